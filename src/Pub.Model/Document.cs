@@ -1,0 +1,76 @@
+using Pub.Syntax;
+
+namespace Pub.Model;
+
+public sealed record Person(string Name, string? Affiliation = null, string? Orcid = null, string? Email = null);
+
+public enum ManuscriptStatus
+{
+    Draft,
+    Final,
+}
+
+public enum ManuscriptKind
+{
+    Paper,
+    Handbook,
+    Chapter,
+}
+
+/// <summary>A calendar date from the front matter; no time of day, no time zone.</summary>
+public readonly record struct PublicationDate(int Year, int Month, int Day)
+{
+    public string Iso => $"{Year:D4}-{Month:D2}-{Day:D2}";
+
+    public override string ToString() => Iso;
+}
+
+/// <summary>Front matter after validation. Optional fields are null when absent.</summary>
+public sealed record Metadata
+{
+    public string? Series { get; init; }
+    public int? Number { get; init; }
+    public int Edition { get; init; } = 1;
+    public string Title { get; init; } = "";
+    public string? Subtitle { get; init; }
+    public string? ShortTitle { get; init; }
+    public IReadOnlyList<Person> Authors { get; init; } = [];
+    public IReadOnlyList<Person> Editors { get; init; } = [];
+    public PublicationDate? Date { get; init; }
+    public string Language { get; init; } = "en";
+    public IReadOnlyList<Block> Abstract { get; init; } = [];
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+    public string? Isbn { get; init; }
+    public string? Doi { get; init; }
+    public string? Licence { get; init; }
+    public string? Copyright { get; init; }
+    public string? Disclaimer { get; init; }
+    public ManuscriptStatus Status { get; init; } = ManuscriptStatus.Draft;
+    public IReadOnlyList<string> Bibliography { get; init; } = [];
+    public string? Csl { get; init; }
+    public ManuscriptKind Kind { get; init; } = ManuscriptKind.Paper;
+    public IReadOnlyList<string> Chapters { get; init; } = [];
+    public IReadOnlyList<string> Nocite { get; init; } = [];
+}
+
+/// <summary>A footnote's content; <see cref="Number"/> is assigned by the footnote pass in reference order.</summary>
+public sealed record Note(string Label, IReadOnlyList<Block> Blocks, int Number = 0)
+{
+    public SourceSpan? Span { get; init; }
+}
+
+/// <summary>One parsed manuscript file: a paper, a handbook front file or a handbook chapter.</summary>
+public sealed record Document(
+    string Path,
+    Metadata Meta,
+    IReadOnlyList<Block> Blocks,
+    IReadOnlyList<Note> Notes)
+{
+    /// <summary>Contributions of a handbook, in order; empty for a paper.</summary>
+    public IReadOnlyList<Document> Chapters { get; init; } = [];
+
+    /// <summary>Where each field of the front matter stands, for diagnostics raised after parsing.</summary>
+    public IReadOnlyDictionary<string, SourceSpan> FieldSpans { get; init; } = new Dictionary<string, SourceSpan>();
+
+    public SourceText? Source { get; init; }
+}

@@ -1,0 +1,58 @@
+namespace Pub.Syntax;
+
+/// <summary>A stable diagnostic code. The catalogue below is the one place codes are defined;
+/// docs/diagnostics.md documents each of them and a test keeps the two in step.</summary>
+public sealed record DiagnosticCode(string Id, string Title)
+{
+    public override string ToString() => Id;
+}
+
+/// <summary>
+/// Every code pub reports. Ranges: 01xx manuscripts and front matter, 02xx citations in manuscripts,
+/// 03xx Markdown content, 04xx templates, 05xx configuration, 06xx files and output,
+/// 07xx CSL styles and locales, 08xx bibliography files, 09xx layout.
+/// </summary>
+public static class Codes
+{
+    public static readonly DiagnosticCode MalformedFrontMatter = new("PUB0101", "front matter is not valid YAML");
+    public static readonly DiagnosticCode MissingFrontMatter = new("PUB0102", "manuscript has no front matter");
+    public static readonly DiagnosticCode MissingField = new("PUB0103", "required front-matter field is missing");
+    public static readonly DiagnosticCode UnknownField = new("PUB0104", "unknown front-matter field");
+    public static readonly DiagnosticCode InvalidField = new("PUB0105", "front-matter field has an invalid value");
+    public static readonly DiagnosticCode NotText = new("PUB0106", "file is not UTF-8 text");
+    public static readonly DiagnosticCode EmptyFile = new("PUB0107", "manuscript is empty");
+    public static readonly DiagnosticCode UnknownSeries = new("PUB0108", "manuscript names a series that pub.yaml does not define");
+    public static readonly DiagnosticCode DuplicateNumber = new("PUB0109", "two manuscripts claim the same series number");
+    public static readonly DiagnosticCode MissingChapter = new("PUB0110", "handbook chapter file does not exist");
+
+    public static readonly DiagnosticCode UnknownCitationKey = new("PUB0201", "unknown citation key");
+    public static readonly DiagnosticCode MissingBibliography = new("PUB0202", "bibliography file does not exist");
+
+    public static readonly DiagnosticCode MissingImage = new("PUB0301", "image file does not exist");
+    public static readonly DiagnosticCode UnknownReference = new("PUB0302", "cross-reference to an unknown label");
+    public static readonly DiagnosticCode DuplicateLabel = new("PUB0303", "label defined twice");
+    public static readonly DiagnosticCode MissingAltText = new("PUB0304", "figure has no alternative text");
+    public static readonly DiagnosticCode UnsupportedImage = new("PUB0305", "image is not a PNG or JPEG file");
+
+    public static readonly DiagnosticCode MissingTemplate = new("PUB0401", "template does not exist");
+    public static readonly DiagnosticCode TemplateSyntax = new("PUB0402", "template has a syntax error");
+    public static readonly DiagnosticCode TemplateRender = new("PUB0403", "template failed while rendering");
+
+    public static readonly DiagnosticCode MissingConfig = new("PUB0501", "pub.yaml not found");
+    public static readonly DiagnosticCode MalformedConfig = new("PUB0502", "pub.yaml is not valid YAML");
+    public static readonly DiagnosticCode UnknownConfigKey = new("PUB0503", "unknown pub.yaml key");
+    public static readonly DiagnosticCode InvalidConfig = new("PUB0504", "pub.yaml value is invalid");
+    public static readonly DiagnosticCode MissingFont = new("PUB0505", "font file or folder not found");
+
+    public static readonly DiagnosticCode WriteFailed = new("PUB0601", "an output file could not be written");
+    public static readonly DiagnosticCode PathNotFound = new("PUB0602", "path given on the command line does not exist or holds no manuscript");
+    public static readonly DiagnosticCode ManuscriptExists = new("PUB0603", "a manuscript folder already exists");
+
+    public static IReadOnlyList<DiagnosticCode> All { get; } = Collect();
+
+    private static DiagnosticCode[] Collect() =>
+        [.. typeof(Codes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticCode))
+            .Select(f => (DiagnosticCode)f.GetValue(null)!)
+            .OrderBy(c => c.Id, StringComparer.Ordinal)];
+}
