@@ -1,0 +1,69 @@
+namespace Pub.Syntax;
+
+/// <summary>
+/// Everything pub reads from or writes to the outside: files, the clock and the environment. The real
+/// world is rooted at the project folder; tests use an in-memory world with a fixed clock. All paths are
+/// project-relative with forward slashes.
+/// </summary>
+public interface IWorld
+{
+    /// <summary>The project folder, for messages only.</summary>
+    string Root { get; }
+
+    bool FileExists(string path);
+
+    bool DirectoryExists(string path);
+
+    /// <summary>The bytes of a file, or null when it does not exist or cannot be read.</summary>
+    byte[]? ReadBytes(string path);
+
+    /// <summary>Files below a folder (recursively), project-relative, in ordinal order.</summary>
+    IReadOnlyList<string> ListFiles(string folder);
+
+    /// <summary>Writes a file so that readers never see it half-written: a temporary file beside it,
+    /// then a rename. Returns an error message on failure, null on success.</summary>
+    string? WriteAtomic(string path, ReadOnlySpan<byte> content);
+
+    DateTimeOffset Now { get; }
+
+    string? Environment(string name);
+}
+
+/// <summary>Path arithmetic on project-relative paths (forward slashes, no leading slash).</summary>
+public static class ProjectPath
+{
+    public static string Normalize(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Replace('\\', '/').Split('/'))
+        {
+            if (part.Length == 0 || part == ".")
+            {
+                continue;
+            }
+            if (part == ".." && parts.Count > 0 && parts[^1] != "..")
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+        return string.Join('/', parts);
+    }
+
+    public static string Combine(string folder, string relative) =>
+        relative.StartsWith('/') ? Normalize(relative) : Normalize(folder.Length == 0 ? relative : folder + "/" + relative);
+
+    public static string Folder(string path)
+    {
+        var index = path.LastIndexOf('/');
+        return index < 0 ? "" : path[..index];
+    }
+
+    public static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    /// <summary>True when a normalized path climbs out of the project ("../x").</summary>
+    public static bool EscapesRoot(string normalized) => normalized == ".." || normalized.StartsWith("../", StringComparison.Ordinal);
+}
