@@ -48,6 +48,15 @@ public static class Codes
     public static readonly DiagnosticCode PathNotFound = new("PUB0602", "path given on the command line does not exist or holds no manuscript");
     public static readonly DiagnosticCode ManuscriptExists = new("PUB0603", "a manuscript folder already exists");
 
+    public static readonly DiagnosticCode MalformedBibEntry = new("PUB0801", "BibTeX entry is malformed");
+    public static readonly DiagnosticCode DuplicateBibKey = new("PUB0802", "two bibliography entries share a key");
+    public static readonly DiagnosticCode UndefinedBibMacro = new("PUB0803", "BibTeX @string abbreviation is not defined");
+    public static readonly DiagnosticCode UnknownCrossref = new("PUB0804", "crossref or xdata names an entry that does not exist");
+    public static readonly DiagnosticCode UnknownBibType = new("PUB0805", "unknown bibliography entry type");
+    public static readonly DiagnosticCode MalformedBibYaml = new("PUB0806", "bibliography file is not valid YAML");
+    public static readonly DiagnosticCode InvalidBibItem = new("PUB0807", "bibliography item has the wrong shape");
+    public static readonly DiagnosticCode InvalidBibValue = new("PUB0808", "bibliography field has a value that cannot be read");
+
     public static IReadOnlyList<DiagnosticCode> All { get; } = Collect();
 
     private static DiagnosticCode[] Collect() =>
