@@ -57,6 +57,13 @@ public static class Codes
     public static readonly DiagnosticCode InvalidBibItem = new("PUB0807", "bibliography item has the wrong shape");
     public static readonly DiagnosticCode InvalidBibValue = new("PUB0808", "bibliography field has a value that cannot be read");
 
+    public static readonly DiagnosticCode MalformedStyle = new("PUB0701", "CSL style is not well-formed XML");
+    public static readonly DiagnosticCode InvalidStyle = new("PUB0702", "CSL style has an invalid element or attribute");
+    public static readonly DiagnosticCode UnknownMacro = new("PUB0703", "CSL style calls a macro it does not define");
+    public static readonly DiagnosticCode MissingParentStyle = new("PUB0704", "dependent CSL style names a parent style that cannot be found");
+    public static readonly DiagnosticCode MalformedLocale = new("PUB0705", "CSL locale file is not valid");
+    public static readonly DiagnosticCode MissingLocale = new("PUB0706", "CSL locale not found; falling back to another locale");
+
     public static IReadOnlyList<DiagnosticCode> All { get; } = Collect();
 
     private static DiagnosticCode[] Collect() =>

@@ -1,0 +1,62 @@
+// Pub.Markdown: reads a manuscript (YAML front matter + Markdown) into the document model.
+// Markdig is an implementation detail of this project: its types never appear in the public API.
+using Pub.Model;
+using Pub.Syntax;
+
+namespace Pub.Markdown;
+
+public sealed record ParseResult(Document? Document, IReadOnlyList<Diagnostic> Diagnostics);
+
+public static class ManuscriptParser
+{
+    /// <summary>Parses one manuscript file. <paramref name="kind"/> says what the caller expects
+    /// (a handbook chapter has fewer required fields). The document is null only when the front
+    /// matter cannot be read at all.</summary>
+    public static ParseResult Parse(SourceText source, ManuscriptKind kind = ManuscriptKind.Paper)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (source.Text.Trim().Length == 0)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, Codes.EmptyFile.Id, "the manuscript is empty", source.Span(0, 0), ["a manuscript starts with front matter ('---', fields, '---') followed by the text"]));
+            return new ParseResult(null, diagnostics.Items);
+        }
+        var front = FrontMatterSplitter.Split(source, diagnostics);
+        if (front is null)
+        {
+            return new ParseResult(null, diagnostics.Items);
+        }
+        var language = "en";
+        if (front.Root.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("language"), out var lang) && lang is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { Length: > 0 } l })
+        {
+            language = l;
+        }
+        var reader = new MetadataReader(source, diagnostics, front.FirstLine, text => ParseFragment(text, language));
+        var meta = reader.Read(front.Root, kind, source.Span(0, Math.Min(3, source.Text.Length)));
+
+        // Blank the front matter rather than cutting it off, so Markdig's offsets are file offsets.
+        var blanked = string.Create(source.Text.Length, (source.Text, front.BodyStart), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = state.Text[i];
+                span[i] = i < state.BodyStart && c != '\n' ? ' ' : c;
+            }
+        });
+        var markdown = Markdig.Markdown.Parse(blanked, PubMarkdownPipeline.Instance);
+        var lowering = new Lowering(source, meta.Language);
+        var blocks = lowering.Blocks(markdown);
+        var document = new Document(source.Path, meta, blocks, lowering.Notes)
+        {
+            FieldSpans = reader.Spans,
+            Source = source,
+        };
+        return new ParseResult(document, diagnostics.Items);
+    }
+
+    /// <summary>Parses Markdown without front matter or positions (abstracts and other field values).</summary>
+    public static IReadOnlyList<Block> ParseFragment(string markdown, string language = "en")
+    {
+        var tree = Markdig.Markdown.Parse(markdown, PubMarkdownPipeline.Instance);
+        return new Lowering(null, language).Blocks(tree);
+    }
+}

@@ -1,0 +1,29 @@
+using Markdig;
+using Markdig.Extensions.SmartyPants;
+
+namespace Pub.Markdown;
+
+/// <summary>The one Markdig pipeline pub uses, built once and never changed: CommonMark plus footnotes,
+/// pipe and grid tables, attributes, definition lists, fenced divs, sub/superscript, smart punctuation and
+/// Pandoc citations.</summary>
+internal static class PubMarkdownPipeline
+{
+    public static MarkdownPipeline Instance { get; } = Build();
+
+    private static MarkdownPipeline Build()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UseFootnotes()
+            .UsePipeTables()
+            .UseGridTables()
+            .UseDefinitionLists()
+            .UseCustomContainers()
+            .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Superscript | Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Subscript | Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+            .UseAutoLinks()
+            .UseSmartyPants(new SmartyPantOptions())
+            .UseGenericAttributes();
+        builder.InlineParsers.Insert(0, new CitationParser());
+        builder.PreciseSourceLocation = true;
+        return builder.Build();
+    }
+}
