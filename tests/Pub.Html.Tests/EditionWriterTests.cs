@@ -164,6 +164,17 @@ public sealed class EditionWriterTests
     }
 
     [Fact]
+    public void Render_error_in_a_partial_points_into_the_partial()
+    {
+        var result = RenderShell("<body>\n{{ include 'html/partials/x.html' }}\n", more: new() { ["html/partials/x.html"] = "<p>\n{{ page.author }}</p>\n" });
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("PUB0403", diagnostic.Code);
+        Assert.Equal("templates/html/partials/x.html", diagnostic.FilePath);
+        Assert.Equal(2, diagnostic.Span!.Value.Line);
+    }
+
+    [Fact]
     public void Unknown_global_variable_is_PUB0403()
     {
         var result = RenderShell("a\n  {{ autor }}\n");
