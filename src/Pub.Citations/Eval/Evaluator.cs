@@ -41,11 +41,23 @@ internal sealed partial class Evaluator
         {
             return null;
         }
-        if (!withAffixes)
+        return withAffixes ? DecorateLayout(layout, content) : content;
+    }
+
+    /// <summary>A layout's formatting wraps its affixes too: &lt;b&gt;([1]–[3])&lt;/b&gt;.</summary>
+    public static Node DecorateLayout(GroupElement layout, Node content)
+    {
+        var g = new GroupNode { Formatting = layout.Formatting };
+        if (layout.Prefix.Length > 0)
         {
-            return Decorate(layout, content, affixes: false);
+            g.Children.Add(new TextNode(layout.Prefix, TextRole.Affix));
         }
-        return Decorate(layout, content);
+        g.Children.Add(content);
+        if (layout.Suffix.Length > 0)
+        {
+            g.Children.Add(new TextNode(layout.Suffix, TextRole.Affix));
+        }
+        return g;
     }
 
     public List<Node> RenderChildren(List<CslElement> elements, RenderContext ctx)
@@ -165,9 +177,10 @@ internal sealed partial class Evaluator
         {
             ctx.Suppressed.Add(variable);
         }
-        if (variable is "page" or "locator" && (variable == "page" || (ctx.Cite.Label ?? "page") == "page"))
+        if (variable is "page" or "locator")
         {
-            value = PageRange.Format(value, _style.PageRangeFormat, _locale);
+            var isPage = variable == "page" || (ctx.Cite.Label ?? "page") == "page";
+            value = PageRange.Format(value.Trim(), isPage ? _style.PageRangeFormat : null, _locale);
         }
         Node content;
         if (variable is "URL" or "DOI" or "PMID" or "PMCID")
@@ -206,10 +219,6 @@ internal sealed partial class Evaluator
             {
                 return s;
             }
-        }
-        if (name == "title-short" && !item.Variables.ContainsKey("title-short"))
-        {
-            return item.Variables.GetValueOrDefault("title");
         }
         if (name == "page-first" && !item.Variables.ContainsKey("page-first") && item.Variables.TryGetValue("page", out var page))
         {

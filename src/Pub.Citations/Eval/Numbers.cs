@@ -77,7 +77,7 @@ internal static partial class Numbers
             }
             if (t is "-" or "–")
             {
-                sb.Append('–');
+                sb.Append(locale.Term("page-range-delimiter") ?? "–");
                 continue;
             }
             if (t == "and")

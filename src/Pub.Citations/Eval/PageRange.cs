@@ -1,4 +1,7 @@
-// page-range-format: expanded, minimal, minimal-two, chicago (chicago-15 / chicago-16).
+// Page ranges: "123-9" style values in page and locator variables. A part is a range only when both
+// numbers carry the same prefix ("N110-N115", "110-115"); the range delimiter is the locale's
+// page-range-delimiter term; page-range-format abbreviates or expands the second number
+// (expanded, minimal, minimal-two, chicago = chicago-15, chicago-16). "\-" is a literal hyphen.
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -7,8 +10,11 @@ namespace Pub.Citations;
 
 internal static partial class PageRange
 {
-    [GeneratedRegex(@"^([A-Za-z]*)(\d+)\s*[-–—]+\s*([A-Za-z]*)(\d+)$")]
+    [GeneratedRegex(@"^((?:.*\D)?)(\d+)\s*[-–—]+\s*((?:.*\D)?)(\d+)$")]
     private static partial Regex RangeRegex();
+
+    [GeneratedRegex(@"^([ivxlcdmIVXLCDM]+)\s*[-–]\s*([ivxlcdmIVXLCDM]+)$")]
+    private static partial Regex RomanRange();
 
     [GeneratedRegex(@"(\s*,\s*|\s*&\s*)")]
     private static partial Regex ListSeparator();
@@ -16,25 +22,50 @@ internal static partial class PageRange
     public static string Format(string value, string? format, ResolvedLocale locale)
     {
         var delimiter = locale.Term("page-range-delimiter") ?? "–";
-        if (format is null)
-        {
-            delimiter = "–";
-        }
         var parts = ListSeparator().Split(value);
         var sb = new StringBuilder();
         foreach (var part in parts)
         {
-            var m = RangeRegex().Match(part.Trim());
-            if (!m.Success || (m.Groups[3].Value.Length > 0 && m.Groups[3].Value != m.Groups[1].Value))
+            var trimmed = part.Trim();
+            if (trimmed.Length == 0 || trimmed is "," or "&")
             {
-                sb.Append(part.Contains(',', StringComparison.Ordinal) ? ", " : part.Contains('&', StringComparison.Ordinal) ? " & " : part);
+                sb.Append(trimmed == "," ? ", " : trimmed == "&" ? " & " : part);
+                continue;
+            }
+            if (trimmed.Contains("\\-", StringComparison.Ordinal))
+            {
+                sb.Append(trimmed.Replace("\\-", "-", StringComparison.Ordinal));
+                continue;
+            }
+            var roman = RomanRange().Match(trimmed);
+            if (roman.Success)
+            {
+                sb.Append(roman.Groups[1].Value).Append(delimiter).Append(roman.Groups[2].Value);
+                continue;
+            }
+            var m = RangeRegex().Match(trimmed);
+            if (!m.Success)
+            {
+                sb.Append(trimmed);
                 continue;
             }
             var prefix = m.Groups[1].Value;
             var first = m.Groups[2].Value;
+            var prefix2 = m.Groups[3].Value;
             var second = m.Groups[4].Value;
-            sb.Append(prefix).Append(first).Append(delimiter).Append(m.Groups[3].Value.Length > 0 && format is null ? m.Groups[3].Value : string.Empty)
-              .Append(format is null ? second : Second(first, second, format));
+            if (prefix != prefix2)
+            {
+                sb.Append(prefix).Append(first).Append('-').Append(prefix2).Append(second);
+                continue;
+            }
+            sb.Append(prefix).Append(first).Append(delimiter);
+            if (format is null)
+            {
+                sb.Append(prefix2).Append(second);
+                continue;
+            }
+            var formatted = Second(first, second, format);
+            sb.Append(format == "expanded" ? prefix + formatted : formatted);
         }
         return sb.ToString();
     }
@@ -47,21 +78,15 @@ internal static partial class PageRange
         {
             return second;
         }
-        switch (format)
+        return format switch
         {
-            case "expanded":
-                return full;
-            case "minimal":
-                return Minimal(first, full, 1);
-            case "minimal-two":
-                return Minimal(first, full, 2);
-            case "chicago" or "chicago-16":
-                return Chicago(first, full, a, sixteen: true);
-            case "chicago-15":
-                return Chicago(first, full, a, sixteen: false);
-            default:
-                return full;
-        }
+            "expanded" => full,
+            "minimal" => Minimal(first, full, 1),
+            "minimal-two" => Minimal(first, full, 2),
+            "chicago-16" => Chicago(first, full, a, sixteen: true),
+            "chicago" or "chicago-15" => Chicago(first, full, a, sixteen: false),
+            _ => full,
+        };
     }
 
     private static string Minimal(string first, string full, int keep)
@@ -93,11 +118,7 @@ internal static partial class PageRange
         if (!sixteen && first.Length == 4 && full.Length == 4)
         {
             var m = Minimal(first, full, 2);
-            if (m.Length >= 3)
-            {
-                return full;
-            }
-            return m;
+            return m.Length >= 3 ? full : m;
         }
         return Minimal(first, full, 2);
     }

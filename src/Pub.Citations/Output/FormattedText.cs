@@ -120,8 +120,9 @@ public sealed class FormattedText
         FormatKind.Superscript => "<sup>",
         FormatKind.Subscript => "<sub>",
         FormatKind.Baseline => "<span style=\"baseline\">",
-        FormatKind.Block => "<div class=\"csl-block\">",
-        FormatKind.LeftMargin => "<div class=\"csl-left-margin\">",
+        // Display blocks are laid out on their own lines, as citeproc-js writes them.
+        FormatKind.Block => "\n\n    <div class=\"csl-block\">",
+        FormatKind.LeftMargin => "\n    <div class=\"csl-left-margin\">",
         FormatKind.RightInline => "<div class=\"csl-right-inline\">",
         FormatKind.Indent => "<div class=\"csl-indent\">",
         _ => string.Empty,
@@ -133,7 +134,9 @@ public sealed class FormattedText
         FormatKind.Bold => "</b>",
         FormatKind.Superscript => "</sup>",
         FormatKind.Subscript => "</sub>",
-        FormatKind.Block or FormatKind.LeftMargin or FormatKind.RightInline or FormatKind.Indent => "</div>",
+        FormatKind.Block => "</div>\n",
+        FormatKind.LeftMargin => "</div>",
+        FormatKind.RightInline or FormatKind.Indent => "</div>\n  ",
         _ => "</span>",
     };
 

@@ -54,16 +54,7 @@ public sealed record Bibliography(IReadOnlyList<BibliographyEntry> Entries, Bibl
         foreach (var e in Entries)
         {
             sb.Append("  <div class=\"csl-entry\">");
-            var html = e.Text.ToHtml();
-            if (Format.SecondFieldAlign is not null || html.StartsWith("<div class=\"csl-block\">", StringComparison.Ordinal))
-            {
-                sb.Append("\n    ").Append(html).Append("\n  ");
-            }
-            else
-            {
-                sb.Append(html);
-            }
-            sb.Append("</div>\n");
+            sb.Append(e.Text.ToHtml()).Append("</div>\n");
         }
         sb.Append("</div>");
         return sb.ToString();

@@ -65,7 +65,7 @@ internal sealed class BibliographyRenderer(
             else
             {
                 var content = Evaluator.Join(children, null)!;
-                node = eval.Decorate(bib.Layout, content);
+                node = Evaluator.DecorateLayout(bib.Layout, content);
             }
             entries.Add(new BibliographyEntry(id, Flattener.Flatten(node, eval.Locale)));
         }

@@ -94,8 +94,7 @@ internal sealed class ClusterRenderer(
         {
             return FormattedText.Empty;
         }
-        var layout = citation.Layout;
-        var decorated = eval.Decorate(new GroupElement { Prefix = layout.Prefix, Suffix = layout.Suffix, Formatting = layout.Formatting, Display = layout.Display }, body);
+        var decorated = Evaluator.DecorateLayout(citation.Layout, body);
         return Flattener.Flatten(decorated, eval.Locale);
     }
 

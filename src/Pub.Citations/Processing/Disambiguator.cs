@@ -160,9 +160,9 @@ internal sealed class Disambiguator(
             {
                 break;
             }
+            var saved = group.ToDictionary(id => id, id => itemParams[id], StringComparer.Ordinal);
             for (var level = 1; level <= maxLevel; level++)
             {
-                var saved = group.ToDictionary(id => id, id => itemParams[id], StringComparer.Ordinal);
                 Set(group, p =>
                 {
                     var levels = new Dictionary<(string, int), int>(p.GivenLevels ?? new Dictionary<(string, int), int>()) { [pos] = level };
