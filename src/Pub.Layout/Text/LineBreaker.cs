@@ -7,7 +7,8 @@ internal sealed record BrokenLine(int Start, int End, double Ratio, bool Justify
 /// <summary>
 /// Break lines: the greedy (first-fit) method. Each line takes as many words as fit, counting on the glue
 /// shrinking by at most its shrinkability; the line then breaks at the last space that fit. A word wider than
-/// the measure is cut between characters first, so no line is ever overfull.
+/// the measure is cut between characters so that its head fills the line it starts on, so no line is ever
+/// overfull.
 /// This is the seam where an optimal (Knuth–Plass) breaker will plug in: same items in, same lines out.
 /// </summary>
 internal static class LineBreaker
@@ -15,7 +16,6 @@ internal static class LineBreaker
     /// <param name="widthOf">The measure of line n (0-based): a hanging indent makes later lines narrower.</param>
     public static List<BrokenLine> Break(List<LineItem> items, Func<int, double> widthOf)
     {
-        SplitWideBoxes(items, Math.Min(widthOf(0), widthOf(1)));
         var lines = new List<BrokenLine>();
         int i = 0, n = items.Count;
         while (i < n)
@@ -43,17 +43,35 @@ internal static class LineBreaker
                         shrink += g.Shrink;
                         break;
                     case Box b:
-                        if (hasBox && natural + b.Width - shrink > width + 0.001 && lastBreak >= 0)
-                        {
-                            lines.Add(new BrokenLine(i, lastBreak, Ratio(width, breakNatural, breakStretch, breakShrink), true));
-                            i = lastBreak + 1;
-                            emitted = true;
-                        }
-                        else
+                        if (!hasBox && natural + b.Width <= width + 0.001 || natural + b.Width - shrink <= width + 0.001)
                         {
                             natural += b.Width;
                             hasBox = true;
+                            break;
                         }
+                        double room = width - natural;
+                        if (b.Width > width && (room >= MinimumCut(b) || lastBreak < 0))
+                        {
+                            // Wider than any line: cut it so that its head fills this one.
+                            var (head, tail) = Cut(b, room);
+                            items[j] = head;
+                            items.Insert(j + 1, tail);
+                            n++;
+                            natural += head.Width;
+                            lines.Add(new BrokenLine(i, j + 1, Ratio(width, natural, stretch, shrink), true));
+                            i = j + 1;
+                        }
+                        else if (lastBreak >= 0)
+                        {
+                            lines.Add(new BrokenLine(i, lastBreak, Ratio(width, breakNatural, breakStretch, breakShrink), true));
+                            i = lastBreak + 1;
+                        }
+                        else
+                        {
+                            lines.Add(new BrokenLine(i, j, 0, false));
+                            i = j;
+                        }
+                        emitted = true;
                         break;
                     case Penalty p when p.IsForced:
                         lines.Add(new BrokenLine(i, j, 0, false));
@@ -80,44 +98,55 @@ internal static class LineBreaker
         return shrink > 0 ? Math.Max(-1, (width - natural) / shrink) : 0;
     }
 
-    /// <summary>Cuts every box wider than the measure into pieces that fit, between characters.</summary>
-    private static void SplitWideBoxes(List<LineItem> items, double width)
+    /// <summary>Cutting a word leaves at least a few characters on the line; less room than this sends it to the next.</summary>
+    private static double MinimumCut(Box box) => box.Pieces.Count == 0 ? 0 : box.Pieces[0].Size * 2;
+
+    /// <summary>Splits a box so that the head is at most <paramref name="room"/> wide (but holds at least one
+    /// character), preferring to cut after a slash, hyphen, dot or similar in a URL or path.</summary>
+    private static (Box Head, Box Tail) Cut(Box box, double room)
     {
-        for (int k = 0; k < items.Count; k++)
+        var runes = new List<(int Piece, int Offset, double Width, bool After)>();
+        for (int p = 0; p < box.Pieces.Count; p++)
         {
-            if (items[k] is not Box box || box.Width <= width)
-                continue;
-            var parts = new List<LineItem>();
-            var current = new List<Piece>();
-            double used = 0;
-            foreach (var piece in box.Pieces)
+            var piece = box.Pieces[p];
+            int offset = 0;
+            foreach (var rune in piece.Text.EnumerateRunes())
             {
-                var text = new System.Text.StringBuilder();
-                foreach (var rune in piece.Text.EnumerateRunes())
-                {
-                    double w = piece.Face.Measure(rune.ToString(), piece.Size);
-                    if (used + w > width && (used > 0 || text.Length > 0))
-                    {
-                        if (text.Length > 0)
-                            current.Add(Cut(piece, text.ToString()));
-                        parts.Add(new Box([.. current], parts.Count == 0 ? box.Anchors : []));
-                        parts.Add(Penalty.Forced);
-                        current.Clear();
-                        text.Clear();
-                        used = 0;
-                    }
-                    text.Append(rune.ToString());
-                    used += w;
-                }
-                if (text.Length > 0)
-                    current.Add(Cut(piece, text.ToString()));
+                offset += rune.Utf16SequenceLength;
+                runes.Add((p, offset, piece.Face.Measure(rune.ToString(), piece.Size), rune.Value is '/' or '-' or '.' or '_' or '?' or '&' or '=' or '#'));
             }
-            parts.Add(new Box([.. current], parts.Count == 0 ? box.Anchors : []));
-            // A forced break inside the word would make the line before it ragged; that is right for a cut word.
-            items.RemoveAt(k);
-            items.InsertRange(k, parts);
-            k += parts.Count - 1;
         }
+        int fit = 0;
+        double used = 0;
+        while (fit < runes.Count - 1 && used + runes[fit].Width <= room)
+            used += runes[fit++].Width;
+        fit = Math.Max(1, fit);
+        for (int k = fit - 1; k >= fit / 2 && k > 0; k--)
+        {
+            if (runes[k].After)
+            {
+                fit = k + 1;
+                break;
+            }
+        }
+        var (splitPiece, splitOffset, _, _) = runes[fit - 1];
+        var head = new List<Piece>();
+        var tail = new List<Piece>();
+        for (int p = 0; p < box.Pieces.Count; p++)
+        {
+            var piece = box.Pieces[p];
+            if (p < splitPiece)
+                head.Add(piece);
+            else if (p > splitPiece)
+                tail.Add(piece);
+            else
+            {
+                head.Add(Cut(piece, piece.Text[..splitOffset]));
+                if (splitOffset < piece.Text.Length)
+                    tail.Add(Cut(piece, piece.Text[splitOffset..]));
+            }
+        }
+        return (new Box(head, box.Anchors), new Box(tail, []));
     }
 
     private static Piece Cut(Piece piece, string text) => piece with { Text = text, Width = piece.Face.Measure(text, piece.Size) };

@@ -1,0 +1,105 @@
+using System.Text;
+using Pub.Layout.Paged;
+using Pub.Pdf;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Annotations;
+
+namespace Pub.Layout.Tests;
+
+public sealed class PdfWriterTests
+{
+    private static readonly Lazy<(PagedDocument Paged, byte[] Pdf)> Paper = new(() =>
+    {
+        var paged = Typesetter.Layout(SampleDocuments.Paper(), SampleDocuments.Settings(), TestFonts.Set);
+        return (paged, PdfEditionWriter.Write(paged));
+    });
+
+    [Fact]
+    public void Pages_words_and_metadata_read_back()
+    {
+        var (paged, bytes) = Paper.Value;
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Equal(paged.Pages.Count, pdf.NumberOfPages);
+        Assert.Equal("Identifying Victims of Trafficking in Mixed Migration Flows", pdf.Information.Title);
+        Assert.Equal("Anna Kovalenko, Martin Lindqvist", pdf.Information.Author);
+        Assert.Equal("pub", pdf.Information.Creator);
+        Assert.StartsWith("trafficking in human beings", pdf.Information.Keywords, StringComparison.Ordinal);
+
+        string text = pdf.GetPage(2).Text;
+        Assert.Contains("Trafficking in human beings is a crime that hides in plain sight.", text, StringComparison.Ordinal);
+        Assert.Contains("Keywords: trafficking in human beings", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_font_is_embedded_as_a_subset()
+    {
+        var (paged, bytes) = Paper.Value;
+        using var pdf = PdfDocument.Open(bytes);
+        string raw = Encoding.Latin1.GetString(bytes);
+        Assert.Equal(paged.Faces.Count, CountOf(raw, "/FontFile2"));
+        foreach (var page in pdf.GetPages())
+        {
+            foreach (var letter in page.Letters)
+                Assert.Matches("^[A-Z]{6}\\+", letter.FontName);
+        }
+    }
+
+    [Fact]
+    public void Links_and_bookmarks_are_written()
+    {
+        var (_, bytes) = Paper.Value;
+        using var pdf = PdfDocument.Open(bytes);
+        var annotations = pdf.GetPages().SelectMany(p => p.GetAnnotations()).Where(a => a.Type == AnnotationType.Link).ToList();
+        Assert.True(annotations.Count >= 4);
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        var titles = bookmarks.GetNodes().Select(n => n.Title).ToList();
+        Assert.Contains("1 Introduction", titles);
+        Assert.Contains("1.1 Terms used in this paper", titles);
+        string raw = Encoding.Latin1.GetString(bytes);
+        Assert.Contains("/Lang(en)", raw.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("<dc:title>", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writing_twice_gives_identical_bytes()
+    {
+        var (paged, first) = Paper.Value;
+        var second = PdfEditionWriter.Write(paged);
+        var relaid = PdfEditionWriter.Write(Typesetter.Layout(SampleDocuments.Paper(), SampleDocuments.Settings(), TestFonts.Set));
+        Assert.Equal(first, second);
+        Assert.Equal(first, relaid);
+        string raw = Encoding.Latin1.GetString(first);
+        Assert.Contains("/CreationDate(D:20250312000000", raw.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Handbook_writes()
+    {
+        var paged = Typesetter.Layout(SampleDocuments.Handbook(), SampleDocuments.Settings(draft: true), TestFonts.Set);
+        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged));
+        Assert.Equal(paged.Pages.Count, pdf.NumberOfPages);
+        Assert.Equal("Maria Petrova", pdf.Information.Author);
+    }
+
+    /// <summary>Writes the sample PDFs and dumps for a look when PUB_LAYOUT_SAMPLE_DIR names a folder.</summary>
+    [Fact]
+    public void Samples_can_be_written_for_inspection()
+    {
+        var dir = Environment.GetEnvironmentVariable("PUB_LAYOUT_SAMPLE_DIR");
+        if (dir is null)
+            return;
+        var (paged, bytes) = Paper.Value;
+        File.WriteAllBytes(Path.Combine(dir, "paper.pdf"), bytes);
+        File.WriteAllText(Path.Combine(dir, "paper.layout.txt"), paged.Dump());
+        var handbook = Typesetter.Layout(SampleDocuments.Handbook(), SampleDocuments.Settings(draft: true), TestFonts.Set);
+        File.WriteAllBytes(Path.Combine(dir, "handbook.pdf"), PdfEditionWriter.Write(handbook));
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+}
