@@ -370,6 +370,12 @@ internal sealed partial class Evaluator
         {
             level = 2;
         }
+        if (string.IsNullOrEmpty(name.Family) && name.Given is not null)
+        {
+            // Only a given name (Banksy): nothing to initialize or invert.
+            Node only = RichTextParser.Parse(name.Given);
+            return el?.Given is { } gp ? Decorate(gp, only) : only;
+        }
         var family = name.Family ?? string.Empty;
         var nonDrop = name.NonDroppingParticle;
         var drop = name.DroppingParticle;
@@ -537,62 +543,68 @@ internal sealed partial class Evaluator
         return true;
     }
 
-    /// <summary>Reduces given names to initials: "John Robert" → "J. R.", "Jean-Paul" → "J.-P.".
+    /// <summary>Reduces given names to initials: "John Robert" → "J. R.", "Jean-Paul" → "J.-P.", "M.E" → "M. E.".
     /// With <paramref name="initialize"/> false only existing initials are normalised.</summary>
     internal string Initialize(string given, string with, bool initialize)
     {
         var sb = new StringBuilder();
-        var words = given.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
-        var trimmedWith = with.TrimEnd();
-        for (var w = 0; w < words.Length; w++)
+        foreach (var word in given.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var word = words[w];
-            // "J.R." counts as two initials.
-            var pieces = word.Contains('.', StringComparison.Ordinal) && !word.EndsWith('.') == false && word.Length > 2 && word.Count(c => c == '.') > 1
-                ? word.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(p => p + ".").ToArray()
-                : [word];
-            foreach (var piece in pieces)
+            var hyphenParts = word.Split('-');
+            for (var h = 0; h < hyphenParts.Length; h++)
             {
-                var hyphenParts = piece.Split('-');
-                for (var h = 0; h < hyphenParts.Length; h++)
+                var part = hyphenParts[h];
+                if (part.Length == 0)
                 {
-                    var part = hyphenParts[h];
-                    if (part.Length == 0)
+                    continue;
+                }
+                if (h > 0 && char.IsLower(part[0]) && initialize)
+                {
+                    // A lower-case element after a hyphen ("Guo-ping") has no initial of its own.
+                    continue;
+                }
+                if (h > 0)
+                {
+                    TrimEndSpaces(sb);
+                    if (_style.InitializeWithHyphen)
+                    {
+                        sb.Append('-');
+                    }
+                }
+                // Periods inside a part separate initials ("M.E"); a trailing period marks an abbreviation ("Ts.").
+                var pieces = part.Split('.');
+                for (var k = 0; k < pieces.Length; k++)
+                {
+                    var piece = pieces[k];
+                    if (piece.Length == 0)
                     {
                         continue;
                     }
-                    var isInitial = part.Length == 1 || (part.Length == 2 && part[1] == '.') || (part.All(char.IsUpper) && part.Length <= 3 && part.Length > 1 && false);
-                    string text;
-                    if (initialize || isInitial)
+                    var abbreviated = k < pieces.Length - 1 || piece.Length == 1;
+                    if (abbreviated)
                     {
-                        if (char.IsLower(part[0]) && part.Length > 1 && !isInitial)
-                        {
-                            // A lower-case particle inside given names stays as written.
-                            text = part + " ";
-                        }
-                        else
-                        {
-                            text = char.ToUpperInvariant(part[0]).ToString() + with;
-                            if (char.IsLower(part[0]) && isInitial)
-                            {
-                                text = part[0] + with;
-                            }
-                        }
+                        sb.Append(piece).Append(with);
+                    }
+                    else if (initialize && char.IsUpper(piece[0]))
+                    {
+                        sb.Append(piece[0]).Append(with);
+                    }
+                    else if (initialize && !char.IsLetter(piece[0]))
+                    {
+                        sb.Append(piece).Append(' ');
+                    }
+                    else if (initialize)
+                    {
+                        // A lower-case particle inside given names stays as written.
+                        sb.Append(piece).Append(' ');
                     }
                     else
                     {
-                        text = part + " ";
+                        sb.Append(piece).Append(' ');
                     }
-                    if (h > 0)
-                    {
-                        TrimEndSpaces(sb);
-                        sb.Append(_style.InitializeWithHyphen ? "-" : string.Empty);
-                    }
-                    sb.Append(text);
                 }
             }
         }
-        _ = trimmedWith;
         TrimEndSpaces(sb);
         return sb.ToString();
     }

@@ -11,6 +11,11 @@ internal static class TextCase
     {
         "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto",
         "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet",
+        // Further short prepositions and name particles that English title case keeps lower-case.
+        "about", "above", "across", "after", "against", "along", "amid", "among", "around", "before", "behind",
+        "below", "beneath", "beside", "between", "beyond", "despite", "during", "except", "inside", "like", "near",
+        "off", "per", "since", "than", "through", "toward", "towards", "under", "unlike", "until", "upon", "versus",
+        "vs", "within", "without", "de", "von", "van",
     };
 
     public static void Apply(Node node, string mode, bool english)
@@ -133,7 +138,7 @@ internal static class TextCase
                 i++;
             }
             var s = i;
-            while (i < chars.Length && IsWordChar(chars[i]))
+            while (i < chars.Length && (IsWordChar(chars[i]) || (chars[i] == '.' && i + 1 < chars.Length && char.IsLetter(chars[i + 1]) && i > s)))
             {
                 i++;
             }
@@ -145,7 +150,7 @@ internal static class TextCase
         return list;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019' or '.' && false;
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019';
 
     private static void Title(char[] chars, bool[] prot)
     {
@@ -162,6 +167,11 @@ internal static class TextCase
                 continue;
             }
             var word = new string(chars, s, e - s);
+            // Elided particles (d’, l’) stay as written.
+            if (word.Length > 2 && char.IsLower(word[0]) && word[1] is '\'' or '\u2019')
+            {
+                continue;
+            }
             // A word with capitals after its first letter (iPhone, McDonald) is left alone.
             var innerCaps = false;
             for (var k = 1; k < word.Length; k++)

@@ -51,7 +51,7 @@ internal sealed class Flattener
         {
             if (t.Text.Length > 0)
             {
-                _toks.Add(new Tok(t.Role == TextRole.Affix ? Kind.Affix : Kind.Text, t.Text));
+                EmitText(t.Text, t.Role == TextRole.Affix ? Kind.Affix : Kind.Text);
             }
             return;
         }
@@ -208,6 +208,35 @@ internal sealed class Flattener
             _toks.Add(new Tok(Kind.Close, string.Empty, opened[i]));
         }
         (_italic, _bold, _smallCaps, _underline, _quoteDepth) = saved;
+    }
+
+    // Unicode superscript characters (ª, º, ʳ, ᵉ, ¹ …) become ordinary letters in superscript.
+    private const string SuperscriptChars = "ªº¹²³⁰⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿʰʲʳʷʸˡˢˣᵃᵇᵈᵉᵍᵏᵐᵒᵖᵗᵘᵛᶜᶠᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂ";
+    private const string SuperscriptPlain = "ao1230456789+-=()inhjrwylsxabdegkmoptuvcfzABDEGHIJKLMNOPRTUW";
+
+    private void EmitText(string text, Kind kind)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var k = SuperscriptChars.IndexOf(text[i], StringComparison.Ordinal);
+            if (k < 0)
+            {
+                continue;
+            }
+            if (i > start)
+            {
+                _toks.Add(new Tok(kind, text[start..i]));
+            }
+            _toks.Add(new Tok(Kind.Open, string.Empty, FormatKind.Superscript));
+            _toks.Add(new Tok(kind, SuperscriptPlain[k].ToString()));
+            _toks.Add(new Tok(Kind.Close, string.Empty, FormatKind.Superscript));
+            start = i + 1;
+        }
+        if (start < text.Length)
+        {
+            _toks.Add(new Tok(kind, start == 0 ? text : text[start..]));
+        }
     }
 
     private void MovePunctuationIntoQuotes()
