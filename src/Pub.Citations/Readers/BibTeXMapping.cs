@@ -295,15 +295,16 @@ internal static class BibTeXMapping
 
     private static void AddDate(Dictionary<string, DateValue> dates, string variable, BibTeXField field, List<Diagnostic> diagnostics)
     {
-        var text = BibTeXLatex.ToUnicode(field.Value);
+        // Read as written, not as LaTeX: '~' marks an approximate date here, not a tie.
+        var text = Verbatim(field.Value) ?? string.Empty;
         if (EdtfDate.Parse(text) is { } value)
         {
             dates[variable] = value;
             return;
         }
         diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibValue,
-            $"{field.Name} '{text}' is not an ISO date such as 2010-01-07 or 2010-01/2011; it is kept as written", field.ValueSpan));
-        dates[variable] = new DateValue { Literal = text };
+            $"{field.Name} '{field.Value.Trim()}' is not an ISO date such as 2010-01-07 or 2010-01/2011; it is kept as written", field.ValueSpan));
+        dates[variable] = new DateValue { Literal = BibTeXLatex.ToUnicode(field.Value) };
     }
 
     private static string? Join(string? title, string? subtitle) =>

@@ -15,7 +15,7 @@ public sealed class HtmlIdSet
 
     /// <summary>Ids the page shell uses itself; a heading called "Abstract" must not take them.</summary>
     public static IReadOnlyList<string> ShellIds { get; } =
-        ["main", "top", "toc", "toc-title", "abstract", "abstract-title", "keywords", "footnotes", "footnotes-title", "colophon"];
+        ["main", "top", "toc", "toc-title", "abstract", "abstract-title", "keywords", "colophon"];
 
     public static HtmlIdSet ForPage()
     {
