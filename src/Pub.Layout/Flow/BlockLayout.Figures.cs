@@ -1,0 +1,80 @@
+using Pub.Layout.Images;
+using Pub.Layout.Paged;
+using Pub.Layout.Text;
+using Pub.Model;
+using Pub.Syntax;
+
+namespace Pub.Layout.Flow;
+
+internal sealed partial class BlockLayout
+{
+    private static readonly Colour Placeholder = new(0xE6, 0xE6, 0xE6);
+
+    /// <summary>
+    /// A figure is scaled to the measure, keeping its aspect ratio, unless that would make it taller than a
+    /// page can hold with its caption; then it is scaled to that height and centred. The caption follows.
+    /// </summary>
+    private void Figure(Figure figure, Frame frame)
+    {
+        string path = figure.ResolvedPath ?? figure.Path;
+        var captionFrame = frame with { Size = frame.Size * 0.95, Alignment = Alignment.Justify };
+        var spans = new List<Span>();
+        if (figure.Number is { } number)
+            spans.Add(new TextSpan($"Figure {number}:" + (figure.Caption.Count > 0 ? " " : ""), captionFrame.Style with { Bold = true }));
+        spans.AddRange(Collect(figure.Caption, captionFrame.Style));
+        var captionLines = Aside(() => SetText(spans, captionFrame));
+        double captionHeight = captionLines.Sum(b => b.Height) + frame.Size;
+
+        double aspect = 0.5;
+        bool drawable = false;
+        if (settings.Images.TryGetValue(path, out var bytes))
+        {
+            if (ImageHeader.Read(bytes) is { } header)
+            {
+                aspect = (double)header.HeightPoints / header.WidthPoints;
+                drawable = true;
+                UsedImages[path] = bytes;
+            }
+            else
+                diagnostics.Add(Diagnostic.Warning(LayoutCodes.UnreadableImage, $"image '{path}' is not a PNG or JPEG file that can be read; a placeholder is set instead"));
+        }
+        else
+            diagnostics.Add(Diagnostic.Warning(LayoutCodes.MissingImageData, $"image '{path}' was not supplied to layout; a placeholder is set instead"));
+
+        double width = frame.Width, height = width * aspect;
+        double maxHeight = settings.TextHeight - captionHeight - 2 * frame.Size;
+        if (height > maxHeight)
+        {
+            height = maxHeight;
+            width = height / aspect;
+        }
+        double x = frame.Indent + (frame.Width - width) / 2;
+
+        Space(Gap(frame) * 1.8);
+        var box = new FlowBox { Height = height, KeepWithNext = true };
+        if (figure.Attributes.Id is { } id)
+            box.Items.Add(new DestinationItem(id, frame.Indent, 0));
+        if (drawable)
+            box.Items.Add(new ImageItem(path, x, 0, width, height, figure.AltText));
+        else
+        {
+            box.Items.Add(new RectItem(x, 0, width, height, Placeholder));
+            var label = measurer.Pieces("[" + path + "]", frame.Style).ToList();
+            double lx = x + Math.Max(0, (width - label.Sum(p => p.Width)) / 2);
+            foreach (var piece in label)
+            {
+                box.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, lx, height / 2, piece.Width));
+                lx += piece.Width;
+            }
+        }
+        Emit(box);
+        Space(frame.Size * 0.6);
+        // A one-line caption is centred under the figure; a longer one is justified.
+        if (captionLines.Count == 1)
+            captionFrame = captionFrame with { Alignment = Alignment.Center };
+        var lines = SetText(spans, captionFrame);
+        for (int i = 0; i < lines.Count - 1; i++)
+            lines[i].KeepWithNext = true;
+        Space(Gap(frame) * 1.8);
+    }
+}

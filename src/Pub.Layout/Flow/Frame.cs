@@ -1,0 +1,17 @@
+using Pub.Layout.Fonts;
+using Pub.Layout.Text;
+
+namespace Pub.Layout.Flow;
+
+/// <summary>Where and how blocks are set: the indent from the text area's left edge, the measure, and the
+/// text style in force (a block quote or a table cell narrows it; notes set it smaller).</summary>
+internal sealed record Frame(double Indent, double Width, double Size, double Leading, FontRole Role, bool Italic, bool Bold, Alignment Alignment)
+{
+    public double LineHeight => Size * Leading;
+
+    public TextStyle Style => new(Role, Bold, Italic, Size);
+
+    public Frame Narrow(double left, double right = 0) => this with { Indent = Indent + left, Width = Width - left - right };
+
+    public Frame Sized(double scale) => this with { Size = Size * scale };
+}

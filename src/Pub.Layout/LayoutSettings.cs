@@ -1,0 +1,37 @@
+namespace Pub.Layout;
+
+/// <summary>Page margins in points.</summary>
+public sealed record Margins(double Top, double Bottom, double Inner, double Outer);
+
+/// <summary>
+/// Everything layout needs besides the document and the fonts. Sizes are in points (1/72 inch).
+/// Images are passed in as bytes keyed by project-relative path, because layout never reads files.
+/// </summary>
+public sealed record LayoutSettings
+{
+    public double PageWidth { get; init; } = 595.276;
+    public double PageHeight { get; init; } = 841.89;
+    public Margins Margins { get; init; } = new(Top: 78, Bottom: 78, Inner: 76, Outer: 76);
+    public double FontSize { get; init; } = 10.5;
+    /// <summary>Baseline-to-baseline distance as a multiple of the font size.</summary>
+    public double Leading { get; init; } = 1.35;
+
+    /// <summary>The series name in the running head of left pages and on the cover.</summary>
+    public string? SeriesTitle { get; init; }
+    /// <summary>"Occasional Paper No. 1": beside the series title on left pages and on the cover.</summary>
+    public string? NumberLabel { get; init; }
+    /// <summary>Running head of right pages; the document's short title (or title) when null.</summary>
+    public string? ShortTitle { get; init; }
+    public string? Publisher { get; init; }
+    public int? Year { get; init; }
+
+    public bool Draft { get; init; }
+    public string DraftStamp { get; init; } = "DRAFT";
+
+    /// <summary>Image bytes (PNG or JPEG) by project-relative path, as figures name them in <c>ResolvedPath</c>.</summary>
+    public IReadOnlyDictionary<string, byte[]> Images { get; init; } = new Dictionary<string, byte[]>();
+
+    public double TextWidth => PageWidth - Margins.Inner - Margins.Outer;
+
+    public double TextHeight => PageHeight - Margins.Top - Margins.Bottom;
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using Pub.Syntax;
+
+namespace Pub.Layout.Paged;
+
+/// <summary>One page: its size in points and what is placed on it, in drawing order.</summary>
+public sealed record Page(int Number, double Width, double Height, IReadOnlyList<PageItem> Items);
+
+/// <summary>A bookmark: a heading's level (1 = top), its plain title, and where it stands.</summary>
+public sealed record OutlineEntry(int Level, string Title, int PageIndex, double Y);
+
+/// <summary>A font face the pages use, with the bytes the writer embeds.</summary>
+public sealed record FaceData(string Id, string Family, bool Bold, bool Italic, byte[] Data);
+
+/// <summary>Document-level metadata for the PDF's Info dictionary and XMP.</summary>
+public sealed record PagedMetadata(
+    string Title,
+    IReadOnlyList<string> Authors,
+    string? Subject,
+    IReadOnlyList<string> Keywords,
+    string Language,
+    DateTime? Created);
+
+/// <summary>
+/// The result of layout: positioned items on pages, with nothing of the PDF library in it. The PDF writer
+/// serialises it; tests read it through <see cref="Dump"/>.
+/// </summary>
+public sealed record PagedDocument(
+    IReadOnlyList<Page> Pages,
+    IReadOnlyList<OutlineEntry> Outline,
+    IReadOnlyList<FaceData> Faces,
+    IReadOnlyDictionary<string, byte[]> Images,
+    PagedMetadata Metadata,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>A stable text form: one line per page item, coordinates rounded to 0.01 point.</summary>
+    public string Dump()
+    {
+        var text = new StringBuilder();
+        var m = Metadata;
+        text.Append(CultureInfo.InvariantCulture, $"title {m.Title}\n");
+        text.Append(CultureInfo.InvariantCulture, $"authors {string.Join("; ", m.Authors)}\n");
+        if (m.Subject is not null)
+            text.Append(CultureInfo.InvariantCulture, $"subject {m.Subject}\n");
+        if (m.Keywords.Count > 0)
+            text.Append(CultureInfo.InvariantCulture, $"keywords {string.Join(", ", m.Keywords)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"language {m.Language}\n");
+        if (m.Created is { } created)
+            text.Append(CultureInfo.InvariantCulture, $"created {created:yyyy-MM-dd}\n");
+        foreach (var page in Pages)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"page {page.Number} {page.Width:0.00}x{page.Height:0.00}\n");
+            foreach (var item in page.Items)
+                text.Append("  ").Append(item.DumpLine()).Append('\n');
+        }
+        foreach (var entry in Outline)
+            text.Append(CultureInfo.InvariantCulture, $"outline {entry.Level} p{entry.PageIndex + 1} {entry.Y:0.00} {entry.Title}\n");
+        foreach (var d in Diagnostics)
+            text.Append(CultureInfo.InvariantCulture, $"{d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}\n");
+        return text.ToString();
+    }
+}

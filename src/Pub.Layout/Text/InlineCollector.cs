@@ -1,0 +1,131 @@
+using Pub.Layout.Fonts;
+using Pub.Layout.Paged;
+using Pub.Model;
+
+namespace Pub.Layout.Text;
+
+/// <summary>
+/// Collect: flattens the inline tree into styled spans. Styles nest (emphasis inside a link inside strong);
+/// each inline kind changes the style it passes down. Citations render their processed form, cross-references
+/// their resolved text, footnote references a superscript number linked to the note.
+/// </summary>
+internal static class InlineCollector
+{
+    public static readonly Colour LinkColour = new(0x1F, 0x3A, 0x6E);
+
+    /// <param name="noteScope">Prefix of footnote destinations: each handbook chapter numbers its notes from 1.</param>
+    public static List<Span> Collect(IReadOnlyList<Inline> inlines, TextStyle style, string noteScope = "")
+    {
+        var spans = new List<Span>();
+        Walk(inlines, style, spans, noteScope);
+        return spans;
+    }
+
+    private static void Walk(IReadOnlyList<Inline> inlines, TextStyle style, List<Span> spans, string scope)
+    {
+        foreach (var inline in inlines)
+            Walk(inline, style, spans, scope);
+    }
+
+    private static void Walk(Inline inline, TextStyle style, List<Span> spans, string scope)
+    {
+        switch (inline)
+        {
+            case Pub.Model.Text t:
+                spans.Add(new TextSpan(t.Value, style));
+                break;
+            case Emphasis e:
+                Walk(e.Content, style with { Italic = !style.Italic }, spans, scope);
+                break;
+            case Strong s:
+                Walk(s.Content, style with { Bold = true }, spans, scope);
+                break;
+            case Upright u:
+                Walk(u.Content, style with { Italic = false }, spans, scope);
+                break;
+            case NormalWeight n:
+                Walk(n.Content, style with { Bold = false }, spans, scope);
+                break;
+            case SmallCaps sc:
+                Walk(sc.Content, style with { SmallCaps = true }, spans, scope);
+                break;
+            case Superscript sup:
+                Walk(sup.Content, Superscript(style), spans, scope);
+                break;
+            case Subscript sub:
+                Walk(sub.Content, style with { Size = style.Size * 0.68, Rise = style.Rise - style.Size * 0.15 }, spans, scope);
+                break;
+            case Underline ul:
+                Walk(ul.Content, style with { Underline = true }, spans, scope);
+                break;
+            case SpanInline si:
+                Walk(si.Content, style, spans, scope);
+                break;
+            case Code c:
+                spans.Add(new TextSpan(c.Value, style with { Role = FontRole.Mono, Size = style.Size * 0.88, Bold = false, Italic = false }));
+                break;
+            case Link l:
+                var linked = l.Url.StartsWith('#')
+                    ? style with { Destination = l.Url[1..], Colour = LinkColour }
+                    : style with { Url = l.Url, Colour = LinkColour };
+                Walk(l.Content, linked, spans, scope);
+                break;
+            case InlineImage img:
+                Walk(img.Description, style, spans, scope);
+                break;
+            case LineBreak:
+                spans.Add(new BreakSpan());
+                break;
+            case SoftBreak:
+                spans.Add(new TextSpan(" ", style));
+                break;
+            case RawInline:
+                break; // raw HTML has no meaning on paper
+            case NoteRef r:
+                spans.Add(new AnchorSpan(NoteAnchors.Reference(scope, r.Number)));
+                spans.Add(new TextSpan(r.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Superscript(style) with { Destination = NoteAnchors.Note(scope, r.Number), Url = null, Colour = style.Colour }));
+                break;
+            case CrossRef x:
+                var target = style with { Destination = x.Label, Colour = LinkColour };
+                if (x.Resolved is { } resolved)
+                    Walk(resolved, target, spans, scope);
+                else
+                    spans.Add(new TextSpan(x.Label, target));
+                break;
+            case Cite cite:
+                if (cite.Rendered is { } rendered)
+                    Walk(rendered, style, spans, scope);
+                else
+                    spans.Add(new TextSpan(string.Join("; ", cite.Items.Select(i => i.Key)), style));
+                break;
+            default:
+                throw new InvalidOperationException($"layout does not handle inline {inline.GetType().Name}");
+        }
+    }
+
+    private static TextStyle Superscript(TextStyle style) =>
+        style with { Size = style.Size * 0.68, Rise = style.Rise + style.Size * 0.36 };
+
+    /// <summary>Plain text of inlines, for bookmarks, running heads and metadata.</summary>
+    public static string Plain(IReadOnlyList<Inline> inlines)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var span in Collect(inlines, new TextStyle(FontRole.Text, false, false, 10)))
+        {
+            if (span is TextSpan t)
+                text.Append(t.Text);
+            else if (span is BreakSpan)
+                text.Append(' ');
+        }
+        return string.Join(' ', text.ToString().Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    }
+}
+
+/// <summary>Names of footnote destinations, shared by the reference and the note.</summary>
+internal static class NoteAnchors
+{
+    public static string Note(string scope, int number) => scope + "note-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Reference(string scope, int number) => scope + "noteref-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

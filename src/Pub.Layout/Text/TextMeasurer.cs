@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+using Pub.Layout.Fonts;
+using Pub.Syntax;
+
+namespace Pub.Layout.Text;
+
+/// <summary>
+/// Measure: turns styled spans into boxes, glue and penalties. Words are cut at spaces; a word whose
+/// characters a face lacks is split into pieces set in a fallback face that has them, and what no face has
+/// is measured as .notdef and reported once per character.
+/// </summary>
+internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics)
+{
+    /// <summary>Small capitals are faked by setting lowercase letters as capitals at this fraction of the size.</summary>
+    private const double SmallCapScale = 0.78;
+
+    public List<LineItem> Measure(IReadOnlyList<Span> spans)
+    {
+        var items = new List<LineItem>();
+        var word = new List<Piece>();
+        var anchors = new List<string>();
+
+        void EndWord()
+        {
+            if (word.Count > 0 || anchors.Count > 0)
+                items.Add(new Box([.. word], [.. anchors]));
+            word.Clear();
+            anchors.Clear();
+        }
+
+        foreach (var span in spans)
+        {
+            switch (span)
+            {
+                case BreakSpan:
+                    EndWord();
+                    items.Add(Penalty.Forced);
+                    break;
+                case AnchorSpan a:
+                    anchors.Add(a.Name);
+                    break;
+                case TextSpan t:
+                    var text = t.Text;
+                    int start = 0;
+                    for (int i = 0; i <= text.Length; i++)
+                    {
+                        bool space = i < text.Length && IsSpace(text[i]);
+                        if (i == text.Length || space)
+                        {
+                            if (i > start)
+                                word.AddRange(Pieces(text[start..i], t.Style));
+                            if (space)
+                            {
+                                EndWord();
+                                AddGlue(items, t.Style);
+                            }
+                            start = i + 1;
+                        }
+                    }
+                    break;
+            }
+        }
+        EndWord();
+        // Collapse runs of spaces and drop spaces at the ends, as a browser does.
+        var cleaned = new List<LineItem>(items.Count);
+        foreach (var item in items)
+        {
+            if (item is Glue && (cleaned.Count == 0 || cleaned[^1] is Glue || cleaned[^1] is Penalty))
+                continue;
+            if (item is Penalty && cleaned.Count > 0 && cleaned[^1] is Glue)
+                cleaned.RemoveAt(cleaned.Count - 1);
+            cleaned.Add(item);
+        }
+        while (cleaned.Count > 0 && cleaned[^1] is Glue)
+            cleaned.RemoveAt(cleaned.Count - 1);
+        return cleaned;
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\n' or '\r' or '\t';
+
+    private void AddGlue(List<LineItem> items, TextStyle style)
+    {
+        var face = Face(style);
+        double width = face.Measure(" ", style.Size);
+        var piece = new Piece(" ", face, style.Size, width, style);
+        // TeX's values for a text face: stretch half a space, shrink a third.
+        items.Add(new Glue(width, width / 2, width / 3, piece));
+    }
+
+    public FontFace Face(TextStyle style) => fonts.Resolve(style.Role, style.Bold, style.Italic);
+
+    /// <summary>Pieces of one word in one style: split by small-caps case and by the face that has each glyph.</summary>
+    public IEnumerable<Piece> Pieces(string text, TextStyle style)
+    {
+        if (!style.SmallCaps)
+            return ByFace(text, style, style.Size);
+        var pieces = new List<Piece>();
+        var run = new StringBuilder();
+        bool? lower = null;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            bool isLower = Rune.IsLower(rune);
+            if (lower is { } l && l != isLower)
+            {
+                pieces.AddRange(ByFace(l ? run.ToString().ToUpperInvariant() : run.ToString(), style, l ? style.Size * SmallCapScale : style.Size));
+                run.Clear();
+            }
+            lower = isLower;
+            run.Append(rune.ToString());
+        }
+        if (run.Length > 0 && lower is { } last)
+            pieces.AddRange(ByFace(last ? run.ToString().ToUpperInvariant() : run.ToString(), style, last ? style.Size * SmallCapScale : style.Size));
+        return pieces;
+    }
+
+    private List<Piece> ByFace(string text, TextStyle style, double size)
+    {
+        var primary = Face(style);
+        var pieces = new List<Piece>();
+        var run = new StringBuilder();
+        FontFace? current = null;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var face = primary;
+            if (!primary.HasGlyph(rune.Value) && !IsIgnorable(rune.Value))
+            {
+                face = fonts.Fallback(rune.Value, primary) ?? primary;
+                if (face == primary)
+                    diagnostics.MissingGlyph(rune, primary);
+            }
+            if (current is not null && face != current)
+            {
+                pieces.Add(Make(run.ToString(), current, size, style));
+                run.Clear();
+            }
+            current = face;
+            run.Append(rune.ToString());
+        }
+        if (current is not null && run.Length > 0)
+            pieces.Add(Make(run.ToString(), current, size, style));
+        return pieces;
+    }
+
+    // Soft hyphens and zero-width characters carry no glyph and are not worth a warning.
+    private static bool IsIgnorable(int codePoint) => codePoint is 0xAD or 0x200B or 0x200C or 0x200D or 0xFEFF;
+
+    private static Piece Make(string text, FontFace face, double size, TextStyle style)
+    {
+        text = text.Replace("\u00AD", "", StringComparison.Ordinal).Replace("\u200B", "", StringComparison.Ordinal);
+        return new Piece(text, face, size, face.Measure(text, size), style with { Size = size });
+    }
+}
+
+/// <summary>Collects layout diagnostics, reporting each missing glyph once per face.</summary>
+internal sealed class DiagnosticSink
+{
+    private readonly List<Diagnostic> _items = [];
+    private readonly HashSet<(int, string)> _missing = [];
+
+    public IReadOnlyList<Diagnostic> Items => _items;
+
+    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+
+    public void MissingGlyph(Rune rune, FontFace face)
+    {
+        if (_missing.Add((rune.Value, face.Id)))
+            _items.Add(Diagnostic.Warning(LayoutCodes.MissingGlyph,
+                string.Create(CultureInfo.InvariantCulture, $"no loaded font has a glyph for U+{rune.Value:X4} '{rune}'; it is set as {face.Id}'s missing-glyph box")));
+    }
+}

@@ -1,0 +1,31 @@
+using Pub.Layout.Fonts;
+using Pub.Layout.Paged;
+
+namespace Pub.Layout.Text;
+
+/// <summary>How a stretch of inline text is set: the font role and style, size, baseline shift, colour and link.</summary>
+internal sealed record TextStyle(
+    FontRole Role,
+    bool Bold,
+    bool Italic,
+    double Size,
+    double Rise = 0,
+    Colour? Colour = null,
+    string? Url = null,
+    string? Destination = null,
+    bool SmallCaps = false,
+    bool Underline = false)
+{
+    public bool IsLink => Url is not null || Destination is not null;
+}
+
+/// <summary>A stretch of text in one style, as collected from the inline tree.</summary>
+internal abstract record Span;
+
+internal sealed record TextSpan(string Text, TextStyle Style) : Span;
+
+/// <summary>A forced line break.</summary>
+internal sealed record BreakSpan : Span;
+
+/// <summary>A named destination inside running text (a footnote reference's back-target).</summary>
+internal sealed record AnchorSpan(string Name) : Span;

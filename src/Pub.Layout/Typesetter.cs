@@ -1,0 +1,145 @@
+// Pub.Layout: the PDF typesetter's first half. It turns a resolved Document into a PagedDocument (pages of
+// positioned text runs, rules, images, links, destinations and bookmarks) with no PDF library type in it.
+// The steps follow the usual typesetting pipeline, each in its own place:
+//   collect (Text/InlineCollector)   inline tree → styled spans
+//   measure (Text/TextMeasurer)      spans → boxes, glue and penalties, with per-glyph widths and font fallback
+//   break lines (Text/LineBreaker)   greedy first-fit today; Knuth–Plass plugs in at the same seam
+//   compose lines (Text/LineComposer) a line → text runs with real spaces, links
+//   blocks (Flow/BlockLayout)        blocks → a galley of unbreakable flow boxes with keep-with-next flags
+//   distribute (Flow/Paginator)      galley → pages
+//   compose pages (Compose/*)        absolute positions, running heads, folios, cover
+using Pub.Layout.Compose;
+using Pub.Layout.Flow;
+using Pub.Layout.Fonts;
+using Pub.Layout.Paged;
+using Pub.Layout.Text;
+using Pub.Model;
+
+namespace Pub.Layout;
+
+public static class Typesetter
+{
+    public static PagedDocument Layout(Document document, LayoutSettings settings, FontSet fonts)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(fonts);
+
+        var diagnostics = new DiagnosticSink();
+        var measurer = new TextMeasurer(fonts, diagnostics);
+        var layout = new BlockLayout(measurer, settings, diagnostics);
+        var composer = new PageComposer(measurer, settings);
+        var meta = document.Meta;
+        var frame = new Frame(0, settings.TextWidth, settings.FontSize, settings.Leading, FontRole.Text, false, false, Alignment.Justify);
+
+        var cover = new CoverPage(layout, measurer, settings, composer).Compose(meta);
+
+        Abstract(layout, meta, frame);
+        layout.Blocks(document.Blocks, frame);
+        layout.Notes(document.Notes, frame);
+        for (int i = 0; i < document.Chapters.Count; i++)
+            Chapter(layout, document.Chapters[i], i + 1, frame);
+
+        string runningTitle = settings.ShortTitle ?? meta.ShortTitle ?? meta.Title;
+        var fills = Paginator.Distribute(layout.Flow, settings.TextHeight, runningTitle);
+        var pages = new List<Page> { cover };
+        var outline = new List<OutlineEntry>();
+        for (int i = 0; i < fills.Count; i++)
+            pages.Add(composer.Compose(i + 2, fills[i], outline));
+
+        var used = pages.SelectMany(p => p.Items).OfType<TextRun>().Select(r => r.FaceId).ToHashSet(StringComparer.Ordinal);
+        var faces = fonts.Faces.Where(f => used.Contains(f.Id))
+            .Select(f => new FaceData(f.Id, f.Family, f.Bold, f.Italic, f.Data))
+            .OrderBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+
+        return new PagedDocument(pages, outline, faces, layout.UsedImages, Metadata(document), diagnostics.Items);
+    }
+
+    private static void Abstract(BlockLayout layout, Metadata meta, Frame frame)
+    {
+        if (meta.Abstract.Count > 0)
+        {
+            layout.SectionTitle("Abstract", frame);
+            layout.Blocks(meta.Abstract, frame);
+        }
+        if (meta.Keywords.Count > 0)
+        {
+            layout.Space(BlockLayout.Gap(frame));
+            layout.Paragraph([new Strong([new Pub.Model.Text("Keywords:")]), new Pub.Model.Text(" " + string.Join(", ", meta.Keywords))],
+                frame with { Alignment = Alignment.Left });
+        }
+    }
+
+    /// <summary>A handbook chapter opens a new page with its title and authors; its headings sit under its
+    /// title in the outline and its notes follow it.</summary>
+    private static void Chapter(BlockLayout layout, Document chapter, int index, Frame frame)
+    {
+        var meta = chapter.Meta;
+        layout.NoteScope = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ch{index}-");
+        layout.OutlineOffset = 0;
+        int start = layout.Flow.Count;
+        var titleFrame = frame with { Role = FontRole.Heading, Bold = true, Size = 20, Leading = 1.2, Alignment = Alignment.Left };
+        var title = layout.SetText([new TextSpan(meta.Title, titleFrame.Style)], titleFrame);
+        if (title.Count == 0)
+        {
+            var empty = BlockLayout.LineBox(titleFrame);
+            layout.Emit(empty);
+            title.Add(empty);
+        }
+        foreach (var box in title)
+            box.KeepWithNext = true;
+        title[0].Outline.Add(new OutlineMark(1, meta.Title, 0));
+        if (!string.IsNullOrWhiteSpace(meta.Subtitle))
+        {
+            layout.Space(4);
+            var sub = frame with { Role = FontRole.Heading, Size = 13, Leading = 1.25, Alignment = Alignment.Left };
+            foreach (var box in layout.SetText([new TextSpan(meta.Subtitle, sub.Style)], sub))
+                box.KeepWithNext = true;
+        }
+        if (meta.Authors.Count > 0)
+        {
+            layout.Space(10);
+            var byline = frame with { Italic = true, Size = 11, Alignment = Alignment.Left };
+            string names = string.Join(", ", meta.Authors.Select(a => a.Affiliation is null ? a.Name : $"{a.Name} ({a.Affiliation})"));
+            foreach (var box in layout.SetText([new TextSpan(names, byline.Style)], byline))
+                box.KeepWithNext = true;
+        }
+        layout.Space(18);
+        var first = layout.Flow[start];
+        first.PageBreakBefore = true;
+        first.OpensChapter = true;
+        first.RunningTitle = meta.ShortTitle ?? meta.Title;
+
+        layout.OutlineOffset = 1;
+        if (meta.Abstract.Count > 0)
+            layout.Blocks(meta.Abstract, frame.Narrow(frame.Size * 2, frame.Size * 2).Sized(0.95) with { Italic = true });
+        layout.Blocks(chapter.Blocks, frame);
+        layout.Notes(chapter.Notes, frame);
+        layout.OutlineOffset = 0;
+        layout.NoteScope = "";
+    }
+
+    private static PagedMetadata Metadata(Document document)
+    {
+        var meta = document.Meta;
+        var people = meta.Authors.Count > 0 ? meta.Authors : meta.Editors;
+        string? subject = FirstSentence(meta.Abstract) ?? meta.Subtitle;
+        DateTime? created = meta.Date is { } d ? new DateTime(d.Year, d.Month, d.Day, 0, 0, 0, DateTimeKind.Utc) : null;
+        return new PagedMetadata(meta.Title, [.. people.Select(p => p.Name)], subject, meta.Keywords, meta.Language, created);
+    }
+
+    private static string? FirstSentence(IReadOnlyList<Block> blocks)
+    {
+        var first = blocks.OfType<Paragraph>().FirstOrDefault();
+        if (first is null)
+            return null;
+        string text = InlineCollector.Plain(first.Content);
+        for (int i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && i + 2 < text.Length && char.IsUpper(text[i + 2]))
+                return text[..(i + 1)];
+        }
+        return text.Length > 0 ? text : null;
+    }
+}

@@ -1,0 +1,129 @@
+// Pub.Pdf: serialises a PagedDocument with PDFsharp. It decides nothing about layout; it draws what it is
+// given, then adds what a PDF needs beyond the marks on the page: embedded font subsets, links and named
+// destinations, bookmarks, the Info dictionary, XMP metadata and the document language, all deterministic
+// (the same PagedDocument gives the same bytes, on any machine, at any time).
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
+using Pub.Layout.Paged;
+
+namespace Pub.Pdf;
+
+public static class PdfEditionWriter
+{
+    /// <summary>Producer string written into Info and XMP: fixed, so that bytes do not depend on the library build.</summary>
+    public const string Producer = "pub (PDFsharp 6.2.4)";
+
+    public static byte[] Write(PagedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        EditionFontResolver.Install();
+        var families = document.Faces.ToDictionary(f => f.Id, f => EditionFontResolver.Instance.Register(f.Id, f.Data), StringComparer.Ordinal);
+
+        using var pdf = new PdfDocument();
+        pdf.Options.CompressContentStreams = true;
+        pdf.PageLayout = PdfPageLayout.SinglePage;
+        var fonts = new Dictionary<(string, double), XFont>();
+        var images = new Dictionary<string, XImage>(StringComparer.Ordinal);
+        var pages = new List<PdfPage>();
+        try
+        {
+            foreach (var page in document.Pages)
+                pages.Add(DrawPage(pdf, page, document, families, fonts, images));
+            var destinations = AddDestinations(pdf, document);
+            AddLinks(pages, document, destinations);
+            Outline.Add(pdf, pages, document.Outline);
+            Metadata.Apply(pdf, document);
+            return Metadata.SaveDeterministic(pdf, document);
+        }
+        finally
+        {
+            foreach (var image in images.Values)
+                image.Dispose();
+        }
+    }
+
+    private static PdfPage DrawPage(PdfDocument pdf, Page page, PagedDocument document, Dictionary<string, string> families,
+        Dictionary<(string, double), XFont> fonts, Dictionary<string, XImage> images)
+    {
+        var pdfPage = pdf.AddPage();
+        pdfPage.Width = XUnit.FromPoint(page.Width);
+        pdfPage.Height = XUnit.FromPoint(page.Height);
+        using var gfx = XGraphics.FromPdfPage(pdfPage);
+        foreach (var item in page.Items)
+        {
+            switch (item)
+            {
+                case TextRun run:
+                    var font = Font(run, families, fonts);
+                    gfx.DrawString(run.Text, font, new XSolidBrush(Colour(run.Colour)), run.X, run.Baseline, XStringFormats.BaseLineLeft);
+                    break;
+                case RuleItem rule:
+                    gfx.DrawLine(new XPen(Colour(rule.Colour), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
+                    break;
+                case RectItem rect:
+                    gfx.DrawRectangle(new XSolidBrush(Colour(rect.Fill)), rect.X, rect.Y, rect.Width, rect.Height);
+                    break;
+                case ImageItem image when document.Images.TryGetValue(image.Path, out var bytes):
+                    if (!images.TryGetValue(image.Path, out var ximage))
+                    {
+                        ximage = XImage.FromStream(new MemoryStream(bytes, writable: false));
+                        images[image.Path] = ximage;
+                    }
+                    gfx.DrawImage(ximage, image.X, image.Y, image.Width, image.Height);
+                    break;
+            }
+        }
+        return pdfPage;
+    }
+
+    private static XFont Font(TextRun run, Dictionary<string, string> families, Dictionary<(string, double), XFont> fonts)
+    {
+        if (!fonts.TryGetValue((run.FaceId, run.Size), out var font))
+        {
+            if (!families.TryGetValue(run.FaceId, out var family))
+                throw new InvalidOperationException($"text run uses face '{run.FaceId}' that the paged document does not carry");
+            font = new XFont(family, run.Size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset));
+            fonts[(run.FaceId, run.Size)] = font;
+        }
+        return font;
+    }
+
+    private static XColor Colour(Colour? colour) => colour is { } c ? XColor.FromArgb(c.R, c.G, c.B) : XColors.Black;
+
+    /// <summary>Named destinations, the first of each name winning (a label is unique; a repeat is a document error
+    /// reported earlier).</summary>
+    private static HashSet<string> AddDestinations(PdfDocument pdf, PagedDocument document)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int p = 0; p < document.Pages.Count; p++)
+        {
+            var page = document.Pages[p];
+            foreach (var dest in page.Items.OfType<DestinationItem>())
+            {
+                if (!names.Add(dest.Name))
+                    continue;
+                double top = page.Height - Math.Max(0, dest.Y - 12);
+                pdf.AddNamedDestination(dest.Name, p + 1, PdfNamedDestinationParameters.CreatePosition(null, top, null));
+            }
+        }
+        return names;
+    }
+
+    private static void AddLinks(List<PdfPage> pages, PagedDocument document, HashSet<string> destinations)
+    {
+        for (int p = 0; p < document.Pages.Count; p++)
+        {
+            var page = document.Pages[p];
+            foreach (var link in page.Items.OfType<LinkItem>())
+            {
+                // Annotations live in PDF user space: origin at the bottom left.
+                var rect = new PdfRectangle(new XRect(link.X, page.Height - link.Y - link.Height, link.Width, link.Height));
+                if (link.Url is { } url)
+                    pages[p].AddWebLink(rect, url);
+                else if (link.Destination is { } name && destinations.Contains(name))
+                    pages[p].AddDocumentLink(rect, name);
+            }
+        }
+    }
+}
