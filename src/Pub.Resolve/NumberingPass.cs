@@ -43,7 +43,7 @@ public sealed class NumberingPass : IDocumentPass
                         var parts = _counters.Skip(1).Take(heading.Level).Select(c => Math.Max(c, 1).ToString(CultureInfo.InvariantCulture));
                         number = Prefixed(string.Join('.', parts));
                     }
-                    var id = heading.Attributes.Id ?? UniqueId(Slug(Walk.PlainText(heading.Content)), prefix);
+                    var id = heading.Attributes.Id ?? UniqueId(Slug(Walk.PlainText(heading.Content)));
                     _ids.Add(id);
                     return heading with { Number = number, Attributes = heading.Attributes with { Id = id } };
                 }
@@ -56,9 +56,9 @@ public sealed class NumberingPass : IDocumentPass
             }
         }
 
-        private string UniqueId(string slug, string? chapter)
+        private string UniqueId(string slug)
         {
-            var baseId = (chapter is null ? "" : "ch" + chapter + "-") + (slug.Length == 0 ? "section" : slug);
+            var baseId = slug.Length == 0 ? "section" : slug;
             var id = baseId;
             for (var i = 1; _ids.Contains(id); i++)
             {
