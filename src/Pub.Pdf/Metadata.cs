@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using PdfSharp.Pdf;
@@ -6,9 +5,16 @@ using Pub.Layout.Paged;
 
 namespace Pub.Pdf;
 
-/// <summary>Info dictionary, XMP, language, and the parts PDFsharp would otherwise make random or time-dependent.</summary>
+/// <summary>
+/// Info dictionary, XMP, language, and everything PDFsharp would otherwise make random or time-dependent:
+/// the document ID, the XMP document and instance ids, the font subset tags and annotation names all derive from a hash of the
+/// paged document's content, and the dates come from the document's own date, never the clock.
+/// </summary>
 internal static class Metadata
 {
+    /// <summary>Used when a document has no date: a fixed instant, so that output stays reproducible.</summary>
+    private static readonly DateTime Undated = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     public static void Apply(PdfDocument pdf, PagedDocument document)
     {
         var m = document.Metadata;
@@ -25,12 +31,108 @@ internal static class Metadata
 
     public static byte[] SaveDeterministic(PdfDocument pdf, PagedDocument document)
     {
-        var m = document.Metadata;
-        var date = m.Created ?? new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var hash = ContentHash(document);
+        var date = document.Metadata.Created ?? Undated;
         pdf.Info.CreationDate = date;
         pdf.Info.ModificationDate = date;
+        // PDFsharp takes the ID as a string of byte-valued characters.
+        string id = new([.. hash.Take(16).Select(b => (char)b)]);
+        pdf.Internals.FirstDocumentID = id;
+        pdf.Internals.SecondDocumentID = id;
+        FixSubsetTags(pdf, hash);
+        FixAnnotations(pdf);
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
-        return stream.ToArray();
+        var bytes = stream.ToArray();
+        FixXmpIds(bytes, hash);
+        return bytes;
+    }
+
+    /// <summary>SHA-256 of everything that decides the output: the dump, the fonts and the images.</summary>
+    public static byte[] ContentHash(PagedDocument document)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(document.Dump()));
+        foreach (var face in document.Faces)
+            sha.AppendData(SHA256.HashData(face.Data));
+        foreach (var (path, bytes) in document.Images.OrderBy(i => i.Key, StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(path));
+            sha.AppendData(SHA256.HashData(bytes));
+        }
+        return sha.GetHashAndReset();
+    }
+
+    /// <summary>
+    /// PDFsharp tags each font subset with six random letters (ABCDEF+Name). The tag only has to tell
+    /// different subsets of one font apart, so one derived from the content and the font name does the job
+    /// and keeps the bytes stable.
+    /// </summary>
+    private static void FixSubsetTags(PdfDocument pdf, byte[] hash)
+    {
+        foreach (var item in pdf.Internals.GetAllObjects())
+        {
+            if (item is not PdfDictionary dict)
+                continue;
+            foreach (var key in (string[])["/BaseFont", "/FontName"])
+            {
+                if (dict.Elements.GetName(key) is { Length: > 8 } name && name[7] == '+' && name[1..7].All(char.IsAsciiLetterUpper))
+                {
+                    string bare = name[8..];
+                    dict.Elements.SetName(key, "/" + Tag(hash, bare) + "+" + bare);
+                }
+            }
+        }
+    }
+
+    private static string Tag(byte[] hash, string fontName)
+    {
+        var digest = SHA256.HashData([.. hash, .. Encoding.UTF8.GetBytes(fontName)]);
+        var tag = new StringBuilder(6);
+        for (int i = 0; i < 6; i++)
+            tag.Append((char)('A' + digest[i] % 26));
+        return tag.ToString();
+    }
+
+    /// <summary>Link annotations get a random name (/NM) and the time of writing (/M); both are optional, so
+    /// they go.</summary>
+    private static void FixAnnotations(PdfDocument pdf)
+    {
+        foreach (var page in pdf.Pages)
+        {
+            for (int i = 0; i < page.Annotations.Count; i++)
+            {
+                page.Annotations[i].Elements.Remove("/NM");
+                page.Annotations[i].Elements.Remove("/M");
+            }
+        }
+    }
+
+    /// <summary>
+    /// PDFsharp always writes its own XMP packet while saving (there is no way to supply ours), with random
+    /// document and instance UUIDs. The packet is stored uncompressed and a UUID has a fixed length, so the
+    /// two ids are overwritten in place with ones derived from the content; no byte offset moves.
+    /// </summary>
+    private static void FixXmpIds(byte[] pdf, byte[] hash)
+    {
+        foreach (var (tag, purpose) in (ReadOnlySpan<(string, string)>)[("<xmpMM:DocumentID>uuid:", "document"), ("<xmpMM:InstanceID>uuid:", "instance")])
+        {
+            var marker = Encoding.ASCII.GetBytes(tag);
+            int at = pdf.AsSpan().IndexOf(marker);
+            if (at < 0)
+                continue;
+            var uuid = Encoding.ASCII.GetBytes(Uuid(hash, purpose));
+            uuid.CopyTo(pdf.AsSpan(at + marker.Length, uuid.Length));
+        }
+    }
+
+    /// <summary>A name-based (version 5 style) UUID from the content hash, so ids repeat exactly for the same content.</summary>
+    private static string Uuid(byte[] hash, string purpose)
+    {
+        var bytes = SHA256.HashData([.. hash, .. Encoding.UTF8.GetBytes(purpose)]).AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        string hex = Convert.ToHexString(bytes).ToLowerInvariant();
+        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
     }
 }

@@ -47,6 +47,11 @@ public static class HtmlEditionWriter
         {
             return new HtmlEditionResult(null, [RenderError(set, templates, error)]);
         }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        {
+            // A builtin function given a value it cannot handle; Scriban does not always say where.
+            return new HtmlEditionResult(null, [Diagnostic.Error(Codes.TemplateRender, error.Message).WithPath(templates.DisplayPath(context.ShellTemplate))]);
+        }
     }
 
     private static Diagnostic RenderError(TemplateSet set, ITemplateSource templates, ScriptRuntimeException error)

@@ -1,0 +1,95 @@
+// cs:choose conditions.
+namespace Pub.Citations;
+
+internal sealed partial class Evaluator
+{
+    private static readonly HashSet<string> DateVariables = new(StringComparer.Ordinal)
+    {
+        "accessed", "available-date", "event-date", "issued", "original-date", "submitted",
+    };
+
+    private static readonly HashSet<string> NameVariables = new(StringComparer.Ordinal)
+    {
+        "author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor", "curator",
+        "director", "editor", "editorial-director", "editor-translator", "executive-producer", "guest", "host", "illustrator",
+        "interviewer", "narrator", "organizer", "original-author", "performer", "producer", "recipient", "reviewed-author",
+        "script-writer", "series-creator", "translator",
+    };
+
+    public static bool IsNameVariable(string v) => NameVariables.Contains(v);
+
+    public static bool IsDateVariable(string v) => DateVariables.Contains(v);
+
+    private bool Test(Condition cond, RenderContext ctx)
+    {
+        var results = new List<bool>();
+        foreach (var test in cond.Tests)
+        {
+            foreach (var v in test.Values)
+            {
+                results.Add(TestOne(test.Kind, v, ctx));
+            }
+        }
+        return cond.Match switch
+        {
+            "any" => results.Contains(true),
+            "none" => !results.Contains(true),
+            _ => results.TrueForAll(r => r),
+        };
+    }
+
+    private bool TestOne(string kind, string value, RenderContext ctx)
+    {
+        switch (kind)
+        {
+            case "type":
+                return ctx.Item.Type == value;
+            case "variable":
+                return HasVariable(value, ctx);
+            case "is-numeric":
+                var v = GetVariable(value, "long", ctx);
+                return v is not null && Numbers.IsNumeric(v);
+            case "is-uncertain-date":
+                return ctx.Item.Dates.TryGetValue(value, out var d) && d.Circa;
+            case "locator":
+                var label = ctx.Cite.Locator is null ? null : ctx.Cite.Label ?? "page";
+                return label is not null && (label == value || (value == "sub-verbo" && label == "sub verbo"));
+            case "position":
+                if (ctx.Mode != RenderMode.Citation)
+                {
+                    return false;
+                }
+                var p = ctx.Cite.Position;
+                return value switch
+                {
+                    "first" => p == Position.First,
+                    "subsequent" => p != Position.First,
+                    "ibid" => p is Position.Ibid or Position.IbidWithLocator,
+                    "ibid-with-locator" => p == Position.IbidWithLocator,
+                    "near-note" => p != Position.First && ctx.Cite.NearNote,
+                    _ => false,
+                };
+            case "disambiguate":
+                return ctx.Cite.Disambiguate == (value == "true");
+            default:
+                return false;
+        }
+    }
+
+    public bool HasVariable(string name, RenderContext ctx)
+    {
+        if (ctx.Suppressed.Contains(name))
+        {
+            return false;
+        }
+        if (NameVariables.Contains(name))
+        {
+            return ctx.Item.Names.TryGetValue(name, out var n) && n.Count > 0;
+        }
+        if (DateVariables.Contains(name))
+        {
+            return ctx.Item.Dates.ContainsKey(name);
+        }
+        return !string.IsNullOrEmpty(GetVariable(name, "long", ctx));
+    }
+}

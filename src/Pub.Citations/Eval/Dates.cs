@@ -1,0 +1,352 @@
+// cs:date: localized (form="text"/"numeric") and fully specified dates, ranges with the range
+// delimiter of the largest differing part, seasons, BC/AD years, literal dates, and sortable keys.
+using System.Globalization;
+
+namespace Pub.Citations;
+
+internal sealed partial class Evaluator
+{
+    private static readonly string[] PartOrder = ["year", "month", "day"];
+
+    private Node? RenderDate(DateElement d, RenderContext ctx)
+    {
+        ctx.VarsCalled++;
+        if (ctx.Suppressed.Contains(d.Variable) || !ctx.Item.Dates.TryGetValue(d.Variable, out var date))
+        {
+            return null;
+        }
+        if (ctx.InSubstitute)
+        {
+            ctx.Suppressed.Add(d.Variable);
+        }
+        if (ctx.Mode == RenderMode.Sort)
+        {
+            var key = DateSortKey(date);
+            if (key.Length == 0)
+            {
+                return null;
+            }
+            ctx.VarsRendered++;
+            return new TextNode(key);
+        }
+        if (date.Parts.Count == 0 || date.Parts[0].Count == 0)
+        {
+            var lit = date.Literal ?? date.Raw;
+            if (string.IsNullOrEmpty(lit))
+            {
+                return null;
+            }
+            ctx.VarsRendered++;
+            return Decorate(d, RichTextParser.Parse(lit));
+        }
+        var parts = ResolveParts(d);
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+        var delimiter = d.Form is not null ? _locale.Date(d.Form)?.Delimiter : d.Delimiter;
+        var start = date.Parts[0];
+        var end = date.Parts.Count > 1 && date.Parts[1].Count > 0 ? date.Parts[1] : null;
+        Node? body;
+        if (end is null || SameDate(start, end, parts))
+        {
+            body = RenderDateParts(parts, start, date, ctx, delimiter, 0, parts.Count, dropFirstPrefix: false, dropLastSuffix: false);
+        }
+        else
+        {
+            body = RenderRange(parts, start, end, date, ctx, delimiter);
+        }
+        if (body is null || body.IsEmpty)
+        {
+            return null;
+        }
+        ctx.VarsRendered++;
+        var wrapper = new DateElement
+        {
+            Formatting = d.Formatting,
+            Prefix = d.Prefix,
+            Suffix = d.Suffix,
+            Display = d.Display,
+            Quotes = d.Quotes,
+            TextCase = d.TextCase,
+        };
+        if (d.Form is not null && _locale.Date(d.Form) is { } ld)
+        {
+            // A localized date's own affixes go inside the element's affixes.
+            if (ld.Prefix.Length > 0 || ld.Suffix.Length > 0)
+            {
+                body = GroupNode.Of(new TextNode(ld.Prefix, TextRole.Affix), body, new TextNode(ld.Suffix, TextRole.Affix));
+            }
+        }
+        return Decorate(wrapper, body);
+    }
+
+    private static bool SameDate(IReadOnlyList<int> a, IReadOnlyList<int> b, List<DatePartElement> parts)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var x = i < a.Count ? a[i] : 0;
+            var y = i < b.Count ? b[i] : 0;
+            if (x != y)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The date parts to render, in order: the locale's for a localized date (filtered by
+    /// date-parts, with overrides from the element's cs:date-part children), else the element's own.</summary>
+    private List<DatePartElement> ResolveParts(DateElement d)
+    {
+        if (d.Form is null)
+        {
+            return d.Parts;
+        }
+        var localized = _locale.Date(d.Form);
+        if (localized is null)
+        {
+            return d.Parts;
+        }
+        var allowed = d.DateParts switch
+        {
+            "year" => new[] { "year" },
+            "year-month" => ["year", "month"],
+            _ => ["year", "month", "day"],
+        };
+        var list = new List<DatePartElement>();
+        foreach (var p in localized.Parts)
+        {
+            if (!allowed.Contains(p.Name))
+            {
+                continue;
+            }
+            var o = d.Parts.FirstOrDefault(x => x.Name == p.Name);
+            list.Add(new DatePartElement
+            {
+                Name = p.Name,
+                Form = o?.Form ?? p.Form,
+                RangeDelimiter = o?.RangeDelimiter ?? p.RangeDelimiter,
+                Prefix = p.Prefix,
+                Suffix = p.Suffix,
+                Formatting = o is not null && !o.Formatting.IsEmpty ? o.Formatting : p.Formatting,
+                TextCase = o?.TextCase ?? p.TextCase,
+                StripPeriods = (o?.StripPeriods ?? false) || p.StripPeriods,
+            });
+        }
+        return list;
+    }
+
+    private Node? RenderRange(List<DatePartElement> parts, IReadOnlyList<int> start, IReadOnlyList<int> end, DateValue date, RenderContext ctx, string? delimiter)
+    {
+        static int Get(IReadOnlyList<int> v, int i) => i < v.Count ? v[i] : 0;
+        var largest = Get(start, 0) != Get(end, 0) ? "year" : Get(start, 1) != Get(end, 1) ? "month" : "day";
+        var rangeDelimiter = parts.FirstOrDefault(p => p.Name == largest)?.RangeDelimiter ?? "–";
+        if (largest == "year")
+        {
+            var a = RenderDateParts(parts, start, date, ctx, delimiter, 0, parts.Count, false, true);
+            var b = RenderDateParts(parts, end, date, ctx, delimiter, 0, parts.Count, true, false);
+            return GroupNode.Of(a ?? new TextNode(string.Empty), new TextNode(rangeDelimiter, TextRole.Affix), b ?? new TextNode(string.Empty));
+        }
+        // Parts that differ (the largest differing part and those smaller) form a contiguous run.
+        var differing = largest == "month" ? new[] { "month", "day" } : ["day"];
+        var first = parts.FindIndex(p => differing.Contains(p.Name));
+        var last = parts.FindLastIndex(p => differing.Contains(p.Name));
+        if (first < 0)
+        {
+            return RenderDateParts(parts, start, date, ctx, delimiter, 0, parts.Count, false, false);
+        }
+        var g = new GroupNode();
+        var before = RenderDateParts(parts, start, date, ctx, delimiter, 0, first, false, false);
+        var runA = RenderDateParts(parts, start, date, ctx, delimiter, first, last + 1, false, true);
+        var runB = RenderDateParts(parts, end, date, ctx, delimiter, first, last + 1, true, false);
+        var after = RenderDateParts(parts, start, date, ctx, delimiter, last + 1, parts.Count, false, false);
+        if (before is not null)
+        {
+            g.Children.Add(before);
+            if (delimiter is not null)
+            {
+                g.Children.Add(new TextNode(delimiter, TextRole.Affix));
+            }
+        }
+        if (runA is not null)
+        {
+            g.Children.Add(runA);
+        }
+        g.Children.Add(new TextNode(rangeDelimiter, TextRole.Affix));
+        if (runB is not null)
+        {
+            g.Children.Add(runB);
+        }
+        if (after is not null)
+        {
+            if (delimiter is not null)
+            {
+                g.Children.Add(new TextNode(delimiter, TextRole.Affix));
+            }
+            else if (last < parts.Count && parts[last].Suffix.Length > 0)
+            {
+                g.Children.Add(new TextNode(parts[last].Suffix, TextRole.Affix));
+            }
+            g.Children.Add(after);
+        }
+        return g;
+    }
+
+    private Node? RenderDateParts(List<DatePartElement> parts, IReadOnlyList<int> value, DateValue date, RenderContext ctx, string? delimiter,
+        int from, int to, bool dropFirstPrefix, bool dropLastSuffix)
+    {
+        var rendered = new List<(DatePartElement Part, Node Node)>();
+        for (var i = from; i < to; i++)
+        {
+            var p = parts[i];
+            var text = DatePartText(p, value, date, ctx);
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+            Node node = new TextNode(text);
+            if (p.StripPeriods)
+            {
+                node = StripPeriods(p, node);
+            }
+            var content = new DatePartElement { Formatting = p.Formatting, TextCase = p.TextCase };
+            node = Decorate(content, node);
+            if (p.Name == "year" && !UsesYearSuffixVariable && ctx.Cite.YearSuffix is not null && !ctx.YearSuffixRendered && ctx.Mode != RenderMode.Sort)
+            {
+                var ys = new TextNode(ctx.Cite.YearSuffix);
+                ctx.YearSuffixNode = ys;
+                ctx.YearSuffixRendered = true;
+                node = GroupNode.Of(node, ys);
+            }
+            rendered.Add((p, node));
+        }
+        if (rendered.Count == 0)
+        {
+            return null;
+        }
+        var g = new GroupNode();
+        for (var i = 0; i < rendered.Count; i++)
+        {
+            var (p, node) = rendered[i];
+            if (i > 0 && !string.IsNullOrEmpty(delimiter))
+            {
+                g.Children.Add(new TextNode(delimiter, TextRole.Affix));
+            }
+            var prefix = i == 0 && dropFirstPrefix ? string.Empty : p.Prefix;
+            var suffix = i == rendered.Count - 1 && dropLastSuffix ? string.Empty : p.Suffix;
+            if (prefix.Length > 0)
+            {
+                g.Children.Add(new TextNode(prefix, TextRole.Affix));
+            }
+            g.Children.Add(node);
+            if (suffix.Length > 0)
+            {
+                g.Children.Add(new TextNode(suffix, TextRole.Affix));
+            }
+        }
+        return g;
+    }
+
+    private string? DatePartText(DatePartElement p, IReadOnlyList<int> value, DateValue date, RenderContext ctx)
+    {
+        switch (p.Name)
+        {
+            case "year":
+                if (value.Count < 1)
+                {
+                    return null;
+                }
+                var y = value[0];
+                if (y == 0)
+                {
+                    return null;
+                }
+                if (p.Form == "short")
+                {
+                    return (Math.Abs(y) % 100).ToString("00", CultureInfo.InvariantCulture);
+                }
+                if (y < 0)
+                {
+                    return (-y).ToString(CultureInfo.InvariantCulture) + (_locale.Term("bc") ?? "BC");
+                }
+                if (y < 1000)
+                {
+                    return y.ToString(CultureInfo.InvariantCulture) + (_locale.Term("ad") ?? "AD");
+                }
+                return y.ToString(CultureInfo.InvariantCulture);
+            case "month":
+                var m = value.Count > 1 ? value[1] : 0;
+                var season = date.Season;
+                if (m is >= 13 and <= 16)
+                {
+                    season = m - 12;
+                    m = 0;
+                }
+                if (m is < 1 or > 12)
+                {
+                    if (season is >= 1 and <= 4 && value.Count < 3)
+                    {
+                        return _locale.Term("season-0" + season.Value.ToString(CultureInfo.InvariantCulture)) ?? string.Empty;
+                    }
+                    return null;
+                }
+                return p.Form switch
+                {
+                    "numeric" => m.ToString(CultureInfo.InvariantCulture),
+                    "numeric-leading-zeros" => m.ToString("00", CultureInfo.InvariantCulture),
+                    "short" => _locale.Term("month-" + m.ToString("00", CultureInfo.InvariantCulture), "short"),
+                    _ => _locale.Term("month-" + m.ToString("00", CultureInfo.InvariantCulture)),
+                };
+            case "day":
+                var d = value.Count > 2 ? value[2] : 0;
+                if (d < 1)
+                {
+                    return null;
+                }
+                switch (p.Form)
+                {
+                    case "numeric-leading-zeros":
+                        return d.ToString("00", CultureInfo.InvariantCulture);
+                    case "ordinal":
+                        if (_locale.LimitDayOrdinalsToDay1 && d != 1)
+                        {
+                            return d.ToString(CultureInfo.InvariantCulture);
+                        }
+                        var month = value.Count > 1 ? value[1] : 0;
+                        var gender = month is >= 1 and <= 12 ? _locale.Gender("month-" + month.ToString("00", CultureInfo.InvariantCulture)) : null;
+                        return d.ToString(CultureInfo.InvariantCulture) + _locale.OrdinalSuffix(d, gender);
+                    default:
+                        return d.ToString(CultureInfo.InvariantCulture);
+                }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A string that sorts dates chronologically: sign-shifted year, month, day, then the range end.</summary>
+    internal static string DateSortKey(DateValue date)
+    {
+        if (date.Parts.Count == 0 || date.Parts[0].Count == 0)
+        {
+            return string.Empty;
+        }
+        static string One(IReadOnlyList<int> p)
+        {
+            var y = p.Count > 0 ? p[0] : 0;
+            var m = p.Count > 1 ? p[1] : 0;
+            if (m > 12)
+            {
+                m = 0;
+            }
+            var d = p.Count > 2 ? p[2] : 0;
+            return (y + 100000).ToString("D6", CultureInfo.InvariantCulture) + m.ToString("00", CultureInfo.InvariantCulture) + d.ToString("00", CultureInfo.InvariantCulture);
+        }
+        var key = One(date.Parts[0]);
+        if (date.Parts.Count > 1 && date.Parts[1].Count > 0)
+        {
+            key += One(date.Parts[1]);
+        }
+        return key;
+    }
+}

@@ -1,0 +1,322 @@
+// The CSL evaluator: renders one item through a layout into an output tree. Group suppression
+// follows the specification: a group that calls at least one variable, all of them empty, renders
+// nothing. Names, dates, numbers and text case live in their own files (partial class).
+namespace Pub.Citations;
+
+internal sealed partial class Evaluator
+{
+    private readonly Style _style;
+    private readonly ResolvedLocale _locale;
+
+    public Evaluator(Style style, ResolvedLocale locale)
+    {
+        _style = style;
+        _locale = locale;
+        UsesYearSuffixVariable = style.Macros.Values.Append(style.Citation?.Layout).Append(style.Bibliography?.Layout)
+            .Any(g => g is not null && MentionsYearSuffix(g));
+    }
+
+    public ResolvedLocale Locale => _locale;
+
+    public Style Style => _style;
+
+    /// <summary>True when the style prints year-suffix itself; otherwise it follows the first year.</summary>
+    public bool UsesYearSuffixVariable { get; }
+
+    private static bool MentionsYearSuffix(CslElement e) => e switch
+    {
+        TextElement t => t.Variable == "year-suffix",
+        GroupElement g => g.Children.Exists(MentionsYearSuffix),
+        ChooseElement c => c.Branches.Exists(b => b.Children.Exists(MentionsYearSuffix)),
+        NamesElement n => n.Substitute?.Exists(MentionsYearSuffix) ?? false,
+        _ => false,
+    };
+
+    public Node? RenderLayout(GroupElement layout, RenderContext ctx, bool withAffixes)
+    {
+        // A layout's delimiter separates cites, not the layout's own children.
+        var children = RenderChildren(layout.Children, ctx);
+        var content = Join(children, null);
+        if (content is null)
+        {
+            return null;
+        }
+        return withAffixes ? DecorateLayout(layout, content) : content;
+    }
+
+    /// <summary>A layout's formatting wraps its affixes too: &lt;b&gt;([1]–[3])&lt;/b&gt;.</summary>
+    public static Node DecorateLayout(GroupElement layout, Node content)
+    {
+        var g = new GroupNode { Formatting = layout.Formatting };
+        if (layout.Prefix.Length > 0)
+        {
+            g.Children.Add(new TextNode(layout.Prefix, TextRole.Affix));
+        }
+        g.Children.Add(content);
+        if (layout.Suffix.Length > 0)
+        {
+            g.Children.Add(new TextNode(layout.Suffix, TextRole.Affix));
+        }
+        return g;
+    }
+
+    public List<Node> RenderChildren(List<CslElement> elements, RenderContext ctx)
+    {
+        var list = new List<Node>(elements.Count);
+        foreach (var e in elements)
+        {
+            var n = Render(e, ctx);
+            if (n is not null && !n.IsEmpty)
+            {
+                list.Add(n);
+            }
+        }
+        return list;
+    }
+
+    public Node? Render(CslElement e, RenderContext ctx) => e switch
+    {
+        TextElement t => RenderText(t, ctx),
+        NumberElement n => RenderNumber(n, ctx),
+        LabelElement l => RenderLabel(l, ctx),
+        DateElement d => RenderDate(d, ctx),
+        NamesElement n => RenderNames(n, ctx),
+        GroupElement g => RenderGroup(g, ctx),
+        ChooseElement c => RenderChoose(c, ctx),
+        _ => null,
+    };
+
+    private Node? RenderGroup(GroupElement g, RenderContext ctx)
+    {
+        var calledBefore = ctx.VarsCalled;
+        var renderedBefore = ctx.VarsRendered;
+        var children = RenderChildren(g.Children, ctx);
+        var called = ctx.VarsCalled - calledBefore;
+        var rendered = ctx.VarsRendered - renderedBefore;
+        if (children.Count == 0 || (called > 0 && rendered == 0))
+        {
+            return null;
+        }
+        var content = Join(children, g.Delimiter);
+        return content is null ? null : Decorate(g, content);
+    }
+
+    private Node? RenderChoose(ChooseElement c, RenderContext ctx)
+    {
+        foreach (var b in c.Branches)
+        {
+            if (b.Condition is null || Test(b.Condition, ctx))
+            {
+                var children = RenderChildren(b.Children, ctx);
+                return children.Count == 0 ? null : new GroupNode(children);
+            }
+        }
+        return null;
+    }
+
+    private Node? RenderText(TextElement t, RenderContext ctx)
+    {
+        if (t.Macro is not null)
+        {
+            if (!_style.Macros.TryGetValue(t.Macro, out var macro) || ctx.MacroDepth > 50)
+            {
+                return null;
+            }
+            ctx.MacroDepth++;
+            var children = RenderChildren(macro.Children, ctx);
+            ctx.MacroDepth--;
+            if (children.Count == 0)
+            {
+                return null;
+            }
+            return Decorate(t, new GroupNode(children));
+        }
+        if (t.Term is not null)
+        {
+            var term = _locale.Term(t.Term, t.Form, t.Plural);
+            if (string.IsNullOrEmpty(term))
+            {
+                return null;
+            }
+            return Decorate(t, StripPeriods(t, RichTextParser.Parse(term)));
+        }
+        if (t.Value is not null)
+        {
+            return t.Value.Length == 0 ? null : Decorate(t, StripPeriods(t, RichTextParser.Parse(t.Value)));
+        }
+        if (t.Variable is null)
+        {
+            return null;
+        }
+        ctx.VarsCalled++;
+        var variable = t.Variable;
+        if (variable == "year-suffix")
+        {
+            if (ctx.Cite.YearSuffix is null)
+            {
+                return null;
+            }
+            ctx.VarsRendered++;
+            ctx.YearSuffixRendered = true;
+            var ys = new TextNode(ctx.Cite.YearSuffix);
+            ctx.YearSuffixNode = ys;
+            return Decorate(t, ys);
+        }
+        if (variable == "citation-number" && ctx.Mode == RenderMode.Sort)
+        {
+            ctx.VarsRendered++;
+            return new TextNode(ctx.Cite.CitationNumber.ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var value = GetVariable(variable, t.Form, ctx);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        ctx.VarsRendered++;
+        if (ctx.InSubstitute)
+        {
+            ctx.Suppressed.Add(variable);
+        }
+        if (variable is "page" or "locator")
+        {
+            var isPage = variable == "page" || (ctx.Cite.Label ?? "page") == "page";
+            value = PageRange.Format(value.Trim(), isPage ? _style.PageRangeFormat : null, _locale);
+        }
+        Node content;
+        if (variable is "URL" or "DOI" or "PMID" or "PMCID")
+        {
+            content = new TextNode(value) { NoCase = true };
+        }
+        else
+        {
+            content = RichTextParser.Parse(value);
+        }
+        return Decorate(t, StripPeriods(t, content));
+    }
+
+    /// <summary>Reads a standard variable, honouring form="short" fallbacks and cite-level variables.</summary>
+    public string? GetVariable(string name, string form, RenderContext ctx)
+    {
+        if (ctx.Suppressed.Contains(name))
+        {
+            return null;
+        }
+        var item = ctx.Item;
+        switch (name)
+        {
+            case "locator":
+                return ctx.Cite.Locator;
+            case "citation-number":
+                return ctx.Cite.CitationNumber > 0 ? ctx.Cite.CitationNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+            case "first-reference-note-number":
+                return ctx.Cite.FirstReferenceNoteNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            case "year-suffix":
+                return ctx.Cite.YearSuffix;
+        }
+        if (form == "short")
+        {
+            if (item.Variables.TryGetValue(name + "-short", out var s) && s.Length > 0)
+            {
+                return s;
+            }
+        }
+        if (name == "page-first" && !item.Variables.ContainsKey("page-first") && item.Variables.TryGetValue("page", out var page))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(page, @"^\s*([^\s\-–,&]+)");
+            return m.Success ? m.Groups[1].Value : page;
+        }
+        return item.Variables.GetValueOrDefault(name);
+    }
+
+    private static Node StripPeriods(CslElement e, Node n)
+    {
+        if (!e.StripPeriods)
+        {
+            return n;
+        }
+        ForEachText(n, t => t.Text = t.Text.Replace(".", string.Empty, StringComparison.Ordinal));
+        return n;
+    }
+
+    internal static void ForEachText(Node n, Action<TextNode> action)
+    {
+        if (n is TextNode t)
+        {
+            action(t);
+        }
+        else if (n is GroupNode g)
+        {
+            foreach (var c in g.Children)
+            {
+                ForEachText(c, action);
+            }
+        }
+    }
+
+    /// <summary>Applies text-case, formatting, quotes, affixes and display to rendered content.</summary>
+    public Node Decorate(CslElement e, Node content, bool affixes = true)
+    {
+        if (e.TextCase is not null)
+        {
+            TextCase.Apply(content, e.TextCase, IsEnglish(_currentItemLanguage));
+        }
+        Node inner = content;
+        if (!e.Formatting.IsEmpty || e.Quotes)
+        {
+            inner = new GroupNode([content]) { Formatting = e.Formatting, Quotes = e.Quotes };
+        }
+        var hasAffixes = affixes && (e.Prefix.Length > 0 || e.Suffix.Length > 0);
+        if (!hasAffixes && e.Display is null)
+        {
+            return inner;
+        }
+        var outer = new GroupNode { Display = e.Display };
+        if (affixes && e.Prefix.Length > 0)
+        {
+            outer.Children.Add(new TextNode(e.Prefix, TextRole.Affix));
+        }
+        outer.Children.Add(inner);
+        if (affixes && e.Suffix.Length > 0)
+        {
+            outer.Children.Add(new TextNode(e.Suffix, TextRole.Affix));
+        }
+        return outer;
+    }
+
+    private string? _currentItemLanguage;
+
+    public void BeginItem(Reference item) => _currentItemLanguage = item.Variables.GetValueOrDefault("language");
+
+    private bool IsEnglish(string? lang)
+    {
+        var l = lang ?? _locale.Lang;
+        if (lang is null && !_locale.Lang.StartsWith("en", StringComparison.Ordinal))
+        {
+            // Title case applies to English items; an item without a language follows the style locale.
+            return false;
+        }
+        return l.StartsWith("en", StringComparison.OrdinalIgnoreCase) || l.Length == 0;
+    }
+
+    public static Node? Join(List<Node> children, string? delimiter)
+    {
+        if (children.Count == 0)
+        {
+            return null;
+        }
+        if (children.Count == 1)
+        {
+            return children[0];
+        }
+        var g = new GroupNode();
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (i > 0 && !string.IsNullOrEmpty(delimiter))
+            {
+                g.Children.Add(new TextNode(delimiter, TextRole.Affix));
+            }
+            g.Children.Add(children[i]);
+        }
+        return g;
+    }
+}

@@ -1,0 +1,607 @@
+// cs:names and cs:name: name lists with et-al truncation, "and", delimiters, name order, particles,
+// initials, substitution, labels, and the given-name / add-names expansions disambiguation asks for.
+using System.Globalization;
+using System.Text;
+
+namespace Pub.Citations;
+
+internal sealed partial class Evaluator
+{
+    private sealed record NameOptions(
+        string? And, string DelimiterPrecedesEtAl, string DelimiterPrecedesLast, int EtAlMin, int EtAlUseFirst,
+        bool EtAlUseLast, bool Initialize, string? InitializeWith, string? NameAsSortOrder, string SortSeparator,
+        string Form, string Delimiter);
+
+    private NameOptions Options(NameElement? name, RenderContext ctx)
+    {
+        var o = new Dictionary<string, string>(_style.NameOptions, StringComparer.Ordinal);
+        if (ctx.Section is not null)
+        {
+            foreach (var kv in ctx.Section.NameOptions)
+            {
+                o[kv.Key] = kv.Value;
+            }
+        }
+        if (name is not null)
+        {
+            foreach (var kv in name.Options)
+            {
+                o[kv.Key] = kv.Value;
+            }
+        }
+        static int Int(Dictionary<string, string> o, string k) =>
+            o.TryGetValue(k, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0;
+
+        var etAlMin = Int(o, "et-al-min");
+        var etAlUseFirst = Int(o, "et-al-use-first");
+        if (ctx.Mode == RenderMode.Citation && ctx.Cite.Position != Position.First)
+        {
+            if (o.ContainsKey("et-al-subsequent-min"))
+            {
+                etAlMin = Int(o, "et-al-subsequent-min");
+            }
+            if (o.ContainsKey("et-al-subsequent-use-first"))
+            {
+                etAlUseFirst = Int(o, "et-al-subsequent-use-first");
+            }
+        }
+        var useLast = o.GetValueOrDefault("et-al-use-last") == "true";
+        if (ctx.SortKey is { } key)
+        {
+            if (key.NamesMin is { } nm)
+            {
+                etAlMin = nm;
+            }
+            if (key.NamesUseFirst is { } nf)
+            {
+                etAlUseFirst = nf;
+            }
+            if (key.NamesUseLast is { } nl)
+            {
+                useLast = nl > 0;
+            }
+        }
+        return new NameOptions(
+            o.GetValueOrDefault("and"),
+            o.GetValueOrDefault("delimiter-precedes-et-al") ?? "contextual",
+            o.GetValueOrDefault("delimiter-precedes-last") ?? "contextual",
+            etAlMin, etAlUseFirst, useLast,
+            o.GetValueOrDefault("initialize") != "false",
+            o.GetValueOrDefault("initialize-with"),
+            ctx.Mode == RenderMode.Sort ? "all" : o.GetValueOrDefault("name-as-sort-order"),
+            o.GetValueOrDefault("sort-separator") ?? ", ",
+            o.GetValueOrDefault("name-form") ?? "long",
+            o.GetValueOrDefault("name-delimiter") ?? ", ");
+    }
+
+    private Node? RenderNames(NamesElement n, RenderContext ctx)
+    {
+        var isFirst = !ctx.NamesSeen && !ctx.InSubstitute;
+        if (isFirst)
+        {
+            ctx.NamesSeen = true;
+            ctx.InFirstNames = true;
+        }
+        var calledBefore = ctx.VarsCalled;
+        var renderedBefore = ctx.VarsRendered;
+        var result = RenderNamesCore(n, ctx);
+        // cs:names counts as one variable call however many variables it names.
+        ctx.VarsCalled = calledBefore + 1;
+        ctx.VarsRendered = renderedBefore + (result is null ? 0 : 1);
+        if (isFirst)
+        {
+            ctx.InFirstNames = false;
+            if (result is not null)
+            {
+                var g = result as GroupNode ?? new GroupNode([result]);
+                ctx.FirstNames = g;
+                ctx.FirstNamesText ??= g.PlainText();
+                result = g;
+                if (ctx.Mode == RenderMode.Citation && ctx.Cite.SuppressAuthor)
+                {
+                    return null;
+                }
+            }
+        }
+        return result;
+    }
+
+    private Node? RenderNamesCore(NamesElement n, RenderContext ctx)
+    {
+        var opts = Options(n.Name, ctx);
+        var lists = new List<(string Variable, IReadOnlyList<Name> Names)>();
+        foreach (var v in n.Variables)
+        {
+            if (ctx.Suppressed.Contains(v))
+            {
+                continue;
+            }
+            if (ctx.Item.Names.TryGetValue(v, out var names) && names.Count > 0)
+            {
+                lists.Add((v, names));
+            }
+        }
+        if (lists.Count == 0)
+        {
+            return Substitute(n, ctx);
+        }
+        if (ctx.InSubstitute)
+        {
+            foreach (var (v, _) in lists)
+            {
+                ctx.Suppressed.Add(v);
+            }
+        }
+        if (opts.Form == "count")
+        {
+            var total = 0;
+            foreach (var (v, names) in lists)
+            {
+                total += ShownCount(names, opts, ctx, v);
+            }
+            return total == 0 ? null : Decorate(n, new TextNode(total.ToString(CultureInfo.InvariantCulture)));
+        }
+        // editor + translator with identical lists render once with the combined term.
+        if (lists.Count == 2 && n.Label is not null
+            && ((lists[0].Variable == "editor" && lists[1].Variable == "translator") || (lists[0].Variable == "translator" && lists[1].Variable == "editor"))
+            && lists[0].Names.SequenceEqual(lists[1].Names))
+        {
+            lists = [("editortranslator", lists[0].Names)];
+        }
+        var rendered = new List<Node>();
+        foreach (var (v, names) in lists)
+        {
+            var list = RenderNameList(v, names, n, opts, ctx);
+            if (list is null)
+            {
+                continue;
+            }
+            if (n.Label is { } label && ctx.Mode != RenderMode.Sort)
+            {
+                var plural = label.Plural switch
+                {
+                    "always" => true,
+                    "never" => false,
+                    _ => names.Count > 1,
+                };
+                var term = _locale.Term(v, label.Form, plural);
+                if (!string.IsNullOrEmpty(term))
+                {
+                    var labelNode = Decorate(label, StripPeriods(label, new TextNode(term)));
+                    list = n.LabelAfterName ? GroupNode.Of(list, labelNode) : GroupNode.Of(labelNode, list);
+                }
+            }
+            rendered.Add(list);
+        }
+        var joined = Join(rendered, n.Delimiter ?? _style.NameOptions.GetValueOrDefault("names-delimiter") ?? ctx.Section?.NameOptions.GetValueOrDefault("names-delimiter"));
+        return joined is null ? null : Decorate(n, joined);
+    }
+
+    private Node? Substitute(NamesElement n, RenderContext ctx)
+    {
+        if (n.Substitute is null)
+        {
+            return null;
+        }
+        var wasIn = ctx.InSubstitute;
+        foreach (var child in n.Substitute)
+        {
+            CslElement el = child;
+            if (child is NamesElement sub && sub.Name is null && sub.EtAl is null && sub.Label is null)
+            {
+                var clone = new NamesElement
+                {
+                    Name = n.Name,
+                    EtAl = n.EtAl,
+                    Label = n.Label,
+                    LabelAfterName = n.LabelAfterName,
+                    Delimiter = sub.Delimiter ?? n.Delimiter,
+                    Formatting = sub.Formatting,
+                    Prefix = sub.Prefix,
+                    Suffix = sub.Suffix,
+                    Display = sub.Display,
+                    TextCase = sub.TextCase,
+                };
+                clone.Variables.AddRange(sub.Variables);
+                el = clone;
+            }
+            ctx.InSubstitute = true;
+            var suppressedBefore = new HashSet<string>(ctx.Suppressed, StringComparer.Ordinal);
+            var node = Render(el, ctx);
+            ctx.InSubstitute = wasIn;
+            if (node is not null && !node.IsEmpty)
+            {
+                return Decorate(n, node, affixes: true) is var d && (n.Prefix.Length > 0 || n.Suffix.Length > 0 || !n.Formatting.IsEmpty) ? d : node;
+            }
+            ctx.Suppressed.Clear();
+            ctx.Suppressed.UnionWith(suppressedBefore);
+        }
+        return null;
+    }
+
+    private int ShownCount(IReadOnlyList<Name> names, NameOptions opts, RenderContext ctx, string variable)
+    {
+        var (count, _) = Truncation(names, opts, ctx);
+        return count;
+    }
+
+    private (int Shown, bool EtAl) Truncation(IReadOnlyList<Name> names, NameOptions opts, RenderContext ctx)
+    {
+        var shown = names.Count;
+        var etAl = false;
+        if (opts.EtAlMin > 0 && opts.EtAlUseFirst > 0 && names.Count >= opts.EtAlMin && opts.EtAlUseFirst < names.Count)
+        {
+            shown = opts.EtAlUseFirst;
+            if (ctx.Mode == RenderMode.Citation && ctx.InFirstNames)
+            {
+                shown += ctx.Cite.ExtraNames;
+            }
+            etAl = shown < names.Count;
+            shown = Math.Min(shown, names.Count);
+        }
+        return (shown, etAl);
+    }
+
+    private Node? RenderNameList(string variable, IReadOnlyList<Name> names, NamesElement n, NameOptions opts, RenderContext ctx)
+    {
+        var (shown, etAl) = Truncation(names, opts, ctx);
+        var nodes = new List<Node>();
+        var inverted = new List<bool>();
+        var parts = new List<string>();
+        for (var i = 0; i < shown; i++)
+        {
+            var inv = opts.NameAsSortOrder == "all" || (opts.NameAsSortOrder == "first" && i == 0);
+            var node = new GroupNode([RenderName(names[i], i, variable, n.Name, opts, inv, ctx)]) { IsNameNode = true };
+            ctx.NamesSeenForDisambiguation?.Add((variable, i, names[i]));
+            nodes.Add(node);
+            inverted.Add(inv && names[i].Literal is null);
+            parts.Add(node.PlainText());
+        }
+        if (ctx.InFirstNames)
+        {
+            ctx.FirstNamesParts ??= parts;
+        }
+        if (nodes.Count == 0)
+        {
+            return null;
+        }
+        var g = new GroupNode();
+        var andTerm = opts.And switch
+        {
+            "text" => _locale.Term("and") ?? "and",
+            "symbol" => "&",
+            _ => null,
+        };
+        if (etAl && opts.EtAlUseLast && shown + 2 <= names.Count)
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (i > 0)
+                {
+                    g.Children.Add(new TextNode(opts.Delimiter, TextRole.Affix));
+                }
+                g.Children.Add(nodes[i]);
+            }
+            g.Children.Add(new TextNode(opts.Delimiter + "\u2026 ", TextRole.Affix));
+            var lastInv = opts.NameAsSortOrder == "all";
+            g.Children.Add(RenderName(names[^1], names.Count - 1, variable, n.Name, opts, lastInv, ctx));
+            return g;
+        }
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (i > 0)
+            {
+                var isLast = i == nodes.Count - 1 && !etAl;
+                if (isLast && andTerm is not null)
+                {
+                    var useDelimiter = opts.DelimiterPrecedesLast switch
+                    {
+                        "always" => true,
+                        "never" => false,
+                        "after-inverted-name" => inverted[i - 1],
+                        _ => nodes.Count >= 3,
+                    };
+                    g.Children.Add(new TextNode(useDelimiter ? opts.Delimiter : " ", TextRole.Affix));
+                    g.Children.Add(new TextNode(andTerm + " ", TextRole.Affix));
+                }
+                else
+                {
+                    g.Children.Add(new TextNode(opts.Delimiter, TextRole.Affix));
+                }
+            }
+            g.Children.Add(nodes[i]);
+        }
+        if (etAl && ctx.Mode != RenderMode.Sort)
+        {
+            var termName = n.EtAl?.Term ?? "et-al";
+            var term = _locale.Term(termName);
+            if (!string.IsNullOrEmpty(term))
+            {
+                var useDelimiter = opts.DelimiterPrecedesEtAl switch
+                {
+                    "always" => true,
+                    "never" => false,
+                    "after-inverted-name" => inverted[^1],
+                    _ => nodes.Count >= 2,
+                };
+                g.Children.Add(new TextNode(useDelimiter ? opts.Delimiter : " ", TextRole.Affix));
+                Node etAlNode = new TextNode(term);
+                if (n.EtAl is not null)
+                {
+                    etAlNode = Decorate(n.EtAl, etAlNode);
+                }
+                g.Children.Add(etAlNode);
+            }
+        }
+        return Decorate(n.Name ?? new NameElement(), g);
+    }
+
+    private Node RenderName(Name name, int index, string variable, NameElement? el, NameOptions opts, bool inverted, RenderContext ctx)
+    {
+        if (name.Literal is not null || (name.Given is null && name.Family is not null && name.NonDroppingParticle is null && name.DroppingParticle is null && name.Suffix is null && IsInstitution(name)))
+        {
+            var lit = name.Literal ?? name.Family!;
+            Node litNode = RichTextParser.Parse(lit);
+            if (el?.Family is { } fam)
+            {
+                litNode = Decorate(fam, litNode);
+            }
+            return litNode;
+        }
+        var level = opts.Form == "short" ? 0 : (opts.InitializeWith is not null && opts.Initialize ? 1 : 2);
+        var requested = 0;
+        if (ctx.Mode == RenderMode.Citation)
+        {
+            if (ctx.Cite.GivenLevels is { } gl && gl.TryGetValue((variable, index), out var l))
+            {
+                requested = l;
+            }
+            if (ctx.Cite.NameLevels is { } nl && nl.TryGetValue(name, out var l2))
+            {
+                requested = Math.Max(requested, l2);
+            }
+        }
+        if (ctx.Mode == RenderMode.Sort)
+        {
+            level = 2;
+        }
+        level = Math.Max(level, requested);
+        if (level == 1 && opts.InitializeWith is null)
+        {
+            level = 2;
+        }
+        var family = name.Family ?? string.Empty;
+        var nonDrop = name.NonDroppingParticle;
+        var drop = name.DroppingParticle;
+        var given = name.Given;
+        if (level == 1 && given is not null)
+        {
+            given = Initialize(given, opts.InitializeWith!, true);
+        }
+        else if (level == 2 && given is not null && opts.InitializeWith is not null && !opts.Initialize && ctx.Mode != RenderMode.Sort && requested < 2)
+        {
+            given = Initialize(given, opts.InitializeWith, false);
+        }
+        var romanesque = IsRomanesque(family + given);
+        Node Part(string? text, NamePartElement? part)
+        {
+            Node node = RichTextParser.Parse(text ?? string.Empty);
+            if (part is not null)
+            {
+                if (part.TextCase is not null)
+                {
+                    TextCase.Apply(node, part.TextCase, true);
+                }
+                if (!part.Formatting.IsEmpty)
+                {
+                    node = new GroupNode([node]) { Formatting = part.Formatting };
+                }
+            }
+            return node;
+        }
+        Node WithAffixes(Node content, NamePartElement? part)
+        {
+            if (part is null || (part.Prefix.Length == 0 && part.Suffix.Length == 0))
+            {
+                return content;
+            }
+            return GroupNode.Of(new TextNode(part.Prefix, TextRole.Affix), content, new TextNode(part.Suffix, TextRole.Affix));
+        }
+        var famEl = el?.Family;
+        var givEl = el?.Given;
+        var g = new GroupNode();
+        void Add(Node? node, string sepBefore)
+        {
+            if (node is null || node.IsEmpty)
+            {
+                return;
+            }
+            if (g.Children.Count > 0 && sepBefore.Length > 0)
+            {
+                g.Children.Add(new TextNode(sepBefore, TextRole.Affix));
+            }
+            g.Children.Add(node);
+        }
+        string Space(string? particle) => particle is not null && (particle.EndsWith('\'') || particle.EndsWith('\u2019') || particle.EndsWith('-')) ? string.Empty : " ";
+
+        if (!romanesque)
+        {
+            // Family name first, no spaces (Chinese, Japanese, Korean names).
+            var fam = new GroupNode();
+            fam.Children.Add(Part(family, famEl));
+            Add(WithAffixes(fam, famEl), string.Empty);
+            if (level > 0 && given is not null)
+            {
+                Add(WithAffixes(Part(given, givEl), givEl), string.Empty);
+            }
+            return g;
+        }
+
+        if (level == 0)
+        {
+            var fam = new GroupNode();
+            if (nonDrop is not null)
+            {
+                fam.Children.Add(Part(nonDrop, famEl));
+                fam.Children.Add(new TextNode(Space(nonDrop), TextRole.Affix));
+            }
+            fam.Children.Add(Part(family, famEl));
+            return WithAffixes(fam, famEl);
+        }
+
+        var demote = _style.DemoteNonDroppingParticle;
+        if (!inverted)
+        {
+            var giv = new GroupNode();
+            if (given is not null)
+            {
+                giv.Children.Add(Part(given, givEl));
+            }
+            var fam = new GroupNode();
+            if (drop is not null)
+            {
+                fam.Children.Add(Part(drop, givEl));
+                fam.Children.Add(new TextNode(Space(drop), TextRole.Affix));
+            }
+            if (nonDrop is not null)
+            {
+                fam.Children.Add(Part(nonDrop, famEl));
+                fam.Children.Add(new TextNode(Space(nonDrop), TextRole.Affix));
+            }
+            fam.Children.Add(Part(family, famEl));
+            Add(WithAffixes(giv, givEl), " ");
+            Add(WithAffixes(fam, famEl), " ");
+            if (name.Suffix is not null)
+            {
+                Add(new TextNode(name.Suffix), name.CommaSuffix ? ", " : " ");
+            }
+            return g;
+        }
+        else
+        {
+            var sep = opts.SortSeparator;
+            var fam = new GroupNode();
+            var demoted = demote == "display-and-sort" || (demote == "sort-only" && ctx.Mode == RenderMode.Sort);
+            if (nonDrop is not null && !demoted)
+            {
+                fam.Children.Add(Part(nonDrop, famEl));
+                fam.Children.Add(new TextNode(Space(nonDrop), TextRole.Affix));
+            }
+            fam.Children.Add(Part(family, famEl));
+            var giv = new GroupNode();
+            if (given is not null)
+            {
+                giv.Children.Add(Part(given, givEl));
+            }
+            if (drop is not null)
+            {
+                if (giv.Children.Count > 0)
+                {
+                    giv.Children.Add(new TextNode(" ", TextRole.Affix));
+                }
+                giv.Children.Add(Part(drop, givEl));
+            }
+            if (nonDrop is not null && demoted)
+            {
+                if (giv.Children.Count > 0)
+                {
+                    giv.Children.Add(new TextNode(" ", TextRole.Affix));
+                }
+                giv.Children.Add(Part(nonDrop, famEl));
+            }
+            if (ctx.Mode == RenderMode.Sort)
+            {
+                sep = " ";
+            }
+            Add(WithAffixes(fam, famEl), string.Empty);
+            Add(giv.Children.Count > 0 ? WithAffixes(giv, givEl) : null, sep);
+            if (name.Suffix is not null)
+            {
+                Add(new TextNode(name.Suffix), ctx.Mode == RenderMode.Sort ? " " : sep);
+            }
+            return g;
+        }
+    }
+
+    private static bool IsInstitution(Name name) => false;
+
+    internal static bool IsRomanesque(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c is >= '\u3040' and <= '\u9FFF' || c is >= '\uAC00' and <= '\uD7AF' || c is >= '\uF900' and <= '\uFAFF')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Reduces given names to initials: "John Robert" → "J. R.", "Jean-Paul" → "J.-P.".
+    /// With <paramref name="initialize"/> false only existing initials are normalised.</summary>
+    internal string Initialize(string given, string with, bool initialize)
+    {
+        var sb = new StringBuilder();
+        var words = given.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+        var trimmedWith = with.TrimEnd();
+        for (var w = 0; w < words.Length; w++)
+        {
+            var word = words[w];
+            // "J.R." counts as two initials.
+            var pieces = word.Contains('.', StringComparison.Ordinal) && !word.EndsWith('.') == false && word.Length > 2 && word.Count(c => c == '.') > 1
+                ? word.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(p => p + ".").ToArray()
+                : [word];
+            foreach (var piece in pieces)
+            {
+                var hyphenParts = piece.Split('-');
+                for (var h = 0; h < hyphenParts.Length; h++)
+                {
+                    var part = hyphenParts[h];
+                    if (part.Length == 0)
+                    {
+                        continue;
+                    }
+                    var isInitial = part.Length == 1 || (part.Length == 2 && part[1] == '.') || (part.All(char.IsUpper) && part.Length <= 3 && part.Length > 1 && false);
+                    string text;
+                    if (initialize || isInitial)
+                    {
+                        if (char.IsLower(part[0]) && part.Length > 1 && !isInitial)
+                        {
+                            // A lower-case particle inside given names stays as written.
+                            text = part + " ";
+                        }
+                        else
+                        {
+                            text = char.ToUpperInvariant(part[0]).ToString() + with;
+                            if (char.IsLower(part[0]) && isInitial)
+                            {
+                                text = part[0] + with;
+                            }
+                        }
+                    }
+                    else
+                    {
+                        text = part + " ";
+                    }
+                    if (h > 0)
+                    {
+                        TrimEndSpaces(sb);
+                        sb.Append(_style.InitializeWithHyphen ? "-" : string.Empty);
+                    }
+                    sb.Append(text);
+                }
+            }
+        }
+        _ = trimmedWith;
+        TrimEndSpaces(sb);
+        return sb.ToString();
+    }
+
+    private static void TrimEndSpaces(StringBuilder sb)
+    {
+        while (sb.Length > 0 && sb[^1] == ' ')
+        {
+            sb.Length--;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+// Per-cite evaluation state: the item, the cite's position and locator, disambiguation settings,
+// and the bookkeeping CSL needs while rendering (variables called/rendered for group suppression,
+// variables already used by cs:substitute).
+namespace Pub.Citations;
+
+internal enum RenderMode
+{
+    Citation,
+    Bibliography,
+    Sort,
+}
+
+internal enum Position
+{
+    First = 0,
+    Subsequent = 1,
+    Ibid = 2,
+    IbidWithLocator = 3,
+}
+
+/// <summary>How a cite is rendered; also the inputs that disambiguation varies.</summary>
+internal sealed record CiteParams
+{
+    public Position Position { get; init; }
+    public bool NearNote { get; init; }
+    public string? Locator { get; init; }
+    public string? Label { get; init; }
+    public int? FirstReferenceNoteNumber { get; init; }
+    public int CitationNumber { get; init; }
+    public string? YearSuffix { get; init; }
+    public bool Disambiguate { get; init; }
+    /// <summary>Extra names shown beyond et-al-use-first (disambiguate-add-names).</summary>
+    public int ExtraNames { get; init; }
+    /// <summary>Given-name expansion per name (variable, index) → 1 initials, 2 full given name.</summary>
+    public IReadOnlyDictionary<(string Variable, int Index), int>? GivenLevels { get; init; }
+    /// <summary>Global given-name expansion per person (all-names rules), keyed by the name record.</summary>
+    public IReadOnlyDictionary<Name, int>? NameLevels { get; init; }
+    public bool SuppressAuthor { get; init; }
+    public bool AuthorOnly { get; init; }
+}
+
+internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode mode, StyleSection? section)
+{
+    public Reference Item { get; } = item;
+    public CiteParams Cite { get; } = cite;
+    public RenderMode Mode { get; } = mode;
+    public StyleSection? Section { get; } = section;
+    public HashSet<string> Suppressed { get; } = new(StringComparer.Ordinal);
+    public int VarsCalled { get; set; }
+    public int VarsRendered { get; set; }
+    public int MacroDepth { get; set; }
+    /// <summary>Names of the sort key being evaluated (names-min / names-use-first overrides).</summary>
+    public SortKey? SortKey { get; set; }
+    /// <summary>The output of the first cs:names rendered (subsequent-author-substitute, cite grouping).</summary>
+    public GroupNode? FirstNames { get; set; }
+    public string? FirstNamesText { get; set; }
+    public List<string>? FirstNamesParts { get; set; }
+    public bool InFirstNames { get; set; }
+    /// <summary>Whether the first cs:names has been seen, rendered or not (suppress-author only hides that one).</summary>
+    public bool NamesSeen { get; set; }
+    public TextNode? YearSuffixNode { get; set; }
+    public bool YearSuffixRendered { get; set; }
+    public bool InSubstitute { get; set; }
+    /// <summary>Rendered given-name forms per name, filled while rendering for disambiguation.</summary>
+    public List<(string Variable, int Index, Name Name)>? NamesSeenForDisambiguation { get; set; }
+}

@@ -1,0 +1,207 @@
+// text-case: lowercase, uppercase, capitalize-first, capitalize-all, sentence and title. The
+// transformation runs over the whole rendered string (so "first word" means the first word of the
+// element, not of each text run) while text marked nocase keeps its characters.
+using System.Text;
+
+namespace Pub.Citations;
+
+internal static class TextCase
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto",
+        "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet",
+    };
+
+    public static void Apply(Node node, string mode, bool english)
+    {
+        var runs = new List<TextNode>();
+        Evaluator.ForEachText(node, t =>
+        {
+            if (t.Role == TextRole.Content)
+            {
+                runs.Add(t);
+            }
+        });
+        if (runs.Count == 0)
+        {
+            return;
+        }
+        var sb = new StringBuilder();
+        var mask = new List<bool>();
+        foreach (var r in runs)
+        {
+            sb.Append(r.Text);
+            for (var i = 0; i < r.Text.Length; i++)
+            {
+                mask.Add(r.NoCase);
+            }
+        }
+        var chars = sb.ToString().ToCharArray();
+        var prot = mask.ToArray();
+        switch (mode)
+        {
+            case "lowercase":
+                Map(chars, prot, char.ToLowerInvariant);
+                break;
+            case "uppercase":
+                Map(chars, prot, char.ToUpperInvariant);
+                break;
+            case "capitalize-first":
+                CapitalizeFirst(chars, prot);
+                break;
+            case "capitalize-all":
+                foreach (var (s, e) in Words(chars))
+                {
+                    if (!prot[s])
+                    {
+                        chars[s] = char.ToUpperInvariant(chars[s]);
+                    }
+                }
+                break;
+            case "sentence":
+                if (IsAllUpper(chars))
+                {
+                    Map(chars, prot, char.ToLowerInvariant);
+                }
+                CapitalizeFirst(chars, prot);
+                break;
+            case "title":
+                if (english)
+                {
+                    Title(chars, prot);
+                }
+                break;
+        }
+        var pos = 0;
+        foreach (var r in runs)
+        {
+            r.Text = new string(chars, pos, r.Text.Length);
+            pos += r.Text.Length;
+        }
+    }
+
+    private static void Map(char[] chars, bool[] prot, Func<char, char> f)
+    {
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (!prot[i])
+            {
+                chars[i] = f(chars[i]);
+            }
+        }
+    }
+
+    private static void CapitalizeFirst(char[] chars, bool[] prot)
+    {
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsLetter(chars[i]))
+            {
+                if (!prot[i])
+                {
+                    chars[i] = char.ToUpperInvariant(chars[i]);
+                }
+                return;
+            }
+        }
+    }
+
+    private static bool IsAllUpper(char[] chars)
+    {
+        var any = false;
+        foreach (var c in chars)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+            any |= char.IsUpper(c);
+        }
+        return any;
+    }
+
+    /// <summary>Word spans: runs of letters, digits and apostrophes, split at spaces, hyphens and slashes.</summary>
+    private static List<(int Start, int End)> Words(char[] chars)
+    {
+        var list = new List<(int, int)>();
+        var i = 0;
+        while (i < chars.Length)
+        {
+            while (i < chars.Length && !IsWordChar(chars[i]))
+            {
+                i++;
+            }
+            var s = i;
+            while (i < chars.Length && IsWordChar(chars[i]))
+            {
+                i++;
+            }
+            if (i > s)
+            {
+                list.Add((s, i));
+            }
+        }
+        return list;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019' or '.' && false;
+
+    private static void Title(char[] chars, bool[] prot)
+    {
+        if (IsAllUpper(chars))
+        {
+            Map(chars, prot, char.ToLowerInvariant);
+        }
+        var words = Words(chars);
+        for (var w = 0; w < words.Count; w++)
+        {
+            var (s, e) = words[w];
+            if (prot[s])
+            {
+                continue;
+            }
+            var word = new string(chars, s, e - s);
+            // A word with capitals after its first letter (iPhone, McDonald) is left alone.
+            var innerCaps = false;
+            for (var k = 1; k < word.Length; k++)
+            {
+                innerCaps |= char.IsUpper(word[k]);
+            }
+            if (innerCaps)
+            {
+                continue;
+            }
+            var lower = word.ToLowerInvariant();
+            var first = w == 0 || AfterColonOrStart(chars, s);
+            var last = w == words.Count - 1;
+            if (StopWords.Contains(lower) && !first && !last && !IsHyphenJoined(chars, s))
+            {
+                for (var k = s; k < e; k++)
+                {
+                    chars[k] = char.ToLowerInvariant(chars[k]);
+                }
+            }
+            else if (char.IsLower(chars[s]))
+            {
+                chars[s] = char.ToUpperInvariant(chars[s]);
+            }
+        }
+    }
+
+    private static bool IsHyphenJoined(char[] chars, int s) => false;
+
+    private static bool AfterColonOrStart(char[] chars, int s)
+    {
+        for (var i = s - 1; i >= 0; i--)
+        {
+            var c = chars[i];
+            if (char.IsWhiteSpace(c) || c is '"' or '\u201C' or '\u2018' or '(' or '[')
+            {
+                continue;
+            }
+            return c is ':' or '?' or '!' or '.' && i < s - 1;
+        }
+        return true;
+    }
+}

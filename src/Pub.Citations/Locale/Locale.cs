@@ -1,0 +1,188 @@
+// CSL locales: terms (with forms, plurals and genders), localized date formats and options.
+// A ResolvedLocale chains the style's own cs:locale overrides before the locale files, so a lookup
+// walks: style locale for the exact language → style locale for the base language → style locale
+// without xml:lang → locale file for the language → its primary dialect → en-US.
+namespace Pub.Citations;
+
+public sealed record Term(string Name, string Form, string Single, string Multiple, string? Gender, string? GenderForm, string? Match);
+
+/// <summary>One cs:locale element or locale file.</summary>
+public sealed class Locale
+{
+    public string? Lang { get; set; }
+    public Dictionary<string, List<Term>> Terms { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, DateElement> Dates { get; } = new(StringComparer.Ordinal);
+    public bool? PunctuationInQuote { get; set; }
+    public bool? LimitDayOrdinalsToDay1 { get; set; }
+
+    public bool DefinesOrdinals => Terms.Keys.Any(k => k.StartsWith("ordinal", StringComparison.Ordinal));
+
+    public void Add(Term term)
+    {
+        if (!Terms.TryGetValue(term.Name, out var list))
+        {
+            list = [];
+            Terms[term.Name] = list;
+        }
+        list.RemoveAll(t => t.Form == term.Form && t.GenderForm == term.GenderForm && t.Match == term.Match);
+        list.Add(term);
+    }
+}
+
+/// <summary>A locale chain for one style and language: the lookups the evaluator needs.</summary>
+public sealed class ResolvedLocale
+{
+    private readonly List<Locale> _chain;
+    private readonly Dictionary<(string, string, bool, string?), string?> _cache = [];
+
+    public ResolvedLocale(string lang, IEnumerable<Locale> chain)
+    {
+        Lang = lang;
+        _chain = [.. chain];
+        PunctuationInQuote = _chain.Select(l => l.PunctuationInQuote).FirstOrDefault(v => v.HasValue) ?? false;
+        LimitDayOrdinalsToDay1 = _chain.Select(l => l.LimitDayOrdinalsToDay1).FirstOrDefault(v => v.HasValue) ?? false;
+    }
+
+    public string Lang { get; }
+    public bool PunctuationInQuote { get; }
+    public bool LimitDayOrdinalsToDay1 { get; }
+
+    public DateElement? Date(string form) => _chain.Select(l => l.Dates.GetValueOrDefault(form)).FirstOrDefault(d => d is not null);
+
+    /// <summary>Finds a term with form fallback (verb-short → verb → long, symbol → short → long, short → long).
+    /// Returns null when the term is not defined anywhere; an empty string when defined empty.</summary>
+    public string? Term(string name, string form = "long", bool plural = false, string? genderForm = null)
+    {
+        var key = (name, form, plural, genderForm);
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var result = FindTerm(name, form, genderForm) is { } t ? (plural ? t.Multiple : t.Single) : null;
+        _cache[key] = result;
+        return result;
+    }
+
+    public Term? FindTerm(string name, string form = "long", string? genderForm = null)
+    {
+        foreach (var f in FormChain(form))
+        {
+            foreach (var locale in _chain)
+            {
+                if (!locale.Terms.TryGetValue(name, out var list))
+                {
+                    continue;
+                }
+                Term? fallback = null;
+                foreach (var t in list)
+                {
+                    if (t.Form != f || t.Match is not null)
+                    {
+                        continue;
+                    }
+                    if (t.GenderForm == genderForm)
+                    {
+                        return t;
+                    }
+                    if (t.GenderForm is null)
+                    {
+                        fallback = t;
+                    }
+                }
+                if (fallback is not null)
+                {
+                    return fallback;
+                }
+            }
+        }
+        return null;
+    }
+
+    public string? Gender(string name) => FindTerm(name)?.Gender;
+
+    private static IEnumerable<string> FormChain(string form) => form switch
+    {
+        "verb-short" => ["verb-short", "verb", "long"],
+        "symbol" => ["symbol", "short", "long"],
+        "short" => ["short", "long"],
+        "verb" => ["verb", "long"],
+        _ => ["long"],
+    };
+
+    /// <summary>The ordinal suffix for a number, following the CSL 1.0.1 ordinal-00…99 rules with
+    /// match="last-digit|last-two-digits|whole-number", and the legacy "ordinal" term.</summary>
+    public string OrdinalSuffix(int number, string? genderForm)
+    {
+        // The first locale in the chain that defines ordinals wins as a whole set.
+        foreach (var locale in _chain)
+        {
+            if (!locale.DefinesOrdinals)
+            {
+                continue;
+            }
+            var found = FindOrdinal(locale, number, genderForm) ?? FindOrdinal(locale, number, null);
+            if (found is not null)
+            {
+                return found;
+            }
+            if (locale.Terms.TryGetValue("ordinal", out var general))
+            {
+                var g = general.FirstOrDefault(t => t.GenderForm == genderForm && t.Form == "long") ?? general.FirstOrDefault(t => t.Form == "long");
+                if (g is not null)
+                {
+                    return g.Single;
+                }
+            }
+        }
+        return string.Empty;
+    }
+
+    private static string? FindOrdinal(Locale locale, int number, string? genderForm)
+    {
+        Term? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var (name, list) in locale.Terms)
+        {
+            if (name.Length != 10 || !name.StartsWith("ordinal-", StringComparison.Ordinal)
+                || !int.TryParse(name.AsSpan(8), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nn))
+            {
+                continue;
+            }
+            foreach (var t in list)
+            {
+                if (t.GenderForm != genderForm || t.Form != "long")
+                {
+                    continue;
+                }
+                var match = t.Match ?? (nn >= 10 ? "last-two-digits" : "last-digit");
+                var rank = match switch
+                {
+                    "whole-number" when number == nn => 0,
+                    "last-two-digits" when number % 100 == nn => 1,
+                    "last-digit" when number % 10 == nn => 2,
+                    _ => int.MaxValue,
+                };
+                if (rank < bestRank)
+                {
+                    best = t;
+                    bestRank = rank;
+                }
+            }
+        }
+        return best?.Single;
+    }
+
+    public string LongOrdinal(int number, string? genderForm)
+    {
+        if (number is >= 1 and <= 10)
+        {
+            var name = "long-ordinal-" + number.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            var t = FindTerm(name, "long", genderForm);
+            if (t is not null)
+            {
+                return t.Single;
+            }
+        }
+        return number.ToString(System.Globalization.CultureInfo.InvariantCulture) + OrdinalSuffix(number, genderForm);
+    }
+}

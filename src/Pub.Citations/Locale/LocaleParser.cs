@@ -1,0 +1,211 @@
+// Reads cs:locale elements, both standalone locale files and the overrides inside a style.
+using System.Xml.Linq;
+using Pub.Syntax;
+
+namespace Pub.Citations;
+
+public static class LocaleParser
+{
+    /// <summary>Parses a locale file. Returns null when the XML cannot be read.</summary>
+    public static Locale? Parse(SourceText source, DiagnosticBag diagnostics)
+    {
+        var doc = Xml.Load(source, diagnostics, Codes.MalformedLocale);
+        if (doc?.Root is null)
+        {
+            return null;
+        }
+        if (doc.Root.Name.LocalName != "locale")
+        {
+            diagnostics.Add(Diagnostic.Error(Codes.MalformedLocale, $"root element is <{doc.Root.Name.LocalName}>, expected <locale>", Xml.SpanOf(source, doc.Root)));
+            return null;
+        }
+        return ReadLocale(doc.Root, source, diagnostics, null);
+    }
+
+    internal static Locale ReadLocale(XElement e, SourceText source, DiagnosticBag diagnostics, Func<XElement, DateElement>? readDate)
+    {
+        var locale = new Locale { Lang = e.Attribute(XNamespace.Xml + "lang")?.Value };
+        foreach (var c in e.Elements())
+        {
+            switch (c.Name.LocalName)
+            {
+                case "style-options":
+                    if (c.Attribute("punctuation-in-quote") is { } piq)
+                    {
+                        locale.PunctuationInQuote = piq.Value == "true";
+                    }
+                    if (c.Attribute("limit-day-ordinals-to-day-1") is { } ld)
+                    {
+                        locale.LimitDayOrdinalsToDay1 = ld.Value == "true";
+                    }
+                    break;
+                case "terms":
+                    foreach (var t in c.Elements().Where(x => x.Name.LocalName == "term"))
+                    {
+                        ReadTerm(t, locale);
+                    }
+                    break;
+                case "date":
+                    var d = readDate is not null ? readDate(c) : ReadDate(c);
+                    if (d.Form is { } form)
+                    {
+                        locale.Dates[form] = d;
+                    }
+                    break;
+                case "info":
+                    break;
+                default:
+                    diagnostics.Add(Diagnostic.Warning(Codes.MalformedLocale, $"unknown element <{c.Name.LocalName}> in <locale>", Xml.SpanOf(source, c)));
+                    break;
+            }
+        }
+        return locale;
+    }
+
+    private static void ReadTerm(XElement t, Locale locale)
+    {
+        var name = t.Attribute("name")?.Value;
+        if (name is null)
+        {
+            return;
+        }
+        var form = t.Attribute("form")?.Value ?? "long";
+        string single, multiple;
+        var s = t.Elements().FirstOrDefault(x => x.Name.LocalName == "single");
+        var m = t.Elements().FirstOrDefault(x => x.Name.LocalName == "multiple");
+        if (s is not null || m is not null)
+        {
+            single = s?.Value ?? m!.Value;
+            multiple = m?.Value ?? single;
+        }
+        else
+        {
+            single = multiple = t.Value;
+        }
+        locale.Add(new Term(name, form, single, multiple, t.Attribute("gender")?.Value, t.Attribute("gender-form")?.Value, t.Attribute("match")?.Value));
+    }
+
+    private static DateElement ReadDate(XElement e)
+    {
+        var d = new DateElement { Form = e.Attribute("form")?.Value, Delimiter = e.Attribute("delimiter")?.Value };
+        d.Prefix = e.Attribute("prefix")?.Value ?? string.Empty;
+        d.Suffix = e.Attribute("suffix")?.Value ?? string.Empty;
+        foreach (var p in e.Elements().Where(x => x.Name.LocalName == "date-part"))
+        {
+            var f = new Formatting(p.Attribute("font-style")?.Value, p.Attribute("font-variant")?.Value, p.Attribute("font-weight")?.Value,
+                p.Attribute("text-decoration")?.Value, p.Attribute("vertical-align")?.Value);
+            d.Parts.Add(new DatePartElement
+            {
+                Name = p.Attribute("name")?.Value ?? "year",
+                Form = p.Attribute("form")?.Value,
+                RangeDelimiter = p.Attribute("range-delimiter")?.Value,
+                Prefix = p.Attribute("prefix")?.Value ?? string.Empty,
+                Suffix = p.Attribute("suffix")?.Value ?? string.Empty,
+                TextCase = p.Attribute("text-case")?.Value,
+                StripPeriods = p.Attribute("strip-periods")?.Value == "true",
+                Formatting = f.IsEmpty ? Formatting.None : f,
+            });
+        }
+        return d;
+    }
+}
+
+/// <summary>
+/// A set of locale files (from a folder or supplied in memory), parsed once and cached. Resolve gives
+/// the locale chain for a style and language with the fallback exact tag → primary dialect → en-US.
+/// </summary>
+public sealed class LocaleSet
+{
+    private static readonly Dictionary<string, string> PrimaryDialects = new(StringComparer.Ordinal)
+    {
+        ["af"] = "af-ZA", ["ar"] = "ar", ["bg"] = "bg-BG", ["ca"] = "ca-AD", ["cs"] = "cs-CZ", ["cy"] = "cy-GB",
+        ["da"] = "da-DK", ["de"] = "de-DE", ["el"] = "el-GR", ["en"] = "en-US", ["es"] = "es-ES", ["et"] = "et-EE",
+        ["eu"] = "eu", ["fa"] = "fa-IR", ["fi"] = "fi-FI", ["fr"] = "fr-FR", ["he"] = "he-IL", ["hr"] = "hr-HR",
+        ["hu"] = "hu-HU", ["id"] = "id-ID", ["is"] = "is-IS", ["it"] = "it-IT", ["ja"] = "ja-JP", ["km"] = "km-KH",
+        ["ko"] = "ko-KR", ["la"] = "la", ["lt"] = "lt-LT", ["lv"] = "lv-LV", ["mn"] = "mn-MN", ["nb"] = "nb-NO",
+        ["nl"] = "nl-NL", ["nn"] = "nn-NO", ["pl"] = "pl-PL", ["pt"] = "pt-PT", ["ro"] = "ro-RO", ["ru"] = "ru-RU",
+        ["sk"] = "sk-SK", ["sl"] = "sl-SI", ["sr"] = "sr-RS", ["sv"] = "sv-SE", ["th"] = "th-TH", ["tr"] = "tr-TR",
+        ["uk"] = "uk-UA", ["vi"] = "vi-VN", ["zh"] = "zh-CN",
+    };
+
+    private readonly Func<string, SourceText?> _load;
+    private readonly Dictionary<string, Locale?> _cache = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>Creates a set whose files are produced by <paramref name="load"/> from a tag ("en-US"); null when absent.</summary>
+    public LocaleSet(Func<string, SourceText?> load) => _load = load;
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>Locale files named locales-xx-YY.xml in one or more folders, searched in order.</summary>
+    public static LocaleSet FromFolders(params string[] folders) => new(tag =>
+    {
+        foreach (var folder in folders)
+        {
+            var path = System.IO.Path.Combine(folder, "locales-" + tag + ".xml");
+            if (File.Exists(path))
+            {
+                return new SourceText(path, File.ReadAllText(path));
+            }
+        }
+        return null;
+    });
+
+    /// <summary>The locale files shipped with pub (embedded resources).</summary>
+    public static LocaleSet Builtin { get; } = new(BuiltinLocales.Load);
+
+    public Locale? Get(string tag)
+    {
+        lock (_gate)
+        {
+            if (_cache.TryGetValue(tag, out var cached))
+            {
+                return cached;
+            }
+            var source = _load(tag);
+            Locale? locale = null;
+            if (source is not null)
+            {
+                var bag = new DiagnosticBag();
+                locale = LocaleParser.Parse(source, bag);
+                Diagnostics.AddRange(bag.Items);
+            }
+            _cache[tag] = locale;
+            return locale;
+        }
+    }
+
+    /// <summary>The chain of locales for a style and language (null: the style's default-locale or en-US).</summary>
+    public ResolvedLocale Resolve(Style style, string? lang = null)
+    {
+        lang ??= style.DefaultLocale ?? "en-US";
+        var baseLang = lang.Split('-')[0];
+        var chain = new List<Locale>();
+        chain.AddRange(style.Locales.Where(l => l.Lang == lang));
+        chain.AddRange(style.Locales.Where(l => l.Lang is not null && l.Lang != lang && l.Lang == baseLang));
+        chain.AddRange(style.Locales.Where(l => l.Lang is null));
+        foreach (var tag in FileChain(lang))
+        {
+            if (Get(tag) is { } file && !chain.Contains(file))
+            {
+                chain.Add(file);
+                break;
+            }
+        }
+        if (Get("en-US") is { } en && !chain.Contains(en))
+        {
+            chain.Add(en);
+        }
+        return new ResolvedLocale(lang, chain);
+    }
+
+    private static IEnumerable<string> FileChain(string lang)
+    {
+        yield return lang;
+        var baseLang = lang.Split('-')[0];
+        if (PrimaryDialects.TryGetValue(baseLang, out var dialect) && dialect != lang)
+        {
+            yield return dialect;
+        }
+    }
+}

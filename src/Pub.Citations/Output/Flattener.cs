@@ -1,0 +1,351 @@
+// Turns an output tree into FormattedText. Two passes: (1) emit tokens, resolving flip-flop formatting
+// (input <i> inside italic style text becomes upright) and alternating outer/inner quotes; (2) fix
+// punctuation where separately rendered pieces meet: move a following "." or "," inside closing
+// quotes when the locale asks for it, and drop doubled punctuation (". ." → ".", "?." → "?").
+using System.Text;
+
+namespace Pub.Citations;
+
+internal sealed class Flattener
+{
+    private enum Kind
+    {
+        Text,
+        Affix,
+        QuoteOpen,
+        QuoteClose,
+        Open,
+        Close,
+    }
+
+    private sealed class Tok(Kind kind, string text, FormatKind format = default)
+    {
+        public Kind Kind { get; } = kind;
+        public string Text { get; set; } = text;
+        public FormatKind Format { get; } = format;
+        public bool IsText => Kind is Kind.Text or Kind.Affix or Kind.QuoteOpen or Kind.QuoteClose;
+    }
+
+    private readonly ResolvedLocale _locale;
+    private readonly List<Tok> _toks = [];
+    private bool _italic;
+    private bool _bold;
+    private bool _smallCaps;
+    private bool _underline;
+    private int _quoteDepth;
+
+    private Flattener(ResolvedLocale locale) => _locale = locale;
+
+    public static FormattedText Flatten(Node node, ResolvedLocale locale)
+    {
+        var f = new Flattener(locale);
+        f.Emit(node);
+        f.MovePunctuationIntoQuotes();
+        f.DropDoubledPunctuation();
+        return f.Build();
+    }
+
+    private void Emit(Node node)
+    {
+        if (node is TextNode t)
+        {
+            if (t.Text.Length > 0)
+            {
+                _toks.Add(new Tok(t.Role == TextRole.Affix ? Kind.Affix : Kind.Text, t.Text));
+            }
+            return;
+        }
+        var g = (GroupNode)node;
+        if (g.IsEmpty)
+        {
+            return;
+        }
+        var saved = (_italic, _bold, _smallCaps, _underline, _quoteDepth);
+        var opened = new List<FormatKind>();
+        void Open(FormatKind k)
+        {
+            _toks.Add(new Tok(Kind.Open, string.Empty, k));
+            opened.Add(k);
+        }
+
+        switch (g.Display)
+        {
+            case "block":
+                Open(FormatKind.Block);
+                break;
+            case "left-margin":
+                Open(FormatKind.LeftMargin);
+                break;
+            case "right-inline":
+                Open(FormatKind.RightInline);
+                break;
+            case "indent":
+                Open(FormatKind.Indent);
+                break;
+        }
+        if (g.NoDecor)
+        {
+            if (_italic)
+            {
+                Open(FormatKind.NormalStyle);
+                _italic = false;
+            }
+            if (_smallCaps)
+            {
+                Open(FormatKind.NormalVariant);
+                _smallCaps = false;
+            }
+            if (_bold)
+            {
+                Open(FormatKind.NormalWeight);
+                _bold = false;
+            }
+        }
+        var f = g.Formatting;
+        switch (f.FontStyle)
+        {
+            case "italic" or "oblique":
+                if (_italic && g.FlipFlop)
+                {
+                    Open(FormatKind.NormalStyle);
+                    _italic = false;
+                }
+                else
+                {
+                    Open(f.FontStyle == "oblique" ? FormatKind.Oblique : FormatKind.Italic);
+                    _italic = true;
+                }
+                break;
+            case "normal" when _italic:
+                Open(FormatKind.NormalStyle);
+                _italic = false;
+                break;
+        }
+        switch (f.FontVariant)
+        {
+            case "small-caps":
+                if (_smallCaps && g.FlipFlop)
+                {
+                    Open(FormatKind.NormalVariant);
+                    _smallCaps = false;
+                }
+                else
+                {
+                    Open(FormatKind.SmallCaps);
+                    _smallCaps = true;
+                }
+                break;
+            case "normal" when _smallCaps:
+                Open(FormatKind.NormalVariant);
+                _smallCaps = false;
+                break;
+        }
+        switch (f.FontWeight)
+        {
+            case "bold":
+                if (_bold && g.FlipFlop)
+                {
+                    Open(FormatKind.NormalWeight);
+                    _bold = false;
+                }
+                else
+                {
+                    Open(FormatKind.Bold);
+                    _bold = true;
+                }
+                break;
+            case "light":
+                Open(FormatKind.Light);
+                break;
+            case "normal" when _bold:
+                Open(FormatKind.NormalWeight);
+                _bold = false;
+                break;
+        }
+        switch (f.TextDecoration)
+        {
+            case "underline":
+                Open(FormatKind.Underline);
+                _underline = true;
+                break;
+            case "none" when _underline:
+                Open(FormatKind.NoDecoration);
+                _underline = false;
+                break;
+        }
+        switch (f.VerticalAlign)
+        {
+            case "sup":
+                Open(FormatKind.Superscript);
+                break;
+            case "sub":
+                Open(FormatKind.Subscript);
+                break;
+            case "baseline":
+                Open(FormatKind.Baseline);
+                break;
+        }
+        if (g.Quotes)
+        {
+            var inner = _quoteDepth % 2 == 1;
+            _toks.Add(new Tok(Kind.QuoteOpen, _locale.Term(inner ? "open-inner-quote" : "open-quote") ?? (inner ? "\u2018" : "\u201C")));
+            _quoteDepth++;
+            foreach (var c in g.Children)
+            {
+                Emit(c);
+            }
+            _toks.Add(new Tok(Kind.QuoteClose, _locale.Term(inner ? "close-inner-quote" : "close-quote") ?? (inner ? "\u2019" : "\u201D")));
+        }
+        else
+        {
+            foreach (var c in g.Children)
+            {
+                Emit(c);
+            }
+        }
+        for (var i = opened.Count - 1; i >= 0; i--)
+        {
+            _toks.Add(new Tok(Kind.Close, string.Empty, opened[i]));
+        }
+        (_italic, _bold, _smallCaps, _underline, _quoteDepth) = saved;
+    }
+
+    private void MovePunctuationIntoQuotes()
+    {
+        if (!_locale.PunctuationInQuote)
+        {
+            return;
+        }
+        for (var i = 0; i < _toks.Count; i++)
+        {
+            if (_toks[i].Kind != Kind.QuoteClose)
+            {
+                continue;
+            }
+            // The last quote in a run of closing quotes receives the punctuation.
+            var j = i + 1;
+            while (j < _toks.Count && (_toks[j].Kind == Kind.Close || _toks[j].Text.Length == 0))
+            {
+                j++;
+            }
+            if (j >= _toks.Count || _toks[j].Kind is not (Kind.Text or Kind.Affix) || _toks[j].Text.Length == 0)
+            {
+                continue;
+            }
+            var c = _toks[j].Text[0];
+            if (c is not ('.' or ','))
+            {
+                continue;
+            }
+            _toks[j].Text = _toks[j].Text[1..];
+            // Find the first quote close of this run (walk back over closes / quote closes).
+            var k = i;
+            while (k - 1 >= 0 && (_toks[k - 1].Kind is Kind.QuoteClose or Kind.Close))
+            {
+                k--;
+            }
+            var before = LastCharBefore(k);
+            if (before is '.' or '!' or '?' || (before == ',' && c == ','))
+            {
+                continue;
+            }
+            // Insert just before the innermost closing quote.
+            var firstQuote = k;
+            while (_toks[firstQuote].Kind != Kind.QuoteClose)
+            {
+                firstQuote++;
+            }
+            _toks.Insert(firstQuote, new Tok(Kind.Text, c.ToString()));
+            i++;
+        }
+    }
+
+    private char LastCharBefore(int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (_toks[i].IsText && _toks[i].Text.Length > 0 && _toks[i].Kind != Kind.QuoteOpen)
+            {
+                return _toks[i].Text[^1];
+            }
+        }
+        return '\0';
+    }
+
+    private void DropDoubledPunctuation()
+    {
+        Tok? prev = null;
+        var prevBeyondQuote = '\0';
+        foreach (var t in _toks)
+        {
+            if (!t.IsText || t.Text.Length == 0)
+            {
+                continue;
+            }
+            if (t.Kind == Kind.QuoteClose)
+            {
+                prevBeyondQuote = prev is { Text.Length: > 0 } ? prev.Text[^1] : '\0';
+                prev = t;
+                continue;
+            }
+            if (prev is not null && (t.Kind == Kind.Affix || prev.Kind is Kind.Affix or Kind.QuoteClose))
+            {
+                var p = prev.Kind == Kind.QuoteClose ? prevBeyondQuote : prev.Text[^1];
+                var c = t.Text[0];
+                var drop = (c == p && c is '.' or ',' or ':' or ';')
+                    || (c == '.' && p is '!' or '?')
+                    || (c == ' ' && p == ' ' && prev.Kind != Kind.QuoteClose);
+                if (drop)
+                {
+                    t.Text = t.Text[1..];
+                    if (t.Text.Length == 0)
+                    {
+                        continue;
+                    }
+                }
+            }
+            prev = t;
+        }
+    }
+
+    private FormattedText Build()
+    {
+        var list = new List<FormattedToken>();
+        var sb = new StringBuilder();
+        void FlushText()
+        {
+            if (sb.Length > 0)
+            {
+                list.Add(new FormattedToken(FormattedTokenKind.Text, sb.ToString(), default));
+                sb.Clear();
+            }
+        }
+        foreach (var t in _toks)
+        {
+            switch (t.Kind)
+            {
+                case Kind.Open:
+                    FlushText();
+                    list.Add(new FormattedToken(FormattedTokenKind.Open, string.Empty, t.Format));
+                    break;
+                case Kind.Close:
+                    FlushText();
+                    // Drop an open immediately followed by its close (formatting around nothing).
+                    if (list.Count > 0 && list[^1].Kind == FormattedTokenKind.Open && list[^1].Format == t.Format)
+                    {
+                        list.RemoveAt(list.Count - 1);
+                    }
+                    else
+                    {
+                        list.Add(new FormattedToken(FormattedTokenKind.Close, string.Empty, t.Format));
+                    }
+                    break;
+                default:
+                    sb.Append(t.Text);
+                    break;
+            }
+        }
+        FlushText();
+        return new FormattedText(list);
+    }
+}

@@ -1,0 +1,116 @@
+// Renders the bibliography: one entry per registered item in bibliography order, with
+// subsequent-author-substitute and second-field-align.
+namespace Pub.Citations;
+
+internal sealed class BibliographyRenderer(
+    Evaluator eval,
+    BibliographySection bib,
+    Dictionary<string, Reference> refs,
+    Dictionary<string, CiteParams> itemParams)
+{
+    public Bibliography Render(List<string> order)
+    {
+        var entries = new List<BibliographyEntry>();
+        string? previousNames = null;
+        List<string>? previousParts = null;
+        foreach (var id in order)
+        {
+            var item = refs[id];
+            eval.BeginItem(item);
+            var ctx = new RenderContext(item, itemParams[id] with { Position = Position.First }, RenderMode.Bibliography, bib);
+            var children = eval.RenderChildren(bib.Layout.Children, ctx);
+            if (children.Count == 0)
+            {
+                continue;
+            }
+            if (bib.SubsequentAuthorSubstitute is { } sas && ctx.FirstNames is not null)
+            {
+                var text = ctx.FirstNamesText;
+                var parts = ctx.FirstNamesParts;
+                if (text is not null && text == previousNames)
+                {
+                    Substitute(ctx.FirstNames, sas, bib.SubsequentAuthorSubstituteRule, parts, previousParts);
+                }
+                else if (bib.SubsequentAuthorSubstituteRule is "partial-each" or "partial-first" && parts is not null && previousParts is not null
+                    && parts.Count > 0 && previousParts.Count > 0 && parts[0] == previousParts[0])
+                {
+                    Substitute(ctx.FirstNames, sas, bib.SubsequentAuthorSubstituteRule, parts, previousParts);
+                }
+                previousNames = text;
+                previousParts = parts;
+            }
+            else
+            {
+                previousNames = ctx.FirstNamesText;
+                previousParts = ctx.FirstNamesParts;
+            }
+            Node node;
+            if (bib.SecondFieldAlign is not null && children.Count > 0)
+            {
+                var layout = bib.Layout;
+                var left = new GroupNode { Display = "left-margin" };
+                if (layout.Prefix.Length > 0)
+                {
+                    left.Children.Add(new TextNode(layout.Prefix, TextRole.Affix));
+                }
+                left.Children.Add(children[0]);
+                var right = new GroupNode { Display = "right-inline" };
+                right.Children.AddRange(children.Skip(1));
+                if (layout.Suffix.Length > 0)
+                {
+                    right.Children.Add(new TextNode(layout.Suffix, TextRole.Affix));
+                }
+                node = GroupNode.Of(left, right);
+            }
+            else
+            {
+                var content = Evaluator.Join(children, null)!;
+                node = Evaluator.DecorateLayout(bib.Layout, content);
+            }
+            entries.Add(new BibliographyEntry(id, Flattener.Flatten(node, eval.Locale)));
+        }
+        return new Bibliography(entries, new BibliographyFormat(bib.HangingIndent, bib.SecondFieldAlign, bib.LineSpacing, bib.EntrySpacing));
+    }
+
+    /// <summary>Replaces repeated names: the whole list (complete-all), each name when all match
+    /// (complete-each), each leading matching name (partial-each) or the first only (partial-first).</summary>
+    private static void Substitute(GroupNode names, string sas, string rule, List<string>? parts, List<string>? previous)
+    {
+        if (rule == "complete-all" || parts is null || previous is null)
+        {
+            names.Children.Clear();
+            names.Children.Add(new TextNode(sas));
+            return;
+        }
+        var nameNodes = new List<GroupNode>();
+        CollectNameNodes(names, nameNodes);
+        var count = rule switch
+        {
+            "complete-each" => parts.Count,
+            "partial-first" => 1,
+            _ => parts.Zip(previous).TakeWhile(p => p.First == p.Second).Count(),
+        };
+        for (var i = 0; i < Math.Min(count, nameNodes.Count); i++)
+        {
+            nameNodes[i].Children.Clear();
+            nameNodes[i].Children.Add(new TextNode(sas));
+        }
+    }
+
+    private static void CollectNameNodes(Node node, List<GroupNode> into)
+    {
+        if (node is not GroupNode g)
+        {
+            return;
+        }
+        if (g.IsNameNode)
+        {
+            into.Add(g);
+            return;
+        }
+        foreach (var c in g.Children)
+        {
+            CollectNameNodes(c, into);
+        }
+    }
+}

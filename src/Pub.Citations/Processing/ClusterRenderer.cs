@@ -1,0 +1,341 @@
+// Renders one citation cluster: sorts its cites, groups cites by the same author when the style
+// collapses or sets cite-group-delimiter, collapses citation-number ranges ("1–3") and repeated
+// authors/years ("Doe 1990a, b"), adds cite prefixes/suffixes, then the layout's affixes.
+namespace Pub.Citations;
+
+internal sealed class ClusterRenderer(
+    Evaluator eval,
+    CitationSection citation,
+    Dictionary<string, Reference> refs)
+{
+    private sealed class Cite
+    {
+        public required CitationItem Item { get; init; }
+        public required CiteParams Params { get; init; }
+        public Node? Full { get; set; }
+        public string? Names { get; set; }
+        public int Index { get; init; }
+    }
+
+    private sealed record Piece(Node Node, string? DelimiterBefore);
+
+    public FormattedText Render(List<(CitationItem Item, CiteParams Params)> input)
+    {
+        var cites = input.Select((c, i) => new Cite { Item = c.Item, Params = c.Params, Index = i }).ToList();
+        if (citation.Sort.Count > 0)
+        {
+            var sorter = new Sorter(eval, citation);
+            var keyed = cites.Select(c => (c, keys: sorter.Keys(refs[c.Item.Id], c.Params))).ToList();
+            keyed.Sort((a, b) =>
+            {
+                var r = sorter.CompareKeys(a.keys, b.keys);
+                return r != 0 ? r : a.c.Index.CompareTo(b.c.Index);
+            });
+            cites = [.. keyed.Select(k => k.c)];
+        }
+        foreach (var c in cites)
+        {
+            var (node, names, _) = RenderOne(c.Params, c.Item.Id);
+            c.Full = node;
+            c.Names = names;
+        }
+        var delimiter = citation.Layout.Delimiter ?? string.Empty;
+        var collapse = citation.Collapse;
+        var grouping = collapse is "year" or "year-suffix" or "year-suffix-ranged" || citation.CiteGroupDelimiter is not null;
+        if (grouping)
+        {
+            // Cite grouping: cites with the same rendered names move next to the first of them.
+            var grouped = new List<Cite>();
+            foreach (var c in cites)
+            {
+                if (grouped.Contains(c))
+                {
+                    continue;
+                }
+                grouped.Add(c);
+                if (c.Names is null)
+                {
+                    continue;
+                }
+                grouped.AddRange(cites.Where(o => o != c && !grouped.Contains(o) && o.Names == c.Names));
+            }
+            cites = grouped;
+        }
+        var pieces = new List<Piece>();
+        var afterCollapse = citation.AfterCollapseDelimiter ?? delimiter;
+        if (collapse == "citation-number")
+        {
+            CollapseNumbers(cites, pieces, delimiter, afterCollapse);
+        }
+        else if (grouping)
+        {
+            CollapseAuthors(cites, pieces, delimiter, afterCollapse, collapse);
+        }
+        else
+        {
+            foreach (var c in cites)
+            {
+                if (WithAffixes(c, c.Full) is { } n)
+                {
+                    pieces.Add(new Piece(n, delimiter));
+                }
+            }
+        }
+        var body = new GroupNode();
+        foreach (var p in pieces)
+        {
+            if (body.Children.Count > 0 && !string.IsNullOrEmpty(p.DelimiterBefore))
+            {
+                body.Children.Add(new TextNode(p.DelimiterBefore, TextRole.Affix));
+            }
+            body.Children.Add(p.Node);
+        }
+        if (body.IsEmpty)
+        {
+            return FormattedText.Empty;
+        }
+        var decorated = Evaluator.DecorateLayout(citation.Layout, body);
+        return Flattener.Flatten(decorated, eval.Locale);
+    }
+
+    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id)
+    {
+        var item = refs[id];
+        eval.BeginItem(item);
+        var ctx = new RenderContext(item, p, RenderMode.Citation, citation);
+        var node = eval.RenderLayout(citation.Layout, ctx, withAffixes: false);
+        if (p.AuthorOnly)
+        {
+            node = ctx.FirstNames;
+        }
+        string? names = null;
+        if (ctx.FirstNames is not null)
+        {
+            names = Flattener.Flatten(ctx.FirstNames, eval.Locale).ToHtml();
+        }
+        return (node, names, ctx.YearSuffixNode);
+    }
+
+    private static Node? WithAffixes(Cite c, Node? node)
+    {
+        if (node is null || node.IsEmpty)
+        {
+            return null;
+        }
+        var prefix = c.Item.Prefix;
+        var suffix = c.Item.Suffix;
+        if (string.IsNullOrEmpty(prefix) && string.IsNullOrEmpty(suffix))
+        {
+            return node;
+        }
+        var g = new GroupNode();
+        if (!string.IsNullOrEmpty(prefix))
+        {
+            g.Children.Add(AffixNode(prefix));
+            if (!char.IsWhiteSpace(prefix[^1]) && !char.IsPunctuation(prefix[^1]))
+            {
+                g.Children.Add(new TextNode(" ", TextRole.Affix));
+            }
+        }
+        g.Children.Add(node);
+        if (!string.IsNullOrEmpty(suffix))
+        {
+            if (!char.IsWhiteSpace(suffix[0]) && !char.IsPunctuation(suffix[0]))
+            {
+                g.Children.Add(new TextNode(" ", TextRole.Affix));
+            }
+            g.Children.Add(AffixNode(suffix));
+        }
+        return g;
+    }
+
+    private static Node AffixNode(string s)
+    {
+        var parsed = RichTextParser.Parse(s);
+        if (parsed is TextNode t)
+        {
+            return new TextNode(t.Text, TextRole.Affix);
+        }
+        return parsed;
+    }
+
+    private static bool Plain(Cite c) => c.Item.Locator is null && string.IsNullOrEmpty(c.Item.Prefix) && string.IsNullOrEmpty(c.Item.Suffix);
+
+    private void CollapseNumbers(List<Cite> cites, List<Piece> pieces, string delimiter, string afterCollapse)
+    {
+        var i = 0;
+        var lastWasRange = false;
+        while (i < cites.Count)
+        {
+            var j = i;
+            while (j + 1 < cites.Count && Plain(cites[j + 1]) && Plain(cites[j])
+                && cites[j + 1].Params.CitationNumber == cites[j].Params.CitationNumber + 1)
+            {
+                j++;
+            }
+            var delim = lastWasRange ? afterCollapse : delimiter;
+            if (j - i >= 2)
+            {
+                var g = GroupNode.Of(cites[i].Full ?? new TextNode(string.Empty), new TextNode("\u2013", TextRole.Affix), cites[j].Full ?? new TextNode(string.Empty));
+                pieces.Add(new Piece(g, delim));
+                lastWasRange = true;
+                i = j + 1;
+            }
+            else
+            {
+                if (WithAffixes(cites[i], cites[i].Full) is { } n)
+                {
+                    pieces.Add(new Piece(n, delim));
+                }
+                lastWasRange = false;
+                i++;
+            }
+        }
+    }
+
+    private void CollapseAuthors(List<Cite> cites, List<Piece> pieces, string delimiter, string afterCollapse, string? collapse)
+    {
+        var groupDelimiter = citation.CiteGroupDelimiter ?? ", ";
+        var yearSuffixDelimiter = citation.YearSuffixDelimiter ?? delimiter;
+        var i = 0;
+        var lastCollapsed = false;
+        while (i < cites.Count)
+        {
+            var j = i;
+            while (j + 1 < cites.Count && cites[j + 1].Names is not null && cites[j + 1].Names == cites[i].Names)
+            {
+                j++;
+            }
+            var delim = lastCollapsed ? afterCollapse : delimiter;
+            if (j == i)
+            {
+                if (WithAffixes(cites[i], cites[i].Full) is { } n)
+                {
+                    pieces.Add(new Piece(n, delim));
+                }
+                lastCollapsed = false;
+                i++;
+                continue;
+            }
+            if (collapse is null)
+            {
+                // Grouping only: same-author cites joined by cite-group-delimiter, names kept.
+                var first = true;
+                for (var k = i; k <= j; k++)
+                {
+                    if (WithAffixes(cites[k], cites[k].Full) is { } n)
+                    {
+                        pieces.Add(new Piece(n, first ? delim : groupDelimiter));
+                        first = false;
+                    }
+                }
+                lastCollapsed = true;
+                i = j + 1;
+                continue;
+            }
+            // First cite in full; the others without the author.
+            var firstPiece = true;
+            string? prevYearKey = null;
+            var k2 = i;
+            while (k2 <= j)
+            {
+                var c = cites[k2];
+                Node? node;
+                string? yearKey = null;
+                TextNode? suffixNode = null;
+                if (k2 == i)
+                {
+                    node = c.Full;
+                    var (_, _, ys) = RenderOne(c.Params with { SuppressAuthor = true }, c.Item.Id);
+                    suffixNode = ys;
+                    yearKey = YearKey(c);
+                }
+                else
+                {
+                    var (n, _, ys) = RenderOne(c.Params with { SuppressAuthor = true }, c.Item.Id);
+                    node = n;
+                    suffixNode = ys;
+                    yearKey = YearKey(c);
+                }
+                if (collapse is "year-suffix" or "year-suffix-ranged" && k2 > i && Plain(c) && Plain(cites[k2 - 1])
+                    && yearKey is not null && yearKey == prevYearKey && suffixNode is not null)
+                {
+                    // Same author and year: only the year-suffix, ranged when consecutive letters run to three or more.
+                    var run = new List<(Cite Cite, string Suffix)> { (c, suffixNode.Text) };
+                    var m = k2 + 1;
+                    while (m <= j && Plain(cites[m]) && YearKey(cites[m]) == yearKey)
+                    {
+                        var (_, _, ys2) = RenderOne(cites[m].Params with { SuppressAuthor = true }, cites[m].Item.Id);
+                        if (ys2 is null)
+                        {
+                            break;
+                        }
+                        run.Add((cites[m], ys2.Text));
+                        m++;
+                    }
+                    var prevSuffix = cites[k2 - 1].Params.YearSuffix;
+                    var letters = run.Select(r => r.Suffix).ToList();
+                    if (collapse == "year-suffix-ranged")
+                    {
+                        var all = new List<string> { prevSuffix ?? string.Empty };
+                        all.AddRange(letters);
+                        // Rewrite the last piece's suffix range: emit ranges over consecutive letters.
+                        var idx = 1;
+                        while (idx < all.Count)
+                        {
+                            var end = idx;
+                            while (end + 1 < all.Count && IsNext(all[end], all[end + 1]))
+                            {
+                                end++;
+                            }
+                            if (IsNext(all[idx - 1], all[idx]) && end - (idx - 1) >= 2)
+                            {
+                                pieces.Add(new Piece(GroupNode.Of(new TextNode(all[end])), "\u2013"));
+                            }
+                            else if (end > idx && end - idx >= 2)
+                            {
+                                pieces.Add(new Piece(new TextNode(all[idx]), yearSuffixDelimiter));
+                                pieces.Add(new Piece(new TextNode(all[end]), "\u2013"));
+                            }
+                            else
+                            {
+                                for (var q = idx; q <= end; q++)
+                                {
+                                    pieces.Add(new Piece(new TextNode(all[q]), yearSuffixDelimiter));
+                                }
+                            }
+                            idx = end + 1;
+                        }
+                    }
+                    else
+                    {
+                        foreach (var l in letters)
+                        {
+                            pieces.Add(new Piece(new TextNode(l), yearSuffixDelimiter));
+                        }
+                    }
+                    k2 = m;
+                    continue;
+                }
+                if (WithAffixes(c, node) is { } nn)
+                {
+                    pieces.Add(new Piece(nn, firstPiece ? delim : groupDelimiter));
+                }
+                firstPiece = false;
+                prevYearKey = yearKey;
+                k2++;
+            }
+            lastCollapsed = true;
+            i = j + 1;
+        }
+    }
+
+    private static bool IsNext(string a, string b) =>
+        a.Length == 1 && b.Length == 1 && b[0] == a[0] + 1;
+
+    private string? YearKey(Cite c)
+    {
+        var (n, _, _) = RenderOne(c.Params with { SuppressAuthor = true, YearSuffix = null }, c.Item.Id);
+        return n is null ? null : Flattener.Flatten(n, eval.Locale).ToPlainText();
+    }
+}

@@ -1,0 +1,71 @@
+// Cite positions from document order and note numbers: first, subsequent, ibid, ibid-with-locator,
+// plus near-note (a previous cite of the same item within near-note-distance notes) and the note
+// number of the first reference.
+namespace Pub.Citations;
+
+internal static class Positions
+{
+    public sealed record Info(Position Position, bool NearNote, int? FirstNote);
+
+    public static Info[][] Compute(IReadOnlyList<CitationCluster> clusters, int nearNoteDistance, bool noteStyle)
+    {
+        var result = new Info[clusters.Count][];
+        var firstNote = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lastNote = new Dictionary<string, int>(StringComparer.Ordinal);
+        CitationItem? prevCite = null;
+        CitationCluster? prevCluster = null;
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            var cluster = clusters[c];
+            result[c] = new Info[cluster.Items.Count];
+            for (var i = 0; i < cluster.Items.Count; i++)
+            {
+                var cite = cluster.Items[i];
+                Position pos;
+                if (!firstNote.ContainsKey(cite.Id))
+                {
+                    pos = Position.First;
+                }
+                else
+                {
+                    CitationItem? previous = null;
+                    if (i > 0)
+                    {
+                        previous = cluster.Items[i - 1];
+                    }
+                    else if (prevCluster is not null && prevCluster.Items.Count == 1
+                        && (!noteStyle || cluster.NoteNumber == 0 || prevCluster.NoteNumber == 0 || cluster.NoteNumber - prevCluster.NoteNumber <= 1))
+                    {
+                        previous = prevCluster.Items[0];
+                    }
+                    if (previous is not null && previous.Id == cite.Id)
+                    {
+                        if (cite.Locator is null)
+                        {
+                            pos = previous.Locator is null ? Position.Ibid : Position.Subsequent;
+                        }
+                        else
+                        {
+                            pos = previous.Locator == cite.Locator && previous.Label == cite.Label ? Position.Ibid : Position.IbidWithLocator;
+                        }
+                    }
+                    else
+                    {
+                        pos = Position.Subsequent;
+                    }
+                }
+                var near = lastNote.TryGetValue(cite.Id, out var last) && cluster.NoteNumber - last <= nearNoteDistance && (cluster.NoteNumber > 0 || last == 0);
+                result[c][i] = new Info(pos, near, firstNote.TryGetValue(cite.Id, out var fn) ? fn : null);
+                if (!firstNote.ContainsKey(cite.Id))
+                {
+                    firstNote[cite.Id] = cluster.NoteNumber;
+                }
+                lastNote[cite.Id] = cluster.NoteNumber;
+                prevCite = cite;
+            }
+            prevCluster = cluster;
+        }
+        _ = prevCite;
+        return result;
+    }
+}

@@ -1,0 +1,271 @@
+// CSL-JSON (an array of items) → Reference list. A value of the wrong type is reported with its line
+// and column and skipped (or, for a number in a text field, converted); the other items still load.
+using System.Globalization;
+using Pub.Syntax;
+
+namespace Pub.Citations;
+
+public sealed record CslJsonResult(IReadOnlyList<Reference> References, IReadOnlyList<Diagnostic> Diagnostics);
+
+public static class CslJsonReader
+{
+    private static readonly HashSet<string> NumberVariables = new(StringComparer.Ordinal)
+    {
+        "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number", "issue",
+        "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
+        "printing-number", "section", "supplement-number", "version", "volume", "year-suffix",
+    };
+
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    {
+        ["shortTitle"] = "title-short",
+        ["journalAbbreviation"] = "container-title-short",
+        ["journal-abbreviation"] = "container-title-short",
+    };
+
+    public static CslJsonResult Read(SourceText source)
+    {
+        var diagnostics = new List<Diagnostic>();
+        JsonValue root;
+        try
+        {
+            root = JsonParser.Parse(source.Text);
+        }
+        catch (JsonException ex)
+        {
+            diagnostics.Add(Diagnostic.Error(Codes.InvalidBibItem, "CSL-JSON is not valid JSON: " + ex.Message, source.Span(ex.Offset, 1)));
+            return new CslJsonResult([], diagnostics);
+        }
+        var items = root switch
+        {
+            JsonArray a => a.Items,
+            JsonObject o => [o],
+            _ => null,
+        };
+        if (items is null)
+        {
+            diagnostics.Add(Diagnostic.Error(Codes.InvalidBibItem, "CSL-JSON must be an array of items", source.Span(root.Offset, 1)));
+            return new CslJsonResult([], diagnostics);
+        }
+        var refs = new List<Reference>();
+        foreach (var item in items)
+        {
+            if (item is not JsonObject obj)
+            {
+                diagnostics.Add(Diagnostic.Error(Codes.InvalidBibItem, "a CSL-JSON item must be an object", source.Span(item.Offset, 1)));
+                continue;
+            }
+            var r = ReadItem(obj, source, diagnostics);
+            if (r is not null)
+            {
+                refs.Add(r);
+            }
+        }
+        return new CslJsonResult(refs, diagnostics);
+    }
+
+    private static Reference? ReadItem(JsonObject obj, SourceText source, List<Diagnostic> diagnostics)
+    {
+        var id = obj["id"] switch
+        {
+            JsonString s => s.Value,
+            JsonNumber n => n.Raw,
+            _ => null,
+        };
+        if (id is null)
+        {
+            diagnostics.Add(Diagnostic.Error(Codes.InvalidBibItem, "CSL-JSON item has no \"id\"", source.Span(obj.Offset, 1)));
+            return null;
+        }
+        var type = (obj["type"] as JsonString)?.Value;
+        if (type is null)
+        {
+            diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibItem, $"item '{id}' has no \"type\"; using \"article\"", source.Span(obj.Offset, 1)));
+            type = "article";
+        }
+        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, IReadOnlyList<Name>>(StringComparer.Ordinal);
+        var dates = new Dictionary<string, DateValue>(StringComparer.Ordinal);
+        foreach (var (rawKey, value) in obj.Members)
+        {
+            var key = Aliases.GetValueOrDefault(rawKey, rawKey);
+            if (key is "id" or "type")
+            {
+                continue;
+            }
+            if (Evaluator.IsNameVariable(key))
+            {
+                if (value is JsonArray arr)
+                {
+                    var list = new List<Name>();
+                    foreach (var n in arr.Items)
+                    {
+                        if (n is JsonObject no)
+                        {
+                            list.Add(ReadName(no));
+                        }
+                        else
+                        {
+                            diagnostics.Add(Diagnostic.Error(Codes.InvalidBibValue, $"item '{id}': a name in \"{rawKey}\" must be an object", source.Span(n.Offset, 1)));
+                        }
+                    }
+                    names[key] = list;
+                }
+                else
+                {
+                    diagnostics.Add(Diagnostic.Error(Codes.InvalidBibValue, $"item '{id}': \"{rawKey}\" must be an array of names", source.Span(value.Offset, 1)));
+                }
+                continue;
+            }
+            if (Evaluator.IsDateVariable(key))
+            {
+                var d = ReadDate(value);
+                if (d is null)
+                {
+                    diagnostics.Add(Diagnostic.Error(Codes.InvalidBibValue, $"item '{id}': \"{rawKey}\" is not a date", source.Span(value.Offset, 1)));
+                }
+                else
+                {
+                    dates[key] = d;
+                }
+                continue;
+            }
+            switch (value)
+            {
+                case JsonString s:
+                    vars[key] = s.Value;
+                    break;
+                case JsonNumber n:
+                    if (!NumberVariables.Contains(key))
+                    {
+                        diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibValue, $"item '{id}': \"{rawKey}\" should be a string, found a number", source.Span(n.Offset, n.Raw.Length)));
+                    }
+                    vars[key] = n.Raw;
+                    break;
+                case JsonNull:
+                case JsonBool:
+                    break;
+                default:
+                    // Non-CSL keys may hold anything; report only known text variables.
+                    if (KnownText(key))
+                    {
+                        diagnostics.Add(Diagnostic.Error(Codes.InvalidBibValue, $"item '{id}': \"{rawKey}\" should be a string", source.Span(value.Offset, 1)));
+                    }
+                    break;
+            }
+        }
+        return new Reference
+        {
+            Id = id,
+            Type = type,
+            Variables = vars,
+            Names = names,
+            Dates = dates,
+            Span = source.Span(obj.Offset, 1),
+        };
+    }
+
+    private static bool KnownText(string key) => key is "title" or "container-title" or "collection-title" or "publisher" or "publisher-place"
+        or "URL" or "DOI" or "ISBN" or "ISSN" or "abstract" or "note" or "genre" or "medium" or "event" or "event-place"
+        or "authority" or "archive" or "title-short" or "container-title-short" or "language" or "source" or "status";
+
+    private static string? Str(JsonValue? v) => v switch
+    {
+        JsonString s => s.Value,
+        JsonNumber n => n.Raw,
+        _ => null,
+    };
+
+    private static bool Truthy(JsonValue? v) => v switch
+    {
+        JsonBool b => b.Value,
+        JsonString s => s.Value is "true" or "1" or "yes",
+        JsonNumber n => n.Raw != "0",
+        _ => false,
+    };
+
+    private static Name ReadName(JsonObject o)
+    {
+        var name = new Name
+        {
+            Family = Str(o["family"]),
+            Given = Str(o["given"]),
+            DroppingParticle = Str(o["dropping-particle"]),
+            NonDroppingParticle = Str(o["non-dropping-particle"]),
+            Suffix = Str(o["suffix"]),
+            Literal = Str(o["literal"]),
+            CommaSuffix = Truthy(o["comma-suffix"]),
+            StaticOrdering = Truthy(o["static-ordering"]),
+            ParseNames = o["parse-names"] is null || Truthy(o["parse-names"]),
+        };
+        if (name.Literal is null && Truthy(o["isInstitution"]) && name.Family is not null && name.Given is null)
+        {
+            name = name with { Literal = name.Family, Family = null };
+        }
+        return NameParsing.Normalize(name);
+    }
+
+    private static DateValue? ReadDate(JsonValue v)
+    {
+        if (v is JsonString s)
+        {
+            return DateParsing.FromRaw(s.Value);
+        }
+        if (v is JsonNumber num)
+        {
+            return DateParsing.FromRaw(num.Raw);
+        }
+        if (v is not JsonObject o)
+        {
+            return null;
+        }
+        var parts = new List<IReadOnlyList<int>>();
+        if (o["date-parts"] is JsonArray dp)
+        {
+            foreach (var p in dp.Items)
+            {
+                if (p is not JsonArray pa)
+                {
+                    continue;
+                }
+                var ints = new List<int>();
+                foreach (var x in pa.Items)
+                {
+                    var str = Str(x)?.Trim();
+                    if (str is null || !int.TryParse(str, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
+                    {
+                        break;
+                    }
+                    ints.Add(i);
+                }
+                if (ints.Count > 0 && !(ints.Count == 1 && ints[0] == 0 && parts.Count > 0))
+                {
+                    parts.Add(ints);
+                }
+            }
+        }
+        int? season = null;
+        if (Str(o["season"]) is { } seasonText)
+        {
+            season = int.TryParse(seasonText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var si) ? si
+                : seasonText.ToLowerInvariant() switch { "spring" => 1, "summer" => 2, "autumn" or "fall" => 3, "winter" => 4, _ => null };
+        }
+        var raw = Str(o["raw"]);
+        var literal = Str(o["literal"]);
+        if (parts.Count == 0 && raw is not null)
+        {
+            var parsed = DateParsing.FromRaw(raw);
+            parts.AddRange(parsed.Parts);
+            season ??= parsed.Season;
+            if (parsed.Parts.Count == 0)
+            {
+                literal ??= raw;
+            }
+        }
+        if (parts.Count == 0 && literal is null && raw is null)
+        {
+            return null;
+        }
+        return new DateValue { Parts = parts, Season = season, Circa = Truthy(o["circa"]), Literal = literal, Raw = raw };
+    }
+}

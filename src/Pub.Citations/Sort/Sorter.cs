@@ -1,0 +1,105 @@
+// cs:sort: builds a key per item from variables or macros (names in sort order, dates as sortable
+// strings, numbers zero-padded) and compares them; empty keys sort last in either direction.
+using System.Globalization;
+
+namespace Pub.Citations;
+
+internal sealed class Sorter(Evaluator evaluator, StyleSection section)
+{
+    private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
+
+    public bool HasKeys => section.Sort.Count > 0;
+
+    public string?[] Keys(Reference item, CiteParams cite)
+    {
+        var keys = new string?[section.Sort.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = Key(section.Sort[i], item, cite);
+        }
+        return keys;
+    }
+
+    private string? Key(SortKey key, Reference item, CiteParams cite)
+    {
+        var ctx = new RenderContext(item, cite, RenderMode.Sort, section) { SortKey = key };
+        evaluator.BeginItem(item);
+        if (key.Macro is not null)
+        {
+            if (!evaluator.Style.Macros.TryGetValue(key.Macro, out var macro))
+            {
+                return null;
+            }
+            var nodes = evaluator.RenderChildren(macro.Children, ctx);
+            var text = string.Concat(nodes.Select(n => n.PlainText()));
+            return text.Length == 0 ? null : Normalize(text);
+        }
+        var v = key.Variable!;
+        if (Evaluator.IsNameVariable(v))
+        {
+            var names = new NamesElement();
+            names.Variables.Add(v);
+            var node = evaluator.Render(names, ctx);
+            var text = node?.PlainText();
+            return string.IsNullOrEmpty(text) ? null : Normalize(text);
+        }
+        if (Evaluator.IsDateVariable(v))
+        {
+            return item.Dates.TryGetValue(v, out var d) ? Evaluator.DateSortKey(d) is { Length: > 0 } k ? k : null : null;
+        }
+        if (v == "citation-number")
+        {
+            return cite.CitationNumber.ToString("D8", CultureInfo.InvariantCulture);
+        }
+        var value = evaluator.GetVariable(v, "long", ctx);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (Numbers.IsNumeric(value) && Numbers.FirstNumber(value) is { } n)
+        {
+            return n.ToString("D8", CultureInfo.InvariantCulture);
+        }
+        return Normalize(RichTextParser.Parse(value).PlainText());
+    }
+
+    private static string Normalize(string s)
+    {
+        // Quotes and leading punctuation do not count in sorting.
+        var t = s.Replace("\u201C", string.Empty, StringComparison.Ordinal).Replace("\u201D", string.Empty, StringComparison.Ordinal)
+            .Replace("\"", string.Empty, StringComparison.Ordinal).Replace("[", string.Empty, StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal);
+        return t.TrimStart(' ', '\'', '\u2018', '(', '.').Trim();
+    }
+
+    public int CompareKeys(string?[] a, string?[] b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            var x = a[i];
+            var y = b[i];
+            if (x is null && y is null)
+            {
+                continue;
+            }
+            if (x is null)
+            {
+                return 1;
+            }
+            if (y is null)
+            {
+                return -1;
+            }
+            var c = Compare.Compare(x, y, CompareOptions.IgnoreCase);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(x, y);
+                c = 0;
+            }
+            if (c != 0)
+            {
+                return section.Sort[i].Descending ? -c : c;
+            }
+        }
+        return 0;
+    }
+}
