@@ -33,6 +33,7 @@ public static class Codes
     public static readonly DiagnosticCode DuplicateLabel = new("PUB0303", "label defined twice");
     public static readonly DiagnosticCode MissingAltText = new("PUB0304", "figure has no alternative text");
     public static readonly DiagnosticCode UnsupportedImage = new("PUB0305", "image is not a PNG or JPEG file");
+    public static readonly DiagnosticCode UnusedNote = new("PUB0306", "footnote is never referenced");
 
     public static readonly DiagnosticCode MissingTemplate = new("PUB0401", "template does not exist");
     public static readonly DiagnosticCode TemplateSyntax = new("PUB0402", "template has a syntax error");

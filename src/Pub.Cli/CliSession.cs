@@ -1,0 +1,78 @@
+using Pub.Compiler;
+using Pub.Syntax;
+
+namespace Pub.Cli;
+
+/// <summary>What every command shares: the writers, the project folder and how diagnostics are shown.</summary>
+public sealed class CliSession(TextWriter output, TextWriter error, string workingDirectory)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public string WorkingDirectory { get; } = workingDirectory;
+
+    /// <summary>The project folder: the nearest folder holding pub.yaml, from the working folder upwards.</summary>
+    public string ProjectRoot { get; } = FindRoot(workingDirectory);
+
+    public IWorld World => _world ??= new FileSystemWorld(ProjectRoot);
+
+    private IWorld? _world;
+
+    private static string FindRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, ConfigReader.FileName)))
+            {
+                return dir.FullName;
+            }
+        }
+        return Path.GetFullPath(start);
+    }
+
+    /// <summary>A path typed on the command line (relative to the working folder) as the compiler wants it:
+    /// project-relative, or absolute when it lies outside the project.</summary>
+    public string ToProjectPath(string path)
+    {
+        var full = Path.GetFullPath(path, WorkingDirectory);
+        var relative = Path.GetRelativePath(ProjectRoot, full).Replace('\\', '/');
+        return relative == "." ? "" : relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
+    }
+
+    public void Report(IEnumerable<Diagnostic> diagnostics, string format)
+    {
+        var list = diagnostics.ToList();
+        if (string.Equals(format, "json", StringComparison.Ordinal))
+        {
+            Output.Write(DiagnosticFormatter.Json(list));
+        }
+        else
+        {
+            foreach (var d in list)
+            {
+                Error.Write(DiagnosticFormatter.Text(d));
+            }
+        }
+        if (string.Equals(World.Environment("GITHUB_ACTIONS"), "true", StringComparison.Ordinal))
+        {
+            foreach (var d in list)
+            {
+                Output.WriteLine(DiagnosticFormatter.GitHubAnnotation(d));
+            }
+        }
+    }
+
+    public static ExitCode ExitFor(IReadOnlyCollection<Diagnostic> diagnostics, bool configurationFailed, bool strict)
+    {
+        if (configurationFailed)
+        {
+            return ExitCode.UsageOrConfiguration;
+        }
+        if (diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return ExitCode.DocumentErrors;
+        }
+        return strict && diagnostics.Any(d => d.Severity == Severity.Warning) ? ExitCode.WarningsUnderStrict : ExitCode.Ok;
+    }
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Pub.Compiler;
+
+namespace Pub.Cli.Commands;
+
+internal static class BuildCommand
+{
+    public static Command Create(CliSession session)
+    {
+        var paths = SharedOptions.Paths();
+        var output = new Option<string?>("--out") { Description = "Output folder (default: 'output' in pub.yaml, normally dist/)." };
+        var formats = new Option<string>("--format")
+        {
+            Description = "Comma-separated formats to write: html, pdf.",
+            DefaultValueFactory = _ => "html,pdf",
+        };
+        var draft = new Option<bool>("--draft") { Description = "Mark every edition as a draft and stamp it with the build time." };
+        var strict = SharedOptions.Strict();
+        var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first manuscript with errors." };
+        var diagnostics = SharedOptions.Diagnostics();
+        var command = new Command("build", "Build HTML and PDF editions of the manuscripts into the output folder.")
+        {
+            paths, output, formats, draft, strict, failFast, diagnostics,
+        };
+        command.SetAction(parse =>
+        {
+            if (FormatParser.Parse(parse.GetValue(formats) ?? "") is not { } chosen)
+            {
+                session.Error.WriteLine("error: --format takes html, pdf or both, separated by a comma");
+                return (int)ExitCode.UsageOrConfiguration;
+            }
+            var options = new BuildOptions
+            {
+                Paths = [.. (parse.GetValue(paths) ?? []).Select(session.ToProjectPath)],
+                OutputFolder = parse.GetValue(output) is { } o ? session.ToProjectPath(o) : null,
+                Formats = chosen,
+                Draft = parse.GetValue(draft),
+                FailFast = parse.GetValue(failFast),
+            };
+            var result = PubCompiler.Build(session.World, options);
+            session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text");
+            var built = result.Editions.Count(e => !e.Failed && e.Manuscript != "(assets)");
+            var failed = result.Editions.Count(e => e.Failed);
+            session.Error.WriteLine(Summary.Line("built", built, failed, result.Written.Count(), result.Diagnostics));
+            return (int)CliSession.ExitFor(result.Diagnostics, result.ConfigurationFailed, parse.GetValue(strict));
+        });
+        return command;
+    }
+}
+
+internal static class FormatParser
+{
+    public static OutputFormats? Parse(string text)
+    {
+        var formats = OutputFormats.None;
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            formats |= part.ToLowerInvariant() switch
+            {
+                "html" => OutputFormats.Html,
+                "pdf" => OutputFormats.Pdf,
+                _ => (OutputFormats)(-1),
+            };
+        }
+        return formats is OutputFormats.None || (int)formats < 0 ? null : formats;
+    }
+}
+
+internal static class Summary
+{
+    public static string Line(string verb, int ok, int failed, int files, IEnumerable<Pub.Syntax.Diagnostic> diagnostics)
+    {
+        var list = diagnostics.ToList();
+        var errors = list.Count(d => d.Severity == Pub.Syntax.Severity.Error);
+        var warnings = list.Count(d => d.Severity == Pub.Syntax.Severity.Warning);
+        var filesPart = files > 0 ? $", {files} files written" : "";
+        return $"pub: {ok} manuscript(s) {verb}, {failed} failed{filesPart}; {errors} error(s), {warnings} warning(s)";
+    }
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Pub.Cli.Commands;
+
+/// <summary>Options several commands take, defined once so their help text agrees.</summary>
+internal static class SharedOptions
+{
+    public static Argument<string[]> Paths() => new("PATH")
+    {
+        Description = "Manuscripts to process: paper.md files or folders below papers/. All manuscripts when omitted.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static Option<bool> Strict() => new("--strict")
+    {
+        Description = "Treat warnings as failures (exit code 3).",
+    };
+
+    public static Option<string> Diagnostics()
+    {
+        var option = new Option<string>("--diagnostics")
+        {
+            Description = "How to print diagnostics: text (to standard error) or json (to standard output).",
+            DefaultValueFactory = _ => "text",
+        };
+        option.AcceptOnlyFromAmong("text", "json");
+        return option;
+    }
+}

@@ -1,0 +1,5 @@
+// Pub.Cli: the `pub` command. It parses the command line, calls the compiler and maps results to exit
+// codes; it is the only code that touches the console.
+using Pub.Cli;
+
+return PubCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Pub.Cli.Commands;
+
+namespace Pub.Cli;
+
+/// <summary>The command tree and its entry point. Tests call <see cref="Run"/> with their own writers and
+/// working folder.</summary>
+public static class PubCli
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var session = new CliSession(output, error, workingDirectory);
+        var root = new RootCommand("pub: builds numbered PDF and HTML editions of a report series from Markdown manuscripts.")
+        {
+            BuildCommand.Create(session),
+            CheckCommand.Create(session),
+            ListCommand.Create(session),
+            NewCommand.Create(session),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine("error: " + problem.Message);
+            }
+            error.WriteLine("Run 'pub --help' for usage.");
+            return (int)ExitCode.UsageOrConfiguration;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+#pragma warning disable CA1031 // Any exception escaping the compiler is a bug in pub: report it and exit 70.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error.WriteLine("internal error: pub failed unexpectedly; this is a bug in pub, not in your documents.");
+            error.WriteLine(ex.ToString());
+            return (int)ExitCode.InternalError;
+        }
+    }
+}

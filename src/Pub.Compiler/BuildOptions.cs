@@ -1,0 +1,47 @@
+using Pub.Syntax;
+
+namespace Pub.Compiler;
+
+[Flags]
+public enum OutputFormats
+{
+    None = 0,
+    Html = 1,
+    Pdf = 2,
+    All = Html | Pdf,
+}
+
+/// <summary>What to build and how. <see cref="Write"/> false is <c>pub check</c>: everything is produced in
+/// memory and checked, nothing is written.</summary>
+public sealed record BuildOptions
+{
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>The output folder; pub.yaml's <c>output</c> when null. May be absolute.</summary>
+    public string? OutputFolder { get; init; }
+
+    public OutputFormats Formats { get; init; } = OutputFormats.All;
+
+    /// <summary>Mark every edition as a draft, with the build time (the only use of the clock).</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>Stop after the first manuscript with errors.</summary>
+    public bool FailFast { get; init; }
+
+    public bool Write { get; init; } = true;
+}
+
+/// <summary>The outcome of one manuscript.</summary>
+public sealed record EditionResult(string Manuscript, IReadOnlyList<string> Written, bool Failed);
+
+public sealed record BuildResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<EditionResult> Editions,
+    bool ConfigurationFailed)
+{
+    public IEnumerable<string> Written => Editions.SelectMany(e => e.Written);
+
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    public bool HasWarnings => Diagnostics.Any(d => d.Severity == Severity.Warning);
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text;
+using Pub.Html.Edition;
+using Pub.Layout;
+using Pub.Layout.Fonts;
+using Pub.Model;
+using Pub.Pdf;
+using Pub.Resolve;
+using Pub.Syntax;
+
+namespace Pub.Compiler;
+
+/// <summary>Builds the editions of one manuscript: resolve the document, render HTML and PDF in memory,
+/// and only when every step succeeded write the files. A manuscript with errors writes nothing.</summary>
+internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, Lazy<FontSet> fonts)
+{
+    private readonly IWorld _world = workspace.World;
+    private readonly ProjectConfig _config = workspace.Config!;
+
+    public string OutputFolder => ProjectPath.Normalize(options.OutputFolder ?? _config.Output) is var o && Path.IsPathRooted(options.OutputFolder ?? "")
+        ? options.OutputFolder!
+        : o;
+
+    public (EditionResult Result, IReadOnlyList<Diagnostic> Diagnostics) Build(Manuscript manuscript)
+    {
+        var diagnostics = new List<Diagnostic>(manuscript.Diagnostics);
+        if (manuscript.HasErrors || manuscript.Series is null)
+        {
+            return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
+        }
+        var document = WithDefaults(manuscript.Document!);
+        var context = new ResolveContext(_world.FileExists, _world.ReadBytes);
+        var resolved = Resolver.Resolve(document, context);
+        diagnostics.AddRange(context.Diagnostics.Items);
+        if (diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
+        }
+
+        var series = manuscript.Series;
+        var meta = resolved.Meta;
+        var baseName = series.FileName(meta.Number, meta.Language, meta.Edition, ProjectPath.FileName(manuscript.Folder));
+        var files = new List<(string Path, byte[] Content)>();
+        var draft = options.Draft || meta.Status == ManuscriptStatus.Draft;
+        var stamp = DraftStamp(meta.Language);
+
+        if (options.Formats.HasFlag(OutputFormats.Html))
+        {
+            var images = Images(resolved);
+            var page = HtmlEditionWriter.Render(resolved, new HtmlPageContext
+            {
+                SeriesTitle = series.Title,
+                NumberLabel = series.NumberLabel(meta.Number),
+                PublisherName = _config.Publisher.Name,
+                PublisherPlace = _config.Publisher.Place,
+                PdfFileName = options.Formats.HasFlag(OutputFormats.Pdf) ? baseName + ".pdf" : null,
+                Generator = "pub " + PubVersion.Text,
+                Draft = draft,
+                DraftStamp = stamp,
+                ImageUrl = path => baseName + "-files/" + RelativeToManuscript(path, resolved),
+            }, new WorldTemplateSource(_world, _config.Templates));
+            diagnostics.AddRange(page.Diagnostics);
+            if (page.Html is null)
+            {
+                return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
+            }
+            files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
+            foreach (var image in images)
+            {
+                files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
+            }
+        }
+
+        if (options.Formats.HasFlag(OutputFormats.Pdf))
+        {
+            var settings = new LayoutSettings
+            {
+                SeriesTitle = series.Title,
+                NumberLabel = series.NumberLabel(meta.Number),
+                ShortTitle = meta.ShortTitle,
+                Publisher = _config.Publisher.Name,
+                Year = meta.Date?.Year,
+                Draft = draft,
+                DraftStamp = stamp ?? "DRAFT",
+                Images = Images(resolved).ToDictionary(p => p, p => _world.ReadBytes(p)!, StringComparer.Ordinal),
+            };
+            var paged = Typesetter.Layout(resolved, settings, fonts.Value);
+            diagnostics.AddRange(paged.Diagnostics);
+            if (paged.Diagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
+            }
+            files.Add((baseName + ".pdf", PdfEditionWriter.Write(paged)));
+        }
+
+        var written = new List<string>();
+        if (options.Write)
+        {
+            foreach (var (path, content) in files)
+            {
+                var target = Combine(OutputFolder, path);
+                if (_world.WriteAtomic(target, content) is { } error)
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));
+                    return (new EditionResult(manuscript.Path, written, Failed: true), diagnostics);
+                }
+                written.Add(target);
+            }
+        }
+        return (new EditionResult(manuscript.Path, written, Failed: false), diagnostics);
+    }
+
+    /// <summary>Copies the HTML shell's assets (stylesheet, fonts) into the output folder once per build.</summary>
+    public IReadOnlyList<Diagnostic> WriteAssets(List<string> written)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var assets = ProjectPath.Combine(_config.Templates, "html/assets");
+        foreach (var file in _world.ListFiles(assets))
+        {
+            var target = Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..]);
+            if (_world.WriteAtomic(target, _world.ReadBytes(file) ?? []) is { } error)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));
+                continue;
+            }
+            written.Add(target);
+        }
+        return diagnostics;
+    }
+
+    private static string Combine(string folder, string file) => folder.EndsWith('/') ? folder + file : folder + "/" + file;
+
+    /// <summary>Dates come from the front matter; a manuscript without one takes SOURCE_DATE_EPOCH when it
+    /// is set, so that even drafts build reproducibly. The clock is never read here.</summary>
+    private Document WithDefaults(Document document)
+    {
+        if (document.Meta.Date is not null || _world.Environment("SOURCE_DATE_EPOCH") is not { } epoch
+            || !long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return document;
+        }
+        var date = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime;
+        return document with { Meta = document.Meta with { Date = new PublicationDate(date.Year, date.Month, date.Day) } };
+    }
+
+    private string DraftStamp(string language)
+    {
+        var word = Terms.For(language).Draft;
+        return options.Draft ? string.Create(CultureInfo.InvariantCulture, $"{word} · {_world.Now.UtcDateTime:yyyy-MM-dd HH:mm} UTC") : word;
+    }
+
+    private static List<string> Images(Document document) =>
+        [.. new[] { document }.Concat(document.Chapters)
+            .SelectMany(d => Walk.Blocks(d.Blocks.Concat(d.Notes.SelectMany(n => n.Blocks))))
+            .OfType<Figure>()
+            .Select(f => f.ResolvedPath)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)];
+
+    private static string RelativeToManuscript(string path, Document document)
+    {
+        var folder = ProjectPath.Folder(document.Path);
+        return folder.Length > 0 && path.StartsWith(folder + "/", StringComparison.Ordinal) ? path[(folder.Length + 1)..] : ProjectPath.FileName(path);
+    }
+}
+
+/// <summary>Templates read through the world, rooted at the templates folder: an include cannot climb out.</summary>
+internal sealed class WorldTemplateSource(IWorld world, string root) : ITemplateSource
+{
+    public string? Read(string relativePath)
+    {
+        var normalized = ProjectPath.Normalize(relativePath);
+        if (ProjectPath.EscapesRoot(normalized))
+        {
+            return null;
+        }
+        var bytes = world.ReadBytes(ProjectPath.Combine(root, normalized));
+        return bytes is null ? null : TextDecoding.Decode(bytes, out _);
+    }
+
+    public string DisplayPath(string relativePath) => ProjectPath.Combine(root, relativePath);
+}

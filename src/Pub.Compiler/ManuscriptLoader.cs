@@ -1,0 +1,100 @@
+using Pub.Markdown;
+using Pub.Model;
+using Pub.Syntax;
+
+namespace Pub.Compiler;
+
+/// <summary>Reads one manuscript file (and a handbook's chapter files) into a document.</summary>
+internal static class ManuscriptLoader
+{
+    public static Manuscript Load(IWorld world, string path, ProjectConfig config)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var document = Parse(world, path, ManuscriptKind.Paper, diagnostics);
+        if (document is null)
+        {
+            return new Manuscript(path, null, diagnostics, null);
+        }
+        if (document.Meta.Language == "en" && !document.FieldSpans.ContainsKey("language"))
+        {
+            document = document with { Meta = document.Meta with { Language = config.Language } };
+        }
+        var series = config.FindSeries(document.Meta.Series);
+        if (series is null && document.Meta.Series is { } id)
+        {
+            var guess = Suggestions.Closest(id, config.Series.Select(s => s.Id));
+            diagnostics.Add(Diagnostic.Error(Codes.UnknownSeries, $"series '{id}' is not defined in pub.yaml", FieldValueSpan(document, "series"),
+                guess is null ? $"defined series: {string.Join(", ", config.Series.Select(s => s.Id))}" : $"did you mean '{guess}'?"));
+        }
+        if (document.Meta.Kind == ManuscriptKind.Handbook)
+        {
+            document = document with { Chapters = LoadChapters(world, document, diagnostics) };
+        }
+        CheckBibliography(world, document, diagnostics);
+        return new Manuscript(path, document, diagnostics, series);
+    }
+
+    private static Document? Parse(IWorld world, string path, ManuscriptKind kind, List<Diagnostic> diagnostics)
+    {
+        var bytes = world.ReadBytes(path);
+        if (bytes is null)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, Codes.PathNotFound.Id, $"'{path}' cannot be read", Path: path));
+            return null;
+        }
+        var text = TextDecoding.Decode(bytes, out var reason);
+        if (text is null)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, Codes.NotText.Id, $"the file is not UTF-8 text: {reason}", new SourceText(path, "").Span(0, 0),
+                ["a manuscript is a Markdown text file saved as UTF-8"]));
+            return null;
+        }
+        var result = ManuscriptParser.Parse(new SourceText(path, text), kind);
+        diagnostics.AddRange(result.Diagnostics);
+        return result.Document;
+    }
+
+    private static List<Document> LoadChapters(IWorld world, Document handbook, List<Diagnostic> diagnostics)
+    {
+        var chapters = new List<Document>();
+        var folder = ProjectPath.Folder(handbook.Path);
+        foreach (var relative in handbook.Meta.Chapters)
+        {
+            var path = ProjectPath.Combine(folder, relative);
+            if (ProjectPath.EscapesRoot(path) || !world.FileExists(path))
+            {
+                diagnostics.Add(Diagnostic.Error(Codes.MissingChapter, $"chapter file '{relative}' does not exist", FieldValueSpan(handbook, "chapters"),
+                    "chapter paths are relative to the handbook's folder"));
+                continue;
+            }
+            if (Parse(world, path, ManuscriptKind.Chapter, diagnostics) is { } chapter)
+            {
+                // A chapter inherits the handbook's language unless it says otherwise.
+                var meta = chapter.FieldSpans.ContainsKey("language") ? chapter.Meta : chapter.Meta with { Language = handbook.Meta.Language };
+                chapters.Add(chapter with { Meta = meta with { Kind = ManuscriptKind.Chapter } });
+            }
+        }
+        return chapters;
+    }
+
+    private static void CheckBibliography(IWorld world, Document document, List<Diagnostic> diagnostics)
+    {
+        foreach (var doc in new[] { document }.Concat(document.Chapters))
+        {
+            var folder = ProjectPath.Folder(doc.Path);
+            foreach (var relative in doc.Meta.Bibliography)
+            {
+                var path = ProjectPath.Combine(folder, relative);
+                if (ProjectPath.EscapesRoot(path) || !world.FileExists(path))
+                {
+                    diagnostics.Add(Diagnostic.Error(Codes.MissingBibliography, $"bibliography file '{relative}' does not exist", FieldValueSpan(doc, "bibliography"),
+                        $"looked for {path}; bibliography paths are relative to the manuscript's folder"));
+                }
+            }
+        }
+    }
+
+    /// <summary>The span of a front-matter field's key, or the start of the file when the field is absent.</summary>
+    public static SourceSpan? FieldValueSpan(Document document, string field) =>
+        document.FieldSpans.TryGetValue(field, out var span) ? span : document.Source?.Span(0, 0);
+}

@@ -1,0 +1,38 @@
+namespace Pub.Compiler;
+
+public sealed record Publisher(string Name, string? Place, string? Logo);
+
+/// <summary>One series from pub.yaml: how its numbers read and how its files are named.</summary>
+public sealed record SeriesConfig(
+    string Id,
+    string Title,
+    string? ShortTitle,
+    string? Issn,
+    string NumberFormat,
+    string FilePattern,
+    bool IsbnRequired)
+{
+    /// <summary>"Occasional Paper No. 3"; null for a manuscript without a number yet.</summary>
+    public string? NumberLabel(int? number) =>
+        number is null ? null : FilePatterns.Expand(NumberFormat, number, "", 1, null);
+
+    /// <summary>The output file name without extension, e.g. "op-003-en-ed1". A manuscript without a
+    /// number is named after its folder: "op-draft-my-paper-en-ed1".</summary>
+    public string FileName(int? number, string language, int edition, string folderName) =>
+        FilePatterns.Expand(FilePattern, number, language, edition, folderName);
+}
+
+/// <summary>The validated contents of pub.yaml.</summary>
+public sealed record ProjectConfig(
+    Publisher Publisher,
+    IReadOnlyList<SeriesConfig> Series,
+    string Language,
+    string Templates,
+    string Output,
+    string? CitationStyle,
+    IReadOnlyList<string> Fonts,
+    string? Locales,
+    string? Styles)
+{
+    public SeriesConfig? FindSeries(string? id) => Series.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
+}

@@ -1,0 +1,71 @@
+using Pub.Layout.Fonts;
+using Pub.Syntax;
+
+namespace Pub.Compiler;
+
+/// <summary>The compiler's entry points, one per command.</summary>
+public static class PubCompiler
+{
+    /// <summary>Builds (or, with <see cref="BuildOptions.Write"/> false, checks) the manuscripts. A manuscript
+    /// with errors writes nothing, and the others are still built unless <see cref="BuildOptions.FailFast"/>.</summary>
+    public static BuildResult Build(IWorld world, BuildOptions options)
+    {
+        var workspace = Workspace.Load(world, options.Paths);
+        var diagnostics = new List<Diagnostic>(workspace.Diagnostics);
+        if (workspace.Config is null)
+        {
+            return new BuildResult(diagnostics, [], ConfigurationFailed: true);
+        }
+        var fontDiagnostics = new List<Diagnostic>();
+        var fonts = new Lazy<FontSet>(() => FontLoader.Load(world, workspace.Config, fontDiagnostics));
+        var builder = new EditionBuilder(workspace, options, fonts);
+        var editions = new List<EditionResult>();
+        foreach (var manuscript in workspace.Manuscripts)
+        {
+            var (result, found) = builder.Build(manuscript);
+            editions.Add(result);
+            diagnostics.AddRange(found);
+            if (options.FailFast && result.Failed)
+            {
+                break;
+            }
+        }
+        diagnostics.AddRange(fontDiagnostics);
+        if (options.Write && options.Formats.HasFlag(OutputFormats.Html) && editions.Any(e => !e.Failed))
+        {
+            var written = new List<string>();
+            diagnostics.AddRange(builder.WriteAssets(written));
+            editions.Add(new EditionResult("(assets)", written, Failed: false));
+        }
+        return new BuildResult(diagnostics, editions, ConfigurationFailed: diagnostics.Any(d => d.Severity == Severity.Error && IsConfiguration(d)));
+    }
+
+    private static bool IsConfiguration(Diagnostic d) => d.Code.StartsWith("PUB05", StringComparison.Ordinal) || d.Code == Codes.PathNotFound.Id;
+
+    /// <summary>The series catalogue: every manuscript with its number, edition, language, title and status.</summary>
+    public static (IReadOnlyList<CatalogueEntry> Entries, IReadOnlyList<Diagnostic> Diagnostics) List(IWorld world)
+    {
+        var workspace = Workspace.Load(world);
+        var entries = workspace.Manuscripts
+            .Select(m => new CatalogueEntry(
+                m.Document?.Meta.Series ?? "?",
+                m.Document?.Meta.Number,
+                m.Document?.Meta.Edition ?? 1,
+                m.Document?.Meta.Language ?? "?",
+                m.Document?.Meta.Title ?? "(unreadable)",
+                m.Document is null ? "invalid" : m.Document.Meta.Status.ToString().ToLowerInvariant(),
+                m.Path))
+            .OrderBy(e => e.Series, StringComparer.Ordinal)
+            .ThenBy(e => e.Number ?? int.MaxValue)
+            .ThenBy(e => e.Edition)
+            .ThenBy(e => e.Language, StringComparer.Ordinal)
+            .ThenBy(e => e.Path, StringComparer.Ordinal)
+            .ToList();
+        return (entries, [.. workspace.AllDiagnostics]);
+    }
+
+    public static (string? Created, IReadOnlyList<Diagnostic> Diagnostics) NewPaper(IWorld world, string series, string title, string? language) =>
+        ManuscriptScaffold.Create(world, series, title, language);
+}
+
+public sealed record CatalogueEntry(string Series, int? Number, int Edition, string Language, string Title, string Status, string Path);

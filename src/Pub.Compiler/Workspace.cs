@@ -1,0 +1,89 @@
+using Pub.Markdown;
+using Pub.Model;
+using Pub.Syntax;
+
+namespace Pub.Compiler;
+
+/// <summary>One manuscript file as loaded: its document (null when it could not be read) and the problems
+/// found in it. <see cref="HasErrors"/> manuscripts are not built, but never stop the others.</summary>
+public sealed record Manuscript(string Path, Document? Document, IReadOnlyList<Diagnostic> Diagnostics, SeriesConfig? Series)
+{
+    public bool HasErrors => Document is null || Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    public string Folder => ProjectPath.Folder(Path);
+}
+
+/// <summary>The project: configuration and every manuscript under papers/, checked against each other.</summary>
+public sealed class Workspace
+{
+    public const string PapersFolder = "papers";
+    public const string ManuscriptFileName = "paper.md";
+
+    private Workspace(IWorld world, ProjectConfig? config, IReadOnlyList<Manuscript> manuscripts, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        World = world;
+        Config = config;
+        Manuscripts = manuscripts;
+        Diagnostics = diagnostics;
+    }
+
+    public IWorld World { get; }
+
+    /// <summary>Null when pub.yaml is missing or invalid; nothing is built then.</summary>
+    public ProjectConfig? Config { get; }
+
+    public IReadOnlyList<Manuscript> Manuscripts { get; }
+
+    /// <summary>Problems not tied to one manuscript: configuration, paths on the command line.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public IEnumerable<Diagnostic> AllDiagnostics => Diagnostics.Concat(Manuscripts.SelectMany(m => m.Diagnostics));
+
+    /// <summary>Loads pub.yaml and the manuscripts named by <paramref name="paths"/> (files or folders),
+    /// or all of them when none are named.</summary>
+    public static Workspace Load(IWorld world, IReadOnlyList<string>? paths = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var (config, configDiagnostics) = ConfigReader.Read(world);
+        diagnostics.AddRange(configDiagnostics);
+        if (config is null)
+        {
+            return new Workspace(world, null, [], diagnostics);
+        }
+        var all = world.ListFiles(PapersFolder).Where(p => ProjectPath.FileName(p) == ManuscriptFileName).ToList();
+        var selected = Select(world, all, paths, diagnostics);
+        // Every manuscript is read, so that series numbers are checked against the whole series even
+        // when only some manuscripts are built.
+        var loaded = all.Select(path => ManuscriptLoader.Load(world, path, config)).ToList();
+        loaded = SeriesChecks.Apply(loaded);
+        var chosen = loaded.Where(m => selected.Contains(m.Path)).ToList();
+        return new Workspace(world, config, chosen, diagnostics);
+    }
+
+    private static HashSet<string> Select(IWorld world, List<string> all, IReadOnlyList<string>? paths, List<Diagnostic> diagnostics)
+    {
+        if (paths is null || paths.Count == 0)
+        {
+            return [.. all];
+        }
+        var selected = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in paths)
+        {
+            var path = ProjectPath.Normalize(raw);
+            var matches = all.Where(m => m == path || m.StartsWith(path + "/", StringComparison.Ordinal) || path.Length == 0).ToList();
+            if (matches.Count == 0 && world.FileExists(path) && path.EndsWith(".md", StringComparison.Ordinal))
+            {
+                matches.Add(path);
+                all.Add(path);
+            }
+            if (matches.Count == 0)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, Codes.PathNotFound.Id,
+                    world.FileExists(path) || world.DirectoryExists(path) ? $"'{raw}' holds no manuscript ({ManuscriptFileName})" : $"'{raw}' does not exist",
+                    Path: raw, Hints: ["name a manuscript file or a folder below papers/; 'pub list' shows them all"]));
+            }
+            selected.UnionWith(matches);
+        }
+        return selected;
+    }
+}

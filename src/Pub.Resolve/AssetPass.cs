@@ -1,0 +1,56 @@
+using Pub.Model;
+using Pub.Syntax;
+
+namespace Pub.Resolve;
+
+/// <summary>Resolves figure paths against the manuscript's folder and checks that each image exists and is
+/// a PNG or JPEG file (the formats both editions can show).</summary>
+public sealed class AssetPass : IDocumentPass
+{
+    public Document Run(Document document, ResolveContext context)
+    {
+        var folder = ProjectPath.Folder(document.Path);
+        var rewriter = new FigureResolver(folder, context);
+        var result = rewriter.Rewrite(document with { Chapters = [] });
+        return result with { Chapters = [.. document.Chapters.Select(c => Run(c, context))] };
+    }
+
+    private sealed class FigureResolver(string folder, ResolveContext context) : Rewriter
+    {
+        protected override Block RewriteBlock(Block block)
+        {
+            if (block is not Figure figure)
+            {
+                return block;
+            }
+            if (Uri.TryCreate(figure.Path, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                context.Diagnostics.Add(Diagnostic.Error(Codes.MissingImage, $"image '{figure.Path}' is on another host",
+                    figure.Span, "editions may not load anything from the network; put the image beside the manuscript"));
+                return figure;
+            }
+            var path = ProjectPath.Combine(folder, Uri.UnescapeDataString(figure.Path));
+            if (ProjectPath.EscapesRoot(path) || !context.FileExists(path))
+            {
+                context.Diagnostics.Add(Diagnostic.Error(Codes.MissingImage, $"image '{figure.Path}' does not exist", figure.Span,
+                    $"looked for {path}; image paths are relative to the manuscript's folder"));
+                return figure;
+            }
+            var bytes = context.ReadBytes(path) ?? [];
+            if (!ImageKind.IsPng(bytes) && !ImageKind.IsJpeg(bytes))
+            {
+                context.Diagnostics.Add(Diagnostic.Error(Codes.UnsupportedImage, $"image '{figure.Path}' is not a PNG or JPEG file", figure.Span,
+                    "convert it to PNG (charts, diagrams) or JPEG (photographs)"));
+                return figure;
+            }
+            return figure with { ResolvedPath = path };
+        }
+    }
+}
+
+public static class ImageKind
+{
+    public static bool IsPng(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+
+    public static bool IsJpeg(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
+}

@@ -1,0 +1,53 @@
+using Pub.Model;
+using Pub.Syntax;
+
+namespace Pub.Resolve;
+
+/// <summary>
+/// Numbers footnotes in the order of their first reference (a note's own references count where the note
+/// is), 1, 2, 3 … through a paper, afresh in each handbook chapter. Notes never referenced keep number 0
+/// and are reported; writers leave them out.
+/// </summary>
+public sealed class FootnotePass : IDocumentPass
+{
+    public Document Run(Document document, ResolveContext context)
+    {
+        var numbered = Number(document with { Chapters = [] }, context);
+        return numbered with { Chapters = [.. document.Chapters.Select(c => Number(c, context))] };
+    }
+
+    private static Document Number(Document document, ResolveContext context)
+    {
+        var notes = document.Notes.GroupBy(n => n.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Visit(IEnumerable<Block> blocks)
+        {
+            foreach (var inline in Walk.AllInlines(blocks))
+            {
+                if (inline is NoteRef reference && !order.ContainsKey(reference.Label) && notes.TryGetValue(reference.Label, out var note))
+                {
+                    order[reference.Label] = order.Count + 1;
+                    Visit(note.Blocks);
+                }
+            }
+        }
+        Visit(document.Blocks);
+        foreach (var unused in document.Notes.Where(n => !order.ContainsKey(n.Label)))
+        {
+            context.Diagnostics.Add(Diagnostic.Warning(Codes.UnusedNote, $"footnote [{unused.Label}] is never referenced", unused.Span,
+                $"reference it in the text with [{unused.Label}] or delete it"));
+        }
+        var renumber = new NoteNumbers(order);
+        var result = renumber.Rewrite(document);
+        return result with
+        {
+            Notes = [.. result.Notes.Where(n => order.ContainsKey(n.Label)).Select(n => n with { Number = order[n.Label] }).OrderBy(n => n.Number)],
+        };
+    }
+
+    private sealed class NoteNumbers(Dictionary<string, int> order) : Rewriter
+    {
+        protected override Inline RewriteInline(Inline inline) =>
+            inline is NoteRef reference && order.TryGetValue(reference.Label, out var number) ? reference with { Number = number } : inline;
+    }
+}

@@ -1,0 +1,48 @@
+// Pub.Resolve: the ordered Document → Document passes between parsing and writing. Each pass returns
+// a new tree and reports problems as diagnostics; none touches the file system except through the
+// context's read-only questions.
+using Pub.Model;
+using Pub.Syntax;
+
+namespace Pub.Resolve;
+
+/// <summary>What the passes may ask of the outside world, and where they report problems.</summary>
+public sealed class ResolveContext(Func<string, bool> fileExists, Func<string, byte[]?> readBytes)
+{
+    public DiagnosticBag Diagnostics { get; } = new();
+
+    public bool FileExists(string path) => fileExists(path);
+
+    public byte[]? ReadBytes(string path) => readBytes(path);
+
+    /// <summary>Renders the citations of a document; set by the compiler. Without it, citations render as their keys.</summary>
+    public ICitationRenderer? Citations { get; init; }
+}
+
+/// <summary>Turns a document's citation clusters into rendered inlines and fills its bibliography.</summary>
+public interface ICitationRenderer
+{
+    Document Render(Document document, DiagnosticBag diagnostics);
+}
+
+public interface IDocumentPass
+{
+    Document Run(Document document, ResolveContext context);
+}
+
+/// <summary>The passes in the order they must run: assets and numbering before cross-references (which
+/// name numbers), citations before footnotes (a note style adds notes).</summary>
+public static class Resolver
+{
+    public static IReadOnlyList<IDocumentPass> Passes { get; } =
+    [
+        new AssetPass(),
+        new NumberingPass(),
+        new CrossReferencePass(),
+        new CitationPass(),
+        new FootnotePass(),
+    ];
+
+    public static Document Resolve(Document document, ResolveContext context) =>
+        Passes.Aggregate(document, (current, pass) => pass.Run(current, context));
+}
