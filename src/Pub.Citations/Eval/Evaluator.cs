@@ -138,7 +138,12 @@ internal sealed partial class Evaluator
             {
                 return null;
             }
-            return Decorate(t, StripPeriods(t, RichTextParser.Parse(term)));
+            var termNode = RichTextParser.Parse(term);
+            if (termNode is TextNode tn)
+            {
+                tn.IsTerm = true;
+            }
+            return Decorate(t, StripPeriods(t, termNode));
         }
         if (t.Value is not null)
         {
