@@ -52,9 +52,9 @@ internal sealed class ClusterRenderer(
         var delimiter = citation.Layout.Delimiter ?? string.Empty;
         var collapse = citation.Collapse;
         var grouping = collapse is "year" or "year-suffix" or "year-suffix-ranged" || citation.CiteGroupDelimiter is not null;
-        if (grouping)
+        if (grouping && citation.Sort.Count > 0)
         {
-            // Cite grouping: cites with the same rendered names move next to the first of them.
+            // Cite grouping: after sorting, cites with the same rendered names move next to the first of them.
             var grouped = new List<Cite>();
             foreach (var c in cites)
             {
@@ -63,11 +63,10 @@ internal sealed class ClusterRenderer(
                     continue;
                 }
                 grouped.Add(c);
-                if (c.Names is null)
+                if (c.Names is not null)
                 {
-                    continue;
+                    grouped.AddRange(cites.Where(o => o != c && !grouped.Contains(o) && o.Names == c.Names));
                 }
-                grouped.AddRange(cites.Where(o => o != c && !grouped.Contains(o) && o.Names == c.Names));
             }
             cites = grouped;
         }
@@ -252,8 +251,11 @@ internal sealed class ClusterRenderer(
 
     private void CollapseAuthors(List<Cite> cites, List<Piece> pieces, string delimiter, string afterCollapse, string? collapse)
     {
+        // Cites of one author are joined by the cite-group delimiter (", " by default) and their
+        // year-suffixes by the year-suffix delimiter (an explicit cite-group delimiter, else the layout's). After a
+        // collapsed run of suffixes or a cite with a locator comes the after-collapse delimiter.
         var groupDelimiter = citation.CiteGroupDelimiter ?? ", ";
-        var yearSuffixDelimiter = citation.YearSuffixDelimiter ?? delimiter;
+        var yearSuffixDelimiter = citation.YearSuffixDelimiter ?? citation.CiteGroupDelimiter ?? delimiter;
         var i = 0;
         var lastCollapsed = false;
         while (i < cites.Count)
@@ -277,110 +279,69 @@ internal sealed class ClusterRenderer(
             if (collapse is null)
             {
                 // Grouping only: same-author cites joined by cite-group-delimiter, names kept.
-                var first = true;
                 for (var k = i; k <= j; k++)
                 {
                     if (WithAffixes(cites[k], cites[k].Full) is { } n)
                     {
-                        pieces.Add(new Piece(n, first ? delim : groupDelimiter));
-                        first = false;
+                        pieces.Add(new Piece(n, k == i ? delim : groupDelimiter) { PrefixPunctuation = PrefixPunct(cites[k]) });
                     }
                 }
                 lastCollapsed = true;
                 i = j + 1;
                 continue;
             }
-            // First cite in full; the others without the author.
-            var firstPiece = true;
-            string? prevYearKey = null;
+            var bySuffix = collapse is "year-suffix" or "year-suffix-ranged";
             var k2 = i;
+            var afterRun = false;
             while (k2 <= j)
             {
                 var c = cites[k2];
-                Node? node;
-                string? yearKey = null;
-                TextNode? suffixNode = null;
-                if (k2 == i)
+                var node = k2 == i ? c.Full : RenderOne(c.Params with { SuppressAuthor = true }, c.Item.Id).Node;
+                var pieceDelimiter = k2 == i ? delim : Plain(cites[k2 - 1]) && !afterRun ? groupDelimiter : afterCollapse;
+                afterRun = false;
+                if (WithAffixes(c, node) is { } nn)
                 {
-                    node = c.Full;
-                    var (_, _, ys) = RenderOne(c.Params with { SuppressAuthor = true }, c.Item.Id);
-                    suffixNode = ys;
-                    yearKey = YearKey(c);
+                    pieces.Add(new Piece(nn, pieceDelimiter) { PrefixPunctuation = PrefixPunct(c) });
                 }
-                else
+                k2++;
+                if (!bySuffix || !Plain(c) || c.Params.YearSuffix is null)
                 {
-                    var (n, _, ys) = RenderOne(c.Params with { SuppressAuthor = true }, c.Item.Id);
-                    node = n;
-                    suffixNode = ys;
-                    yearKey = YearKey(c);
+                    continue;
                 }
-                if (collapse is "year-suffix" or "year-suffix-ranged" && k2 > i && Plain(c) && Plain(cites[k2 - 1])
-                    && yearKey is not null && yearKey == prevYearKey && suffixNode is not null)
+                // Following cites of the same year show only their year-suffix.
+                var yearKey = YearKey(c);
+                var letters = new List<string> { c.Params.YearSuffix };
+                while (k2 <= j && Plain(cites[k2]) && cites[k2].Params.YearSuffix is not null && YearKey(cites[k2]) == yearKey)
                 {
-                    // Same author and year: only the year-suffix, ranged when consecutive letters run to three or more.
-                    var run = new List<(Cite Cite, string Suffix)> { (c, suffixNode.Text) };
-                    var m = k2 + 1;
-                    while (m <= j && Plain(cites[m]) && YearKey(cites[m]) == yearKey)
+                    letters.Add(cites[k2].Params.YearSuffix!);
+                    k2++;
+                }
+                afterRun = letters.Count > 1;
+                var a = 0;
+                while (a < letters.Count)
+                {
+                    var b = a;
+                    while (b + 1 < letters.Count && IsNext(letters[b], letters[b + 1]))
                     {
-                        var (_, _, ys2) = RenderOne(cites[m].Params with { SuppressAuthor = true }, cites[m].Item.Id);
-                        if (ys2 is null)
-                        {
-                            break;
-                        }
-                        run.Add((cites[m], ys2.Text));
-                        m++;
+                        b++;
                     }
-                    var prevSuffix = cites[k2 - 1].Params.YearSuffix;
-                    var letters = run.Select(r => r.Suffix).ToList();
-                    if (collapse == "year-suffix-ranged")
+                    if (collapse == "year-suffix-ranged" && b - a >= 2)
                     {
-                        var all = new List<string> { prevSuffix ?? string.Empty };
-                        all.AddRange(letters);
-                        // Rewrite the last piece's suffix range: emit ranges over consecutive letters.
-                        var idx = 1;
-                        while (idx < all.Count)
+                        if (a > 0)
                         {
-                            var end = idx;
-                            while (end + 1 < all.Count && IsNext(all[end], all[end + 1]))
-                            {
-                                end++;
-                            }
-                            if (IsNext(all[idx - 1], all[idx]) && end - (idx - 1) >= 2)
-                            {
-                                pieces.Add(new Piece(GroupNode.Of(new TextNode(all[end])), "\u2013"));
-                            }
-                            else if (end > idx && end - idx >= 2)
-                            {
-                                pieces.Add(new Piece(new TextNode(all[idx]), yearSuffixDelimiter));
-                                pieces.Add(new Piece(new TextNode(all[end]), "\u2013"));
-                            }
-                            else
-                            {
-                                for (var q = idx; q <= end; q++)
-                                {
-                                    pieces.Add(new Piece(new TextNode(all[q]), yearSuffixDelimiter));
-                                }
-                            }
-                            idx = end + 1;
+                            pieces.Add(new Piece(new TextNode(letters[a]), yearSuffixDelimiter));
                         }
+                        pieces.Add(new Piece(new TextNode(letters[b]), "\u2013"));
                     }
                     else
                     {
-                        foreach (var l in letters)
+                        for (var q = Math.Max(a, 1); q <= b; q++)
                         {
-                            pieces.Add(new Piece(new TextNode(l), yearSuffixDelimiter));
+                            pieces.Add(new Piece(new TextNode(letters[q]), yearSuffixDelimiter));
                         }
                     }
-                    k2 = m;
-                    continue;
+                    a = b + 1;
                 }
-                if (WithAffixes(c, node) is { } nn)
-                {
-                    pieces.Add(new Piece(nn, firstPiece ? delim : groupDelimiter));
-                }
-                firstPiece = false;
-                prevYearKey = yearKey;
-                k2++;
             }
             lastCollapsed = true;
             i = j + 1;
