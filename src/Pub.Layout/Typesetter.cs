@@ -32,6 +32,7 @@ public static class Typesetter
         var meta = document.Meta;
         var frame = new Frame(0, settings.TextWidth, settings.FontSize, settings.Leading, FontRole.Text, false, false, Alignment.Justify);
 
+        layout.Labels = Labels.For(meta.Language);
         var cover = new CoverPage(layout, measurer, settings, composer).Compose(meta);
 
         Abstract(layout, meta, frame);
@@ -60,13 +61,13 @@ public static class Typesetter
     {
         if (meta.Abstract.Count > 0)
         {
-            layout.SectionTitle("Abstract", frame);
+            layout.SectionTitle(layout.Labels.Abstract, frame);
             layout.Blocks(meta.Abstract, frame);
         }
         if (meta.Keywords.Count > 0)
         {
             layout.Space(BlockLayout.Gap(frame));
-            layout.Paragraph([new Strong([new Pub.Model.Text("Keywords:")]), new Pub.Model.Text(" " + string.Join(", ", meta.Keywords))],
+            layout.Paragraph([new Strong([new Pub.Model.Text(layout.Labels.Keywords)]), new Pub.Model.Text(" " + string.Join(", ", meta.Keywords))],
                 frame with { Alignment = Alignment.Left });
         }
     }
@@ -76,6 +77,8 @@ public static class Typesetter
     private static void Chapter(BlockLayout layout, Document chapter, int index, Frame frame)
     {
         var meta = chapter.Meta;
+        var labels = layout.Labels;
+        layout.Labels = Labels.For(meta.Language);
         layout.NoteScope = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ch{index}-");
         layout.OutlineOffset = 0;
         int start = layout.Flow.Count;
@@ -118,6 +121,7 @@ public static class Typesetter
         layout.Notes(chapter.Notes, frame);
         layout.OutlineOffset = 0;
         layout.NoteScope = "";
+        layout.Labels = labels;
     }
 
     private static PagedMetadata Metadata(Document document)

@@ -17,7 +17,8 @@ internal static class Outline
             var page = pages[entry.PageIndex];
             var node = collection.Add(entry.Title, page, opened: entry.Level == 1);
             node.PageDestinationType = PdfPageDestinationType.Xyz;
-            node.Top = Math.Max(0, entry.Y - 12);
+            // Destinations are in PDF user space (origin bottom left); show a little above the heading.
+            node.Top = page.Height.Point - Math.Max(0, entry.Y - 12);
             stack.Add((entry.Level, node));
         }
     }

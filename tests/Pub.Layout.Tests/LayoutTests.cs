@@ -195,4 +195,27 @@ public sealed class LayoutTests
         Assert.Contains("ch1-note-1", destinations);
         Assert.Contains("ch2-note-1", destinations);
     }
+
+    [Fact]
+    public void A_long_table_repeats_its_header_on_every_page()
+    {
+        TableCell Cell(string text) => new([new Paragraph([new Pub.Model.Text(text)])]);
+        var rows = Enumerable.Range(1, 90).Select(i => new TableRow([Cell("Row " + i), Cell("Value")])).ToList();
+        var table = new Table([ColumnAlignment.Left, ColumnAlignment.Right], null, [new TableRow([Cell("Country"), Cell("Cases")])], rows, [], Attributes.Empty);
+        var paged = Typesetter.Layout(new Document("p.md", new Metadata { Title = "T" }, [table], []), Settings, TestFonts.Set);
+        var body = paged.Pages.Skip(1).ToList();
+        Assert.True(body.Count >= 2);
+        Assert.All(body, page => Assert.Single(page.Items.OfType<TextRun>(), r => r.Text == "Country"));
+    }
+
+    [Fact]
+    public void Labels_follow_the_document_language()
+    {
+        var meta = new Metadata { Title = "Т", Language = "ru", Abstract = [new Paragraph([new Pub.Model.Text("Текст.")])], Date = new PublicationDate(2025, 3, 12) };
+        var doc = new Document("p.md", meta, [], [new Note("a", [new Paragraph([new Pub.Model.Text("Примечание.")])], 1)]);
+        var texts = Typesetter.Layout(doc, Settings, TestFonts.Set).Pages.SelectMany(p => p.Items).OfType<TextRun>().Select(r => r.Text).ToList();
+        Assert.Contains("Аннотация", texts);
+        Assert.Contains("Примечания", texts);
+        Assert.Contains("12 марта 2025", texts);
+    }
 }

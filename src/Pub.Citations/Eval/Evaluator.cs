@@ -98,7 +98,13 @@ internal sealed partial class Evaluator
             return null;
         }
         var content = Join(children, g.Delimiter);
-        return content is null ? null : Decorate(g, content);
+        if (content is null)
+        {
+            return null;
+        }
+        // A group that renders counts as rendered content for the group around it.
+        ctx.VarsRendered++;
+        return Decorate(g, content);
     }
 
     private Node? RenderChoose(ChooseElement c, RenderContext ctx)
@@ -123,9 +129,12 @@ internal sealed partial class Evaluator
                 return null;
             }
             ctx.MacroDepth++;
+            var calledBefore = ctx.VarsCalled;
+            var renderedBefore = ctx.VarsRendered;
             var children = RenderChildren(macro.Children, ctx);
             ctx.MacroDepth--;
-            if (children.Count == 0)
+            // A macro is suppressed like a group: it called variables and all were empty.
+            if (children.Count == 0 || (ctx.VarsCalled > calledBefore && ctx.VarsRendered == renderedBefore))
             {
                 return null;
             }
@@ -138,7 +147,12 @@ internal sealed partial class Evaluator
             {
                 return null;
             }
-            return Decorate(t, StripPeriods(t, RichTextParser.Parse(term)));
+            var termNode = RichTextParser.Parse(term);
+            if (termNode is TextNode tn)
+            {
+                tn.IsTerm = true;
+            }
+            return Decorate(t, StripPeriods(t, termNode));
         }
         if (t.Value is not null)
         {
@@ -148,20 +162,23 @@ internal sealed partial class Evaluator
         {
             return null;
         }
-        ctx.VarsCalled++;
         var variable = t.Variable;
         if (variable == "year-suffix")
         {
+            // An unassigned year-suffix does not count as an empty variable: "(n.d.)" with an optional
+            // "-a" must still render.
             if (ctx.Cite.YearSuffix is null)
             {
                 return null;
             }
+            ctx.VarsCalled++;
             ctx.VarsRendered++;
             ctx.YearSuffixRendered = true;
             var ys = new TextNode(ctx.Cite.YearSuffix);
             ctx.YearSuffixNode = ys;
             return Decorate(t, ys);
         }
+        ctx.VarsCalled++;
         if (variable == "citation-number" && ctx.Mode == RenderMode.Sort)
         {
             ctx.VarsRendered++;

@@ -24,6 +24,8 @@ internal sealed class Flattener
         public string Text { get; set; } = text;
         public FormatKind Format { get; } = format;
         public bool IsText => Kind is Kind.Text or Kind.Affix or Kind.QuoteOpen or Kind.QuoteClose;
+        /// <summary>Quotes typed in the input text keep following punctuation outside.</summary>
+        public bool FromInput { get; init; }
     }
 
     private readonly ResolvedLocale _locale;
@@ -194,7 +196,7 @@ internal sealed class Flattener
             {
                 Emit(c);
             }
-            _toks.Add(new Tok(Kind.QuoteClose, _locale.Term(inner ? "close-inner-quote" : "close-quote") ?? (inner ? "\u2019" : "\u201D")));
+            _toks.Add(new Tok(Kind.QuoteClose, _locale.Term(inner ? "close-inner-quote" : "close-quote") ?? (inner ? "\u2019" : "\u201D")) { FromInput = g.InAffix });
         }
         else
         {
@@ -247,7 +249,7 @@ internal sealed class Flattener
         }
         for (var i = 0; i < _toks.Count; i++)
         {
-            if (_toks[i].Kind != Kind.QuoteClose)
+            if (_toks[i].Kind != Kind.QuoteClose || _toks[i].FromInput)
             {
                 continue;
             }
@@ -274,7 +276,7 @@ internal sealed class Flattener
                 k--;
             }
             var before = LastCharBefore(k);
-            if (before is '.' or '!' or '?' || (before == ',' && c == ','))
+            if ((c == '.' && before is '.' or '!' or '?') || (before == ',' && c == ','))
             {
                 continue;
             }
@@ -321,9 +323,15 @@ internal sealed class Flattener
             {
                 var p = prev.Kind == Kind.QuoteClose ? prevBeyondQuote : prev.Text[^1];
                 var c = t.Text[0];
-                var drop = (c == p && c is '.' or ',' or ':' or ';')
-                    || (c == '.' && p is '!' or '?')
+                // Where two pieces meet: ";" + ":" → ";", "?" + "." → "?", ":" + "!" → "!", "." + "." → ".".
+                var drop = (c == p && c is '.' or ',' or ':' or ';' or '!' or '?')
+                    || (c == ':' && p is ';' or '!' or '?')
+                    || (c == '.' && p is ':' or ';' or '!' or '?')
                     || (c == ' ' && p == ' ' && prev.Kind != Kind.QuoteClose);
+                if (c is '!' or '?' && p is ':' or ';' && prev.Kind != Kind.QuoteClose && prev.Text.Length > 0)
+                {
+                    prev.Text = prev.Text[..^1];
+                }
                 if (drop)
                 {
                     t.Text = t.Text[1..];

@@ -27,6 +27,9 @@ internal sealed class TextNode(string text, TextRole role = TextRole.Content) : 
 {
     public string Text { get; set; } = text;
     public TextRole Role { get; } = role;
+    /// <summary>Rendered from a locale term (capitalized when it opens a citation).</summary>
+    public bool IsTerm { get; set; }
+
     /// <summary>Protected from text-case changes (nocase markup, URLs).</summary>
     public bool NoCase { get; set; }
 
@@ -56,6 +59,8 @@ internal sealed class GroupNode : Node
     public string? Display { get; set; }
     /// <summary>Marks the output of one name, so subsequent-author-substitute can replace it.</summary>
     public bool IsNameNode { get; set; }
+    /// <summary>Quotes typed in a cite prefix or suffix keep following punctuation outside.</summary>
+    public bool InAffix { get; set; }
 
     public override bool IsEmpty => Children.TrueForAll(c => c.IsEmpty);
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 // Renders one citation cluster: sorts its cites, groups cites by the same author when the style
 // collapses or sets cite-group-delimiter, collapses citation-number ranges ("1–3") and repeated
 // authors/years ("Doe 1990a, b"), adds cite prefixes/suffixes, then the layout's affixes.
@@ -15,9 +17,13 @@ internal sealed class ClusterRenderer(
         public Node? Full { get; set; }
         public string? Names { get; set; }
         public int Index { get; init; }
+        public bool IsFirstInCluster { get; set; }
     }
 
-    private sealed record Piece(Node Node, string? DelimiterBefore);
+    private sealed record Piece(Node Node, string? DelimiterBefore)
+    {
+        public bool PrefixPunctuation { get; init; }
+    }
 
     public FormattedText Render(List<(CitationItem Item, CiteParams Params)> input)
     {
@@ -32,6 +38,10 @@ internal sealed class ClusterRenderer(
                 return r != 0 ? r : a.c.Index.CompareTo(b.c.Index);
             });
             cites = [.. keyed.Select(k => k.c)];
+        }
+        if (cites.Count > 0)
+        {
+            cites[0].IsFirstInCluster = true;
         }
         foreach (var c in cites)
         {
@@ -77,13 +87,18 @@ internal sealed class ClusterRenderer(
             {
                 if (WithAffixes(c, c.Full) is { } n)
                 {
-                    pieces.Add(new Piece(n, delimiter));
+                    pieces.Add(new Piece(n, delimiter) { PrefixPunctuation = PrefixPunct(c) });
                 }
             }
         }
         var body = new GroupNode();
         foreach (var p in pieces)
         {
+            if (p.PrefixPunctuation)
+            {
+                body.Children.Add(p.Node);
+                continue;
+            }
             if (body.Children.Count > 0 && !string.IsNullOrEmpty(p.DelimiterBefore))
             {
                 body.Children.Add(new TextNode(p.DelimiterBefore, TextRole.Affix));
@@ -116,7 +131,7 @@ internal sealed class ClusterRenderer(
         return (node, names, ctx.YearSuffixNode);
     }
 
-    private static Node? WithAffixes(Cite c, Node? node)
+    private Node? WithAffixes(Cite c, Node? node)
     {
         if (node is null || node.IsEmpty)
         {
@@ -124,6 +139,13 @@ internal sealed class ClusterRenderer(
         }
         var prefix = c.Item.Prefix;
         var suffix = c.Item.Suffix;
+        var isNote = eval.Style.Class == "note";
+        // A term opening the cite ("ibid") is capitalized at the start of a citation or after a sentence.
+        var opensSentence = string.IsNullOrEmpty(prefix) ? c.IsFirstInCluster : Regex.IsMatch(prefix, @"[.!?]\s*$");
+        if (opensSentence && isNote && FirstText(node) is { IsTerm: true } term && term.Text.Length > 0)
+        {
+            term.Text = char.ToUpperInvariant(term.Text[0]) + term.Text[1..];
+        }
         if (string.IsNullOrEmpty(prefix) && string.IsNullOrEmpty(suffix))
         {
             return node;
@@ -149,6 +171,28 @@ internal sealed class ClusterRenderer(
         return g;
     }
 
+    private static bool PrefixPunct(Cite c) => c.Item.Prefix is { Length: > 0 } p && p.TrimStart() is { Length: > 0 } t && t[0] is ',' or ';' or '.' or ':';
+
+    private static TextNode? FirstText(Node n)
+    {
+        if (n is TextNode t)
+        {
+            return t.Text.Length > 0 ? t : null;
+        }
+        if (n is GroupNode g)
+        {
+            foreach (var c in g.Children)
+            {
+                if (c.IsEmpty)
+                {
+                    continue;
+                }
+                return FirstText(c);
+            }
+        }
+        return null;
+    }
+
     private static Node AffixNode(string s)
     {
         var parsed = RichTextParser.Parse(s);
@@ -156,7 +200,20 @@ internal sealed class ClusterRenderer(
         {
             return new TextNode(t.Text, TextRole.Affix);
         }
+        MarkQuotesInAffix(parsed);
         return parsed;
+    }
+
+    private static void MarkQuotesInAffix(Node n)
+    {
+        if (n is GroupNode g)
+        {
+            g.InAffix = true;
+            foreach (var c in g.Children)
+            {
+                MarkQuotesInAffix(c);
+            }
+        }
     }
 
     private static bool Plain(Cite c) => c.Item.Locator is null && string.IsNullOrEmpty(c.Item.Prefix) && string.IsNullOrEmpty(c.Item.Suffix);
@@ -185,7 +242,7 @@ internal sealed class ClusterRenderer(
             {
                 if (WithAffixes(cites[i], cites[i].Full) is { } n)
                 {
-                    pieces.Add(new Piece(n, delim));
+                    pieces.Add(new Piece(n, delim) { PrefixPunctuation = PrefixPunct(cites[i]) });
                 }
                 lastWasRange = false;
                 i++;
@@ -211,7 +268,7 @@ internal sealed class ClusterRenderer(
             {
                 if (WithAffixes(cites[i], cites[i].Full) is { } n)
                 {
-                    pieces.Add(new Piece(n, delim));
+                    pieces.Add(new Piece(n, delim) { PrefixPunctuation = PrefixPunct(cites[i]) });
                 }
                 lastCollapsed = false;
                 i++;

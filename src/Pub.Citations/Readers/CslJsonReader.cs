@@ -74,8 +74,9 @@ public static class CslJsonReader
         };
         if (id is null)
         {
-            diagnostics.Add(Diagnostic.Error(Codes.InvalidBibItem, "CSL-JSON item has no \"id\"", source.Span(obj.Offset, 1)));
-            return null;
+            var (line, _) = source.LineColumn(obj.Offset);
+            id = "item-" + line.ToString(CultureInfo.InvariantCulture);
+            diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibItem, $"CSL-JSON item has no \"id\"; using '{id}'", source.Span(obj.Offset, 1)));
         }
         var type = (obj["type"] as JsonString)?.Value;
         if (type is null)

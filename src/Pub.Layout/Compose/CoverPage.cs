@@ -37,7 +37,7 @@ internal sealed class CoverPage(BlockLayout layout, TextMeasurer measurer, Layou
         var textFrame = frame with { Role = FontRole.Text, Size = 12, Leading = 1.3 };
         bool edited = meta.Authors.Count == 0 && meta.Editors.Count > 0;
         if (edited)
-            y = Block(items, meta.Editors.Count == 1 ? "Editor" : "Editors", textFrame with { Size = 10, Italic = true }, left, y, Grey) + 4;
+            y = Block(items, meta.Editors.Count == 1 ? layout.Labels.Editor : layout.Labels.Editors, textFrame with { Size = 10, Italic = true }, left, y, Grey) + 4;
         foreach (var person in edited ? meta.Editors : meta.Authors)
         {
             y = Block(items, person.Name, textFrame, left, y);
@@ -46,7 +46,7 @@ internal sealed class CoverPage(BlockLayout layout, TextMeasurer measurer, Layou
             y += 8;
         }
         if (meta.Date is { } date)
-            Block(items, LongDate(date), textFrame with { Size = 11 }, left, y + 10);
+            Block(items, layout.Labels.LongDate(date), textFrame with { Size = 11 }, left, y + 10);
 
         string foot = string.Join(" \u00B7 ", new[] { settings.Publisher, (settings.Year ?? meta.Date?.Year)?.ToString(System.Globalization.CultureInfo.InvariantCulture) }
             .Where(s => !string.IsNullOrWhiteSpace(s)));
@@ -71,13 +71,4 @@ internal sealed class CoverPage(BlockLayout layout, TextMeasurer measurer, Layou
         }
         return y;
     }
-
-    private static readonly string[] Months =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-    /// <summary>"12 March 2025" (English month names until dates are localised).</summary>
-    public static string LongDate(PublicationDate date) =>
-        date.Month is >= 1 and <= 12
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{date.Day} {Months[date.Month - 1]} {date.Year}")
-            : date.Iso;
 }

@@ -17,7 +17,7 @@ internal sealed partial class BlockLayout
         if (notes.Count == 0)
             return;
         Space(Gap(frame));
-        SectionTitle("Notes", frame);
+        SectionTitle(Labels.Notes, frame);
         var noteFrame = frame.Sized(0.9);
         var style = noteFrame.Style;
         double gap = noteFrame.Size * 0.5;

@@ -13,7 +13,8 @@ internal sealed partial class BlockLayout
     /// content, as browsers size automatic tables: each column's minimum (its widest word) and maximum (its
     /// longest paragraph unbroken) widths; if all maxima fit, the slack is shared in proportion to them, else
     /// every column gets its minimum plus a share of the rest in proportion to (max − min). Rows do not break
-    /// across pages; the header row stays with the first body row; booktabs-style rules.
+    /// across pages; the header row stays with the first body row and is repeated at the top of every page the
+    /// table continues on; booktabs-style rules.
     /// </summary>
     private void Table(Table table, Frame frame)
     {
@@ -28,7 +29,7 @@ internal sealed partial class BlockLayout
             var captionFrame = frame with { Size = frame.Size * 0.95, Alignment = Alignment.Left };
             var spans = new List<Span>();
             if (table.Number is { } number)
-                spans.Add(new TextSpan($"Table {number}:" + (table.Caption.Count > 0 ? " " : ""), captionFrame.Style with { Bold = true }));
+                spans.Add(new TextSpan($"{Labels.Table} {number}:" + (table.Caption.Count > 0 ? " " : ""), captionFrame.Style with { Bold = true }));
             spans.AddRange(Collect(table.Caption, captionFrame.Style));
             Space(Gap(frame) * 1.5);
             var caption = SetText(spans, captionFrame);
@@ -63,6 +64,12 @@ internal sealed partial class BlockLayout
                 rows[i].KeepWithNext = true;
         }
         rows[^1].Items.Add(new RuleItem(left, rows[^1].Height, right, rows[^1].Height, 0.8));
+        var header = rows.Take(headerCount).ToList();
+        if (header.Count > 0)
+        {
+            foreach (var row in rows.Skip(headerCount))
+                row.RepeatedHeader = header;
+        }
         foreach (var box in rows)
             Emit(box);
         Space(Gap(frame) * 1.5);

@@ -35,5 +35,8 @@ internal sealed class FlowBox
     /// <summary>From this box on, right pages carry this running head.</summary>
     public string? RunningTitle { get; set; }
 
+    /// <summary>For a table's body row: the header rows, repeated above it when it opens a page.</summary>
+    public IReadOnlyList<FlowBox>? RepeatedHeader { get; set; }
+
     public void Add(PageItem item, double dx, double dy) => Items.Add(item.Translate(dx, dy));
 }

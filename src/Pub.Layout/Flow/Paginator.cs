@@ -55,6 +55,11 @@ internal static class Paginator
             {
                 page.OpensChapter = box.OpensChapter;
                 page.RunningTitle = runningTitle;
+                foreach (var header in box.RepeatedHeader ?? [])
+                {
+                    page.Placed.Add((header, y));
+                    y += header.Height;
+                }
             }
             page.Placed.Add((box, y + space));
             y += space + box.Height;
