@@ -60,14 +60,14 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 ImageUrl = path => baseName + "-files/" + RelativeToManuscript(path, resolved),
             }, new WorldTemplateSource(_world, _config.Templates));
             diagnostics.AddRange(page.Diagnostics);
-            if (page.Html is null)
+            // A template problem stops the HTML edition only; the PDF is still made and written.
+            if (page.Html is not null)
             {
-                return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
-            }
-            files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
-            foreach (var image in images)
-            {
-                files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
+                files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
+                foreach (var image in images)
+                {
+                    files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
+                }
             }
         }
 
@@ -86,11 +86,10 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             };
             var paged = Typesetter.Layout(resolved, settings, fonts.Value);
             diagnostics.AddRange(paged.Diagnostics);
-            if (paged.Diagnostics.Any(d => d.Severity == Severity.Error))
+            if (!paged.Diagnostics.Any(d => d.Severity == Severity.Error))
             {
-                return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
+                files.Add((baseName + ".pdf", PdfEditionWriter.Write(paged)));
             }
-            files.Add((baseName + ".pdf", PdfEditionWriter.Write(paged)));
         }
 
         var written = new List<string>();
@@ -107,7 +106,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 written.Add(target);
             }
         }
-        return (new EditionResult(manuscript.Path, written, Failed: false), diagnostics);
+        return (new EditionResult(manuscript.Path, written, Failed: diagnostics.Any(d => d.Severity == Severity.Error)), diagnostics);
     }
 
     /// <summary>Copies the HTML shell's assets (stylesheet, fonts) into the output folder once per build.</summary>

@@ -9,6 +9,9 @@ internal static class ManuscriptScaffold
 {
     public const string TemplatePath = "new/paper.md";
 
+    /// <summary>The series' shared bibliography; a new paper uses it when it exists.</summary>
+    public const string SharedBibliography = "papers/references.yaml";
+
     public static (string? Created, IReadOnlyList<Diagnostic> Diagnostics) Create(IWorld world, string seriesId, string title, string? language)
     {
         var (config, diagnostics) = ConfigReader.Read(world);
@@ -43,7 +46,8 @@ internal static class ManuscriptScaffold
         var text = (TextDecoding.Decode(templateBytes, out _) ?? "")
             .Replace("{{series}}", series.Id, StringComparison.Ordinal)
             .Replace("{{title}}", YamlQuote(title), StringComparison.Ordinal)
-            .Replace("{{language}}", language ?? config.Language, StringComparison.Ordinal);
+            .Replace("{{language}}", language ?? config.Language, StringComparison.Ordinal)
+            .Replace("{{bibliography}}\n", world.FileExists(SharedBibliography) ? "bibliography: ../references.yaml\n" : "", StringComparison.Ordinal);
         if (world.WriteAtomic(path, Encoding.UTF8.GetBytes(text)) is { } error)
         {
             found.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {path}: {error}", Path: path));

@@ -65,6 +65,10 @@ public static class Codes
     public static readonly DiagnosticCode MalformedLocale = new("PUB0705", "CSL locale file is not valid");
     public static readonly DiagnosticCode MissingLocale = new("PUB0706", "CSL locale not found; falling back to another locale");
 
+    public static readonly DiagnosticCode MissingGlyph = new("PUB0901", "no loaded font has a glyph for a character");
+    public static readonly DiagnosticCode MissingImageData = new("PUB0902", "figure image was not supplied to layout");
+    public static readonly DiagnosticCode UnreadableImage = new("PUB0903", "figure image is not a readable PNG or JPEG");
+
     public static IReadOnlyList<DiagnosticCode> All { get; } = Collect();
 
     private static DiagnosticCode[] Collect() =>

@@ -36,10 +36,10 @@ internal sealed partial class BlockLayout
                 UsedImages[path] = bytes;
             }
             else
-                diagnostics.Add(Diagnostic.Warning(LayoutCodes.UnreadableImage, $"image '{path}' is not a PNG or JPEG file that can be read; a placeholder is set instead"));
+                diagnostics.Add(Diagnostic.Warning(Codes.UnreadableImage, $"image '{path}' is not a PNG or JPEG file that can be read; a placeholder is set instead"));
         }
         else
-            diagnostics.Add(Diagnostic.Warning(LayoutCodes.MissingImageData, $"image '{path}' was not supplied to layout; a placeholder is set instead"));
+            diagnostics.Add(Diagnostic.Warning(Codes.MissingImageData, $"image '{path}' was not supplied to layout; a placeholder is set instead"));
 
         double width = frame.Width, height = width * aspect;
         double maxHeight = settings.TextHeight - captionHeight - 2 * frame.Size;

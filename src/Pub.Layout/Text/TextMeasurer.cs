@@ -165,7 +165,7 @@ internal sealed class DiagnosticSink
     public void MissingGlyph(Rune rune, FontFace face)
     {
         if (_missing.Add((rune.Value, face.Id)))
-            _items.Add(Diagnostic.Warning(LayoutCodes.MissingGlyph,
+            _items.Add(Diagnostic.Warning(Codes.MissingGlyph,
                 string.Create(CultureInfo.InvariantCulture, $"no loaded font has a glyph for U+{rune.Value:X4} '{rune}'; it is set as {face.Id}'s missing-glyph box")));
     }
 }

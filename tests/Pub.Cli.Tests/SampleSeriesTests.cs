@@ -1,0 +1,64 @@
+using Pub.Testing;
+using UglyToad.PdfPig;
+using Xunit;
+
+namespace Pub.Cli.Tests;
+
+/// <summary>The sample series in papers/ is the first end-to-end test: it builds without errors into one
+/// HTML and one PDF per manuscript, named by the series pattern, and builds to the same bytes every time.</summary>
+public sealed class SampleSeriesTests
+{
+    private static readonly string[] ExpectedEditions =
+    [
+        "op-001-en-ed1", "op-001-ru-ed1", "op-002-en-ed1", "op-003-en-ed1", "hb-001-en-ed1",
+    ];
+
+    private static TestProject CopyOfRepository()
+    {
+        var project = new TestProject(File.ReadAllText(Path.Combine(RepoPaths.Root, "pub.yaml")));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "papers"), "*", SearchOption.AllDirectories))
+        {
+            project.Write(Path.GetRelativePath(RepoPaths.Root, file), File.ReadAllBytes(file));
+        }
+        return project;
+    }
+
+    [Fact]
+    public void SampleSeriesBuildsIntoOneHtmlAndOnePdfPerManuscript()
+    {
+        using var project = CopyOfRepository();
+        var (exit, _, error) = project.Run("build");
+        Assert.True(exit == 0, error);
+        foreach (var edition in ExpectedEditions)
+        {
+            Assert.True(project.Exists($"dist/{edition}.html"), $"{edition}.html missing\n{error}");
+            Assert.True(project.Exists($"dist/{edition}.pdf"), $"{edition}.pdf missing\n{error}");
+        }
+        Assert.Equal(ExpectedEditions.Length, Directory.GetFiles(project.Dist, "*.pdf").Length);
+
+        using var pdf = PdfDocument.Open(Path.Combine(project.Dist, "op-001-en-ed1.pdf"));
+        Assert.Equal("Between Criminal Law and Labour Rights", pdf.Information.Title);
+        Assert.Contains("Helena Varga", pdf.Information.Author);
+        Assert.Equal("pub", pdf.Information.Creator);
+        var firstBodyPage = pdf.GetPage(2).Text;
+        Assert.Contains("Trafficking for the purpose of labour exploitation", string.Join(' ', pdf.GetPage(2).GetWords().Select(w => w.Text)));
+        Assert.Contains(" ", firstBodyPage);
+
+        using var russian = PdfDocument.Open(Path.Combine(project.Dist, "op-001-ru-ed1.pdf"));
+        Assert.Contains(russian.GetPages().SelectMany(p => p.GetWords()), w => w.Text.Contains("торговл", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BuildingTwiceFromAnotherFolderGivesIdenticalBytes()
+    {
+        using var first = CopyOfRepository();
+        using var second = CopyOfRepository();
+        Assert.Equal(0, first.Run("build").Exit);
+        // The second build runs from a subfolder, which finds the project by walking up to pub.yaml.
+        Assert.Equal(0, TestProject.RunIn(Path.Combine(second.Root, "papers"), "build").Exit);
+        var a = first.Snapshot(includeDist: true).Where(kv => kv.Key.StartsWith("dist/", StringComparison.Ordinal)).ToList();
+        var b = second.Snapshot(includeDist: true).Where(kv => kv.Key.StartsWith("dist/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(a);
+        Assert.Equal(a, b);
+    }
+}
