@@ -66,7 +66,12 @@ internal sealed partial class Evaluator
         foreach (var e in elements)
         {
             var n = Render(e, ctx);
-            if (n is not null && !n.IsEmpty)
+            if (n is GroupNode { Splice: true } spliced)
+            {
+                // cs:choose is transparent: its branch's elements take part in the parent's delimiting.
+                list.AddRange(spliced.Children.Where(c => !c.IsEmpty));
+            }
+            else if (n is not null && !n.IsEmpty)
             {
                 list.Add(n);
             }
@@ -114,7 +119,7 @@ internal sealed partial class Evaluator
             if (b.Condition is null || Test(b.Condition, ctx))
             {
                 var children = RenderChildren(b.Children, ctx);
-                return children.Count == 0 ? null : new GroupNode(children);
+                return children.Count == 0 ? null : new GroupNode(children) { Splice = true };
             }
         }
         return null;

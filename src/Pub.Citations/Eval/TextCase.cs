@@ -15,7 +15,7 @@ internal static class TextCase
         "about", "above", "across", "after", "against", "along", "amid", "among", "around", "before", "behind",
         "below", "beneath", "beside", "between", "beyond", "despite", "during", "except", "inside", "like", "near",
         "off", "per", "since", "than", "through", "toward", "towards", "under", "unlike", "until", "upon", "versus",
-        "vs", "within", "without", "de", "von", "van",
+        "vs", "v", "within", "without", "de", "von", "van",
     };
 
     public static void Apply(Node node, string mode, bool english)
@@ -154,10 +154,6 @@ internal static class TextCase
 
     private static void Title(char[] chars, bool[] prot)
     {
-        if (IsAllUpper(chars))
-        {
-            Map(chars, prot, char.ToLowerInvariant);
-        }
         var words = Words(chars);
         for (var w = 0; w < words.Count; w++)
         {
