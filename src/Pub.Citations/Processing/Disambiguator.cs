@@ -38,18 +38,18 @@ internal sealed class Disambiguator(
                 _keys[id] = Key(id);
             }
         }
-        if (citation.DisambiguateAddNames)
+        if (citation.DisambiguateAddNames || (citation.DisambiguateAddGivenname && rule == "by-cite"))
         {
             foreach (var group in Groups(ids))
             {
-                AddNames(group);
+                foreach (var id in group)
+                {
+                    ExpandNames(id, group, citation.DisambiguateAddNames, citation.DisambiguateAddGivenname && rule == "by-cite", rule);
+                }
             }
-        }
-        if (citation.DisambiguateAddGivenname)
-        {
-            foreach (var group in Groups(ids))
+            foreach (var id in ids)
             {
-                AddGivennames(group, rule);
+                _keys[id] = Key(id);
             }
         }
         foreach (var group in Groups(ids))
@@ -117,73 +117,100 @@ internal sealed class Disambiguator(
         }
     }
 
-    private void AddNames(List<string> group)
+    /// <summary>Finds, for one cite, the fewest added names and given-name expansions that tell it apart
+    /// from the other cites of its group, each rendered with the same settings. An expansion is kept only
+    /// when it reduces the number of cites it collides with.</summary>
+    private void ExpandNames(string id, List<string> group, bool addNames, bool addGivenname, string rule)
     {
-        var baseline = group.Select(id => _keys[id]).Distinct(StringComparer.Ordinal).Count();
-        var saved = group.ToDictionary(id => id, id => itemParams[id], StringComparer.Ordinal);
-        var maxNames = group.Max(id => refs[id].Names.Values.Select(n => n.Count).DefaultIfEmpty(0).Max());
-        var best = baseline;
-        var bestK = 0;
-        for (var k = 1; k <= maxNames; k++)
+        var others = group.Where(o => o != id).ToList();
+        var start = itemParams[id];
+        var best = start;
+        var bestCollisions = Collisions(id, others, start);
+        if (bestCollisions == 0)
         {
-            Set(group, p => p with { ExtraNames = k });
-            var d = Distinct(group);
-            if (d > best)
+            return;
+        }
+        var maxExtra = addNames ? refs[id].Names.Values.Select(n => n.Count).DefaultIfEmpty(0).Max() : 0;
+        var maxLevel = rule.EndsWith("with-initials", StringComparison.Ordinal) ? 1 : 2;
+        var current = start;
+        for (var k = start.ExtraNames; k <= maxExtra && bestCollisions > 0; k++)
+        {
+            current = current with { ExtraNames = k };
+            var collisions = Collisions(id, others, current);
+            if (collisions < bestCollisions)
             {
-                best = d;
-                bestK = k;
-                if (d == group.Count)
+                best = current;
+                bestCollisions = collisions;
+            }
+            if (!addGivenname || bestCollisions == 0)
+            {
+                continue;
+            }
+            foreach (var pos in VisibleNames(id, current))
+            {
+                for (var level = 1; level <= maxLevel; level++)
+                {
+                    var levels = new Dictionary<(string, int), int>(current.GivenLevels ?? new Dictionary<(string, int), int>()) { [pos] = level };
+                    var trial = current with { GivenLevels = levels };
+                    var c = Collisions(id, others, trial);
+                    if (c < bestCollisions)
+                    {
+                        best = trial;
+                        bestCollisions = c;
+                        current = trial;
+                        break;
+                    }
+                }
+                if (bestCollisions == 0)
                 {
                     break;
                 }
             }
         }
-        foreach (var id in group)
-        {
-            itemParams[id] = saved[id] with { ExtraNames = bestK };
-        }
-        Distinct(group);
+        itemParams[id] = best;
     }
 
-    private void AddGivennames(List<string> group, string rule)
+    private readonly Dictionary<(string, string), string> _trialCache = [];
+
+    private int Collisions(string id, List<string> others, CiteParams settings)
     {
-        var positions = group.SelectMany(id => _names.GetValueOrDefault(id) ?? []).Select(n => (n.Variable, n.Index)).Distinct().ToList();
-        if (rule is "primary-name" or "primary-name-with-initials")
+        var mine = TrialKey(id, settings);
+        var count = 0;
+        foreach (var o in others)
         {
-            positions = [.. positions.Where(p => p.Index == 0)];
-        }
-        var maxLevel = rule.EndsWith("with-initials", StringComparison.Ordinal) ? 1 : 2;
-        var current = Distinct(group);
-        foreach (var pos in positions)
-        {
-            if (current == group.Count)
+            var theirs = TrialKey(o, itemParams[o] with { ExtraNames = settings.ExtraNames, GivenLevels = settings.GivenLevels, Disambiguate = settings.Disambiguate });
+            if (theirs == mine)
             {
-                break;
-            }
-            var saved = group.ToDictionary(id => id, id => itemParams[id], StringComparer.Ordinal);
-            for (var level = 1; level <= maxLevel; level++)
-            {
-                Set(group, p =>
-                {
-                    var levels = new Dictionary<(string, int), int>(p.GivenLevels ?? new Dictionary<(string, int), int>()) { [pos] = level };
-                    return p with { GivenLevels = levels };
-                });
-                var d = Distinct(group);
-                if (d > current)
-                {
-                    current = d;
-                    break;
-                }
-                if (level == maxLevel)
-                {
-                    foreach (var id in group)
-                    {
-                        itemParams[id] = saved[id];
-                    }
-                    Distinct(group);
-                }
+                count++;
             }
         }
+        return count;
+    }
+
+    private string TrialKey(string id, CiteParams p)
+    {
+        var signature = p.ExtraNames.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|"
+            + string.Join(",", (p.GivenLevels ?? new Dictionary<(string, int), int>()).OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2)
+                .Select(kv => kv.Key.Item1 + kv.Key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture) + "=" + kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (_trialCache.TryGetValue((id, signature), out var cached))
+        {
+            return cached;
+        }
+        var saved = itemParams[id];
+        itemParams[id] = p;
+        var key = Key(id);
+        itemParams[id] = saved;
+        _trialCache[(id, signature)] = key;
+        return key;
+    }
+
+    private List<(string, int)> VisibleNames(string id, CiteParams p)
+    {
+        var saved = itemParams[id];
+        itemParams[id] = p;
+        Key(id);
+        itemParams[id] = saved;
+        return [.. (_names.GetValueOrDefault(id) ?? []).Select(n => (n.Variable, n.Index)).Distinct()];
     }
 
     /// <summary>all-names / primary-name rules: expand every rendered name that shares its short form
