@@ -1,5 +1,6 @@
 using Pub.Layout.Paged;
 using Pub.Model;
+using Pub.Syntax;
 
 namespace Pub.Layout.Tests;
 
@@ -172,8 +173,8 @@ public sealed class LayoutTests
             new Paragraph([new Pub.Model.Text("\u4E2D")]),
         ], []);
         var paged = Typesetter.Layout(doc, Settings, TestFonts.Set);
-        Assert.Contains(paged.Diagnostics, d => d.Code == LayoutCodes.MissingImageData.Id);
-        Assert.Contains(paged.Diagnostics, d => d.Code == LayoutCodes.MissingGlyph.Id && d.Message.Contains("U+4E2D", StringComparison.Ordinal));
+        Assert.Contains(paged.Diagnostics, d => d.Code == Codes.MissingImageData.Id);
+        Assert.Contains(paged.Diagnostics, d => d.Code == Codes.MissingGlyph.Id && d.Message.Contains("U+4E2D", StringComparison.Ordinal));
         Assert.Contains(paged.Pages[1].Items, i => i is RectItem);
     }
 
