@@ -361,8 +361,9 @@ internal sealed partial class Evaluator
                 requested = Math.Max(requested, l2);
             }
         }
-        if (ctx.Mode == RenderMode.Sort)
+        if (ctx.Mode == RenderMode.Sort && ctx.SortKey?.Variable is not null)
         {
+            // A name variable used directly as a sort key sorts by the full name; a macro keeps its form.
             level = 2;
         }
         level = Math.Max(level, requested);

@@ -65,10 +65,16 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
 
     private static string Normalize(string s)
     {
-        // Quotes and leading punctuation do not count in sorting.
-        var t = s.Replace("\u201C", string.Empty, StringComparison.Ordinal).Replace("\u201D", string.Empty, StringComparison.Ordinal)
-            .Replace("\"", string.Empty, StringComparison.Ordinal).Replace("[", string.Empty, StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal);
-        return t.TrimStart(' ', '\'', '\u2018', '(', '.').Trim();
+        // Quotes and punctuation do not count in sorting; spaces and apostrophes do.
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (c is not (',' or ';' or ':' or '.' or '!' or '?' or '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '(' or ')' or '[' or ']'))
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString().TrimStart(' ', '\'', '\u2018').Trim();
     }
 
     public int CompareKeys(string?[] a, string?[] b)
