@@ -21,7 +21,9 @@ internal sealed partial class Evaluator
         }
         if (ctx.Mode == RenderMode.Sort)
         {
-            var key = DateSortKey(date);
+            // A date inside a sort macro sorts by the parts it would show.
+            var shown = ResolveParts(d).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            var key = DateSortKey(date, shown.Count == 0 || shown.Contains("month"), shown.Count == 0 || shown.Contains("day"));
             if (key.Length == 0)
             {
                 return null;
@@ -325,21 +327,21 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>A string that sorts dates chronologically: sign-shifted year, month, day, then the range end.</summary>
-    internal static string DateSortKey(DateValue date)
+    internal static string DateSortKey(DateValue date, bool month = true, bool day = true)
     {
         if (date.Parts.Count == 0 || date.Parts[0].Count == 0)
         {
             return string.Empty;
         }
-        static string One(IReadOnlyList<int> p)
+        string One(IReadOnlyList<int> p)
         {
             var y = p.Count > 0 ? p[0] : 0;
-            var m = p.Count > 1 ? p[1] : 0;
+            var m = p.Count > 1 && month ? p[1] : 0;
             if (m > 12)
             {
                 m = 0;
             }
-            var d = p.Count > 2 ? p[2] : 0;
+            var d = p.Count > 2 && day ? p[2] : 0;
             return (y + 100000).ToString("D6", CultureInfo.InvariantCulture) + m.ToString("00", CultureInfo.InvariantCulture) + d.ToString("00", CultureInfo.InvariantCulture);
         }
         var key = One(date.Parts[0]);

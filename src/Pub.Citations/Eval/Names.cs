@@ -292,7 +292,7 @@ internal sealed partial class Evaluator
             if (i > 0)
             {
                 var isLast = i == nodes.Count - 1 && !etAl;
-                if (isLast && andTerm is not null)
+                if (isLast && andTerm is not null && ctx.Mode != RenderMode.Sort)
                 {
                     var useDelimiter = opts.DelimiterPrecedesLast switch
                     {
@@ -332,6 +332,11 @@ internal sealed partial class Evaluator
                 }
                 g.Children.Add(etAlNode);
             }
+        }
+        g.IsNameList = true;
+        if (ctx.InFirstNames)
+        {
+            ctx.FirstNameList ??= g;
         }
         return Decorate(n.Name ?? new NameElement(), g);
     }

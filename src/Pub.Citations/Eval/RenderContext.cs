@@ -53,6 +53,8 @@ internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode 
     public SortKey? SortKey { get; set; }
     /// <summary>The output of the first cs:names rendered (subsequent-author-substitute, cite grouping).</summary>
     public GroupNode? FirstNames { get; set; }
+    /// <summary>The first name list inside <see cref="FirstNames"/> (no label, no affixes).</summary>
+    public GroupNode? FirstNameList { get; set; }
     public string? FirstNamesText { get; set; }
     public List<string>? FirstNamesParts { get; set; }
     public bool InFirstNames { get; set; }

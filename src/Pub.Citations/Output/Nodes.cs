@@ -59,6 +59,8 @@ internal sealed class GroupNode : Node
     public string? Display { get; set; }
     /// <summary>Marks the output of one name, so subsequent-author-substitute can replace it.</summary>
     public bool IsNameNode { get; set; }
+    /// <summary>Marks the names of one variable without their label.</summary>
+    public bool IsNameList { get; set; }
     /// <summary>The output of cs:choose, whose children join the enclosing element's list.</summary>
     public bool Splice { get; set; }
     /// <summary>Quotes typed in a cite prefix or suffix keep following punctuation outside.</summary>

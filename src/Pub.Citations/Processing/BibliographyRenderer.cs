@@ -25,23 +25,24 @@ internal sealed class BibliographyRenderer(
             }
             if (bib.SubsequentAuthorSubstitute is { } sas && ctx.FirstNames is not null)
             {
-                var text = ctx.FirstNamesText;
+                // Names are compared without their label; the label stays after the substitute.
+                var text = ctx.FirstNameList?.PlainText() ?? ctx.FirstNamesText;
                 var parts = ctx.FirstNamesParts;
                 if (text is not null && text == previousNames)
                 {
-                    Substitute(ctx.FirstNames, sas, bib.SubsequentAuthorSubstituteRule, parts, previousParts);
+                    Substitute(ctx.FirstNameList ?? ctx.FirstNames, sas, bib.SubsequentAuthorSubstituteRule, parts, previousParts);
                 }
                 else if (bib.SubsequentAuthorSubstituteRule is "partial-each" or "partial-first" && parts is not null && previousParts is not null
                     && parts.Count > 0 && previousParts.Count > 0 && parts[0] == previousParts[0])
                 {
-                    Substitute(ctx.FirstNames, sas, bib.SubsequentAuthorSubstituteRule, parts, previousParts);
+                    Substitute(ctx.FirstNameList ?? ctx.FirstNames, sas, bib.SubsequentAuthorSubstituteRule, parts, previousParts);
                 }
                 previousNames = text;
                 previousParts = parts;
             }
             else
             {
-                previousNames = ctx.FirstNamesText;
+                previousNames = ctx.FirstNameList?.PlainText() ?? ctx.FirstNamesText;
                 previousParts = ctx.FirstNamesParts;
             }
             Node node;
