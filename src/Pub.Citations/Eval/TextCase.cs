@@ -65,10 +65,7 @@ internal static class TextCase
                 }
                 break;
             case "sentence":
-                if (IsAllUpper(chars))
-                {
-                    Map(chars, prot, char.ToLowerInvariant);
-                }
+                Map(chars, prot, char.ToLowerInvariant);
                 CapitalizeFirst(chars, prot);
                 break;
             case "title":

@@ -71,5 +71,5 @@ public static class NameParsing
         return name with { Family = family, Given = given, NonDroppingParticle = nonDrop, DroppingParticle = drop, Suffix = suffix, CommaSuffix = commaSuffix };
     }
 
-    private static bool IsParticle(string word) => word.Length > 0 && char.IsLower(word[0]) && !word.Contains('.', StringComparison.Ordinal);
+    private static bool IsParticle(string word) => word.Length > 0 && char.IsLower(word[0]);
 }
