@@ -485,7 +485,7 @@ internal sealed partial class Evaluator
             if (name.Suffix is not null)
             {
                 fam.Children.Add(new TextNode(name.CommaSuffix ? ", " : " ", TextRole.Affix));
-                fam.Children.Add(new TextNode(name.Suffix));
+                fam.Children.Add(RichTextParser.Parse(name.Suffix));
             }
             Add(WithAffixes(giv, givEl), " ");
             var givenEndsWithSpace = givEl is not null && givEl.Suffix.Length > 0 && char.IsWhiteSpace(givEl.Suffix[^1]);
@@ -532,7 +532,7 @@ internal sealed partial class Evaluator
             Add(giv.Children.Count > 0 ? WithAffixes(giv, givEl) : null, sep);
             if (name.Suffix is not null)
             {
-                Add(new TextNode(name.Suffix), ctx.Mode == RenderMode.Sort ? " " : sep);
+                Add(RichTextParser.Parse(name.Suffix), ctx.Mode == RenderMode.Sort ? " " : sep);
             }
             return g;
         }
