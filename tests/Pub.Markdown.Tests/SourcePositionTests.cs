@@ -45,6 +45,17 @@ public sealed class SourcePositionTests
     }
 
     [Fact]
+    public void Citation_keys_inside_quotes_and_lists_and_across_lines_map_to_the_file()
+    {
+        var source = new SourceText("paper.md", "---\ntitle: T\n---\n\n> Quoted text\n> [see\n> @a, p. 1].\n\n- item\n  @b says.\n");
+        var document = ManuscriptParser.Parse(source, ManuscriptKind.Chapter).Document!;
+
+        var spans = CiteItems(document).Select(i => (i.Key, i.KeySpan!.Value.Line, i.KeySpan.Value.Column, i.KeySpan.Value.Text)).ToList();
+
+        Assert.Equal([("a", 7, 4, "a"), ("b", 10, 4, "b")], spans);
+    }
+
+    [Fact]
     public void Citation_key_after_non_ascii_text_keeps_its_column()
     {
         var source = new SourceText("paper.md", "---\ntitle: Т\n---\n\n«Цитата» [@иванов2015, с. 12].\n");
