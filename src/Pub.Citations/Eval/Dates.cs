@@ -50,7 +50,14 @@ internal sealed partial class Evaluator
         var start = date.Parts[0];
         var end = date.Parts.Count > 1 && date.Parts[1].Count > 0 ? date.Parts[1] : null;
         Node? body;
-        if (end is null || SameDate(start, end, parts))
+        if (end is not null && end[0] == 0)
+        {
+            // An open range ("1987–"): the start and the range delimiter.
+            var open = RenderDateParts(parts, start, date, ctx, delimiter, 0, parts.Count, dropFirstPrefix: false, dropLastSuffix: true);
+            var rangeDelimiter = parts.FirstOrDefault(p => p.Name == "year")?.RangeDelimiter ?? "\u2013";
+            body = open is null ? null : GroupNode.Of(open, new TextNode(rangeDelimiter, TextRole.Affix));
+        }
+        else if (end is null || SameDate(start, end, parts))
         {
             body = RenderDateParts(parts, start, date, ctx, delimiter, 0, parts.Count, dropFirstPrefix: false, dropLastSuffix: false);
         }
@@ -161,7 +168,7 @@ internal sealed partial class Evaluator
         var g = new GroupNode();
         var before = RenderDateParts(parts, start, date, ctx, delimiter, 0, first, false, false);
         var runA = RenderDateParts(parts, start, date, ctx, delimiter, first, last + 1, false, true);
-        var runB = RenderDateParts(parts, end, date, ctx, delimiter, first, last + 1, true, false);
+        var runB = RenderDateParts(parts, end, date, ctx, delimiter, first, last + 1, true, delimiter is not null);
         var after = RenderDateParts(parts, start, date, ctx, delimiter, last + 1, parts.Count, false, false);
         if (before is not null)
         {
@@ -185,10 +192,6 @@ internal sealed partial class Evaluator
             if (delimiter is not null)
             {
                 g.Children.Add(new TextNode(delimiter, TextRole.Affix));
-            }
-            else if (last < parts.Count && parts[last].Suffix.Length > 0)
-            {
-                g.Children.Add(new TextNode(parts[last].Suffix, TextRole.Affix));
             }
             g.Children.Add(after);
         }
@@ -280,15 +283,15 @@ internal sealed partial class Evaluator
             case "month":
                 var m = value.Count > 1 ? value[1] : 0;
                 var season = date.Season;
-                if (m is >= 13 and <= 16 or >= 21 and <= 24)
+                if (m is >= 13 and <= 24)
                 {
-                    // CSL-JSON seasons: 13–16 or 21–24 in the month position.
-                    season = m > 20 ? m - 20 : m - 12;
+                    // CSL-JSON seasons in the month position: 13–16 (and 17–20 again), or 21–24.
+                    season = m > 20 ? m - 20 : ((m - 13) % 4) + 1;
                     m = 0;
                 }
                 if (m is < 1 or > 12)
                 {
-                    if (season is >= 1 and <= 4 && value.Count < 3)
+                    if (season is >= 1 and <= 4)
                     {
                         return _locale.Term("season-0" + season.Value.ToString(CultureInfo.InvariantCulture)) ?? string.Empty;
                     }

@@ -155,6 +155,7 @@ public static class CslJsonReader
                     break;
             }
         }
+        ReadNoteFields(vars, dates);
         return new Reference
         {
             Id = id,
@@ -164,6 +165,42 @@ public static class CslJsonReader
             Dates = dates,
             Span = source.Span(obj.Offset, 1),
         };
+    }
+
+    /// <summary>Lines "variable: value" in the note field supply variables the item lacks (a common
+    /// convention of reference managers for fields their own schema does not have).</summary>
+    private static void ReadNoteFields(Dictionary<string, string> vars, Dictionary<string, DateValue> dates)
+    {
+        if (!vars.TryGetValue("note", out var note) || !note.Contains(':', StringComparison.Ordinal))
+        {
+            return;
+        }
+        foreach (var line in note.Split('\n'))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(line.Trim(), @"^\{?:?([a-z][a-z-]*[a-z]):\s*(.+?)\}?$");
+            if (!m.Success)
+            {
+                continue;
+            }
+            var key = m.Groups[1].Value;
+            var value = m.Groups[2].Value.Trim();
+            if (Evaluator.IsNameVariable(key))
+            {
+                continue;
+            }
+            if (Evaluator.IsDateVariable(key))
+            {
+                if (!dates.ContainsKey(key))
+                {
+                    dates[key] = DateParsing.FromRaw(value);
+                }
+                continue;
+            }
+            if (KnownText(key) || NumberVariables.Contains(key) || key.EndsWith("-title", StringComparison.Ordinal) || key.EndsWith("-short", StringComparison.Ordinal))
+            {
+                vars.TryAdd(key, value);
+            }
+        }
     }
 
     private static bool KnownText(string key) => key is "title" or "container-title" or "collection-title" or "publisher" or "publisher-place"
@@ -239,7 +276,7 @@ public static class CslJsonReader
                     }
                     ints.Add(i);
                 }
-                if (ints.Count > 0 && !(ints.Count == 1 && ints[0] == 0 && parts.Count > 0))
+                if (ints.Count > 0)
                 {
                     parts.Add(ints);
                 }
