@@ -128,8 +128,8 @@ public sealed class FragmentWriterTests
             Id("tbl-victims"),
             Number: "1");
         Assert.Equal(
-            "<div class=\"table-wrap\">\n<table id=\"tbl-victims\">\n" +
-            "<caption><span class=\"caption-label\">Table\u00A01:</span> Identified victims</caption>\n" +
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"tbl-victims-caption\">\n<table id=\"tbl-victims\">\n" +
+            "<caption id=\"tbl-victims-caption\"><span class=\"caption-label\">Table\u00A01:</span> Identified victims</caption>\n" +
             "<colgroup>\n<col style=\"width: 75%\">\n<col style=\"width: 25%\">\n</colgroup>\n" +
             "<thead>\n<tr><th scope=\"col\" class=\"align-left\">Country</th><th scope=\"col\" class=\"align-right\">Victims</th></tr>\n</thead>\n" +
             "<tbody>\n<tr><td class=\"align-left\">A</td><td class=\"align-right\">1 204</td></tr>\n</tbody>\n</table>\n</div>\n",

@@ -100,7 +100,7 @@ internal static class PageModel
         });
         var abstractHtml = writer.WriteBlocks(meta.Abstract);
         var body = writer.WriteBody(chapter.Blocks);
-        var notes = writer.WriteNotes(chapter.Notes, headingId: "ch" + n + "-footnotes-title", headingLevel: 3);
+        var notes = writer.WriteNotes(chapter.Notes, headingId: "ch" + n + "-footnotes-title", headingLevel: 3, ownerTitleId: id + "-title");
 
         // In the book's contents a chapter sits one level above its own sections.
         headings.Add(new HtmlHeading(id, 1, null, writer.WriteLinkText([new Text(meta.Title)]), Listed: true));

@@ -8,15 +8,41 @@ namespace Pub.Html.Fragments;
 // Tables and figures: the numbered floats, captioned "Table n: …" and "Figure n: …".
 public sealed partial class HtmlFragmentWriter
 {
+    private int _uncaptionedTables;
+
     private void WriteTable(StringBuilder html, Table table)
     {
-        // The wrapper scrolls a wide table sideways on a narrow screen instead of widening the page.
-        html.Append("<div class=\"table-wrap\">\n<table");
-        WriteAttributes(html, table.Attributes, claimId: true);
-        html.Append(">\n");
-        if (table.Number is not null || table.Caption.Count > 0)
+        // The wrapper scrolls a wide table sideways on a narrow screen instead of widening the page. A
+        // scrolling box must be reachable by keyboard, so it is focusable, and a focusable box needs a
+        // name: it is a region named by the table's caption.
+        var tableId = table.Attributes.Id is { Length: > 0 } label ? Options.Ids.Claim(label) : null;
+        var captioned = table.Number is not null || table.Caption.Count > 0;
+        var captionId = captioned ? Options.Ids.Claim((tableId ?? "table") + "-caption") : null;
+        html.Append("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\"");
+        if (captionId is not null)
         {
-            html.Append("<caption>");
+            html.Append(" aria-labelledby=\"");
+            HtmlText.Escape(html, captionId);
+        }
+        else
+        {
+            html.Append(" aria-label=\"");
+            HtmlText.Escape(html, Options.Labels.Table + " " + (++_uncaptionedTables).ToString(CultureInfo.InvariantCulture));
+        }
+        html.Append("\">\n<table");
+        if (tableId is not null)
+        {
+            html.Append(" id=\"");
+            HtmlText.Escape(html, tableId);
+            html.Append('"');
+        }
+        WriteAttributes(html, table.Attributes, claimId: false);
+        html.Append(">\n");
+        if (captionId is not null)
+        {
+            html.Append("<caption id=\"");
+            HtmlText.Escape(html, captionId);
+            html.Append("\">");
             WriteCaptionLabel(html, Options.Labels.Table, table.Number, table.Caption.Count > 0);
             WriteInlines(html, table.Caption);
             html.Append("</caption>\n");

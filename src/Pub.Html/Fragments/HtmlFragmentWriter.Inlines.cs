@@ -228,8 +228,10 @@ public sealed partial class HtmlFragmentWriter
 
     /// <summary>Writes the footnotes as an ordered list, each with a link back to where it was
     /// referenced. Call after the body, so that the reference ids are known. Unnumbered notes (never
-    /// referenced) are left out; an empty string when there is nothing to show.</summary>
-    public string WriteNotes(IReadOnlyList<Note> notes, string headingId = "footnotes-title", int headingLevel = 2)
+    /// referenced) are left out; an empty string when there is nothing to show. The notes are a named
+    /// region; on a page with several lists of notes (a handbook) <paramref name="ownerTitleId"/> names
+    /// the heading of the part they belong to, so that each region's name is unique ("Notes, Chapter 2").</summary>
+    public string WriteNotes(IReadOnlyList<Note> notes, string headingId = "footnotes-title", int headingLevel = 2, string? ownerTitleId = null)
     {
         var numbered = notes.Where(n => n.Number > 0).OrderBy(n => n.Number).ToList();
         if (numbered.Count == 0)
@@ -239,7 +241,12 @@ public sealed partial class HtmlFragmentWriter
         var html = new StringBuilder();
         var level = headingLevel.ToString(CultureInfo.InvariantCulture);
         var titleId = Options.Ids.Claim(headingId);
-        html.Append("<section class=\"footnotes\" aria-labelledby=\"").Append(HtmlText.Escape(titleId)).Append("\">\n");
+        html.Append("<section class=\"footnotes\" aria-labelledby=\"").Append(HtmlText.Escape(titleId));
+        if (ownerTitleId is not null)
+        {
+            html.Append(' ').Append(HtmlText.Escape(ownerTitleId));
+        }
+        html.Append("\">\n");
         html.Append("<h").Append(level).Append(" id=\"").Append(HtmlText.Escape(titleId)).Append("\">");
         HtmlText.Escape(html, Options.Labels.Notes);
         html.Append("</h").Append(level).Append(">\n<ol");
