@@ -143,6 +143,8 @@ internal sealed partial class Evaluator
             {
                 return null;
             }
+            // Like a group, a macro that renders counts as content for the group around it.
+            ctx.VarsRendered++;
             return Decorate(t, new GroupNode(children));
         }
         if (t.Term is not null)

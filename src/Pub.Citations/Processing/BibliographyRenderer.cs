@@ -68,9 +68,25 @@ internal sealed class BibliographyRenderer(
                 var content = Evaluator.Join(children, null)!;
                 node = Evaluator.DecorateLayout(bib.Layout, content);
             }
-            entries.Add(new BibliographyEntry(id, Flattener.Flatten(node, eval.Locale)));
+            var formatted = Flattener.Flatten(node, eval.Locale);
+            entries.Add(new BibliographyEntry(id, bib.SecondFieldAlign is not null ? MoveTrailingSpaceOutOfRightInline(formatted) : formatted));
         }
         return new Bibliography(entries, new BibliographyFormat(bib.HangingIndent, bib.SecondFieldAlign, bib.LineSpacing, bib.EntrySpacing));
+    }
+
+    /// <summary>Trailing white space of the right-inline block goes after the block (as citeproc-js writes it).</summary>
+    private static FormattedText MoveTrailingSpaceOutOfRightInline(FormattedText text)
+    {
+        var tokens = text.Tokens.ToList();
+        if (tokens.Count < 2 || tokens[^1] is not { Kind: FormattedTokenKind.Close, Format: FormatKind.RightInline }
+            || tokens[^2] is not { Kind: FormattedTokenKind.Text } last || last.Text.TrimEnd().Length == last.Text.Length)
+        {
+            return text;
+        }
+        var trimmed = last.Text.TrimEnd();
+        tokens[^2] = last with { Text = trimmed };
+        tokens.Add(new FormattedToken(FormattedTokenKind.Text, last.Text[trimmed.Length..], default));
+        return new FormattedText(tokens);
     }
 
     /// <summary>Replaces repeated names: the whole list (complete-all), each name when all match
