@@ -16,6 +16,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
 {
     private readonly IWorld _world = workspace.World;
     private readonly ProjectConfig _config = workspace.Config!;
+    private readonly Lazy<IReadOnlyDictionary<string, byte[]>> _hyphenation = new(() => FontLoader.LoadHyphenation(workspace.World, workspace.Config!));
 
     public string OutputFolder => ProjectPath.Normalize(options.OutputFolder ?? _config.Output) is var o && Path.IsPathRooted(options.OutputFolder ?? "")
         ? options.OutputFolder!
@@ -50,7 +51,10 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             var page = HtmlEditionWriter.Render(resolved, new HtmlPageContext
             {
                 SeriesTitle = series.Title,
+                SeriesId = series.Id,
+                SeriesIssn = series.Issn,
                 NumberLabel = series.NumberLabel(meta.Number),
+                PageFileName = baseName + ".html",
                 PublisherName = _config.Publisher.Name,
                 PublisherPlace = _config.Publisher.Place,
                 PdfFileName = options.Formats.HasFlag(OutputFormats.Pdf) ? baseName + ".pdf" : null,
@@ -83,6 +87,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 Draft = draft,
                 DraftStamp = stamp ?? "DRAFT",
                 Images = Images(resolved).ToDictionary(p => p, p => _world.ReadBytes(p)!, StringComparer.Ordinal),
+                Hyphenation = _hyphenation.Value,
             };
             var paged = Typesetter.Layout(resolved, settings, fonts.Value);
             diagnostics.AddRange(paged.Diagnostics);

@@ -25,4 +25,17 @@ internal static class FontLoader
         }
         return FontSet.Load(files);
     }
+
+    /// <summary>Hyphenation patterns from templates/hyphenation, keyed by language tag (hyph_en_GB.dic → en-GB).
+    /// A missing folder only means no hyphenation.</summary>
+    public static IReadOnlyDictionary<string, byte[]> LoadHyphenation(IWorld world, ProjectConfig config)
+    {
+        var patterns = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in world.ListFiles(ProjectPath.Combine(config.Templates, "hyphenation")).Order(StringComparer.Ordinal))
+        {
+            if (Pub.Layout.Hyphenation.HyphenationFiles.LanguageOf(ProjectPath.FileName(file)) is { } language && world.ReadBytes(file) is { } bytes)
+                patterns[language] = bytes;
+        }
+        return patterns;
+    }
 }

@@ -31,6 +31,10 @@ public sealed record LayoutSettings
     /// <summary>Image bytes (PNG or JPEG) by project-relative path, as figures name them in <c>ResolvedPath</c>.</summary>
     public IReadOnlyDictionary<string, byte[]> Images { get; init; } = new Dictionary<string, byte[]>();
 
+    /// <summary>Hyphenation pattern files (the <c>hyph_*.dic</c> format) by language tag ("en-US", "ru"), as bytes.
+    /// A language without patterns is not hyphenated.</summary>
+    public IReadOnlyDictionary<string, byte[]> Hyphenation { get; init; } = new Dictionary<string, byte[]>();
+
     public double TextWidth => PageWidth - Margins.Inner - Margins.Outer;
 
     public double TextHeight => PageHeight - Margins.Top - Margins.Bottom;

@@ -3,7 +3,8 @@
 // The steps follow the usual typesetting pipeline, each in its own place:
 //   collect (Text/InlineCollector)   inline tree → styled spans
 //   measure (Text/TextMeasurer)      spans → boxes, glue and penalties, with per-glyph widths and font fallback
-//   break lines (Text/LineBreaker)   greedy first-fit today; Knuth–Plass plugs in at the same seam
+//   hyphenate (Text/WordBreaks, Hyphenation/*)  break points inside words: Liang patterns per language
+//   break lines (Text/LineBreaker)   Knuth–Plass optimal breaking; first-fit only as a last resort
 //   compose lines (Text/LineComposer) a line → text runs with real spaces, links
 //   blocks (Flow/BlockLayout)        blocks → a galley of unbreakable flow boxes with keep-with-next flags
 //   distribute (Flow/Paginator)      galley → pages
@@ -11,6 +12,7 @@
 using Pub.Layout.Compose;
 using Pub.Layout.Flow;
 using Pub.Layout.Fonts;
+using Pub.Layout.Hyphenation;
 using Pub.Layout.Paged;
 using Pub.Layout.Text;
 using Pub.Model;
@@ -26,11 +28,14 @@ public static class Typesetter
         ArgumentNullException.ThrowIfNull(fonts);
 
         var diagnostics = new DiagnosticSink();
-        var measurer = new TextMeasurer(fonts, diagnostics);
+        var measurer = new TextMeasurer(fonts, diagnostics, new HyphenationLanguages(settings.Hyphenation));
         var layout = new BlockLayout(measurer, settings, diagnostics);
         var composer = new PageComposer(measurer, settings);
         var meta = document.Meta;
-        var frame = new Frame(0, settings.TextWidth, settings.FontSize, settings.Leading, FontRole.Text, false, false, Alignment.Justify);
+        var frame = new Frame(0, settings.TextWidth, settings.FontSize, settings.Leading, FontRole.Text, false, false, Alignment.Justify)
+        {
+            Language = meta.Language,
+        };
 
         layout.Labels = Labels.For(meta.Language);
         var cover = new CoverPage(layout, measurer, settings, composer).Compose(meta);
@@ -39,10 +44,10 @@ public static class Typesetter
         layout.Blocks(document.Blocks, frame);
         layout.Notes(document.Notes, frame);
         for (int i = 0; i < document.Chapters.Count; i++)
-            Chapter(layout, document.Chapters[i], i + 1, frame);
+            Chapter(layout, document.Chapters[i], i + 1, frame with { Language = document.Chapters[i].Meta.Language });
 
         string runningTitle = settings.ShortTitle ?? meta.ShortTitle ?? meta.Title;
-        var fills = Paginator.Distribute(layout.Flow, settings.TextHeight, runningTitle);
+        var fills = Paginator.Distribute(layout.Flow, settings.TextHeight, runningTitle, layout.Footnotes, PageComposer.NoteSeparator(settings));
         var pages = new List<Page> { cover };
         var outline = new List<OutlineEntry>();
         for (int i = 0; i < fills.Count; i++)
@@ -82,7 +87,7 @@ public static class Typesetter
         layout.NoteScope = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ch{index}-");
         layout.OutlineOffset = 0;
         int start = layout.Flow.Count;
-        var titleFrame = frame with { Role = FontRole.Heading, Bold = true, Size = 20, Leading = 1.2, Alignment = Alignment.Left };
+        var titleFrame = frame with { Role = FontRole.Heading, Bold = true, Size = 20, Leading = 1.2, Alignment = Alignment.Left, Hyphenate = false };
         var title = layout.SetText([new TextSpan(meta.Title, titleFrame.Style)], titleFrame);
         if (title.Count == 0)
         {
@@ -96,7 +101,7 @@ public static class Typesetter
         if (!string.IsNullOrWhiteSpace(meta.Subtitle))
         {
             layout.Space(4);
-            var sub = frame with { Role = FontRole.Heading, Size = 13, Leading = 1.25, Alignment = Alignment.Left };
+            var sub = frame with { Role = FontRole.Heading, Size = 13, Leading = 1.25, Alignment = Alignment.Left, Hyphenate = false };
             foreach (var box in layout.SetText([new TextSpan(meta.Subtitle, sub.Style)], sub))
                 box.KeepWithNext = true;
         }

@@ -109,7 +109,6 @@ public sealed class LayoutTests
         var titles = paged.Outline.Select(o => (o.Level, o.Title)).ToList();
         Assert.Contains((1, "1 Introduction"), titles);
         Assert.Contains((2, "1.1 Terms used in this paper"), titles);
-        Assert.Contains((1, "Notes"), titles);
         foreach (var entry in paged.Outline)
         {
             var page = paged.Pages[entry.PageIndex];
@@ -212,11 +211,11 @@ public sealed class LayoutTests
     [Fact]
     public void Labels_follow_the_document_language()
     {
-        var meta = new Metadata { Title = "Т", Language = "ru", Abstract = [new Paragraph([new Pub.Model.Text("Текст.")])], Date = new PublicationDate(2025, 3, 12) };
+        var meta = new Metadata { Title = "Т", Language = "ru", Abstract = [new Paragraph([new Pub.Model.Text("Текст."), new NoteRef("a", 1)])], Date = new PublicationDate(2025, 3, 12) };
         var doc = new Document("p.md", meta, [], [new Note("a", [new Paragraph([new Pub.Model.Text("Примечание.")])], 1)]);
         var texts = Typesetter.Layout(doc, Settings, TestFonts.Set).Pages.SelectMany(p => p.Items).OfType<TextRun>().Select(r => r.Text).ToList();
         Assert.Contains("Аннотация", texts);
-        Assert.Contains("Примечания", texts);
+        Assert.Contains("Примечание.", texts);
         Assert.Contains("12 марта 2025", texts);
     }
 }

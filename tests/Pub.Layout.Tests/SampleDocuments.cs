@@ -16,6 +16,7 @@ internal static class SampleDocuments
         Year = 2025,
         Draft = draft,
         Images = new Dictionary<string, byte[]> { [FigurePath] = TestImages.BarChart(600, 300) },
+        Hyphenation = TestFonts.Hyphenation,
     };
 
     private static ModelText T(string text) => new(text);

@@ -10,12 +10,15 @@ namespace Pub.Layout.Compose;
 /// Compose: turns filled pages into final pages. Boxes move to absolute positions (odd pages are right-hand
 /// pages, with the inner margin on the left); running heads and folios are added: series title and number on
 /// left pages, the short title on right pages, nothing above a chapter opening; the page number at the outer
-/// edge of the foot of every page but the cover.
+/// edge of the foot of every page but the cover; footnotes at the foot of the text area under a short rule.
 /// </summary>
 internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings settings)
 {
     public static readonly Colour Muted = new(0x55, 0x55, 0x55);
     public static readonly Colour DraftColour = new(0xB0, 0x00, 0x20);
+
+    /// <summary>Height the footnote area adds above its first note: space, the rule, space.</summary>
+    public static double NoteSeparator(LayoutSettings settings) => settings.FontSize * 1.6;
 
     public double LeftMargin(int number) => number % 2 == 0 ? settings.Margins.Outer : settings.Margins.Inner;
 
@@ -50,6 +53,18 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
                 items.Add(item.Translate(left, top + y));
             foreach (var mark in box.Outline)
                 outline.Add(new OutlineEntry(mark.Level, mark.Title, number - 1, top + y + mark.Y));
+        }
+        if (fill.Notes.Count > 0)
+        {
+            // A short rule above the notes; a full-width one when the area opens with a note continued from the page before.
+            double ruleY = top + fill.NotesTop + NoteSeparator(settings) * 0.35;
+            double length = fill.NotesContinued ? width : Math.Min(width, 120);
+            items.Add(new RuleItem(left, ruleY, left + length, ruleY, 0.5));
+            foreach (var (box, y) in fill.Notes)
+            {
+                foreach (var item in box.Items)
+                    items.Add(item.Translate(left, top + y));
+            }
         }
         return new Page(number, settings.PageWidth, settings.PageHeight, items);
     }

@@ -7,18 +7,20 @@ namespace Pub.Layout.Flow;
 
 internal sealed partial class BlockLayout
 {
+    /// <summary>Footnote galleys by the name of their reference's anchor in the text: the paginator looks for
+    /// these anchors in each box it places and sets the note at the foot of the same page.</summary>
+    public Dictionary<string, List<FlowBox>> Footnotes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Footnotes collected at the end of the paper (or chapter) under "Notes", each with its number hanging
-    /// in the margin of the note text and a destination the reference links to.
-    /// (Notes at the foot of their page come with the optimal line breaker.)
+    /// Sets each footnote, smaller than the text, into its own galley: its number hangs in the margin of
+    /// the note text, its first line carries the destination the reference links to. Where the notes go
+    /// is distribution's business (<see cref="Paginator"/>).
     /// </summary>
     public void Notes(IReadOnlyList<Note> notes, Frame frame)
     {
         if (notes.Count == 0)
             return;
-        Space(Gap(frame));
-        SectionTitle(Labels.Notes, frame);
-        var noteFrame = frame.Sized(0.9);
+        var noteFrame = NoteFrame(frame);
         var style = noteFrame.Style;
         double gap = noteFrame.Size * 0.5;
         string widestMarker = notes.Max(n => n.Number).ToString(CultureInfo.InvariantCulture) + ".";
@@ -26,14 +28,15 @@ internal sealed partial class BlockLayout
         var inner = noteFrame.Narrow(indent);
         foreach (var note in notes.OrderBy(n => n.Number))
         {
-            Space(noteFrame.Size * 0.4);
-            int before = _flow.Count;
-            Blocks(note.Blocks, inner, noteFrame.Size * 0.4);
-            var first = _flow.Skip(before).FirstOrDefault(b => b.FirstBaseline is not null);
+            var saved = _source;
+            _source = note.Span;
+            var lines = Aside(() => Blocks(note.Blocks, inner, noteFrame.Size * 0.35));
+            _source = saved;
+            var first = lines.FirstOrDefault(b => b.FirstBaseline is not null);
             if (first is null)
             {
                 first = LineBox(inner);
-                Emit(first);
+                lines.Insert(0, first);
             }
             first.Items.Insert(0, new DestinationItem(NoteAnchors.Note(NoteScope, note.Number), noteFrame.Indent, 0));
             string marker = note.Number.ToString(CultureInfo.InvariantCulture) + ".";
@@ -43,6 +46,12 @@ internal sealed partial class BlockLayout
                 x -= piece.Width;
                 first.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, x, first.FirstBaseline!.Value, piece.Width));
             }
+            // Space between notes; the first note on a page drops it.
+            lines[0].SpaceBefore = noteFrame.Size * 0.35;
+            Footnotes[NoteAnchors.Reference(NoteScope, note.Number)] = lines;
         }
     }
+
+    /// <summary>Notes are set at 85% of the text size, a little more tightly.</summary>
+    public static Frame NoteFrame(Frame frame) => frame.Sized(0.85) with { Leading = 1.3, Indent = 0 };
 }

@@ -21,7 +21,8 @@ internal sealed partial class BlockLayout
         int columns = table.Header.Concat(table.Body).Select(r => r.Cells.Sum(c => Math.Max(1, c.ColumnSpan))).DefaultIfEmpty(0).Max();
         if (columns == 0)
             return;
-        var cellFrame = frame with { Size = frame.Size * 0.9, Leading = 1.25, Alignment = Alignment.Left };
+        // Cells are narrow and ragged: words break only at their own hyphens, never by the patterns.
+        var cellFrame = frame with { Size = frame.Size * 0.9, Leading = 1.25, Alignment = Alignment.Left, Hyphenate = false };
         var widths = ColumnWidths(table, columns, cellFrame, frame.Width);
 
         if (table.Caption.Count > 0 || table.Number is not null)

@@ -50,7 +50,24 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
         }
     }
 
+    /// <summary>Where the block being set stands in its manuscript, for diagnostics about its lines.</summary>
+    private Pub.Syntax.SourceSpan? _source;
+
     public void Block(Block block, Frame frame)
+    {
+        var outer = _source;
+        _source = block.Span ?? outer;
+        try
+        {
+            Set(block, frame);
+        }
+        finally
+        {
+            _source = outer;
+        }
+    }
+
+    private void Set(Block block, Frame frame)
     {
         switch (block)
         {
@@ -117,7 +134,12 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
         var boxes = new List<FlowBox>();
         if (items.Count == 0)
             return boxes;
-        var lines = LineBreaker.Break(items, n => n == 0 ? frame.Width : frame.Width - hang);
+        // Ragged lines may fall short of the measure by up to three ems before they count as bad.
+        double ragged = frame.Alignment == Alignment.Justify ? 0 : frame.Size * 3;
+        var result = LineBreaker.Break(items, frame.Width, frame.Width - hang, ragged);
+        if (!result.WithinTolerance && ragged == 0)
+            ReportLoose(items, result);
+        var lines = result.Lines;
         for (int n = 0; n < lines.Count; n++)
         {
             double indent = n == 0 ? 0 : hang;
@@ -134,6 +156,29 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
         foreach (var box in boxes)
             Emit(box);
         return boxes;
+    }
+
+    /// <summary>A justified paragraph that no choice of breaks sets within tolerance is set as well as it can
+    /// be (loose, or with a word cut if one is wider than the measure) and reported, never left overfull.</summary>
+    private void ReportLoose(List<LineItem> items, BreakResult result)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var item in items)
+        {
+            if (text.Length >= 40)
+                break;
+            if (item is Box b)
+                text.AppendJoin("", b.Pieces.Select(p => p.Text));
+            else if (item is Glue)
+                text.Append(' ');
+        }
+        string start = text.ToString();
+        string how = double.IsPositiveInfinity(result.WorstBadness)
+            ? "a word is wider than the measure and was cut"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its loosest line has badness {result.WorstBadness:0}");
+        diagnostics.Add(Pub.Syntax.Diagnostic.Warning(Pub.Syntax.Codes.LooseParagraph,
+            $"paragraph cannot be set within tolerance ({how}): '{start}…'", _source,
+            "rephrase it, or mark a long word's breaks with soft hyphens (U+00AD)"));
     }
 
     public static FlowBox LineBox(Frame frame) => new()
@@ -169,6 +214,7 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
             Bold = true,
             Italic = h.Level >= 4,
             Alignment = Alignment.Left,
+            Hyphenate = false,
         };
         var spans = new List<Span>();
         if (h.Number is { } number)

@@ -2,16 +2,14 @@ namespace Pub.Layout.Text;
 
 /// <summary>A line chosen by the breaker: items [Start, End) and how much its glue is stretched (ratio &gt; 0)
 /// or shrunk (ratio &lt; 0). <see cref="Justify"/> is false for the last line of a paragraph and before a forced break.</summary>
-internal sealed record BrokenLine(int Start, int End, double Ratio, bool Justify);
-
 /// <summary>
-/// Break lines: the greedy (first-fit) method. Each line takes as many words as fit, counting on the glue
+/// Break lines, the last resort: the greedy (first-fit) method, used when no set of breaks keeps every
+/// line within tolerance even at the loosest setting (a word wider than the measure, say). Each line takes as many words as fit, counting on the glue
 /// shrinking by at most its shrinkability; the line then breaks at the last space that fit. A word wider than
 /// the measure is cut between characters so that its head fills the line it starts on, so no line is ever
 /// overfull.
-/// This is the seam where an optimal (Knuth–Plass) breaker will plug in: same items in, same lines out.
 /// </summary>
-internal static class LineBreaker
+internal static class GreedyLineBreaker
 {
     /// <param name="widthOf">The measure of line n (0-based): a hanging indent makes later lines narrower.</param>
     public static List<BrokenLine> Break(List<LineItem> items, Func<int, double> widthOf)

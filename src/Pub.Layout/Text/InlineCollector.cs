@@ -59,15 +59,15 @@ internal static class InlineCollector
                 Walk(ul.Content, style with { Underline = true }, spans, scope);
                 break;
             case SpanInline si:
-                Walk(si.Content, style, spans, scope);
+                Walk(si.Content, si.Attributes["lang"] is { Length: > 0 } lang ? style with { Language = lang } : style, spans, scope);
                 break;
             case Code c:
-                spans.Add(new TextSpan(c.Value, style with { Role = FontRole.Mono, Size = style.Size * 0.88, Bold = false, Italic = false }));
+                spans.Add(new TextSpan(c.Value, style with { Role = FontRole.Mono, Size = style.Size * 0.88, Bold = false, Italic = false, Hyphenate = false }));
                 break;
             case Link l:
                 var linked = l.Url.StartsWith('#')
                     ? style with { Destination = l.Url[1..], Colour = LinkColour }
-                    : style with { Url = l.Url, Colour = LinkColour };
+                    : style with { Url = l.Url, Colour = LinkColour, Hyphenate = Hyphenate(l) && style.Hyphenate };
                 Walk(l.Content, linked, spans, scope);
                 break;
             case InlineImage img:
@@ -102,6 +102,15 @@ internal static class InlineCollector
             default:
                 throw new InvalidOperationException($"layout does not handle inline {inline.GetType().Name}");
         }
+    }
+
+    /// <summary>A link whose text is its address (an autolink) is a URL on the page and is never hyphenated.</summary>
+    private static bool Hyphenate(Link link)
+    {
+        string text = Plain(link.Content);
+        string bare = link.Url.StartsWith("mailto:", StringComparison.Ordinal) ? link.Url[7..] : link.Url;
+        return !string.Equals(text, link.Url, StringComparison.Ordinal) && !string.Equals(text, bare, StringComparison.Ordinal)
+            && !text.Contains("://", StringComparison.Ordinal) && !text.StartsWith("www.", StringComparison.Ordinal);
     }
 
     private static TextStyle Superscript(TextStyle style) =>

@@ -28,6 +28,7 @@ internal static class LineComposer
         double natural = 0;
         for (int k = start; k < end; k++)
             natural += items[k] switch { Box b => b.Width, Glue g => g.Width + Adjust(g, ratio), _ => 0 };
+        natural += line.Hyphen?.Width ?? 0;
         double x = alignment switch
         {
             Alignment.Center => Math.Max(0, (width - natural) / 2),
@@ -83,6 +84,16 @@ internal static class LineComposer
                     x += advance;
                     break;
             }
+        }
+        if (line.Hyphen is { } hyphen)
+        {
+            if (run is null || !run.Accepts(hyphen, x))
+            {
+                Flush();
+                run = new RunBuilder(hyphen, x);
+            }
+            else
+                run.Append(hyphen.Text, hyphen.Width);
         }
         Flush();
         output.AddRange(links);

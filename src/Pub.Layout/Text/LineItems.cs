@@ -8,7 +8,7 @@ internal sealed record Piece(string Text, FontFace Face, double Size, double Wid
 /// <summary>
 /// The box–glue–penalty model of a paragraph (Knuth and Plass): boxes are unbreakable (a word with its
 /// punctuation and note marks), glue is a stretchable space where a line may break, penalties are other
-/// break points. The greedy breaker used today and an optimal one later read the same items.
+/// break points (hyphenation points, explicit hyphens, forced breaks).
 /// </summary>
 internal abstract record LineItem;
 
@@ -20,8 +20,10 @@ internal sealed record Box(IReadOnlyList<Piece> Pieces, IReadOnlyList<string> An
 /// <summary>An inter-word space; <see cref="Space"/> is how it is drawn when the line does not break there.</summary>
 internal sealed record Glue(double Width, double Stretch, double Shrink, Piece Space) : LineItem;
 
-/// <summary>A break point; <see cref="double.NegativeInfinity"/> forces a break.</summary>
-internal sealed record Penalty(double Cost) : LineItem
+/// <summary>A break point; <see cref="double.NegativeInfinity"/> forces a break. A flagged penalty is a
+/// hyphenation point (two in a row cost extra); <see cref="Hyphen"/> is the hyphen drawn at the end of the line
+/// when it breaks here (none after an explicit hyphen or dash), <see cref="Width"/> its width.</summary>
+internal sealed record Penalty(double Cost, double Width = 0, bool Flagged = false, Piece? Hyphen = null) : LineItem
 {
     public static Penalty Forced { get; } = new(double.NegativeInfinity);
 

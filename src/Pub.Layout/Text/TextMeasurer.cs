@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pub.Layout.Fonts;
+using Pub.Layout.Hyphenation;
 using Pub.Syntax;
 
 namespace Pub.Layout.Text;
@@ -10,8 +11,10 @@ namespace Pub.Layout.Text;
 /// characters a face lacks is split into pieces set in a fallback face that has them, and what no face has
 /// is measured as .notdef and reported once per character.
 /// </summary>
-internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics)
+internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics, HyphenationLanguages? hyphenation = null)
 {
+    private readonly WordBreaks _breaks = new(hyphenation);
+
     /// <summary>Small capitals are faked by setting lowercase letters as capitals at this fraction of the size.</summary>
     private const double SmallCapScale = 0.78;
 
@@ -20,13 +23,39 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics)
         var items = new List<LineItem>();
         var word = new List<Piece>();
         var anchors = new List<string>();
+        var softHyphens = new List<int>();
+        int wordLength = 0;
 
         void EndWord()
         {
             if (word.Count > 0 || anchors.Count > 0)
-                items.Add(new Box([.. word], [.. anchors]));
+                _breaks.Add(items, word, anchors, softHyphens, this);
             word.Clear();
             anchors.Clear();
+            softHyphens.Clear();
+            wordLength = 0;
+        }
+
+        void AddText(string text, TextStyle style)
+        {
+            // A soft hyphen is an author's hyphenation point; it is not drawn unless the line breaks there.
+            int from = 0;
+            for (int k = 0; k <= text.Length; k++)
+            {
+                if (k < text.Length && text[k] != '\u00AD')
+                    continue;
+                if (k > from)
+                {
+                    foreach (var piece in Pieces(text[from..k], style))
+                    {
+                        word.Add(piece);
+                        wordLength += piece.Text.Length;
+                    }
+                }
+                if (k < text.Length && wordLength > 0)
+                    softHyphens.Add(wordLength);
+                from = k + 1;
+            }
         }
 
         foreach (var span in spans)
@@ -49,7 +78,7 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics)
                         if (i == text.Length || space)
                         {
                             if (i > start)
-                                word.AddRange(Pieces(text[start..i], t.Style));
+                                AddText(text[start..i], t.Style);
                             if (space)
                             {
                                 EndWord();
@@ -66,9 +95,9 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics)
         var cleaned = new List<LineItem>(items.Count);
         foreach (var item in items)
         {
-            if (item is Glue && (cleaned.Count == 0 || cleaned[^1] is Glue || cleaned[^1] is Penalty))
+            if (item is Glue && (cleaned.Count == 0 || cleaned[^1] is Glue || cleaned[^1] is Penalty { IsForced: true }))
                 continue;
-            if (item is Penalty && cleaned.Count > 0 && cleaned[^1] is Glue)
+            if (item is Penalty { IsForced: true } && cleaned.Count > 0 && cleaned[^1] is Glue)
                 cleaned.RemoveAt(cleaned.Count - 1);
             cleaned.Add(item);
         }

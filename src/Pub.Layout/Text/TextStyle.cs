@@ -3,7 +3,8 @@ using Pub.Layout.Paged;
 
 namespace Pub.Layout.Text;
 
-/// <summary>How a stretch of inline text is set: the font role and style, size, baseline shift, colour and link.</summary>
+/// <summary>How a stretch of inline text is set: the font role and style, size, baseline shift, colour and link,
+/// its language (which hyphenation patterns apply) and whether it may be hyphenated at all (not code, URLs, headings).</summary>
 internal sealed record TextStyle(
     FontRole Role,
     bool Bold,
@@ -14,7 +15,9 @@ internal sealed record TextStyle(
     string? Url = null,
     string? Destination = null,
     bool SmallCaps = false,
-    bool Underline = false)
+    bool Underline = false,
+    string? Language = null,
+    bool Hyphenate = true)
 {
     public bool IsLink => Url is not null || Destination is not null;
 }

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+
+namespace Pub.Layout.Hyphenation;
+
+/// <summary>
+/// Picks the patterns for a language tag from those handed to layout (keyed by BCP 47 tag, as bytes: layout
+/// reads no files). An exact tag wins ("en-GB"); otherwise the primary language ("ru-RU" → "ru"), and for a
+/// bare tag the first regional variant in a fixed order ("en" → "en-US"). Parsed files are cached per byte
+/// array, so the passes of one build and the editions of one run parse each file once.
+/// </summary>
+public static class HyphenationFiles
+{
+    /// <summary>The language tag a pattern file's name stands for: hyph_en_GB.dic → en-GB, hyph_fr.dic → fr;
+    /// null for any other file (licences, READMEs).</summary>
+    public static string? LanguageOf(string fileName)
+    {
+        string name = Path.GetFileName(fileName);
+        if (!name.StartsWith("hyph_", StringComparison.Ordinal) || !name.EndsWith(".dic", StringComparison.OrdinalIgnoreCase))
+            return null;
+        return name["hyph_".Length..^".dic".Length].Replace('_', '-');
+    }
+}
+
+internal sealed class HyphenationLanguages(IReadOnlyDictionary<string, byte[]> patterns)
+{
+    private static readonly ConditionalWeakTable<byte[], Hyphenator> Parsed = [];
+    private readonly Dictionary<string, Hyphenator?> _byTag = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The regional variant a bare language takes when the data has no bare entry.</summary>
+    private static readonly Dictionary<string, string> Preferred = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = "en-US",
+        ["de"] = "de-DE",
+        ["fr"] = "fr-FR",
+        ["ru"] = "ru-RU",
+    };
+
+    public Hyphenator? For(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+            return null;
+        if (_byTag.TryGetValue(language, out var cached))
+            return cached;
+        var data = Find(language.Replace('_', '-'));
+        var hyphenator = data is null ? null : Parsed.GetValue(data, PatternFile.Parse);
+        _byTag[language] = hyphenator;
+        return hyphenator;
+    }
+
+    private byte[]? Find(string tag)
+    {
+        if (Lookup(tag) is { } exact)
+            return exact;
+        string primary = tag.Split('-')[0];
+        if (Lookup(primary) is { } bare)
+            return bare;
+        if (Preferred.TryGetValue(primary, out var preferred) && Lookup(preferred) is { } regional)
+            return regional;
+        return patterns
+            .Where(p => p.Key.Split('-', '_')[0].Equals(primary, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => p.Value)
+            .FirstOrDefault();
+    }
+
+    private byte[]? Lookup(string tag) =>
+        patterns.FirstOrDefault(p => p.Key.Replace('_', '-').Equals(tag, StringComparison.OrdinalIgnoreCase)).Value;
+}

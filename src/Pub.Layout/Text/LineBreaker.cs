@@ -1,0 +1,245 @@
+namespace Pub.Layout.Text;
+
+/// <summary>A line chosen by the breaker: items [Start, End) and how much its glue is stretched (ratio &gt; 0)
+/// or shrunk (ratio &lt; 0). <see cref="Justify"/> is false for the last line of a paragraph and before a forced
+/// break; <see cref="Hyphen"/> is drawn at the end of a line broken at a hyphenation point.</summary>
+internal sealed record BrokenLine(int Start, int End, double Ratio, bool Justify, Piece? Hyphen = null);
+
+/// <summary>How a paragraph was broken: its lines, and whether they stayed within tolerance.</summary>
+internal sealed record BreakResult(List<BrokenLine> Lines, bool WithinTolerance, double WorstBadness);
+
+/// <summary>
+/// Break lines: Knuth and Plass's optimal method. Every legal break (glue after a box, a penalty) is a
+/// candidate; a line between two candidates has a badness, 100·|r|³ for an adjustment ratio r (how much of
+/// its glue's stretch or shrink it uses), and is feasible when r ≥ −1 (glue never shrinks past its limit)
+/// and its badness is within the tolerance. Each feasible line costs demerits, (line penalty + badness)²
+/// plus the break's penalty squared, plus extra for two hyphenated lines in a row, for a hyphen on the
+/// last full line, and for a very loose line next to a tight one (fitness classes: tight, decent, loose,
+/// very loose). The breaker walks the items once, keeping for each candidate the cheapest way to reach it
+/// ("active nodes"); a node drops out when the text since it no longer fits on one line. The cheapest
+/// chain to the end of the paragraph wins: unlike first-fit it will loosen an early line to avoid a
+/// terrible one later.
+///
+/// Passes, as TeX makes them: without hyphenation at a strict tolerance (most paragraphs end here); with
+/// hyphenation points; an emergency pass that accepts looser lines; then, if still nothing fits, at any
+/// looseness, which the caller reports. Ragged
+/// lines (left, right, centred) are set at natural width with a fixed amount of room at their end; they
+/// are feasible whenever they fit, and the same demerits make their ends even.
+/// </summary>
+internal static class LineBreaker
+{
+    private const double Pretolerance = 100;
+    private const double Tolerance = 200;
+    /// <summary>The loosest a line may be before the paragraph is reported (spaces at about twice their width);
+    /// TeX reaches the same end with \emergencystretch.</summary>
+    private const double EmergencyTolerance = 1000;
+    private const double LinePenalty = 10;
+    private const double DoubleHyphenDemerits = 10000;
+    private const double FinalHyphenDemerits = 5000;
+    private const double AdjacentDemerits = 10000;
+    /// <summary>A third hyphenated line in a row is allowed only when nothing else fits.</summary>
+    private const double TripleHyphenDemerits = 1_000_000;
+
+    /// <param name="firstWidth">Measure of the first line.</param>
+    /// <param name="restWidth">Measure of every later line (narrower under a hanging indent).</param>
+    /// <param name="raggedStretch">For ragged text, the room a line may leave at its end before it counts as bad
+    /// (0 for justified text).</param>
+    public static BreakResult Break(List<LineItem> items, double firstWidth, double restWidth, double raggedStretch = 0)
+    {
+        if (items.Count == 0)
+            return new([], true, 0);
+        bool ragged = raggedStretch > 0;
+        var paragraph = new Paragraph(items, firstWidth, restWidth, raggedStretch);
+        if (!ragged && paragraph.Run(Pretolerance, hyphenate: false) is { } first)
+            return new(first, true, paragraph.WorstBadness);
+        if (paragraph.Run(ragged ? double.PositiveInfinity : Tolerance, hyphenate: true) is { } second)
+            return new(second, true, paragraph.WorstBadness);
+        if (!ragged && paragraph.Run(EmergencyTolerance, hyphenate: true) is { } emergency)
+            return new(emergency, true, paragraph.WorstBadness);
+        if (!ragged && paragraph.Run(double.PositiveInfinity, hyphenate: true) is { } loose)
+            return new(loose, false, paragraph.WorstBadness);
+        return new(GreedyLineBreaker.Break(items, n => n == 0 ? firstWidth : restWidth), false, double.PositiveInfinity);
+    }
+
+    private sealed class Node(int position, int line, int fitness, int hyphens, double demerits, Node? previous,
+        double width, double stretch, double shrink, double ratio, double badness)
+    {
+        /// <summary>Index of the break item (−1 for the paragraph's start).</summary>
+        public int Position { get; } = position;
+        /// <summary>Lines set before this break.</summary>
+        public int Line { get; } = line;
+        public int Fitness { get; } = fitness;
+        /// <summary>Hyphenated lines in a row ending at this break.</summary>
+        public int Hyphens { get; } = hyphens;
+        public double Demerits { get; } = demerits;
+        public Node? Previous { get; } = previous;
+        /// <summary>Sums of the items from the start up to where the next line begins (after discarded glue).</summary>
+        public double Width { get; } = width;
+        public double Stretch { get; } = stretch;
+        public double Shrink { get; } = shrink;
+        /// <summary>Adjustment ratio and badness of the line ending here.</summary>
+        public double Ratio { get; } = ratio;
+        public double Badness { get; } = badness;
+    }
+
+    private sealed class Paragraph
+    {
+        private readonly List<LineItem> _items;
+        private readonly double _first, _rest, _ragged;
+        // Prefix sums: _width[i] is the total width of items [0, i).
+        private readonly double[] _width, _stretch, _shrink;
+
+        public Paragraph(List<LineItem> items, double first, double rest, double ragged)
+        {
+            _items = items;
+            _first = first;
+            _rest = rest;
+            _ragged = ragged;
+            int n = items.Count;
+            _width = new double[n + 1];
+            _stretch = new double[n + 1];
+            _shrink = new double[n + 1];
+            for (int i = 0; i < n; i++)
+            {
+                var (w, y, z) = items[i] switch
+                {
+                    Box b => (b.Width, 0.0, 0.0),
+                    Glue g => ragged > 0 ? (g.Width, 0.0, 0.0) : (g.Width, g.Stretch, g.Shrink),
+                    _ => (0.0, 0.0, 0.0),
+                };
+                _width[i + 1] = _width[i] + w;
+                _stretch[i + 1] = _stretch[i] + y;
+                _shrink[i + 1] = _shrink[i] + z;
+            }
+        }
+
+        public double WorstBadness { get; private set; }
+
+        public List<BrokenLine>? Run(double tolerance, bool hyphenate)
+        {
+            var active = new List<Node> { new(-1, 0, 1, 0, 0, null, 0, 0, 0, 0, 0) };
+            int n = _items.Count;
+            var best = new Dictionary<(int Fitness, int LineClass, int Hyphens), (Node From, double Demerits, double Ratio, double Badness)>();
+            // The paragraph ends with an implicit forced break after its last item.
+            for (int i = 0; i <= n; i++)
+            {
+                double cost;
+                bool flagged = false;
+                double breakWidth = 0;
+                if (i == n)
+                    cost = double.NegativeInfinity;
+                else if (_items[i] is Glue && i > 0 && _items[i - 1] is Box)
+                    cost = 0;
+                else if (_items[i] is Penalty p && (hyphenate || p.Hyphen is null || p.IsForced))
+                {
+                    cost = p.Cost;
+                    flagged = p.Flagged;
+                    breakWidth = p.Width;
+                }
+                else
+                    continue;
+                bool forced = double.IsNegativeInfinity(cost);
+
+                best.Clear();
+                for (int a = active.Count - 1; a >= 0; a--)
+                {
+                    var node = active[a];
+                    double measure = node.Line == 0 ? _first : _rest;
+                    double natural = _width[i] - node.Width + breakWidth;
+                    double ratio;
+                    if (natural < measure)
+                    {
+                        double stretch = _ragged > 0 ? _ragged : _stretch[i] - node.Stretch;
+                        // The last line and a line before a forced break end with infinitely stretchable space.
+                        ratio = forced ? 0 : stretch > 0 ? (measure - natural) / stretch : double.PositiveInfinity;
+                    }
+                    else if (natural > measure)
+                    {
+                        double shrink = _shrink[i] - node.Shrink;
+                        ratio = shrink > 0 ? (measure - natural) / shrink : double.NegativeInfinity;
+                    }
+                    else
+                        ratio = 0;
+
+                    if (ratio < -1 || forced)
+                        active.RemoveAt(a);
+                    if (ratio < -1)
+                        continue;
+                    double badness = Math.Min(100 * Math.Pow(Math.Abs(ratio), 3), 100_000);
+                    if (_ragged > 0 && !forced)
+                        badness = Math.Min(badness, 1000); // a short ragged line is never infeasible
+                    if (badness > tolerance)
+                        continue;
+
+                    double demerits = Math.Pow(LinePenalty + badness, 2);
+                    if (cost > 0)
+                        demerits += cost * cost;
+                    else if (!forced && cost < 0)
+                        demerits -= cost * cost;
+                    int hyphens = flagged ? node.Hyphens + 1 : 0;
+                    if (flagged && node.Hyphens > 0)
+                        demerits += DoubleHyphenDemerits;
+                    if (hyphens >= 3)
+                        demerits += TripleHyphenDemerits;
+                    if (i == n && node.Hyphens > 0)
+                        demerits += FinalHyphenDemerits;
+                    int fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
+                    if (Math.Abs(fitness - node.Fitness) > 1)
+                        demerits += AdjacentDemerits;
+                    demerits += node.Demerits;
+
+                    var key = (fitness, Math.Min(node.Line + 1, 1), Math.Min(hyphens, 3));
+                    if (!best.TryGetValue(key, out var current) || demerits < current.Demerits)
+                        best[key] = (node, demerits, ratio, badness);
+                }
+
+                if (best.Count > 0)
+                {
+                    var (w, y, z) = AfterBreak(i);
+                    foreach (var ((fitness, _, hyphens), (from, demerits, ratio, badness)) in best.OrderBy(b => b.Value.Demerits))
+                        active.Add(new Node(i, from.Line + 1, fitness, hyphens, demerits, from, w, y, z, ratio, badness));
+                }
+                if (active.Count == 0)
+                    return null;
+            }
+
+            var end = active.Where(a => a.Position == n).MinBy(a => a.Demerits);
+            return end is null ? null : Lines(end);
+        }
+
+        /// <summary>Sums where the line after a break at <paramref name="i"/> starts: glue and penalties after a break vanish.</summary>
+        private (double, double, double) AfterBreak(int i)
+        {
+            int j = i;
+            if (j < _items.Count && _items[j] is Penalty { IsForced: false } or Glue)
+                j++;
+            while (j < _items.Count && _items[j] is Glue or Penalty { IsForced: false })
+                j++;
+            return (_width[j], _stretch[j], _shrink[j]);
+        }
+
+        private List<BrokenLine> Lines(Node end)
+        {
+            var chain = new List<Node>();
+            for (var node = end; node.Previous is not null; node = node.Previous)
+                chain.Add(node);
+            chain.Reverse();
+            var lines = new List<BrokenLine>(chain.Count);
+            int start = 0;
+            WorstBadness = 0;
+            foreach (var node in chain)
+            {
+                while (start < node.Position && _items[start] is Glue or Penalty { IsForced: false })
+                    start++;
+                int position = node.Position;
+                bool last = position == _items.Count || _items[position] is Penalty { IsForced: true };
+                var hyphen = position < _items.Count && _items[position] is Penalty p ? p.Hyphen : null;
+                lines.Add(new BrokenLine(start, position, last ? Math.Min(0, node.Ratio) : node.Ratio, !last && _ragged == 0, hyphen));
+                if (!last)
+                    WorstBadness = Math.Max(WorstBadness, node.Badness);
+                start = position + 1;
+            }
+            return lines;
+        }
+    }
+}

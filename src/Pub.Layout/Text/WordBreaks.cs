@@ -1,0 +1,175 @@
+using System.Globalization;
+using Pub.Layout.Hyphenation;
+
+namespace Pub.Layout.Text;
+
+/// <summary>
+/// Hyphenate: where a word may break, and the items that say so. A word becomes boxes separated by
+/// penalties, one per break point:
+/// - after an explicit hyphen or dash between letters ("labour-market"), with nothing added;
+/// - at the author's soft hyphens, when there are any (then the patterns are not asked);
+/// - otherwise at the points the language's patterns give for each run of letters, with a hyphen drawn
+///   when the line breaks there; never in code, URLs or headings (their style says so), in words in
+///   capitals (acronyms), or closer than two letters to a word's start and three to its end;
+/// - in a URL written out in the text, after a slash and similar separators, with nothing added.
+/// </summary>
+internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
+{
+    /// <summary>TeX's \hyphenpenalty and \exhyphenpenalty: a break inside a word is a small cost.</summary>
+    public const double HyphenPenalty = 50;
+    private const double UrlPenalty = 100;
+    private const int LeftMin = 2, RightMin = 3;
+
+    private enum Kind
+    {
+        Hyphen,
+        Explicit,
+        Url,
+    }
+
+    public void Add(List<LineItem> items, List<Piece> word, List<string> anchors, List<int> softHyphens, TextMeasurer measurer)
+    {
+        string text = string.Concat(word.Select(p => p.Text));
+        var points = Points(word, text, softHyphens);
+        if (points.Count == 0)
+        {
+            items.Add(new Box([.. word], [.. anchors]));
+            return;
+        }
+        var parts = Split(word, points.Select(p => p.Offset).ToList());
+        for (int k = 0; k < parts.Count; k++)
+        {
+            items.Add(new Box(parts[k], k == 0 ? [.. anchors] : []));
+            if (k == points.Count)
+                break;
+            var (_, kind) = points[k];
+            if (kind == Kind.Hyphen)
+            {
+                var last = parts[k][^1];
+                var hyphen = measurer.Pieces("-", last.Style with { Size = last.Size, SmallCaps = false }).First();
+                items.Add(new Penalty(HyphenPenalty, hyphen.Width, Flagged: true, Hyphen: hyphen));
+            }
+            else
+                items.Add(new Penalty(kind == Kind.Url ? UrlPenalty : HyphenPenalty, Flagged: kind == Kind.Explicit));
+        }
+    }
+
+    private List<(int Offset, Kind Kind)> Points(List<Piece> word, string text, List<int> softHyphens)
+    {
+        var points = new List<(int, Kind)>();
+        if (text.Length < 2)
+            return points;
+        var styles = StyleAt(word, text.Length);
+        if (IsUrl(text, styles))
+        {
+            for (int i = 3; i < text.Length - 3; i++)
+            {
+                if (text[i - 1] is '/' or '?' or '&' or '=' or '_' or '-' && text[i] != '/' || text[i] == '.' && text[i - 1] != '/')
+                    points.Add((i, Kind.Url));
+            }
+            return points;
+        }
+        for (int i = 1; i < text.Length - 1; i++)
+        {
+            if (text[i - 1] is '-' or '\u2010' or '\u2013' or '\u2014' && i >= 3 && text.Length - i >= 2
+                && char.IsLetterOrDigit(text[i - 2]) && char.IsLetterOrDigit(text[i]) && styles[i - 1].Role != Fonts.FontRole.Mono)
+                points.Add((i, Kind.Explicit));
+        }
+        if (softHyphens.Count > 0)
+        {
+            foreach (int offset in softHyphens)
+            {
+                if (offset > 0 && offset < text.Length && !points.Exists(p => p.Item1 == offset))
+                    points.Add((offset, Kind.Hyphen));
+            }
+            points.Sort();
+            return points;
+        }
+        if (hyphenation is null)
+            return points;
+
+        // Runs of letters, each hyphenated on its own ("trafficking," → "trafficking"; "re-entry" → "re", "entry").
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool letter = i < text.Length && (char.IsLetter(text[i]) || start >= 0 && CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark);
+            if (letter && start < 0)
+                start = i;
+            else if (!letter && start >= 0)
+            {
+                HyphenateRun(text, start, i, styles, points);
+                start = -1;
+            }
+        }
+        points.Sort();
+        return points;
+    }
+
+    private void HyphenateRun(string text, int start, int end, TextStyle[] styles, List<(int, Kind)> points)
+    {
+        int length = end - start;
+        if (length < LeftMin + RightMin)
+            return;
+        var style = styles[start];
+        for (int i = start; i < end; i++)
+        {
+            if (!styles[i].Hyphenate || !string.Equals(styles[i].Language, style.Language, StringComparison.OrdinalIgnoreCase))
+                return;
+        }
+        var run = text.AsSpan(start, length);
+        bool capitals = true;
+        foreach (char c in run)
+            capitals &= !char.IsLower(c);
+        if (capitals || hyphenation!.For(style.Language) is not { } patterns)
+            return;
+        foreach (int point in patterns.Points(run.ToString(), LeftMin, RightMin))
+            points.Add((start + point, Kind.Hyphen));
+    }
+
+    private static bool IsUrl(string text, TextStyle[] styles) =>
+        text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        || styles.Length > 0 && styles[0].Url is { } url && string.Equals(url, text, StringComparison.Ordinal);
+
+    /// <summary>The style of each character of the word.</summary>
+    private static TextStyle[] StyleAt(List<Piece> word, int length)
+    {
+        var styles = new TextStyle[length];
+        int at = 0;
+        foreach (var piece in word)
+        {
+            for (int k = 0; k < piece.Text.Length && at < length; k++)
+                styles[at++] = piece.Style;
+        }
+        return styles;
+    }
+
+    /// <summary>Cuts the word's pieces at character offsets (ascending, inside the word) into one list per part.</summary>
+    private static List<List<Piece>> Split(List<Piece> word, List<int> offsets)
+    {
+        var parts = new List<List<Piece>> { new() };
+        int at = 0, next = 0;
+        foreach (var piece in word)
+        {
+            int from = 0;
+            while (next < offsets.Count && offsets[next] < at + piece.Text.Length)
+            {
+                int cut = offsets[next] - at;
+                if (cut > from)
+                    parts[^1].Add(Slice(piece, from, cut));
+                parts.Add([]);
+                from = cut;
+                next++;
+            }
+            if (from < piece.Text.Length)
+                parts[^1].Add(from == 0 ? piece : Slice(piece, from, piece.Text.Length));
+            at += piece.Text.Length;
+        }
+        return parts;
+    }
+
+    private static Piece Slice(Piece piece, int from, int to)
+    {
+        string text = piece.Text[from..to];
+        return piece with { Text = text, Width = piece.Face.Measure(text, piece.Size) };
+    }
+}

@@ -1,0 +1,214 @@
+using Pub.Layout.Fonts;
+using Pub.Layout.Hyphenation;
+using Pub.Layout.Paged;
+using Pub.Layout.Text;
+using Pub.Model;
+
+namespace Pub.Layout.Tests;
+
+/// <summary>Hyphenation, optimal line breaking and footnotes at the foot of their page.</summary>
+public sealed class TypographyTests
+{
+    private static readonly LayoutSettings Settings = SampleDocuments.Settings();
+
+    private static string Hyphenate(string language, string word)
+    {
+        var patterns = new HyphenationLanguages(TestFonts.Hyphenation).For(language)!;
+        var points = patterns.Points(word);
+        var parts = new List<string>();
+        int from = 0;
+        foreach (int p in points)
+        {
+            parts.Add(word[from..p]);
+            from = p;
+        }
+        parts.Add(word[from..]);
+        return string.Join("-", parts);
+    }
+
+    [Theory]
+    [InlineData("en", "hyphenation", "hy-phen-ation")]
+    [InlineData("en", "exploitation", "ex-ploita-tion")]
+    [InlineData("en", "international", "in-ter-na-tional")]
+    [InlineData("en", "trafficking", "traf-fick-ing")]
+    [InlineData("en-GB", "organisation", "or-gan-isa-tion")]
+    [InlineData("ru", "эксплуатации", "экс-плу-а-та-ции")]
+    [InlineData("ru", "законодательства", "за-ко-но-да-тель-ства")]
+    [InlineData("de", "Menschenhandel", "Men-schen-han-del")]
+    [InlineData("fr", "exploitation", "ex-ploi-ta-tion")]
+    public void Known_words_split_at_the_right_points(string language, string word, string expected) =>
+        Assert.Equal(expected, Hyphenate(language, word));
+
+    [Fact]
+    public void Fragments_keep_two_letters_before_and_three_after()
+    {
+        var patterns = new HyphenationLanguages(TestFonts.Hyphenation).For("en")!;
+        foreach (var word in new[] { "abolition", "every", "evidence", "victims", "operation" })
+        {
+            foreach (int p in patterns.Points(word))
+                Assert.True(p >= 2 && word.Length - p >= 3, $"{word} breaks at {p}");
+        }
+    }
+
+    [Fact]
+    public void Every_pattern_file_reads_with_its_declared_encoding()
+    {
+        foreach (var (language, bytes) in TestFonts.Hyphenation)
+        {
+            var hyphenator = PatternFile.Parse(bytes);
+            Assert.True(hyphenator.PatternCount > 1000, $"{language}: {hyphenator.PatternCount} patterns");
+        }
+        // KOI8-R decoded: the Russian patterns hold Cyrillic letters.
+        Assert.Equal("при-ну-ди-тель-ного", Hyphenate("ru", "принудительного"));
+    }
+
+    private static Document Doc(string language, params Block[] blocks) =>
+        new("p.md", new Metadata { Title = "T", Language = language }, blocks, []);
+
+    private static List<string> BodyLines(PagedDocument paged) =>
+        [.. paged.Pages.Skip(1).SelectMany(p => p.Items.OfType<TextRun>()
+            .Where(r => r.Baseline > Settings.Margins.Top && r.Baseline < p.Height - Settings.Margins.Bottom)
+            .GroupBy(r => Math.Round(r.Baseline, 2))
+            .OrderBy(g => g.Key)
+            .Select(g => string.Concat(g.OrderBy(r => r.X).Select(r => r.Text))))];
+
+    [Fact]
+    public void Justified_text_is_hyphenated_in_english_and_russian_but_never_in_headings_or_code()
+    {
+        const string english = "Identification remains the decisive step: a person who is not identified as a victim cannot receive assistance, protection or compensation, and is more likely to be treated as an irregular migrant or an offender by the authorities of participating States.";
+        const string russian = "Выявление остаётся решающим шагом: человек, который не выявлен как жертва, не может получить помощь, защиту или компенсацию и с большей вероятностью будет считаться нарушителем миграционного законодательства или правонарушителем.";
+        var narrow = Settings with { Margins = new Margins(78, 78, 200, 200) };
+        foreach (var (language, text) in new[] { ("en", english), ("ru", russian) })
+        {
+            var doc = Doc(language,
+                new Heading(1, [new Pub.Model.Text("Internationalisation of characteristically incomprehensible responsibilities")], Attributes.Empty, true, "1"),
+                new Paragraph([new Pub.Model.Text(text)]),
+                new Paragraph([new Code("configuration.internationalisation.responsibilities()")]));
+            var paged = Typesetter.Layout(doc, narrow, TestFonts.Set);
+            var lines = BodyLines(paged);
+            Assert.Contains(lines, l => l.EndsWith('-') && char.IsLetter(l[^2]));
+            Assert.DoesNotContain(lines, l => l.Contains("Internation", StringComparison.Ordinal) && l.EndsWith('-'));
+            Assert.DoesNotContain(lines, l => l.Contains("configuration", StringComparison.Ordinal) && l.EndsWith('-'));
+            // What a hyphen splits joins back into a word of the text.
+            for (int k = 0; k + 1 < lines.Count; k++)
+            {
+                if (!lines[k].EndsWith('-'))
+                    continue;
+                string word = lines[k].Split(' ')[^1].TrimEnd('-') + lines[k + 1].Split(' ')[0].TrimEnd(',', '.', ':');
+                Assert.Contains(" " + word, " " + text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Language_spans_switch_the_patterns()
+    {
+        var span = new SpanInline(new Attributes(null, [], [new("lang", "ru")]), [new Pub.Model.Text("законодательства законодательства законодательства законодательства законодательства законодательства")]);
+        var doc = Doc("en", new Paragraph([new Pub.Model.Text("The words"), span, new Pub.Model.Text(" end here.")]));
+        var lines = BodyLines(Typesetter.Layout(doc, Settings with { Margins = new Margins(78, 78, 200, 220) }, TestFonts.Set));
+        Assert.Contains(lines, l => l.EndsWith("-", StringComparison.Ordinal) && l.Contains("законо", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A paragraph built so that first-fit ends the first line early and leaves the second very loose; the optimal
+    /// breaker moves a word down and sets both lines evenly. Items stand for words of fixed width.
+    /// </summary>
+    [Fact]
+    public void Knuth_Plass_chooses_a_better_break_than_first_fit()
+    {
+        var face = TestFonts.Set.Resolve(FontRole.Text, false, false);
+        var style = new TextStyle(FontRole.Text, false, false, 10);
+        Box Word(double width) => new([new Piece("w", face, 10, width, style)], []);
+        Glue Gap() => new(4, 3, 1.5, new Piece(" ", face, 10, 4, style));
+        // First-fit fills the first line with five words (r = 0.33) and leaves three on the second, which the long
+        // last word cannot join (r = 7.3); moving one word down sets both lines alike (r = 2.67).
+        var widths = new double[] { 16, 16, 16, 16, 16, 16, 16, 16, 60 };
+        List<LineItem> Items()
+        {
+            var items = new List<LineItem>();
+            for (int i = 0; i < widths.Length; i++)
+            {
+                if (i > 0)
+                    items.Add(Gap());
+                items.Add(Word(widths[i]));
+            }
+            return items;
+        }
+        var greedy = GreedyLineBreaker.Break(Items(), _ => 100);
+        var optimal = LineBreaker.Break(Items(), 100, 100).Lines;
+        static double Worst(List<BrokenLine> lines) => lines.Where(l => l.Justify).Max(l => Math.Abs(l.Ratio));
+        Assert.True(Worst(optimal) < Worst(greedy), $"optimal {Worst(optimal):0.00} vs greedy {Worst(greedy):0.00}");
+        Assert.Equal(3, greedy.Count);
+        Assert.Equal(3, optimal.Count);
+        Assert.True(optimal[0].End < greedy[0].End);
+    }
+
+    [Fact]
+    public void A_paragraph_that_cannot_be_set_within_tolerance_is_reported_with_its_position()
+    {
+        var source = new Pub.Syntax.SourceText("papers/x/paper.md", "Widely spaced\n");
+        var words = "Averyveryverylongwordwithoutbreaks anotherverylongunbreakableword " + new string('m', 40) + " " + new string('n', 38);
+        var paragraph = new Paragraph([new Code(words)]) { Span = source.Span(0, 6) };
+        var paged = Typesetter.Layout(Doc("en", paragraph), Settings with { Margins = new Margins(78, 78, 200, 200) }, TestFonts.Set);
+        var warning = Assert.Single(paged.Diagnostics, d => d.Code == Pub.Syntax.Codes.LooseParagraph.Id);
+        Assert.Equal(source, warning.Span!.Value.Source);
+        Assert.Equal(Pub.Syntax.Severity.Warning, warning.Severity);
+        // And nothing runs into the margin.
+        foreach (var page in paged.Pages.Skip(1))
+            Assert.All(page.Items.OfType<TextRun>().Where(r => r.Baseline > Settings.Margins.Top), r => Assert.True(r.X + r.Width <= page.Width - 200 + 0.01, r.Text));
+    }
+
+    private static Note LongNote(int number, int sentences) =>
+        new("n" + number, [new Paragraph([new Pub.Model.Text(string.Concat(Enumerable.Repeat("This note explains the source of the figure and the reservations that attach to it. ", sentences)).Trim())])], number);
+
+    private static Paragraph Filler(int sentences, params Inline[] tail) =>
+        new([new Pub.Model.Text(string.Join(" ", Enumerable.Repeat("Referral stops at the border of the agency that first meets the person concerned.", sentences))), .. tail]);
+
+    [Fact]
+    public void A_footnote_stands_at_the_foot_of_the_page_of_its_reference()
+    {
+        var blocks = new List<Block>();
+        for (int i = 1; i <= 6; i++)
+            blocks.Add(Filler(9, new NoteRef("n" + i, i), new Pub.Model.Text(" And so on.")));
+        var doc = new Document("p.md", new Metadata { Title = "T" }, blocks, [.. Enumerable.Range(1, 6).Select(i => LongNote(i, 1))]);
+        var paged = Typesetter.Layout(doc, Settings, TestFonts.Set);
+        for (int i = 1; i <= 6; i++)
+        {
+            string n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var refPage = paged.Pages.Single(p => p.Items.OfType<DestinationItem>().Any(d => d.Name == "noteref-" + n));
+            var note = refPage.Items.OfType<DestinationItem>().Single(d => d.Name == "note-" + n);
+            var reference = refPage.Items.OfType<DestinationItem>().Single(d => d.Name == "noteref-" + n);
+            Assert.True(note.Y > reference.Y);
+            // Under the short rule, below every line of body text.
+            var rule = refPage.Items.OfType<RuleItem>().Single(r => r.Y1 > Settings.Margins.Top && r.Y1 < note.Y);
+            Assert.True(rule.X2 - rule.X1 < Settings.TextWidth / 2);
+            Assert.All(refPage.Items.OfType<TextRun>().Where(r => r.Size >= Settings.FontSize && r.Baseline < refPage.Height - Settings.Margins.Bottom), r => Assert.True(r.Baseline < rule.Y1));
+        }
+    }
+
+    [Fact]
+    public void A_long_footnote_continues_on_the_next_page()
+    {
+        var blocks = new List<Block> { Filler(30, new NoteRef("n1", 1)), Filler(40) };
+        var doc = new Document("p.md", new Metadata { Title = "T" }, blocks, [LongNote(1, 60)]);
+        var paged = Typesetter.Layout(doc, Settings, TestFonts.Set);
+        int refPage = paged.Pages.ToList().FindIndex(p => p.Items.OfType<DestinationItem>().Any(d => d.Name == "noteref-1"));
+        Assert.Contains(paged.Pages[refPage].Items.OfType<DestinationItem>(), d => d.Name == "note-1");
+        var next = paged.Pages[refPage + 1];
+        double bottom = next.Height - Settings.Margins.Bottom;
+        // The next page's foot opens with the rest of the note under a full-width rule.
+        var rule = next.Items.OfType<RuleItem>().Single(r => r.Y1 > Settings.Margins.Top + 20 && r.Y1 < bottom);
+        Assert.Equal(Settings.TextWidth, rule.X2 - rule.X1, 1);
+        Assert.Contains(next.Items.OfType<TextRun>(), r => r.Baseline > rule.Y1 && r.Size < Settings.FontSize && r.Text.Contains("note", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Layout_dump_of_a_justified_paragraph_with_a_note()
+    {
+        var doc = new Document("p.md", new Metadata { Title = "Golden", Language = "en" },
+            [Filler(3, new NoteRef("n1", 1), new Pub.Model.Text(" Identification of victims of trafficking remains the decisive and internationally contested step."))],
+            [LongNote(1, 2)]);
+        var paged = Typesetter.Layout(doc, Settings with { Margins = new Margins(78, 78, 150, 150) }, TestFonts.Set);
+        Pub.Testing.Golden.Assert("layout/justified-paragraph-with-note.layout.txt", paged.Dump());
+    }
+}
