@@ -47,7 +47,8 @@ internal sealed class ClusterRenderer(
         {
             var (node, names, _) = RenderOne(c.Params, c.Item.Id);
             c.Full = node;
-            c.Names = names;
+            // Cites without names group together, like cites by the same author.
+            c.Names = names ?? string.Empty;
         }
         var delimiter = citation.Layout.Delimiter ?? string.Empty;
         var collapse = citation.Collapse;
