@@ -32,7 +32,8 @@ internal sealed partial class CitationParser : InlineParser
     // braces may contain anything but a closing brace.
     private const string KeyPattern = @"(?:\{[^{}]+\}|[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?)";
 
-    [GeneratedRegex(@"\G\[(?<body>[^\[\]]*(?<![\p{L}\p{N}])-?@" + KeyPattern + @"[^\[\]]*)\](?![(\[])", RegexOptions.CultureInvariant)]
+    // Not followed by "(" or "[label]": then the brackets are a link's text. Another cluster may follow.
+    [GeneratedRegex(@"\G\[(?<body>[^\[\]]*(?<![\p{L}\p{N}])-?@" + KeyPattern + @"[^\[\]]*)\](?!\(|\[(?!-?@))", RegexOptions.CultureInvariant)]
     private static partial Regex Cluster();
 
     [GeneratedRegex(@"(?<dash>-)?@(?<key>" + KeyPattern + ")", RegexOptions.CultureInvariant)]
@@ -56,12 +57,12 @@ internal sealed partial class CitationParser : InlineParser
             {
                 return false;
             }
-            var cites = ParseCluster(match.Groups["body"].Value, match.Groups["body"].Index);
+            var cites = ParseCluster(match.Groups["body"].Value, match.Groups["body"].Index, processor);
             if (cites is null)
             {
                 return false;
             }
-            processor.Inline = new CitationInline { Cites = cites, Span = new(start, start + match.Length - 1) };
+            processor.Inline = new CitationInline { Cites = cites, Span = SourceSpanOf(processor, start, match.Length) };
             slice.Start = start + match.Length;
             return true;
         }
@@ -78,15 +79,15 @@ internal sealed partial class CitationParser : InlineParser
         }
         var key = inText.Groups["key"];
         var (locator, label, suffix) = inText.Groups["locator"].Success ? Locators.Split(inText.Groups["locator"].Value) : (null, null, "");
-        var cite = new ParsedCite(Unbrace(key.Value), key.Index, key.Length, "", locator, label, suffix, false);
-        processor.Inline = new CitationInline { Cites = [cite], AuthorInText = true, Span = new(start, start + inText.Length - 1) };
+        var cite = new ParsedCite(Unbrace(key.Value), SourceOffset(processor, key.Index), key.Length, "", locator, label, suffix, false);
+        processor.Inline = new CitationInline { Cites = [cite], AuthorInText = true, Span = SourceSpanOf(processor, start, inText.Length) };
         slice.Start = start + inText.Length;
         return true;
     }
 
     /// <summary>Splits the inside of a cluster at semicolons; each part needs exactly one key.
     /// Returns null when a part has none (then the brackets are ordinary text).</summary>
-    private static List<ParsedCite>? ParseCluster(string body, int bodyOffset)
+    private static List<ParsedCite>? ParseCluster(string body, int bodyOffset, InlineProcessor processor)
     {
         var cites = new List<ParsedCite>();
         var partStart = 0;
@@ -105,10 +106,21 @@ internal sealed partial class CitationParser : InlineParser
             var prefix = part[..match.Index].Trim();
             var after = part[(match.Index + match.Length)..];
             var (locator, label, suffix) = Locators.Split(after);
-            cites.Add(new ParsedCite(Unbrace(key.Value), bodyOffset + partStart + key.Index, key.Length, prefix, locator, label, suffix, match.Groups["dash"].Success));
+            cites.Add(new ParsedCite(Unbrace(key.Value), SourceOffset(processor, bodyOffset + partStart + key.Index), key.Length, prefix, locator, label, suffix, match.Groups["dash"].Success));
             partStart += part.Length + 1;
         }
         return cites;
+    }
+
+    /// <summary>The slice an inline parser sees holds the paragraph's lines joined, not the file; Markdig
+    /// maps an index in it back to an offset in the source.</summary>
+    private static int SourceOffset(InlineProcessor processor, int index) => processor.GetSourcePosition(index, out _, out _);
+
+    private static Markdig.Syntax.SourceSpan SourceSpanOf(InlineProcessor processor, int index, int length)
+    {
+        var start = SourceOffset(processor, index);
+        var end = SourceOffset(processor, index + length - 1);
+        return new(start, Math.Max(start, end));
     }
 
     private static string Unbrace(string key) => key.StartsWith('{') ? key[1..^1] : key;

@@ -52,7 +52,8 @@ internal static partial class Locators
         {
             return (Clean(bare.Value), "page", text[bare.Length..].Trim());
         }
-        return (null, null, hadComma ? text.Trim() : after.Trim());
+        // As in Pandoc, a suffix keeps the comma that separates it from the key: "[@a, and elsewhere]".
+        return (null, null, after.Trim());
     }
 
     private static string Clean(string value) => value.Replace("--", "-", StringComparison.Ordinal).TrimEnd(',', ' ');

@@ -103,6 +103,11 @@ internal sealed class Lowering
         var content = Inlines(heading.Inline);
         var attributes = AttributesOf(heading, null);
         var numbered = !attributes.HasClass("unnumbered");
+        // An attribute block at the end of a heading leaves the space before it behind.
+        if (content.Count > 0 && content[^1] is Text { Value: var tail } end && tail.Length > 0 && char.IsWhiteSpace(tail[^1]))
+        {
+            content = [.. content.Take(content.Count - 1), .. tail.TrimEnd().Length > 0 ? [end with { Value = tail.TrimEnd() }] : Array.Empty<ModelInline>()];
+        }
         // "{-}" is Pandoc's shorthand for .unnumbered; Markdig leaves it as text.
         if (content.Count > 0 && content[^1] is Text last && last.Value.TrimEnd().EndsWith("{-}", StringComparison.Ordinal))
         {
@@ -285,27 +290,54 @@ internal sealed class Lowering
         }
         foreach (var inline in container)
         {
-            if (LowerInline(inline) is { } lowered)
+            foreach (var lowered in LowerInlines(inline))
             {
-                var withSpan = lowered.Span is null ? lowered with { Span = SpanOf(inline) } : lowered;
                 // Adjacent text runs are merged, so later passes see words whole.
-                if (withSpan is Text text && result.Count > 0 && result[^1] is Text previous)
+                if (lowered is Text text && result.Count > 0 && result[^1] is Text previous)
                 {
                     result[^1] = previous with { Value = previous.Value + text.Value, Span = Join(previous.Span, text.Span) };
                 }
                 else
                 {
-                    result.Add(withSpan);
+                    result.Add(lowered);
                 }
             }
         }
         return result;
     }
 
+    /// <summary>One Markdig inline as zero or more model inlines, each with its span.</summary>
+    private IEnumerable<ModelInline> LowerInlines(MdInline inline)
+    {
+        // A bracket or emphasis delimiter that found no partner stays in the tree as a container
+        // holding everything that followed it; its own character is text and its children still count.
+        if (inline is DelimiterInline delimiter)
+        {
+            yield return new Text(delimiter.ToLiteral()) { Span = SpanOf(delimiter) };
+            foreach (var child in Inlines(delimiter))
+            {
+                yield return child;
+            }
+            yield break;
+        }
+        if (inline is CitationInline citation && IsCrossReferenceCluster(citation))
+        {
+            foreach (var part in LowerCrossReferences(citation))
+            {
+                yield return part;
+            }
+            yield break;
+        }
+        if (LowerInline(inline) is { } lowered)
+        {
+            yield return lowered.Span is null ? lowered with { Span = SpanOf(inline) } : lowered;
+        }
+    }
+
     private ModelInline? LowerInline(MdInline inline) => inline switch
     {
         CitationInline citation => LowerCitation(citation),
-        LiteralInline literal => new Text(literal.Content.ToString()),
+        LiteralInline literal => new Text(Apostrophes(literal)),
         SmartyPant smarty => new Text(_quotes.Map(smarty.Type)),
         HtmlEntityInline entity => new Text(entity.Transcoded.ToString()),
         CodeInline code => new Code(code.Content),
@@ -317,8 +349,6 @@ internal sealed class Lowering
         FootnoteLink => null,
         HtmlInline html => new RawInline(html.Tag),
         EmphasisInline emphasis => LowerEmphasis(emphasis),
-        LinkDelimiterInline delimiter => new Text(delimiter.ToLiteral()),
-        DelimiterInline delimiter => new Text(delimiter.ToLiteral()),
         ContainerInline container => Wrap(Inlines(container)),
         _ => null,
     };
@@ -339,13 +369,50 @@ internal sealed class Lowering
         };
     }
 
+    /// <summary>Markdig turns only paired single quotes into quotation marks; a straight quote left in
+    /// running text is an apostrophe (it's, the '90s, the victims' rights). An escaped one stays straight.</summary>
+    private static string Apostrophes(LiteralInline literal)
+    {
+        var text = literal.Content.ToString();
+        if (!text.Contains('\'', StringComparison.Ordinal))
+        {
+            return text;
+        }
+        if (literal.IsFirstCharacterEscaped)
+        {
+            return text[..1] + text[1..].Replace('\'', '’');
+        }
+        return text.Replace('\'', '’');
+    }
+
+    /// <summary>A cluster whose every key has a label prefix (<c>[see @fig-chart]</c>, <c>[@sec-a; @sec-b]</c>)
+    /// refers to labels, not to the bibliography.</summary>
+    private static bool IsCrossReferenceCluster(CitationInline citation) =>
+        citation.Cites.Count > 0 && citation.Cites.All(c => LabelPrefixes.IsLabel(c.Key) && c.Locator is null && !c.SuppressAuthor);
+
+    private IEnumerable<ModelInline> LowerCrossReferences(CitationInline citation)
+    {
+        for (var i = 0; i < citation.Cites.Count; i++)
+        {
+            var cite = citation.Cites[i];
+            if (i > 0)
+            {
+                yield return new Text("; ");
+            }
+            if (cite.Prefix.Length > 0)
+            {
+                yield return new Text(cite.Prefix + " ");
+            }
+            yield return new CrossRef(cite.Key) { Span = _source?.Span(cite.KeyStart - 1, cite.KeyLength + 1) };
+            if (cite.Suffix.Length > 0)
+            {
+                yield return new Text(char.IsPunctuation(cite.Suffix[0]) ? cite.Suffix : " " + cite.Suffix);
+            }
+        }
+    }
+
     private ModelInline LowerCitation(CitationInline citation)
     {
-        // A lone key with a cross-reference prefix is a reference to a label, not a citation.
-        if (citation.Cites is [var only] && LabelPrefixes.IsLabel(only.Key) && only.Prefix.Length == 0 && only.Locator is null && only.Suffix.Length == 0)
-        {
-            return new CrossRef(only.Key);
-        }
         var items = citation.Cites.Select(c => new CiteItem(
             c.Key,
             _source?.Span(c.KeyStart, c.KeyLength),

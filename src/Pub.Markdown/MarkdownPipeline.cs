@@ -16,12 +16,12 @@ internal static class PubMarkdownPipeline
             .UseFootnotes()
             .UsePipeTables()
             .UseGridTables()
-            .UseDefinitionLists()
             .UseCustomContainers()
             .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Superscript | Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Subscript | Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
             .UseAutoLinks()
             .UseSmartyPants(new SmartyPantOptions())
             .UseGenericAttributes();
+        builder.BlockParsers.Insert(0, new DefinitionListAfterTableParser());
         builder.InlineParsers.Insert(0, new CitationParser());
         builder.PreciseSourceLocation = true;
         return builder.Build();

@@ -130,14 +130,38 @@ internal sealed partial class MetadataReader
         }
     }
 
+    /// <summary>The span of a node, on its first line. YamlDotNet gives a collection the end mark of its
+    /// start, so a collection reaches to the end of its last descendant (and a flow collection's closing
+    /// bracket); a node over several lines is cut at the end of its first line.</summary>
     private SourceSpan SpanOf(YamlNode node)
     {
-        var start = _source.Offset((int)node.Start.Line + _lineOffset, (int)node.Start.Column);
-        var end = node.End.Line == node.Start.Line
-            ? _source.Offset((int)node.End.Line + _lineOffset, (int)node.End.Column)
-            : _source.Offset((int)node.Start.Line + _lineOffset, int.MaxValue / 2);
+        var line = (int)node.Start.Line + _lineOffset;
+        var start = _source.Offset(line, (int)node.Start.Column);
+        var lineEnd = _source.Offset(line, 1) + _source.Line(line).Length;
+        var last = LastMark(node);
+        var end = last.Line == node.Start.Line ? _source.Offset((int)last.Line + _lineOffset, (int)last.Column) : lineEnd;
+        if (node is YamlSequenceNode { Style: YamlDotNet.Core.Events.SequenceStyle.Flow } or YamlMappingNode { Style: YamlDotNet.Core.Events.MappingStyle.Flow })
+        {
+            // Take in the closing brackets (of this collection and of nested ones) after the last value.
+            var text = _source.Text;
+            for (var at = end; at < lineEnd && text[at] is ' ' or '\t' or ']' or '}'; at++)
+            {
+                if (text[at] is ']' or '}')
+                {
+                    end = at + 1;
+                }
+            }
+        }
+        end = Math.Min(end, lineEnd);
         return _source.Span(start, Math.Max(1, end - start));
     }
+
+    private static YamlDotNet.Core.Mark LastMark(YamlNode node) => node switch
+    {
+        YamlMappingNode map when map.Children.Count > 0 => LastMark(map.Children.Last().Value),
+        YamlSequenceNode list when list.Children.Count > 0 => LastMark(list.Children[^1]),
+        _ => node.End,
+    };
 
     private T Invalid<T>(YamlNode node, string key, string message, string hint, T fallback)
     {

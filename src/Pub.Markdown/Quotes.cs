@@ -23,8 +23,9 @@ internal sealed record Quotes(string OpenDouble, string CloseDouble, string Open
         SmartyPantType.LeftDoubleQuote => OpenDouble,
         SmartyPantType.RightDoubleQuote => CloseDouble,
         SmartyPantType.LeftQuote => OpenSingle,
-        // A right single quote is usually an apostrophe, which is the same in every language.
-        SmartyPantType.RightQuote => "’",
+        // Markdig reports a right quote only when it closes a pair; a lone apostrophe stays a literal
+        // and is made typographic when the tree is lowered.
+        SmartyPantType.RightQuote => CloseSingle,
         SmartyPantType.LeftAngleQuote => "«",
         SmartyPantType.RightAngleQuote => "»",
         SmartyPantType.Ellipsis => "…",

@@ -12,14 +12,23 @@ public static class TextDecoding
     public static string? Decode(ReadOnlySpan<byte> bytes, out string? reason)
     {
         reason = null;
+        // Offsets in reasons are offsets in the file, so they count the byte-order mark.
+        var skipped = 0;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
+            skipped = 3;
+        }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            // Notepad's "Unicode": every other byte is NUL, which would otherwise read as a binary file.
+            reason = "it is UTF-16 text; save the file as UTF-8";
+            return null;
         }
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            reason = $"it holds a NUL byte at offset {nul}: it looks like a binary file";
+            reason = $"it holds a NUL byte at offset {nul + skipped}: it looks like a binary file";
             return null;
         }
         try
@@ -29,7 +38,7 @@ public static class TextDecoding
         }
         catch (DecoderFallbackException ex)
         {
-            reason = $"byte offset {ex.Index} is not valid UTF-8; save the file as UTF-8";
+            reason = $"byte offset {ex.Index + skipped} is not valid UTF-8; save the file as UTF-8";
             return null;
         }
     }

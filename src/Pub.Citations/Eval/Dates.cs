@@ -280,9 +280,10 @@ internal sealed partial class Evaluator
             case "month":
                 var m = value.Count > 1 ? value[1] : 0;
                 var season = date.Season;
-                if (m is >= 13 and <= 16)
+                if (m is >= 13 and <= 16 or >= 21 and <= 24)
                 {
-                    season = m - 12;
+                    // CSL-JSON seasons: 13–16 or 21–24 in the month position.
+                    season = m > 20 ? m - 20 : m - 12;
                     m = 0;
                 }
                 if (m is < 1 or > 12)
@@ -339,7 +340,7 @@ internal sealed partial class Evaluator
             var m = p.Count > 1 && month ? p[1] : 0;
             if (m > 12)
             {
-                m = 0;
+                m = m is >= 21 and <= 24 ? m - 20 : m is >= 13 and <= 16 ? m - 12 : 0;
             }
             var d = p.Count > 2 && day ? p[2] : 0;
             return (y + 100000).ToString("D6", CultureInfo.InvariantCulture) + m.ToString("00", CultureInfo.InvariantCulture) + d.ToString("00", CultureInfo.InvariantCulture);

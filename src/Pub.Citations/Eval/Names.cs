@@ -469,6 +469,7 @@ internal sealed partial class Evaluator
             {
                 giv.Children.Add(Part(given, givEl));
             }
+            // In display order the family name-part's affixes enclose particles, family name and suffix.
             var fam = new GroupNode();
             if (drop is not null)
             {
@@ -481,12 +482,14 @@ internal sealed partial class Evaluator
                 fam.Children.Add(new TextNode(Space(nonDrop), TextRole.Affix));
             }
             fam.Children.Add(Part(family, famEl));
-            Add(WithAffixes(giv, givEl), " ");
-            Add(WithAffixes(fam, famEl), " ");
             if (name.Suffix is not null)
             {
-                Add(new TextNode(name.Suffix), name.CommaSuffix ? ", " : " ");
+                fam.Children.Add(new TextNode(name.CommaSuffix ? ", " : " ", TextRole.Affix));
+                fam.Children.Add(RichTextParser.Parse(name.Suffix));
             }
+            Add(WithAffixes(giv, givEl), " ");
+            var givenEndsWithSpace = givEl is not null && givEl.Suffix.Length > 0 && char.IsWhiteSpace(givEl.Suffix[^1]);
+            Add(WithAffixes(fam, famEl), givenEndsWithSpace ? string.Empty : " ");
             return g;
         }
         else
@@ -529,7 +532,7 @@ internal sealed partial class Evaluator
             Add(giv.Children.Count > 0 ? WithAffixes(giv, givEl) : null, sep);
             if (name.Suffix is not null)
             {
-                Add(new TextNode(name.Suffix), ctx.Mode == RenderMode.Sort ? " " : sep);
+                Add(RichTextParser.Parse(name.Suffix), ctx.Mode == RenderMode.Sort ? " " : sep);
             }
             return g;
         }
@@ -593,7 +596,20 @@ internal sealed partial class Evaluator
                     }
                     else if (initialize && char.IsUpper(piece[0]))
                     {
-                        sb.Append(piece[0]).Append(with);
+                        // A leading capital digraph keeps both letters: "TSerendorjiin" → "Ts.".
+                        var run = 1;
+                        while (run < piece.Length && char.IsUpper(piece[run]))
+                        {
+                            run++;
+                        }
+                        if (run >= 2 && run < piece.Length)
+                        {
+                            sb.Append(piece[0]).Append(piece[1..run].ToLowerInvariant()).Append(with);
+                        }
+                        else
+                        {
+                            sb.Append(piece[0]).Append(with);
+                        }
                     }
                     else if (initialize && !char.IsLetter(piece[0]))
                     {

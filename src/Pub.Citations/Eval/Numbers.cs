@@ -21,8 +21,16 @@ internal static partial class Numbers
     public static bool IsNumeric(string s) => NumericRegex().IsMatch(s);
 
     /// <summary>Plural when the value holds more than one number (a range or a list).</summary>
-    public static bool IsPlural(string s)
+    public static bool IsPlural(string s, string? andTerm = null)
     {
+        if (Regex.IsMatch(s, @"^\s*[ivxlcdmIVXLCDM]+\s*[-–,&]\s*[ivxlcdmIVXLCDM]+\s*$"))
+        {
+            return true;
+        }
+        if (andTerm is not null && s.Contains(" " + andTerm + " ", StringComparison.Ordinal) && DigitsRegex().Matches(s).Count > 1)
+        {
+            return true;
+        }
         if (!IsNumeric(s))
         {
             return Regex.IsMatch(s, @"\d\s*[-–,&]\s*\d") || s.Contains(" and ", StringComparison.Ordinal);
@@ -164,7 +172,7 @@ internal sealed partial class Evaluator
             "never" => false,
             _ => l.Variable is "number-of-pages" or "number-of-volumes"
                 ? Numbers.FirstNumber(value) is > 1
-                : Numbers.IsPlural(value),
+                : Numbers.IsPlural(value, _locale.Term("and")),
         };
         var term = _locale.Term(termName, l.Form, plural);
         if (string.IsNullOrEmpty(term))

@@ -50,7 +50,7 @@ internal static class TextCase
                 Map(chars, prot, char.ToLowerInvariant);
                 break;
             case "uppercase":
-                Map(chars, prot, char.ToUpperInvariant);
+                Map(chars, prot, c => c == '\u0131' ? 'I' : char.ToUpperInvariant(c));
                 break;
             case "capitalize-first":
                 CapitalizeFirst(chars, prot);
@@ -65,10 +65,7 @@ internal static class TextCase
                 }
                 break;
             case "sentence":
-                if (IsAllUpper(chars))
-                {
-                    Map(chars, prot, char.ToLowerInvariant);
-                }
+                Map(chars, prot, char.ToLowerInvariant);
                 CapitalizeFirst(chars, prot);
                 break;
             case "title":
@@ -150,7 +147,7 @@ internal static class TextCase
         return list;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019';
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019' or '`';
 
     private static void Title(char[] chars, bool[] prot)
     {
@@ -188,8 +185,9 @@ internal static class TextCase
                     chars[k] = char.ToLowerInvariant(chars[k]);
                 }
             }
-            else if (char.IsLower(chars[s]))
+            else if (char.IsLower(chars[s]) && chars[s] <= '\u024F')
             {
+                // Title case is for English (Latin-script) words; Greek letters such as β stay.
                 chars[s] = char.ToUpperInvariant(chars[s]);
             }
         }

@@ -42,8 +42,8 @@ internal sealed class Flattener
     {
         var f = new Flattener(locale);
         f.Emit(node);
-        f.MovePunctuationIntoQuotes();
         f.DropDoubledPunctuation();
+        f.MovePunctuationIntoQuotes();
         return f.Build();
     }
 
@@ -264,7 +264,7 @@ internal sealed class Flattener
                 continue;
             }
             var c = _toks[j].Text[0];
-            if (c is not ('.' or ','))
+            if (c is not ('.' or ',' or '!' or '?'))
             {
                 continue;
             }
@@ -276,7 +276,7 @@ internal sealed class Flattener
                 k--;
             }
             var before = LastCharBefore(k);
-            if ((c == '.' && before is '.' or '!' or '?') || (before == ',' && c == ','))
+            if (c == before || (c == '.' && before is '!' or '?' or ':' or ';'))
             {
                 continue;
             }

@@ -56,7 +56,9 @@ internal static class RichTextParser
                         Flush();
                         var g = make();
                         stack[^1].Node.Children.Add(g);
-                        stack.Add((g, close, open.Contains("nocase", StringComparison.Ordinal), 0));
+                        // Small caps, superscript and subscript text keeps its case, like nocase.
+                        var keepCase = open.Contains("nocase", StringComparison.Ordinal) || open is "<sc>" or "<sup>" or "<sub>" || open.Contains("small-caps", StringComparison.Ordinal);
+                        stack.Add((g, close, keepCase, 0));
                         i += open.Length - 1;
                         matched = true;
                         break;

@@ -141,7 +141,7 @@ internal sealed class ClusterRenderer(
         var suffix = c.Item.Suffix;
         var isNote = eval.Style.Class == "note";
         // A term opening the cite ("ibid") is capitalized at the start of a citation or after a sentence.
-        var opensSentence = string.IsNullOrEmpty(prefix) ? c.IsFirstInCluster : Regex.IsMatch(prefix, @"[.!?]\s*$");
+        var opensSentence = string.IsNullOrEmpty(prefix) ? c.IsFirstInCluster : Regex.IsMatch(prefix, @"\s\S*[.!?][\u201D\u2019""']?\s*$");
         if (opensSentence && isNote && FirstText(node) is { IsTerm: true } term && term.Text.Length > 0)
         {
             term.Text = char.ToUpperInvariant(term.Text[0]) + term.Text[1..];

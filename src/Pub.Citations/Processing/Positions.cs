@@ -33,10 +33,9 @@ internal static class Positions
                     {
                         previous = cluster.Items[i - 1];
                     }
-                    else if (prevCluster is not null && prevCluster.Items.Count == 1
-                        && (!noteStyle || cluster.NoteNumber == 0 || prevCluster.NoteNumber == 0 || cluster.NoteNumber - prevCluster.NoteNumber <= 1))
+                    else if (PreviousCluster(clusters, c) is { } p && p.Items.Count == 1 && (p.NoteNumber == cluster.NoteNumber || SoleCiteOfItsNote(clusters, p)))
                     {
-                        previous = prevCluster.Items[0];
+                        previous = p.Items[0];
                     }
                     if (previous is not null && previous.Id == cite.Id)
                     {
@@ -66,6 +65,32 @@ internal static class Positions
             prevCluster = cluster;
         }
         _ = prevCite;
+        _ = prevCluster;
         return result;
+    }
+
+    /// <summary>The citation before this one in the same stream: running-text citations (note 0) and
+    /// citations in notes are followed separately.</summary>
+    private static CitationCluster? PreviousCluster(IReadOnlyList<CitationCluster> clusters, int index)
+    {
+        var inText = clusters[index].NoteNumber == 0;
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if ((clusters[i].NoteNumber == 0) == inText && clusters[i].Items.Count > 0)
+            {
+                return clusters[i];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Ibid refers back to a note holding a single cite; a note with several citations is ambiguous.</summary>
+    private static bool SoleCiteOfItsNote(IReadOnlyList<CitationCluster> clusters, CitationCluster cluster)
+    {
+        if (cluster.NoteNumber == 0)
+        {
+            return true;
+        }
+        return clusters.Where(c => c.NoteNumber == cluster.NoteNumber).Sum(c => c.Items.Count) == 1;
     }
 }

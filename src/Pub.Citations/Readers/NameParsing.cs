@@ -71,5 +71,6 @@ public static class NameParsing
         return name with { Family = family, Given = given, NonDroppingParticle = nonDrop, DroppingParticle = drop, Suffix = suffix, CommaSuffix = commaSuffix };
     }
 
-    private static bool IsParticle(string word) => word.Length > 0 && char.IsLower(word[0]) && !word.Contains('.', StringComparison.Ordinal);
+    private static bool IsParticle(string word) =>
+        word.Length > 0 && (char.IsLower(word[0]) || (word.Length > 1 && word[0] is '\'' or '\u2019' && char.IsLower(word[1])));
 }

@@ -1,0 +1,75 @@
+using Pub.Syntax;
+using Xunit;
+
+namespace Pub.Citations.Tests;
+
+public sealed class LocaleTests
+{
+    private static Style MinimalStyle(string? defaultLocale = null, string localeOverride = "")
+    {
+        var lang = defaultLocale is null ? string.Empty : $" default-locale=\"{defaultLocale}\"";
+        var xml = $"<style xmlns=\"http://purl.org/net/xbiblio/csl\" version=\"1.0\"{lang}>{localeOverride}" +
+                  "<citation><layout><date variable=\"issued\" form=\"text\"/><text term=\"and\" prefix=\" \"/></layout></citation></style>";
+        var bag = new DiagnosticBag();
+        var style = StyleParser.Parse(new SourceText("s.csl", xml), bag);
+        Assert.Empty(bag.Items);
+        return style!;
+    }
+
+    private static string Cite(Style style, LocaleSet locales, string? lang = null)
+    {
+        var item = new Reference
+        {
+            Id = "a",
+            Type = "book",
+            Dates = new Dictionary<string, DateValue>(StringComparer.Ordinal) { ["issued"] = new() { Parts = [[2023, 3, 15]] } },
+        };
+        var result = CslProcessor.Create(style, locales, [item], lang).Process([new CitationCluster("c", [new CitationItem("a")])]);
+        return result.Citations[0].Text.ToPlainText();
+    }
+
+    [Theory]
+    [InlineData("en-US", "March 15, 2023 and")]
+    [InlineData("en-GB", "15 March 2023 and")]
+    [InlineData("ru-RU", "15 марта 2023 и")]
+    [InlineData("de-DE", "15. März 2023 und")]
+    [InlineData("fr-FR", "15 mars 2023 et")]
+    public void BuiltinLocalesRenderDatesAndTerms(string lang, string expected) =>
+        Assert.Equal(expected, Cite(MinimalStyle(lang), LocaleSet.Builtin));
+
+    [Theory]
+    [InlineData("ru", "15 марта 2023 и")]
+    [InlineData("de-AT", "15. März 2023 und")]
+    [InlineData("xx-YY", "March 15, 2023 and")]
+    public void FallsBackToPrimaryDialectThenEnglish(string lang, string expected) =>
+        Assert.Equal(expected, Cite(MinimalStyle(), LocaleSet.Builtin, lang));
+
+    [Fact]
+    public void StyleLocaleOverridesTheFile()
+    {
+        var style = MinimalStyle("de-DE", "<locale xml:lang=\"de\"><terms><term name=\"and\">sowie</term></terms></locale>");
+        Assert.Equal("15. März 2023 sowie", Cite(style, LocaleSet.Builtin));
+    }
+
+    [Fact]
+    public void OrdinalsFollowGenderAndLastTwoDigits()
+    {
+        var en = LocaleSet.Builtin.Resolve(MinimalStyle("en-US"));
+        Assert.Equal(["st", "nd", "rd", "th", "th", "th", "st", "rd"], new[] { 1, 2, 3, 4, 11, 13, 21, 103 }.Select(n => en.OrdinalSuffix(n, null)));
+        var fr = LocaleSet.Builtin.Resolve(MinimalStyle("fr-FR"));
+        Assert.Equal("er", fr.OrdinalSuffix(1, "masculine"));
+        Assert.Equal("re", fr.OrdinalSuffix(1, "feminine"));
+        Assert.Equal("e", fr.OrdinalSuffix(2, "feminine"));
+    }
+
+    [Fact]
+    public void MalformedLocaleGivesDiagnostic()
+    {
+        var bag = new DiagnosticBag();
+        var locale = LocaleParser.Parse(new SourceText("locales-xx.xml", "<locale xml:lang=\"xx\">\n  <terms>\n</locale>"), bag);
+        Assert.Null(locale);
+        var d = Assert.Single(bag.Items);
+        Assert.Equal(Codes.MalformedLocale.Id, d.Code);
+        Assert.Equal(3, d.Span!.Value.Line);
+    }
+}
