@@ -33,12 +33,14 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
 
     private LocaleSet? _locales;
 
-    /// <summary>The setup for a document, or null when it cites nothing and names no bibliography.</summary>
-    public CitationSetup? For(Document document, List<Diagnostic> diagnostics)
+    /// <summary>The setup for a document; null when it cites nothing and names no bibliography, or when
+    /// its style is missing or broken (<paramref name="unavailable"/>: that problem is reported already).</summary>
+    public CitationSetup? For(Document document, List<Diagnostic> diagnostics, out bool unavailable)
     {
         var documents = new[] { document }.Concat(document.Chapters).ToList();
         var paths = documents.SelectMany(d => d.Meta.Bibliography.Select(b => ProjectPath.Combine(ProjectPath.Folder(d.Path), b))).Distinct(StringComparer.Ordinal).ToList();
         var cites = documents.Any(d => Walk.AllInlines(d.Blocks.Concat(d.Notes.SelectMany(n => n.Blocks))).OfType<Cite>().Any());
+        unavailable = false;
         if (paths.Count == 0 && !cites)
         {
             return null;
@@ -46,6 +48,7 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         var style = StyleFor(document, diagnostics);
         if (style is null)
         {
+            unavailable = true;
             return null;
         }
         var references = new List<Reference>();
@@ -77,6 +80,8 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
             return cached;
         }
         Style? style = null;
+        // A missing style is the manuscript's problem and is reported for each one; a broken style file
+        // is reported once, with the file's own diagnostics.
         if (world.ReadBytes(path) is not { } bytes || TextDecoding.Decode(bytes, out _) is not { } text)
         {
             var message = $"citation style '{path}' does not exist";
@@ -85,7 +90,6 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
                 : Diagnostic.Error(Codes.MissingStyle, message, ManuscriptLoader.FieldValueSpan(document, "csl"), "the path is relative to the manuscript's folder"));
             return null;
         }
-        else
         {
             var bag = new DiagnosticBag();
             style = StyleParser.Parse(new SourceText(path, text), bag);

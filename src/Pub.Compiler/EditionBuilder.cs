@@ -29,7 +29,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
         }
         var document = WithDefaults(manuscript.Document!);
-        var context = new ResolveContext(_world.FileExists, _world.ReadBytes) { Citations = citations.For(document, diagnostics) };
+        var setup = citations.For(document, diagnostics, out var unavailable);
+        var context = new ResolveContext(_world.FileExists, _world.ReadBytes) { Citations = setup, CitationsUnavailable = unavailable };
         var resolved = Resolver.Resolve(document, context);
         diagnostics.AddRange(context.Diagnostics.Items);
         if (diagnostics.Any(d => d.Severity == Severity.Error))

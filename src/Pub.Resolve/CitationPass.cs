@@ -30,7 +30,7 @@ public sealed class CitationPass : IDocumentPass
         var cites = Walk.AllInlines(document.Blocks.Concat(document.Notes.SelectMany(n => n.Blocks))).OfType<Cite>().ToList();
         if (context.Citations is not { } setup)
         {
-            foreach (var item in cites.SelectMany(c => c.Items))
+            foreach (var item in context.CitationsUnavailable ? [] : cites.SelectMany(c => c.Items))
             {
                 context.Diagnostics.Add(Diagnostic.Error(Codes.UnknownCitationKey, $"unknown citation key '{item.Key}'", item.KeySpan,
                     "the manuscript has no bibliography: add 'bibliography: …' to its front matter"));

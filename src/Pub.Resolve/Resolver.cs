@@ -18,6 +18,10 @@ public sealed class ResolveContext(Func<string, bool> fileExists, Func<string, b
     /// <summary>The style, locales and references citations are rendered with; set by the compiler.
     /// Without it, citations render as their keys and each one is reported.</summary>
     public CitationSetup? Citations { get; init; }
+
+    /// <summary>True when citations cannot be rendered for a reason already reported (a missing style),
+    /// so that each citation is not reported again.</summary>
+    public bool CitationsUnavailable { get; init; }
 }
 
 public interface IDocumentPass
