@@ -12,7 +12,7 @@ namespace Pub.Compiler;
 
 /// <summary>Builds the editions of one manuscript: resolve the document, render HTML and PDF in memory,
 /// and only when every step succeeded write the files. A manuscript with errors writes nothing.</summary>
-internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, Lazy<FontSet> fonts)
+internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, Lazy<FontSet> fonts, CitationLoader citations)
 {
     private readonly IWorld _world = workspace.World;
     private readonly ProjectConfig _config = workspace.Config!;
@@ -30,7 +30,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
         }
         var document = WithDefaults(manuscript.Document!);
-        var context = new ResolveContext(_world.FileExists, _world.ReadBytes);
+        var setup = citations.For(document, diagnostics, out var unavailable);
+        var context = new ResolveContext(_world.FileExists, _world.ReadBytes) { Citations = setup, CitationsUnavailable = unavailable };
         var resolved = Resolver.Resolve(document, context);
         diagnostics.AddRange(context.Diagnostics.Items);
         if (diagnostics.Any(d => d.Severity == Severity.Error))

@@ -18,7 +18,8 @@ public static class PubCompiler
         }
         var fontDiagnostics = new List<Diagnostic>();
         var fonts = new Lazy<FontSet>(() => FontLoader.Load(world, workspace.Config, fontDiagnostics));
-        var builder = new EditionBuilder(workspace, options, fonts);
+        var citations = new CitationLoader(world, workspace.Config, workspace.AllManuscripts);
+        var builder = new EditionBuilder(workspace, options, fonts, citations);
         var editions = new List<EditionResult>();
         foreach (var manuscript in workspace.Manuscripts)
         {
@@ -31,6 +32,7 @@ public static class PubCompiler
             }
         }
         diagnostics.AddRange(fontDiagnostics);
+        diagnostics.AddRange(citations.FileDiagnostics);
         if (options.Write && options.Formats.HasFlag(OutputFormats.Html) && editions.Any(e => !e.Failed))
         {
             var written = new List<string>();

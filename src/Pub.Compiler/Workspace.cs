@@ -19,11 +19,12 @@ public sealed class Workspace
     public const string PapersFolder = "papers";
     public const string ManuscriptFileName = "paper.md";
 
-    private Workspace(IWorld world, ProjectConfig? config, IReadOnlyList<Manuscript> manuscripts, IReadOnlyList<Diagnostic> diagnostics)
+    private Workspace(IWorld world, ProjectConfig? config, IReadOnlyList<Manuscript> manuscripts, IReadOnlyList<Manuscript> all, IReadOnlyList<Diagnostic> diagnostics)
     {
         World = world;
         Config = config;
         Manuscripts = manuscripts;
+        AllManuscripts = all;
         Diagnostics = diagnostics;
     }
 
@@ -32,7 +33,11 @@ public sealed class Workspace
     /// <summary>Null when pub.yaml is missing or invalid; nothing is built then.</summary>
     public ProjectConfig? Config { get; }
 
+    /// <summary>The manuscripts to work on: those named on the command line, or all.</summary>
     public IReadOnlyList<Manuscript> Manuscripts { get; }
+
+    /// <summary>Every manuscript of the project, for what spans the series (numbers, series citations).</summary>
+    public IReadOnlyList<Manuscript> AllManuscripts { get; }
 
     /// <summary>Problems not tied to one manuscript: configuration, paths on the command line.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -48,7 +53,7 @@ public sealed class Workspace
         diagnostics.AddRange(configDiagnostics);
         if (config is null)
         {
-            return new Workspace(world, null, [], diagnostics);
+            return new Workspace(world, null, [], [], diagnostics);
         }
         var all = world.ListFiles(PapersFolder).Where(p => ProjectPath.FileName(p) == ManuscriptFileName).ToList();
         var selected = Select(world, all, paths, diagnostics);
@@ -57,7 +62,7 @@ public sealed class Workspace
         var loaded = all.Select(path => ManuscriptLoader.Load(world, path, config)).ToList();
         loaded = SeriesChecks.Apply(loaded);
         var chosen = loaded.Where(m => selected.Contains(m.Path)).ToList();
-        return new Workspace(world, config, chosen, diagnostics);
+        return new Workspace(world, config, chosen, loaded, diagnostics);
     }
 
     private static HashSet<string> Select(IWorld world, List<string> all, IReadOnlyList<string>? paths, List<Diagnostic> diagnostics)

@@ -1,24 +1,263 @@
+using System.Globalization;
+using Pub.Citations;
 using Pub.Model;
+using Pub.Syntax;
+using BibliographyEntry = Pub.Model.BibliographyEntry;
 
 namespace Pub.Resolve;
 
-/// <summary>Renders citations through the compiler's citation renderer. Without one (a manuscript with no
-/// bibliography), each citation shows its keys so that nothing is silently lost.</summary>
+/// <summary>
+/// Renders citations with the CSL processor and places the bibliography.
+/// With a note style, a citation in the running text becomes a footnote of its own, numbered with the
+/// author's notes; a citation inside an author's footnote stays where it is. Positions (first, subsequent,
+/// ibid., near-note) are computed over the whole paper in note order, so the first citation of a work is
+/// full and later ones short. With an in-text style, citations render in place.
+/// The bibliography replaces a <c>::: {#refs}</c> div, or is appended under a localized heading.
+/// In a handbook each chapter has its own notes and bibliography.
+/// </summary>
 public sealed class CitationPass : IDocumentPass
 {
+    public const string GeneratedNotePrefix = "cite-";
+
     public Document Run(Document document, ResolveContext context)
     {
-        if (context.Citations is { } renderer)
+        var front = Render(document with { Chapters = [] }, context);
+        return front with { Chapters = [.. document.Chapters.Select(c => Render(c, context))] };
+    }
+
+    private static Document Render(Document document, ResolveContext context)
+    {
+        var cites = Walk.AllInlines(document.Blocks.Concat(document.Notes.SelectMany(n => n.Blocks))).OfType<Cite>().ToList();
+        if (context.Citations is not { } setup)
         {
-            return renderer.Render(document, context.Diagnostics);
+            foreach (var item in context.CitationsUnavailable ? [] : cites.SelectMany(c => c.Items))
+            {
+                context.Diagnostics.Add(Diagnostic.Error(Codes.UnknownCitationKey, $"unknown citation key '{item.Key}'", item.KeySpan,
+                    "the manuscript has no bibliography: add 'bibliography: …' to its front matter"));
+            }
+            return new KeysAsText().Rewrite(document);
         }
-        return new KeysAsText().Rewrite(document);
+        if (cites.Count == 0 && document.Meta.Nocite.Count == 0)
+        {
+            return document;
+        }
+
+        var known = new HashSet<string>(setup.References.Select(r => r.Id), StringComparer.Ordinal);
+        foreach (var item in cites.SelectMany(c => c.Items).Where(i => !known.Contains(i.Key)))
+        {
+            var guess = Suggestions.Closest(item.Key, known);
+            context.Diagnostics.Add(Diagnostic.Error(Codes.UnknownCitationKey, $"unknown citation key '{item.Key}'", item.KeySpan,
+                guess is null ? "check the key against the bibliography files named in the front matter" : $"did you mean '{guess}'?"));
+        }
+
+        var noteStyle = string.Equals(setup.Style.Class, "note", StringComparison.Ordinal);
+        document = new AuthorInTextSplitter(noteStyle).Rewrite(document);
+        if (noteStyle)
+        {
+            document = MoveCitationsIntoNotes(document);
+        }
+
+        // Clusters in document order, each with the number of the note it stands in (0 in running text).
+        var order = NoteOrder.Compute(document);
+        var notesByLabel = document.Notes.ToDictionary(n => n.Label, StringComparer.Ordinal);
+        var clusters = new List<(Cite Cite, CitationCluster Cluster)>();
+        var collectedUpTo = 0;
+        void Collect(IEnumerable<Block> blocks, int noteNumber)
+        {
+            foreach (var inline in Walk.AllInlines(blocks))
+            {
+                if (inline is Cite cite)
+                {
+                    clusters.Add((cite, ToCluster(cite, clusters.Count, noteNumber, known)));
+                }
+                else if (inline is NoteRef reference && order.TryGetValue(reference.Label, out var number) && number > collectedUpTo
+                    && notesByLabel.TryGetValue(reference.Label, out var note))
+                {
+                    collectedUpTo = number;
+                    Collect(note.Blocks, number);
+                }
+            }
+        }
+        Collect(document.Blocks, 0);
+
+        var nocite = document.Meta.Nocite;
+        var processor = CslProcessor.Create(setup.Style, setup.Locales, setup.References, document.Meta.Language);
+        // Author names standing in the sentence are rendered apart, so that they neither count as a
+        // previous citation for "ibid." nor make the bibliography's order.
+        var (names, citations) = (clusters.Where(c => IsAuthorOnly(c.Cite)).ToList(), clusters.Where(c => !IsAuthorOnly(c.Cite)).ToList());
+        var result = processor.Process([.. citations.Select(c => c.Cluster)], new ProcessOptions
+        {
+            Register = nocite.Contains("*") ? [.. setup.References.Select(r => r.Id)] : [.. nocite.Where(known.Contains)],
+        });
+        context.Diagnostics.AddRange(result.Diagnostics.Where(d => d.Code != Codes.UnknownCitationKey.Id && d.Code != Codes.DuplicateBibKey.Id));
+        var nameResult = names.Count == 0 ? null : processor.Process([.. names.Select(c => c.Cluster)], new ProcessOptions { ComputePositions = false });
+
+        var rendered = new Dictionary<Cite, IReadOnlyList<Inline>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < citations.Count && i < result.Citations.Count; i++)
+        {
+            rendered[citations[i].Cite] = result.Citations[i].Text.ToInlines();
+        }
+        for (var i = 0; nameResult is not null && i < names.Count && i < nameResult.Citations.Count; i++)
+        {
+            rendered[names[i].Cite] = nameResult.Citations[i].Text.ToInlines();
+        }
+        var withCitations = new FillRendered(rendered).Rewrite(document);
+        var entries = result.Bibliography?.Entries.Select(e => new BibliographyEntry(e.Id, e.Text.ToInlines())).ToList() ?? [];
+        return PlaceBibliography(withCitations, entries);
+    }
+
+    private static CitationCluster ToCluster(Cite cite, int index, int noteNumber, HashSet<string> known) =>
+        new("c" + index.ToString(CultureInfo.InvariantCulture),
+            [.. cite.Items.Where(i => known.Contains(i.Key)).Select(i => new CitationItem(i.Key)
+            {
+                Locator = i.Locator,
+                Label = i.LocatorLabel,
+                Prefix = i.Prefix.Count == 0 ? null : Walk.PlainText(i.Prefix) + " ",
+                Suffix = i.Suffix.Count == 0 ? null : Suffix(Walk.PlainText(i.Suffix)),
+                SuppressAuthor = i.SuppressAuthor,
+                AuthorOnly = i.AuthorInText,
+                Span = i.KeySpan,
+            })],
+            noteNumber);
+
+    private static bool IsAuthorOnly(Cite cite) => cite.Items.Count > 0 && cite.Items.All(i => i.AuthorInText);
+
+    private static string Suffix(string text) => text.StartsWith(',') || text.StartsWith(';') || text.StartsWith('.') ? text : ", " + text;
+
+    /// <summary>
+    /// "@gallagher-2010 argues" names the author in the sentence: it becomes the author's name (an
+    /// author-only cite) followed by the citation proper — "(2010)" in place for an in-text style, a
+    /// full footnote for a note style.
+    /// </summary>
+    private sealed class AuthorInTextSplitter(bool noteStyle) : Rewriter
+    {
+        /// <summary>With a note style only the running text is split: in a footnote "@key argues" is
+        /// simply the full citation.</summary>
+        public new Document Rewrite(Document document) => document with
+        {
+            Blocks = Blocks(document.Blocks),
+            Notes = noteStyle ? [.. document.Notes.Select(n => n with { Blocks = new Unmark().Blocks(n.Blocks) })] : [.. document.Notes.Select(n => n with { Blocks = Blocks(n.Blocks) })],
+        };
+
+        private sealed class Unmark : Rewriter
+        {
+            protected override Inline RewriteInline(Inline inline) =>
+                inline is Cite cite ? cite with { Items = [.. cite.Items.Select(i => i with { AuthorInText = false })] } : inline;
+        }
+
+        protected override Block RewriteBlock(Block block) => block switch
+        {
+            Paragraph p => p with { Content = Split(p.Content) },
+            _ => block,
+        };
+
+        private List<Inline> Split(IReadOnlyList<Inline> content)
+        {
+            var result = new List<Inline>();
+            foreach (var inline in content)
+            {
+                if (inline is Cite { Items: [{ AuthorInText: true } item] } cite)
+                {
+                    result.Add(cite with { Items = [item with { Locator = null, LocatorLabel = null, Suffix = [], Prefix = [] }] });
+                    if (!noteStyle)
+                    {
+                        result.Add(new Text(" "));
+                    }
+                    result.Add(cite with { Items = [item with { AuthorInText = false, SuppressAuthor = !noteStyle }] });
+                }
+                else
+                {
+                    result.Add(inline);
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>Note styles: each citation in running text moves into a footnote of its own.</summary>
+    private static Document MoveCitationsIntoNotes(Document document)
+    {
+        var mover = new NoteMover();
+        var blocks = mover.Blocks(document.Blocks);
+        return document with { Blocks = blocks, Notes = [.. document.Notes, .. mover.Created] };
+    }
+
+    private sealed class NoteMover : Rewriter
+    {
+        public List<Note> Created { get; } = [];
+
+        protected override Inline RewriteInline(Inline inline)
+        {
+            // The author's name of "@key argues" stays in the sentence.
+            if (inline is not Cite cite || cite.Items.All(i => i.AuthorInText))
+            {
+                return inline;
+            }
+            var label = GeneratedNotePrefix + (Created.Count + 1).ToString(CultureInfo.InvariantCulture);
+            Created.Add(new Note(label, [new Paragraph([cite])]) { Span = cite.Span });
+            return new NoteRef(label) { Span = cite.Span };
+        }
+    }
+
+    private sealed class FillRendered(Dictionary<Cite, IReadOnlyList<Inline>> rendered) : Rewriter
+    {
+        protected override Inline RewriteInline(Inline inline) =>
+            inline is Cite cite && rendered.TryGetValue(cite, out var text) ? cite with { Rendered = text } : inline;
+
+        /// <summary>A citation that ends with a period, followed in the text by one ("… p. 5.." ), keeps one.</summary>
+        protected override Block RewriteBlock(Block block)
+        {
+            if (block is not Paragraph paragraph)
+            {
+                return block;
+            }
+            var content = paragraph.Content.ToList();
+            for (var i = 0; i + 1 < content.Count; i++)
+            {
+                if (content[i] is Cite { Rendered: { } text } && Walk.PlainText(text).EndsWith('.') && content[i + 1] is Text { Value: var next } after && next.StartsWith('.'))
+                {
+                    content[i + 1] = after with { Value = next[1..] };
+                }
+            }
+            return paragraph with { Content = content };
+        }
+
+        public new Document Rewrite(Document document) => document with
+        {
+            Blocks = Blocks(document.Blocks),
+            Notes = [.. document.Notes.Select(n => n with { Blocks = Blocks(n.Blocks) })],
+        };
+    }
+
+    private static Document PlaceBibliography(Document document, List<BibliographyEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return document;
+        }
+        var placed = false;
+        var blocks = document.Blocks.Select(block =>
+        {
+            if (!placed && block is Div { Attributes.Id: "refs" } div)
+            {
+                placed = true;
+                return (Block)new BibliographyBlock(div.Attributes, entries) { Span = div.Span };
+            }
+            return block;
+        }).ToList();
+        if (!placed)
+        {
+            var heading = Terms.For(document.Meta.Language).References;
+            blocks.Add(new Heading(1, [new Text(heading)], new Attributes("references", ["unnumbered"], []), Numbered: false));
+            blocks.Add(new BibliographyBlock(new Attributes("refs", [], []), entries));
+        }
+        return document with { Blocks = blocks };
     }
 
     private sealed class KeysAsText : Rewriter
     {
         protected override Inline RewriteInline(Inline inline) => inline is Cite { Rendered: null } cite
-            ? cite with { Rendered = [new Text("(" + string.Join("; ", cite.Items.Select(i => i.Key + (i.Locator is null ? "" : ", " + i.Locator))) + ")")] }
+            ? cite with { Rendered = [new Text("[" + string.Join("; ", cite.Items.Select(i => "@" + i.Key)) + "]")] }
             : inline;
     }
 }

@@ -18,20 +18,7 @@ public sealed class FootnotePass : IDocumentPass
 
     private static Document Number(Document document, ResolveContext context)
     {
-        var notes = document.Notes.GroupBy(n => n.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Visit(IEnumerable<Block> blocks)
-        {
-            foreach (var inline in Walk.AllInlines(blocks))
-            {
-                if (inline is NoteRef reference && !order.ContainsKey(reference.Label) && notes.TryGetValue(reference.Label, out var note))
-                {
-                    order[reference.Label] = order.Count + 1;
-                    Visit(note.Blocks);
-                }
-            }
-        }
-        Visit(document.Blocks);
+        var order = NoteOrder.Compute(document);
         foreach (var unused in document.Notes.Where(n => !order.ContainsKey(n.Label)))
         {
             context.Diagnostics.Add(Diagnostic.Warning(Codes.UnusedNote, $"footnote [{unused.Label}] is never referenced", unused.Span,

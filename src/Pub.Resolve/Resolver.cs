@@ -15,14 +15,13 @@ public sealed class ResolveContext(Func<string, bool> fileExists, Func<string, b
 
     public byte[]? ReadBytes(string path) => readBytes(path);
 
-    /// <summary>Renders the citations of a document; set by the compiler. Without it, citations render as their keys.</summary>
-    public ICitationRenderer? Citations { get; init; }
-}
+    /// <summary>The style, locales and references citations are rendered with; set by the compiler.
+    /// Without it, citations render as their keys and each one is reported.</summary>
+    public CitationSetup? Citations { get; init; }
 
-/// <summary>Turns a document's citation clusters into rendered inlines and fills its bibliography.</summary>
-public interface ICitationRenderer
-{
-    Document Render(Document document, DiagnosticBag diagnostics);
+    /// <summary>True when citations cannot be rendered for a reason already reported (a missing style),
+    /// so that each citation is not reported again.</summary>
+    public bool CitationsUnavailable { get; init; }
 }
 
 public interface IDocumentPass

@@ -3,7 +3,7 @@ using Pub.Syntax;
 
 namespace Pub.Citations;
 
-internal static class BuiltinLocales
+public static class BuiltinLocales
 {
     public static SourceText? Load(string tag)
     {

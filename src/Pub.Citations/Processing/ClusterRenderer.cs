@@ -109,7 +109,8 @@ internal sealed class ClusterRenderer(
         {
             return FormattedText.Empty;
         }
-        var decorated = Evaluator.DecorateLayout(citation.Layout, body);
+        // An author-only cluster is a name in the running text: no layout affixes around it.
+        var decorated = cites.All(c => c.Params.AuthorOnly) ? body : Evaluator.DecorateLayout(citation.Layout, body);
         return Flattener.Flatten(decorated, eval.Locale);
     }
 

@@ -1,0 +1,231 @@
+using System.Globalization;
+using Pub.Citations;
+using Pub.Citations.Readers;
+using Pub.Model;
+using Pub.Resolve;
+using Pub.Syntax;
+
+namespace Pub.Compiler;
+
+/// <summary>
+/// Prepares what the citation pass needs for one manuscript: its style (front matter <c>csl:</c>, else
+/// pub.yaml's <c>citation-style</c>, else the house note style), the locales, and the references of every
+/// bibliography it names plus a generated entry for each paper of the series. Files are read and parsed
+/// once per build, however many manuscripts share them, and their problems are reported once.
+/// </summary>
+internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOnlyList<Manuscript> series)
+{
+    public const string HouseStyle = "csl/pub-note.csl";
+
+    private readonly Dictionary<string, IReadOnlyList<Reference>> _bibliographies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Style?> _styles = new(StringComparer.Ordinal);
+    private readonly List<Diagnostic> _fileDiagnostics = [];
+    private IReadOnlyList<Reference>? _seriesReferences;
+
+    /// <summary>Problems found in bibliography and style files, each reported once per build.</summary>
+    public IReadOnlyList<Diagnostic> FileDiagnostics => _fileDiagnostics;
+
+    /// <summary>Locale files from pub.yaml's <c>locales</c> folder first, then the ones shipped with pub.</summary>
+    public LocaleSet Locales => _locales ??= new LocaleSet(tag =>
+        config.Locales is { } folder && world.ReadBytes(ProjectPath.Combine(folder, $"locales-{tag}.xml")) is { } bytes && TextDecoding.Decode(bytes, out _) is { } text
+            ? new SourceText(ProjectPath.Combine(folder, $"locales-{tag}.xml"), text)
+            : BuiltinLocales.Load(tag));
+
+    private LocaleSet? _locales;
+
+    /// <summary>The setup for a document; null when it cites nothing and names no bibliography, or when
+    /// its style is missing or broken (<paramref name="unavailable"/>: that problem is reported already).</summary>
+    public CitationSetup? For(Document document, List<Diagnostic> diagnostics, out bool unavailable)
+    {
+        var documents = new[] { document }.Concat(document.Chapters).ToList();
+        var paths = documents.SelectMany(d => d.Meta.Bibliography.Select(b => ProjectPath.Combine(ProjectPath.Folder(d.Path), b))).Distinct(StringComparer.Ordinal).ToList();
+        var cites = documents.Any(d => Walk.AllInlines(d.Blocks.Concat(d.Notes.SelectMany(n => n.Blocks))).OfType<Cite>().Any());
+        unavailable = false;
+        if (paths.Count == 0 && !cites)
+        {
+            return null;
+        }
+        var style = StyleFor(document, diagnostics);
+        if (style is null)
+        {
+            unavailable = true;
+            return null;
+        }
+        var references = new List<Reference>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        // A manuscript's own bibliography comes first, so its entries win over the series' generated ones.
+        foreach (var reference in paths.SelectMany(Bibliography).Concat(SeriesReferences()))
+        {
+            if (ids.Add(reference.Id))
+            {
+                references.Add(reference);
+            }
+        }
+        return new CitationSetup(style, Locales, references);
+    }
+
+    private Style? StyleFor(Document document, List<Diagnostic> diagnostics)
+    {
+        string path;
+        if (document.Meta.Csl is { } own)
+        {
+            path = ProjectPath.Combine(ProjectPath.Folder(document.Path), own);
+        }
+        else
+        {
+            path = config.CitationStyle is { } configured ? ProjectPath.Normalize(configured) : ProjectPath.Combine(config.Templates, HouseStyle);
+        }
+        if (_styles.TryGetValue(path, out var cached))
+        {
+            return cached;
+        }
+        Style? style = null;
+        // A missing style is the manuscript's problem and is reported for each one; a broken style file
+        // is reported once, with the file's own diagnostics.
+        if (world.ReadBytes(path) is not { } bytes || TextDecoding.Decode(bytes, out _) is not { } text)
+        {
+            var message = $"citation style '{path}' does not exist";
+            diagnostics.Add(document.Meta.Csl is null
+                ? new Diagnostic(Severity.Error, Codes.MissingStyle.Id, message, Path: path, Hints: ["set citation-style in pub.yaml or csl in the front matter"])
+                : Diagnostic.Error(Codes.MissingStyle, message, ManuscriptLoader.FieldValueSpan(document, "csl"), "the path is relative to the manuscript's folder"));
+            return null;
+        }
+        {
+            var bag = new DiagnosticBag();
+            style = StyleParser.Parse(new SourceText(path, text), bag);
+            _fileDiagnostics.AddRange(bag.Items);
+            if (style is { IsDependent: true })
+            {
+                _fileDiagnostics.Add(new Diagnostic(Severity.Error, Codes.MissingParentStyle.Id,
+                    $"'{path}' is a dependent style; name its parent style file directly", Path: path));
+                style = null;
+            }
+        }
+        _styles[path] = style;
+        return style;
+    }
+
+    private IReadOnlyList<Reference> Bibliography(string path)
+    {
+        if (_bibliographies.TryGetValue(path, out var cached))
+        {
+            return cached;
+        }
+        IReadOnlyList<Reference> references = [];
+        if (world.ReadBytes(path) is { } bytes)
+        {
+            var text = TextDecoding.Decode(bytes, out var reason);
+            if (text is null)
+            {
+                _fileDiagnostics.Add(new Diagnostic(Severity.Error, Codes.NotText.Id, $"the bibliography is not UTF-8 text: {reason}", Path: path));
+            }
+            else
+            {
+                var source = new SourceText(path, text);
+                var extension = Path.GetExtension(path).ToLowerInvariant();
+                var (found, problems) = extension switch
+                {
+                    ".json" => Json(source),
+                    ".bib" or ".bibtex" or ".biblatex" => BibTeXReader.Read(source),
+                    _ => CslYamlReader.Read(source),
+                };
+                references = found;
+                _fileDiagnostics.AddRange(problems);
+            }
+        }
+        _bibliographies[path] = references;
+        return references;
+    }
+
+    private static (IReadOnlyList<Reference>, IReadOnlyList<Diagnostic>) Json(SourceText source)
+    {
+        var result = CslJsonReader.Read(source);
+        return (result.References, result.Diagnostics);
+    }
+
+    /// <summary>
+    /// Every numbered paper of the series is citable without a bibliography entry: <c>@op-1</c> is paper 1
+    /// of series "op" in the series' default language (or its only language), <c>@op-1-ru</c> its Russian
+    /// edition. The entry is a report in the series, with authors, title, publisher, place and year.
+    /// </summary>
+    public IReadOnlyList<Reference> SeriesReferences() => _seriesReferences ??= BuildSeriesReferences();
+
+    private List<Reference> BuildSeriesReferences()
+    {
+        var result = new List<Reference>();
+        var numbered = series.Where(m => m.Document?.Meta is { Number: not null, Series: not null } && m.Series is not null).ToList();
+        foreach (var group in numbered.GroupBy(m => (m.Document!.Meta.Series, m.Document.Meta.Number)))
+        {
+            var editions = group.OrderByDescending(m => m.Document!.Meta.Edition).ToList();
+            var primary = editions.FirstOrDefault(m => m.Document!.Meta.Language == config.Language) ?? editions[0];
+            var key = $"{group.Key.Series}-{group.Key.Number!.Value.ToString(CultureInfo.InvariantCulture)}";
+            result.Add(SeriesReference(key, primary));
+            foreach (var language in editions.GroupBy(m => m.Document!.Meta.Language))
+            {
+                result.Add(SeriesReference(key + "-" + language.Key, language.First()));
+            }
+        }
+        return result;
+    }
+
+    private Reference SeriesReference(string id, Manuscript manuscript)
+    {
+        var meta = manuscript.Document!.Meta;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["title"] = meta.Subtitle is null ? meta.Title : $"{meta.Title}: {meta.Subtitle}",
+            ["collection-title"] = manuscript.Series!.Title,
+            ["collection-number"] = meta.Number!.Value.ToString(CultureInfo.InvariantCulture),
+            ["number"] = meta.Number!.Value.ToString(CultureInfo.InvariantCulture),
+            ["publisher"] = config.Publisher.Name,
+            ["language"] = meta.Language,
+        };
+        if (meta.ShortTitle is { } shortTitle)
+        {
+            variables["title-short"] = shortTitle;
+        }
+        if (config.Publisher.Place is { } place)
+        {
+            variables["publisher-place"] = place;
+        }
+        if (meta.Isbn is { } isbn)
+        {
+            variables["ISBN"] = isbn;
+        }
+        if (meta.Doi is { } doi)
+        {
+            variables["DOI"] = doi;
+        }
+        if (meta.Edition > 1)
+        {
+            variables["edition"] = meta.Edition.ToString(CultureInfo.InvariantCulture);
+        }
+        var names = new Dictionary<string, IReadOnlyList<Name>>(StringComparer.Ordinal);
+        var people = meta.Kind == ManuscriptKind.Handbook ? meta.Editors : meta.Authors;
+        if (people.Count > 0)
+        {
+            names[meta.Kind == ManuscriptKind.Handbook ? "editor" : "author"] = [.. people.Select(p => PersonName(p.Name))];
+        }
+        var dates = new Dictionary<string, DateValue>(StringComparer.Ordinal);
+        if (meta.Date is { } date)
+        {
+            dates["issued"] = new DateValue { Parts = [[date.Year, date.Month, date.Day]] };
+        }
+        return new Reference
+        {
+            Id = id,
+            Type = meta.Kind == ManuscriptKind.Handbook ? "book" : "report",
+            Variables = variables,
+            Names = names,
+            Dates = dates,
+            Span = manuscript.Document.Source?.Span(0, 0),
+        };
+    }
+
+    /// <summary>"Anne T. Gallagher" → given "Anne T.", family "Gallagher"; a single word is a literal name.</summary>
+    private static Name PersonName(string name)
+    {
+        var space = name.LastIndexOf(' ');
+        return space < 0 ? new Name { Literal = name } : new Name { Given = name[..space].Trim(), Family = name[(space + 1)..].Trim() };
+    }
+}
