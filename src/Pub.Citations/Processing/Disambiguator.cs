@@ -16,6 +16,8 @@ internal sealed class Disambiguator(
     List<string> bibOrder)
 {
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly bool _subsequentEtAl = citation.NameOptions.ContainsKey("et-al-subsequent-min") || citation.NameOptions.ContainsKey("et-al-subsequent-use-first")
+        || eval.Style.NameOptions.ContainsKey("et-al-subsequent-min") || eval.Style.NameOptions.ContainsKey("et-al-subsequent-use-first");
     private readonly Dictionary<string, List<(string Variable, int Index, Name Name)>> _names = new(StringComparer.Ordinal);
 
     public void Run()
@@ -94,11 +96,66 @@ internal sealed class Disambiguator(
         var ctx = new RenderContext(item, itemParams[id], RenderMode.Citation, citation) { NamesSeenForDisambiguation = [] };
         var node = eval.RenderLayout(citation.Layout, ctx, withAffixes: false);
         _names[id] = ctx.NamesSeenForDisambiguation;
-        return node is null ? string.Empty : Flattener.Flatten(node, eval.Locale).ToPlainText();
+        var key = node is null ? string.Empty : Flattener.Flatten(node, eval.Locale).ToPlainText();
+        if (_subsequentEtAl)
+        {
+            // With et-al-subsequent-* a later cite may shorten the names: it must be unambiguous too.
+            var later = new RenderContext(item, itemParams[id] with { Position = Position.Subsequent }, RenderMode.Citation, citation);
+            var laterNode = eval.RenderLayout(citation.Layout, later, withAffixes: false);
+            key += "\u0001" + (laterNode is null ? string.Empty : Flattener.Flatten(laterNode, eval.Locale).ToPlainText());
+        }
+        return key;
     }
 
     private List<List<string>> Groups(List<string> ids) =>
-        [.. ids.GroupBy(id => _keys[id], StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.ToList())];
+        ConnectedGroups(ids);
+
+    /// <summary>Cites are ambiguous when their first renderings match, or (with et-al-subsequent-*)
+    /// their later renderings match; groups are the connected sets of that relation.</summary>
+    private List<List<string>> ConnectedGroups(List<string> ids)
+    {
+        var parent = ids.ToDictionary(id => id, id => id, StringComparer.Ordinal);
+        string Find(string x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x] = parent[parent[x]];
+            }
+            return x;
+        }
+        foreach (var part in new[] { 0, 1 })
+        {
+            var first = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var id in ids)
+            {
+                var parts = _keys[id].Split('\u0001');
+                if (part >= parts.Length)
+                {
+                    continue;
+                }
+                if (first.TryGetValue(parts[part], out var other))
+                {
+                    parent[Find(id)] = Find(other);
+                }
+                else
+                {
+                    first[parts[part]] = id;
+                }
+            }
+        }
+        return [.. ids.GroupBy(Find, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.ToList())];
+    }
+
+    private static bool Collide(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+        var x = a.Split('\u0001');
+        var y = b.Split('\u0001');
+        return x[0] == y[0] || (x.Length > 1 && y.Length > 1 && x[1] == y[1]);
+    }
 
     private int Distinct(List<string> group)
     {
@@ -179,7 +236,7 @@ internal sealed class Disambiguator(
         foreach (var o in others)
         {
             var theirs = TrialKey(o, itemParams[o] with { ExtraNames = settings.ExtraNames, GivenLevels = settings.GivenLevels, Disambiguate = settings.Disambiguate });
-            if (theirs == mine)
+            if (Collide(theirs, mine))
             {
                 count++;
             }
