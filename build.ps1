@@ -1,9 +1,9 @@
 #!/usr/bin/env pwsh
 # Build tasks for pub. Run through the local tool manifest: `dotnet tool restore`, then
-# `dotnet tool run pwsh build.ps1 <task>`. Tasks: build, test, pack, clean, ci.
+# `dotnet tool run pwsh build.ps1 <task>`. Tasks: build, test, acceptance, pack, clean, ci.
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'pack', 'clean', 'ci', 'samples')]
+    [ValidateSet('build', 'test', 'acceptance', 'pack', 'clean', 'ci', 'samples')]
     [string] $Task = 'build',
     [string] $Configuration = 'Release'
 )
@@ -20,6 +20,17 @@ function Invoke-Step([string] $name, [scriptblock] $action) {
 function Build { Invoke-Step 'build' { dotnet build PubPipeline.sln -c $Configuration } }
 
 function Test { Invoke-Step 'test' { dotnet test --solution PubPipeline.sln -c $Configuration } }
+
+# The HTML acceptance suite: installs its checkers (vnu-jar, axe-core) from package-lock.json, then
+# checks every page of the sample series. Needs java and /usr/bin/chromium (Debian: default-jre-headless,
+# chromium); without them the tests are skipped with the reason, or fail when CI=true.
+function Acceptance {
+    Invoke-Step 'npm ci (acceptance tools)' {
+        Push-Location tests/Pub.Acceptance
+        try { npm ci --ignore-scripts --no-audit --no-fund } finally { Pop-Location }
+    }
+    Invoke-Step 'acceptance' { dotnet test --project tests/Pub.Acceptance -c $Configuration }
+}
 
 function Samples {
     Invoke-Step 'build the sample series' { dotnet run --project src/Pub.Cli -c $Configuration -- build --strict }
@@ -40,6 +51,7 @@ function Clean {
 switch ($Task) {
     'build' { Build }
     'test' { Test }
+    'acceptance' { Acceptance }
     'pack' { Pack }
     'clean' { Clean }
     'samples' { Samples }

@@ -10,8 +10,22 @@ public sealed record HtmlPageContext
     /// <summary>"Occasional Papers on Trafficking in Human Beings in the OSCE Region".</summary>
     public string? SeriesTitle { get; init; }
 
+    /// <summary>The series id from pub.yaml ("op"), for identifiers in metadata.</summary>
+    public string? SeriesId { get; init; }
+
+    /// <summary>The series' ISSN ("2664-4932"), for Highwire, Dublin Core and schema.org metadata.</summary>
+    public string? SeriesIssn { get; init; }
+
     /// <summary>"Occasional Paper No. 1".</summary>
     public string? NumberLabel { get; init; }
+
+    /// <summary>File name of this page ("op-001-en-ed1.html"); with <see cref="BaseUrl"/> it makes the
+    /// canonical URL.</summary>
+    public string? PageFileName { get; init; }
+
+    /// <summary>Where the site is published ("https://example.org/papers/"); null when unknown, and then
+    /// metadata URLs stay relative to the page and no canonical URL is claimed.</summary>
+    public string? BaseUrl { get; init; }
 
     public string? PublisherName { get; init; }
 

@@ -1,13 +1,15 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Pub.Html.Fragments;
 using Pub.Model;
 
 namespace Pub.Html.Edition;
 
 /// <summary>schema.org metadata for search engines and catalogues: a Report in a CreativeWorkSeries
-/// for a paper, a Book for a handbook. The encoder escapes &lt;, &gt; and &amp;, so the JSON can sit
+/// (with the series' ISSN) for a paper, a Book whose contributions are Chapters for a handbook. The encoder escapes &lt;, &gt; and &amp;, so the JSON can sit
 /// inside a &lt;script&gt; element as it is.</summary>
 internal static class JsonLd
 {
@@ -18,15 +20,23 @@ internal static class JsonLd
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static string Write(Document document, HtmlPageContext context, string description)
+    /// <param name="chapterIds">The page anchors of the handbook's contributions, in order.</param>
+    public static string Write(Document document, HtmlPageContext context, string description, IReadOnlyList<string> chapterIds)
     {
         var meta = document.Meta;
+        var isBook = meta.Kind == ManuscriptKind.Handbook;
+        var pageUrl = context.PageFileName is { Length: > 0 } page ? ScholarlyMetadata.Absolute(context, page) : "";
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("@context", "https://schema.org");
-            json.WriteString("@type", meta.Kind == ManuscriptKind.Handbook ? "Book" : "Report");
+            json.WriteString("@type", isBook ? "Book" : "Report");
+            if (context.BaseUrl is { Length: > 0 } && pageUrl.Length > 0)
+            {
+                json.WriteString("@id", pageUrl);
+                json.WriteString("url", pageUrl);
+            }
             json.WriteString("name", meta.Title);
             WriteOptional(json, "alternativeHeadline", meta.Subtitle);
             json.WriteString("inLanguage", meta.Language);
@@ -45,20 +55,20 @@ internal static class JsonLd
             if (meta.Doi is { Length: > 0 } doi)
             {
                 json.WriteString("identifier", "https://doi.org/" + doi);
+                json.WriteString("sameAs", "https://doi.org/" + doi);
+            }
+            if (meta.Edition > 1)
+            {
+                json.WriteString("bookEdition", meta.Edition.ToString(CultureInfo.InvariantCulture));
             }
             WriteOptional(json, "license", meta.Licence);
             WriteOptional(json, "copyrightNotice", meta.Copyright);
-            if (meta.Number is { } number && meta.Kind != ManuscriptKind.Handbook)
+            if (meta.Number is { } number)
             {
-                json.WriteString("reportNumber", number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                // A Report has reportNumber; a book's place in its series is its position.
+                json.WriteString(isBook ? "position" : "reportNumber", number.ToString(CultureInfo.InvariantCulture));
             }
-            if (context.SeriesTitle is { Length: > 0 } series)
-            {
-                json.WriteStartObject("isPartOf");
-                json.WriteString("@type", "CreativeWorkSeries");
-                json.WriteString("name", series);
-                json.WriteEndObject();
-            }
+            WriteSeries(json, context, isBook);
             if (context.PublisherName is { Length: > 0 } publisher)
             {
                 json.WriteStartObject("publisher");
@@ -67,15 +77,36 @@ internal static class JsonLd
                 WriteOptional(json, "location", context.PublisherPlace);
                 json.WriteEndObject();
             }
+            if (context.PdfFileName is { Length: > 0 } pdf)
+            {
+                json.WriteStartObject("encoding");
+                json.WriteString("@type", "MediaObject");
+                json.WriteString("encodingFormat", "application/pdf");
+                json.WriteString("contentUrl", ScholarlyMetadata.Absolute(context, pdf));
+                json.WriteEndObject();
+            }
             if (document.Chapters.Count > 0)
             {
                 json.WriteStartArray("hasPart");
-                foreach (var chapter in document.Chapters)
+                for (var i = 0; i < document.Chapters.Count; i++)
                 {
+                    var chapter = document.Chapters[i].Meta;
                     json.WriteStartObject();
                     json.WriteString("@type", "Chapter");
-                    json.WriteString("name", chapter.Meta.Title);
-                    WritePeople(json, "author", chapter.Meta.Authors);
+                    if (i < chapterIds.Count)
+                    {
+                        json.WriteString("url", pageUrl + "#" + chapterIds[i]);
+                    }
+                    json.WriteString("position", (i + 1).ToString(CultureInfo.InvariantCulture));
+                    json.WriteString("name", chapter.Title);
+                    WriteOptional(json, "alternativeHeadline", chapter.Subtitle);
+                    if (!string.Equals(chapter.Language, meta.Language, StringComparison.Ordinal))
+                    {
+                        json.WriteString("inLanguage", chapter.Language);
+                    }
+                    WritePeople(json, "author", chapter.Authors);
+                    var summary = HtmlText.Plain(chapter.Abstract);
+                    WriteOptional(json, "abstract", summary.Length > 0 ? summary : null);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -83,6 +114,21 @@ internal static class JsonLd
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A paper is part of a numbered series identified by its ISSN; schema.org's type for a
+    /// series with an ISSN is CreativeWorkSeries (BookSeries for books).</summary>
+    private static void WriteSeries(Utf8JsonWriter json, HtmlPageContext context, bool isBook)
+    {
+        if (context.SeriesTitle is not { Length: > 0 } series)
+        {
+            return;
+        }
+        json.WriteStartObject("isPartOf");
+        json.WriteString("@type", isBook ? "BookSeries" : "CreativeWorkSeries");
+        json.WriteString("name", series);
+        WriteOptional(json, "issn", context.SeriesIssn);
+        json.WriteEndObject();
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)

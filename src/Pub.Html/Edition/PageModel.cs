@@ -26,9 +26,12 @@ internal static class PageModel
         var headings = new List<HtmlHeading>(writer.Headings);
 
         var chapters = new ScriptArray();
+        var chapterIds = new List<string>();
         for (var i = 0; i < document.Chapters.Count; i++)
         {
-            chapters.Add(BuildChapter(document.Chapters[i], i + 1, meta.Language, context, ids, headings));
+            var chapter = BuildChapter(document.Chapters[i], i + 1, meta.Language, context, ids, headings, out var chapterId);
+            chapters.Add(chapter);
+            chapterIds.Add(chapterId);
         }
 
         var description = Truncate(HtmlText.Plain(meta.Abstract), 300);
@@ -60,7 +63,8 @@ internal static class PageModel
             ["isbn"] = Text(meta.Isbn),
             ["doi"] = Text(meta.Doi),
             ["doi_url"] = meta.Doi is { Length: > 0 } doi ? HtmlText.Escape("https://doi.org/" + doi) : null,
-            ["json_ld"] = JsonLd.Write(document, context, description),
+            ["metadata"] = ScholarlyMetadata.Write(document, context, description),
+            ["json_ld"] = JsonLd.Write(document, context, description, chapterIds),
         };
 
         var edition = new ScriptObject
@@ -84,12 +88,12 @@ internal static class PageModel
         return globals;
     }
 
-    private static ScriptObject BuildChapter(Document chapter, int index, string bookLanguage, HtmlPageContext context, HtmlIdSet ids, List<HtmlHeading> headings)
+    private static ScriptObject BuildChapter(Document chapter, int index, string bookLanguage, HtmlPageContext context, HtmlIdSet ids, List<HtmlHeading> headings, out string id)
     {
         var meta = chapter.Meta;
         var n = index.ToString(CultureInfo.InvariantCulture);
         var labels = HtmlLabels.For(meta.Language);
-        var id = ids.Claim("chapter-" + n);
+        id = ids.Claim("chapter-" + n);
         var writer = new HtmlFragmentWriter(new HtmlFragmentOptions
         {
             Labels = labels,

@@ -41,9 +41,33 @@ public sealed partial class HtmlFragmentWriter
 
     private void WriteInlines(StringBuilder html, IReadOnlyList<Inline> inlines)
     {
+        // Raw HTML comes as one inline per tag ("<kbd>", "Ctrl", "</kbd>"), so one filter sees the
+        // whole run of inlines and closes what is left open at its end.
+        RawHtmlFilter? raw = null;
+        var linkOpenedByRaw = false;
         foreach (var inline in inlines)
         {
+            if (inline is RawInline r)
+            {
+                raw ??= new RawHtmlFilter(phrasingOnly: true, insideOuterLink: _linkDepth > 0, Options.Ids.Claim);
+                raw.Write(html, r.Html);
+                // While a raw <a> is open, Markdown links inside it write their text only.
+                if (raw.InsideLink != linkOpenedByRaw)
+                {
+                    _linkDepth += raw.InsideLink ? 1 : -1;
+                    linkOpenedByRaw = raw.InsideLink;
+                }
+                continue;
+            }
             WriteInline(html, inline);
+        }
+        if (raw is not null)
+        {
+            raw.Close(html);
+            if (linkOpenedByRaw)
+            {
+                _linkDepth--;
+            }
         }
     }
 
@@ -71,10 +95,7 @@ public sealed partial class HtmlFragmentWriter
             case Link l: WriteLink(html, l); break;
             case InlineImage i: WriteInlineImage(html, i); break;
             case RawInline r:
-                // Shown, not interpreted, until an allow-list decides what may pass.
-                html.Append("<code class=\"raw-html\">");
-                HtmlText.Escape(html, r.Html);
-                html.Append("</code>");
+                WriteInlines(html, [r]);
                 break;
             case NoteRef n: WriteNoteRef(html, n); break;
             case CrossRef x: WriteCrossRef(html, x); break;
@@ -213,9 +234,22 @@ public sealed partial class HtmlFragmentWriter
         html.Append("\" data-cites=\"");
         HtmlText.Escape(html, string.Join(' ', cite.Items.Select(i => i.Key)));
         html.Append("\">");
-        if (cite.Rendered is { } rendered)
+        // A citation of one work links to its bibliography entry, unless it holds links of its own (a
+        // full note citation with a URL), which must stay followable.
+        var entryId = cite.Items.Count == 1 && _linkDepth == 0 && _entryIds.TryGetValue(cite.Items[0].Key, out var id) ? id : null;
+        if (cite.Rendered is { } rendered && entryId is not null && !Walk.Inlines(rendered).OfType<Link>().Any())
         {
+            html.Append("<a href=\"#");
+            HtmlText.Escape(html, entryId);
+            html.Append("\" role=\"doc-biblioref\">");
+            _linkDepth++;
             WriteInlines(html, rendered);
+            _linkDepth--;
+            html.Append("</a>");
+        }
+        else if (cite.Rendered is { } rendered2)
+        {
+            WriteInlines(html, rendered2);
         }
         else
         {

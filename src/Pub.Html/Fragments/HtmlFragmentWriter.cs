@@ -16,6 +16,8 @@ namespace Pub.Html.Fragments;
 public sealed partial class HtmlFragmentWriter(HtmlFragmentOptions options)
 {
     private readonly List<HtmlHeading> _headings = [];
+    private readonly Dictionary<string, string> _entryIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _entriesWritten = new(StringComparer.Ordinal);
 
     public HtmlFragmentWriter() : this(new HtmlFragmentOptions())
     {
@@ -30,6 +32,7 @@ public sealed partial class HtmlFragmentWriter(HtmlFragmentOptions options)
     /// runs to the next heading of the same or a higher level.</summary>
     public string WriteBody(IReadOnlyList<Block> blocks)
     {
+        ClaimEntryIds(blocks);
         var html = new StringBuilder();
         var open = new Stack<int>();
         foreach (var block in blocks)
@@ -52,6 +55,19 @@ public sealed partial class HtmlFragmentWriter(HtmlFragmentOptions options)
             html.Append("</section>\n");
         }
         return html.ToString();
+    }
+
+    /// <summary>Bibliography entries get their ids before the body is written, so that a citation
+    /// can link to its entry wherever the bibliography stands (normally after the citations).</summary>
+    private void ClaimEntryIds(IReadOnlyList<Block> blocks)
+    {
+        foreach (var entry in Walk.Blocks(blocks).OfType<BibliographyBlock>().SelectMany(b => b.Entries))
+        {
+            if (!_entryIds.ContainsKey(entry.Key))
+            {
+                _entryIds[entry.Key] = Options.Ids.Claim("ref-" + entry.Key);
+            }
+        }
     }
 
     public string WriteBlocks(IReadOnlyList<Block> blocks)
@@ -111,10 +127,10 @@ public sealed partial class HtmlFragmentWriter(HtmlFragmentOptions options)
                 html.Append("<hr>\n");
                 break;
             case RawBlock r:
-                // Raw HTML is shown, not interpreted, until an allow-list decides what may pass.
-                html.Append("<pre class=\"raw-html\"><code>");
-                HtmlText.Escape(html, r.Html.TrimEnd('\n', '\r'));
-                html.Append("</code></pre>\n");
+                var raw = new RawHtmlFilter(phrasingOnly: false, insideOuterLink: false, Options.Ids.Claim);
+                raw.Write(html, r.Html.TrimEnd('\n', '\r'));
+                raw.Close(html);
+                html.Append('\n');
                 break;
             case Div d:
                 html.Append("<div");
@@ -239,7 +255,11 @@ public sealed partial class HtmlFragmentWriter(HtmlFragmentOptions options)
         foreach (var entry in bibliography.Entries)
         {
             html.Append("<div id=\"");
-            HtmlText.Escape(html, Options.Ids.Claim("ref-" + entry.Key));
+            if (!_entryIds.TryGetValue(entry.Key, out var entryId) || !_entriesWritten.Add(entry.Key))
+            {
+                entryId = Options.Ids.Claim("ref-" + entry.Key);
+            }
+            HtmlText.Escape(html, entryId);
             html.Append("\" class=\"csl-entry\" role=\"listitem\">");
             WriteInlines(html, entry.Content);
             html.Append("</div>\n");

@@ -126,7 +126,7 @@ public static class HtmlText
                 case InlineImage i: AppendPlain(builder, i.Description); break;
                 case CrossRef x: if (x.Resolved is { } resolved) { AppendPlain(builder, resolved); } else { builder.Append(x.Label); } break;
                 case Cite c: if (c.Rendered is { } rendered) { AppendPlain(builder, rendered); } else { builder.Append(CiteFallback(c)); } break;
-                case RawInline r: builder.Append(r.Html); break;
+                case RawInline r: builder.Append(RawHtmlFilter.PlainText(r.Html)); break;
                 default: break;
             }
         }
