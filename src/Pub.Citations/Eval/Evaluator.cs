@@ -314,7 +314,7 @@ internal sealed partial class Evaluator
     {
         if (e.TextCase is not null)
         {
-            TextCase.Apply(content, e.TextCase, IsEnglish(_currentItemLanguage));
+            TextCase.Apply(content, e.TextCase, IsEnglish(_currentItemLanguage), _currentItemLanguage);
         }
         Node inner = content;
         if (!e.Formatting.IsEmpty || e.Quotes)

@@ -135,7 +135,8 @@ internal sealed partial class Evaluator
         }
         else
         {
-            text = value;
+            // A non-numeric value is printed as it is, markup included.
+            return Decorate(n, StripPeriods(n, new TextNode(value)));
         }
         return Decorate(n, StripPeriods(n, RichTextParser.Parse(text)));
     }

@@ -18,8 +18,10 @@ internal static class TextCase
         "vs", "v", "within", "without", "de", "von", "van",
     };
 
-    public static void Apply(Node node, string mode, bool english)
+    public static void Apply(Node node, string mode, bool english, string? language = null)
     {
+        // Turkish and Azeri pair dotted and dotless i differently from other languages.
+        var turkic = language is not null && (language.StartsWith("tr", StringComparison.OrdinalIgnoreCase) || language.StartsWith("az", StringComparison.OrdinalIgnoreCase));
         var runs = new List<TextNode>();
         Evaluator.ForEachText(node, t =>
         {
@@ -47,10 +49,10 @@ internal static class TextCase
         switch (mode)
         {
             case "lowercase":
-                Map(chars, prot, char.ToLowerInvariant);
+                Map(chars, prot, c => turkic && c == 'I' ? '\u0131' : char.ToLowerInvariant(c));
                 break;
             case "uppercase":
-                Map(chars, prot, c => c == '\u0131' ? 'I' : char.ToUpperInvariant(c));
+                Map(chars, prot, c => c == '\u0131' ? 'I' : turkic && c == 'i' ? '\u0130' : char.ToUpperInvariant(c));
                 break;
             case "capitalize-first":
                 CapitalizeFirst(chars, prot);

@@ -212,17 +212,39 @@ internal sealed class Flattener
         (_italic, _bold, _smallCaps, _underline, _quoteDepth) = saved;
     }
 
-    // Unicode superscript characters (ª, º, ʳ, ᵉ, ¹ …) become ordinary letters in superscript.
-    private const string SuperscriptChars = "ªº¹²³⁰⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿʰʲʳʷʸˡˢˣᵃᵇᵈᵉᵍᵏᵐᵒᵖᵗᵘᵛᶜᶠᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂ";
-    private const string SuperscriptPlain = "ao1230456789+-=()inhjrwylsxabdegkmoptuvcfzABDEGHIJKLMNOPRTUW";
+    /// <summary>The base text of a Unicode superscript character (ª, ¹, ʰ, ᵉ, ⁿ, ™ …), or null.
+    /// Compatibility normalisation gives the base; a few modifier letters have none and are listed.</summary>
+    private static string? SuperscriptBase(char c)
+    {
+        switch (c)
+        {
+            case '\u02C0':
+                return "\u0294";
+            case '\u02C1':
+                return "\u0295";
+            case '\u06E5':
+                return "\u0648";
+            case '\u06E6':
+                return "\u064A";
+        }
+        var superscript = c is '\u00AA' or '\u00BA' or '\u00B2' or '\u00B3' or '\u00B9' or '\u2120' or '\u2122'
+            || c is >= '\u02B0' and <= '\u02B8' || c is >= '\u02E0' and <= '\u02E4' || c is >= '\u1D2C' and <= '\u1D6A'
+            || c == '\u1D78' || c is >= '\u1D9B' and <= '\u1DBF' || c is >= '\u2070' and <= '\u207F' || c is >= '\u3192' and <= '\u319F';
+        if (!superscript)
+        {
+            return null;
+        }
+        var normalized = c.ToString().Normalize(NormalizationForm.FormKC);
+        return normalized.Length > 0 && normalized != c.ToString() ? normalized : null;
+    }
 
     private void EmitText(string text, Kind kind)
     {
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var k = SuperscriptChars.IndexOf(text[i], StringComparison.Ordinal);
-            if (k < 0)
+            var plain = SuperscriptBase(text[i]);
+            if (plain is null)
             {
                 continue;
             }
@@ -231,7 +253,7 @@ internal sealed class Flattener
                 _toks.Add(new Tok(kind, text[start..i]));
             }
             _toks.Add(new Tok(Kind.Open, string.Empty, FormatKind.Superscript));
-            _toks.Add(new Tok(kind, SuperscriptPlain[k].ToString()));
+            _toks.Add(new Tok(kind, plain));
             _toks.Add(new Tok(Kind.Close, string.Empty, FormatKind.Superscript));
             start = i + 1;
         }
