@@ -144,7 +144,8 @@ internal sealed partial class Evaluator
         // editor + translator with identical lists render once with the combined term.
         if (lists.Count == 2 && n.Label is not null
             && ((lists[0].Variable == "editor" && lists[1].Variable == "translator") || (lists[0].Variable == "translator" && lists[1].Variable == "editor"))
-            && lists[0].Names.SequenceEqual(lists[1].Names))
+            && lists[0].Names.SequenceEqual(lists[1].Names)
+            && !string.IsNullOrEmpty(_locale.Term("editortranslator", n.Label.Form)))
         {
             lists = [("editortranslator", lists[0].Names)];
         }

@@ -302,7 +302,12 @@ internal sealed class Disambiguator(
             }
             var init = eval.Initialize(name.Given ?? string.Empty, ".", true);
             var needFull = others.Exists(o => eval.Initialize(o.Given ?? string.Empty, ".", true) == init);
-            levels[name] = needFull ? maxLevel : 1;
+            var initialsHelp = others.Exists(o => eval.Initialize(o.Given ?? string.Empty, ".", true) != init);
+            var level = needFull && maxLevel == 2 ? 2 : initialsHelp ? 1 : 0;
+            if (level > 0)
+            {
+                levels[name] = level;
+            }
         }
         if (levels.Count == 0)
         {
