@@ -79,10 +79,9 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         {
             return cached;
         }
-        Style? style = null;
         // A missing style is the manuscript's problem and is reported for each one; a broken style file
         // is reported once, with the file's own diagnostics.
-        if (world.ReadBytes(path) is not { } bytes || TextDecoding.Decode(bytes, out _) is not { } text)
+        if (!world.FileExists(path))
         {
             var message = $"citation style '{path}' does not exist";
             diagnostics.Add(document.Meta.Csl is null
@@ -90,20 +89,17 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
                 : Diagnostic.Error(Codes.MissingStyle, message, ManuscriptLoader.FieldValueSpan(document, "csl"), "the path is relative to the manuscript's folder"));
             return null;
         }
-        {
-            var bag = new DiagnosticBag();
-            style = StyleParser.Parse(new SourceText(path, text), bag);
-            _fileDiagnostics.AddRange(bag.Items);
-            if (style is { IsDependent: true })
-            {
-                _fileDiagnostics.Add(new Diagnostic(Severity.Error, Codes.MissingParentStyle.Id,
-                    $"'{path}' is a dependent style; name its parent style file directly", Path: path));
-                style = null;
-            }
-        }
+        var bag = new DiagnosticBag();
+        var style = StyleResolver.Load(path, Read, bag, config.Styles is { } folder ? [folder] : []);
+        _fileDiagnostics.AddRange(bag.Items);
         _styles[path] = style;
         return style;
     }
+
+    private SourceText? Read(string path) =>
+        ProjectPath.EscapesRoot(ProjectPath.Normalize(path)) || world.ReadBytes(path) is not { } bytes || TextDecoding.Decode(bytes, out _) is not { } text
+            ? null
+            : new SourceText(path, text);
 
     private IReadOnlyList<Reference> Bibliography(string path)
     {

@@ -7,27 +7,32 @@ namespace Pub.Citations;
 
 public static class StyleResolver
 {
-    /// <summary>Loads a style file; for a dependent style loads and returns its parent instead.</summary>
-    public static Style? Load(string path, DiagnosticBag diagnostics, params string[] styleFolders)
+    /// <summary>Loads a style file from disk; for a dependent style loads and returns its parent instead.</summary>
+    public static Style? Load(string path, DiagnosticBag diagnostics, params string[] styleFolders) =>
+        Load(path, p => File.Exists(p) ? new SourceText(p, File.ReadAllText(p)) : null, diagnostics, styleFolders);
+
+    /// <summary>Loads a style through <paramref name="read"/> (which returns null for a missing file), so
+    /// that the caller decides where files come from; for a dependent style returns its parent.</summary>
+    public static Style? Load(string path, Func<string, SourceText?> read, DiagnosticBag diagnostics, IEnumerable<string> styleFolders)
     {
-        if (!File.Exists(path))
+        if (read(path) is not { } source)
         {
             diagnostics.Add(new Diagnostic(Severity.Error, Codes.MissingParentStyle.Id, $"style file '{path}' does not exist", Path: path));
             return null;
         }
-        var style = StyleParser.Parse(new SourceText(path, File.ReadAllText(path)), diagnostics);
+        var style = StyleParser.Parse(source, diagnostics);
         if (style is null || !style.IsDependent)
         {
             return style;
         }
         var parentName = style.ParentId!.TrimEnd('/').Split('/')[^1];
-        var folders = new[] { System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? "." }.Concat(styleFolders);
+        var folders = new[] { System.IO.Path.GetDirectoryName(path) ?? "" }.Concat(styleFolders);
         foreach (var folder in folders)
         {
-            var candidate = System.IO.Path.Combine(folder, parentName + ".csl");
-            if (File.Exists(candidate))
+            var candidate = folder.Length == 0 ? parentName + ".csl" : folder.TrimEnd('/', '\\') + "/" + parentName + ".csl";
+            if (read(candidate) is { } parentSource)
             {
-                var parent = StyleParser.Parse(new SourceText(candidate, File.ReadAllText(candidate)), diagnostics);
+                var parent = StyleParser.Parse(parentSource, diagnostics);
                 if (parent is not null)
                 {
                     parent.DefaultLocale = style.DefaultLocale ?? parent.DefaultLocale;
@@ -36,7 +41,8 @@ public static class StyleResolver
                 return parent;
             }
         }
-        diagnostics.Add(Diagnostic.Error(Codes.MissingParentStyle, $"parent style '{style.ParentId}' of dependent style '{style.Id}' was not found", style.Source?.Span(0, 0)));
+        diagnostics.Add(Diagnostic.Error(Codes.MissingParentStyle, $"parent style '{style.ParentId}' of dependent style '{style.Id}' was not found", style.Source?.Span(0, 0),
+            "put the parent style's file beside the dependent style, or name a folder of styles in pub.yaml (styles:)"));
         return null;
     }
 }
