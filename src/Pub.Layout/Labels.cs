@@ -3,6 +3,9 @@ namespace Pub.Layout;
 /// <summary>The words layout itself adds to a page, in the document's language (English when unknown).</summary>
 internal sealed record Labels(string Abstract, string Keywords, string Notes, string Figure, string Table, string Editor, string Editors, string[] Months)
 {
+    /// <summary>Title of the table of contents.</summary>
+    public string Contents { get; init; } = "Contents";
+
     private static readonly Labels English = new("Abstract", "Keywords:", "Notes", "Figure", "Table", "Editor", "Editors",
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
 
@@ -11,11 +14,11 @@ internal sealed record Labels(string Abstract, string Keywords, string Notes, st
         ["en"] = English,
         // Months in the genitive, as a Russian date is written ("12 марта 2025").
         ["ru"] = new("Аннотация", "Ключевые слова:", "Примечания", "Рисунок", "Таблица", "Редактор", "Редакторы",
-            ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]),
+            ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]) { Contents = "Содержание" },
         ["de"] = new("Zusammenfassung", "Schlüsselwörter:", "Anmerkungen", "Abbildung", "Tabelle", "Herausgeber", "Herausgeber",
-            ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]),
+            ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]) { Contents = "Inhalt" },
         ["fr"] = new("Résumé", "Mots-clés :", "Notes", "Figure", "Tableau", "Éditeur", "Éditeurs",
-            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]),
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]) { Contents = "Table des matières" },
     };
 
     /// <summary>Labels for a BCP 47 tag; only the primary language subtag counts ("en-GB" → "en").</summary>

@@ -8,7 +8,8 @@
 //   compose lines (Text/LineComposer) a line → text runs with real spaces, links
 //   blocks (Flow/BlockLayout)        blocks → a galley of unbreakable flow boxes with keep-with-next flags
 //   distribute (Flow/Paginator)      galley → pages
-//   compose pages (Compose/*)        absolute positions, running heads, folios, cover
+//   compose pages (Compose/*)        absolute positions, running heads, folios, footnotes, cover
+// The table of contents makes this a loop: layout re-runs until its page numbers settle.
 using Pub.Layout.Compose;
 using Pub.Layout.Flow;
 using Pub.Layout.Fonts;
@@ -21,12 +22,50 @@ namespace Pub.Layout;
 
 public static class Typesetter
 {
+    /// <summary>Layout runs again while the page numbers in the table of contents change; this many passes at most.</summary>
+    public const int MaxPasses = 5;
+
+    /// <summary>Headings down to this level are listed in the table of contents.</summary>
+    private const int ContentsDepth = 2;
+
+    /// <summary>
+    /// Lays the document out. The table of contents needs the page numbers of the headings it lists, and
+    /// setting it moves them, so layout converges: the first pass finds the headings, each later pass sets
+    /// the table with the numbers the previous one found, until a pass finds the numbers it printed.
+    /// </summary>
     public static PagedDocument Layout(Document document, LayoutSettings settings, FontSet fonts)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(fonts);
 
+        IReadOnlyList<ContentsEntry>? printed = null;
+        PagedDocument result = Pass(document, settings, fonts, null);
+        for (int pass = 2; ; pass++)
+        {
+            var found = ContentsOf(result);
+            if (found.Count < 3 || printed is not null && found.SequenceEqual(printed))
+                return result;
+            if (pass > MaxPasses)
+            {
+                var moving = found.Where((e, i) => i >= printed!.Count || printed[i] != e).Select(e => "'" + e.Title + "'");
+                var warning = Syntax.Diagnostic.Warning(Syntax.Codes.UnstablePageNumbers,
+                    $"page numbers did not settle after {MaxPasses} passes: {string.Join(", ", moving)}", null,
+                    "the table of contents shows the numbers of the last pass; check the entries named");
+                return result with { Diagnostics = [.. result.Diagnostics, warning.WithPath(document.Path)] };
+            }
+            printed = found;
+            result = Pass(document, settings, fonts, printed);
+        }
+    }
+
+    /// <summary>The headings a table of contents lists, with the numbers of the pages they stand on.</summary>
+    private static List<ContentsEntry> ContentsOf(PagedDocument paged) =>
+        [.. paged.Outline.Where(o => o.Level <= ContentsDepth)
+            .Select(o => new ContentsEntry(o.Level, o.Title, o.Destination, paged.Pages[o.PageIndex].Number))];
+
+    private static PagedDocument Pass(Document document, LayoutSettings settings, FontSet fonts, IReadOnlyList<ContentsEntry>? contents)
+    {
         var diagnostics = new DiagnosticSink();
         var measurer = new TextMeasurer(fonts, diagnostics, new HyphenationLanguages(settings.Hyphenation));
         var layout = new BlockLayout(measurer, settings, diagnostics);
@@ -40,9 +79,14 @@ public static class Typesetter
         layout.Labels = Labels.For(meta.Language);
         var cover = new CoverPage(layout, measurer, settings, composer).Compose(meta);
 
+        if (contents is { Count: > 0 })
+            layout.Contents(contents, frame);
+        int bodyStart = layout.Flow.Count;
         Abstract(layout, meta, frame);
         layout.Blocks(document.Blocks, frame);
         layout.Notes(document.Notes, frame);
+        if (contents is { Count: > 0 } && layout.Flow.Count > bodyStart)
+            layout.Flow[bodyStart].PageBreakBefore = true;
         for (int i = 0; i < document.Chapters.Count; i++)
             Chapter(layout, document.Chapters[i], i + 1, frame with { Language = document.Chapters[i].Meta.Language });
 
@@ -97,7 +141,9 @@ public static class Typesetter
         }
         foreach (var box in title)
             box.KeepWithNext = true;
-        title[0].Outline.Add(new OutlineMark(1, meta.Title, 0));
+        string anchor = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"chapter-{index}");
+        title[0].Items.Insert(0, new DestinationItem(anchor, frame.Indent, 0));
+        title[0].Outline.Add(new OutlineMark(1, meta.Title, 0, anchor));
         if (!string.IsNullOrWhiteSpace(meta.Subtitle))
         {
             layout.Space(4);

@@ -52,7 +52,7 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
             foreach (var item in box.Items)
                 items.Add(item.Translate(left, top + y));
             foreach (var mark in box.Outline)
-                outline.Add(new OutlineEntry(mark.Level, mark.Title, number - 1, top + y + mark.Y));
+                outline.Add(new OutlineEntry(mark.Level, mark.Title, number - 1, top + y + mark.Y, mark.Destination));
         }
         if (fill.Notes.Count > 0)
         {

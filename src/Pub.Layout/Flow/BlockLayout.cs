@@ -15,6 +15,7 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
     private List<FlowBox> _flow = [];
     private double _pendingSpace;
     private int _listDepth;
+    private int _headings;
 
     public List<FlowBox> Flow => _flow;
 
@@ -226,10 +227,11 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
             return;
         foreach (var box in boxes)
             box.KeepWithNext = true;
-        if (h.Attributes.Id is { } id)
-            boxes[0].Items.Insert(0, new DestinationItem(id, frame.Indent, 0));
+        // Every heading is a destination: the outline and the table of contents point at it.
+        string id = h.Attributes.Id ?? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{NoteScope}heading-{++_headings}");
+        boxes[0].Items.Insert(0, new DestinationItem(id, frame.Indent, 0));
         string title = (h.Number is null ? "" : h.Number + " ") + InlineCollector.Plain(h.Content);
-        boxes[0].Outline.Add(new OutlineMark(h.Level + OutlineOffset, title, 0));
+        boxes[0].Outline.Add(new OutlineMark(h.Level + OutlineOffset, title, 0, id));
         _pendingSpace = after;
     }
 

@@ -3,7 +3,7 @@ using Pub.Layout.Paged;
 namespace Pub.Layout.Flow;
 
 /// <summary>A heading's bookmark, anchored inside a flow box.</summary>
-internal sealed record OutlineMark(int Level, string Title, double Y);
+internal sealed record OutlineMark(int Level, string Title, double Y, string? Destination = null);
 
 /// <summary>
 /// One unbreakable slice of the galley: a line of a paragraph, a table row, a figure. Items are relative to

@@ -7,8 +7,9 @@ namespace Pub.Layout.Paged;
 /// <summary>One page: its size in points and what is placed on it, in drawing order.</summary>
 public sealed record Page(int Number, double Width, double Height, IReadOnlyList<PageItem> Items);
 
-/// <summary>A bookmark: a heading's level (1 = top), its plain title, and where it stands.</summary>
-public sealed record OutlineEntry(int Level, string Title, int PageIndex, double Y);
+/// <summary>A bookmark: a heading's level (1 = top), its plain title, where it stands, and the named destination
+/// at the heading (links and the table of contents point there).</summary>
+public sealed record OutlineEntry(int Level, string Title, int PageIndex, double Y, string? Destination = null);
 
 /// <summary>A font face the pages use, with the bytes the writer embeds.</summary>
 public sealed record FaceData(string Id, string Family, bool Bold, bool Italic, byte[] Data);

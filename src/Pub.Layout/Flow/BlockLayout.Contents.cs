@@ -1,0 +1,65 @@
+using System.Globalization;
+using Pub.Layout.Fonts;
+using Pub.Layout.Paged;
+using Pub.Layout.Text;
+
+namespace Pub.Layout.Flow;
+
+/// <summary>One line of the table of contents: a heading and the number of the page it stands on.</summary>
+internal sealed record ContentsEntry(int Level, string Title, string? Destination, int Page);
+
+internal sealed partial class BlockLayout
+{
+    /// <summary>
+    /// The table of contents on a page of its own: each entry's title (indented by level, wrapping under
+    /// itself), dot leaders on a fixed grid so that they line up, and the page number flush right. The
+    /// whole entry links to its heading. The title stays out of the outline: the outline and the table hold
+    /// the same headings.
+    /// </summary>
+    public void Contents(IReadOnlyList<ContentsEntry> entries, Frame frame)
+    {
+        var titleFrame = frame with { Size = 15, Leading = 1.2, Role = FontRole.Heading, Bold = true, Alignment = Alignment.Left, Hyphenate = false };
+        var title = SetText([new TextSpan(Labels.Contents, titleFrame.Style)], titleFrame);
+        title[0].PageBreakBefore = true;
+        foreach (var box in title)
+            box.KeepWithNext = true;
+        _pendingSpace = 9;
+
+        var numberStyle = frame.Style with { Hyphenate = false };
+        double numberColumn = frame.Size * 3;
+        double step = frame.Size * 0.45;
+        var dot = measurer.Pieces(".", numberStyle).First();
+        foreach (var entry in entries)
+        {
+            double indent = (entry.Level - 1) * frame.Size * 1.6;
+            Space(entry.Level == 1 ? frame.Size * 0.6 : frame.Size * 0.2);
+            var entryFrame = frame.Narrow(indent, numberColumn) with { Alignment = Alignment.Left, Hyphenate = false, Bold = entry.Level == 1 };
+            var lines = SetText([new TextSpan(entry.Title, entryFrame.Style)], entryFrame, hang: frame.Size * 1.6);
+            if (lines.Count == 0)
+                continue;
+            foreach (var box in lines.SkipLast(1))
+                box.KeepWithNext = true;
+            var last = lines[^1];
+            double baseline = last.FirstBaseline!.Value;
+            string number = entry.Page > 0 ? entry.Page.ToString(CultureInfo.InvariantCulture) : "";
+            var pieces = measurer.Pieces(number, numberStyle).ToList();
+            double right = frame.Indent + frame.Width;
+            double x = right - pieces.Sum(p => p.Width);
+            foreach (var piece in pieces)
+            {
+                last.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, x, baseline, piece.Width));
+                x += piece.Width;
+            }
+            double end = last.Items.OfType<TextRun>().Where(r => r.X < right - numberColumn + 0.01).Select(r => r.X + r.Width).DefaultIfEmpty(entryFrame.Indent).Max();
+            double limit = right - pieces.Sum(p => p.Width) - step;
+            for (double d = Math.Ceiling((end + step) / step) * step; d + dot.Width <= limit; d += step)
+                last.Items.Add(new TextRun(".", dot.Face.Id, dot.Size, d, baseline, dot.Width));
+            if (entry.Destination is { } destination)
+            {
+                foreach (var line in lines)
+                    line.Items.Add(new LinkItem(frame.Indent + indent, 0, frame.Width - indent, line.Height, null, destination));
+            }
+        }
+        _pendingSpace = 0;
+    }
+}
