@@ -70,7 +70,8 @@ internal sealed partial class Evaluator
                     _ => false,
                 };
             case "disambiguate":
-                return ctx.Cite.Disambiguate == (value == "true");
+                ctx.DisambiguateTests++;
+                return (ctx.DisambiguateTests <= ctx.Cite.DisambiguateLevel) == (value == "true");
             default:
                 return false;
         }

@@ -28,7 +28,9 @@ internal sealed record CiteParams
     public int? FirstReferenceNoteNumber { get; init; }
     public int CitationNumber { get; init; }
     public string? YearSuffix { get; init; }
-    public bool Disambiguate { get; init; }
+    public bool Disambiguate => DisambiguateLevel > 0;
+    /// <summary>How many disambiguate="true" tests (in rendering order) succeed; they are switched on one at a time.</summary>
+    public int DisambiguateLevel { get; init; }
     /// <summary>Extra names shown beyond et-al-use-first (disambiguate-add-names).</summary>
     public int ExtraNames { get; init; }
     /// <summary>Given-name expansion per name (variable, index) → 1 initials, 2 full given name.</summary>
@@ -49,6 +51,7 @@ internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode 
     public int VarsCalled { get; set; }
     public int VarsRendered { get; set; }
     public int MacroDepth { get; set; }
+    public int DisambiguateTests { get; set; }
     /// <summary>Names of the sort key being evaluated (names-min / names-use-first overrides).</summary>
     public SortKey? SortKey { get; set; }
     /// <summary>The output of the first cs:names rendered (subsequent-author-substitute, cite grouping).</summary>

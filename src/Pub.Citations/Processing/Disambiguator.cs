@@ -16,6 +16,7 @@ internal sealed class Disambiguator(
     List<string> bibOrder)
 {
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _disambiguateTests = new(StringComparer.Ordinal);
     private readonly bool _subsequentEtAl = citation.NameOptions.ContainsKey("et-al-subsequent-min") || citation.NameOptions.ContainsKey("et-al-subsequent-use-first")
         || eval.Style.NameOptions.ContainsKey("et-al-subsequent-min") || eval.Style.NameOptions.ContainsKey("et-al-subsequent-use-first");
     private readonly Dictionary<string, List<(string Variable, int Index, Name Name)>> _names = new(StringComparer.Ordinal);
@@ -54,14 +55,25 @@ internal sealed class Disambiguator(
                 _keys[id] = Key(id);
             }
         }
+        // disambiguate="true" conditions are switched on one at a time until a cite is unique.
         foreach (var group in Groups(ids))
         {
-            var before = Distinct(group);
-            Set(group, p => p with { Disambiguate = true });
-            if (Distinct(group) <= before && !citation.DisambiguateAddYearSuffix)
+            foreach (var id in group)
             {
-                // Keep the flag anyway: the style asked for it and there is nothing else to try.
+                var others = group.Where(o => o != id).ToList();
+                var max = Math.Max(1, _disambiguateTests.GetValueOrDefault(id));
+                var chosen = max;
+                for (var level = 1; level <= max; level++)
+                {
+                    if (Collisions(id, others, itemParams[id] with { DisambiguateLevel = level }) == 0)
+                    {
+                        chosen = level;
+                        break;
+                    }
+                }
+                itemParams[id] = itemParams[id] with { DisambiguateLevel = chosen };
             }
+            Distinct(group);
         }
         if (citation.DisambiguateAddYearSuffix)
         {
@@ -96,6 +108,7 @@ internal sealed class Disambiguator(
         var ctx = new RenderContext(item, itemParams[id], RenderMode.Citation, citation) { NamesSeenForDisambiguation = [] };
         var node = eval.RenderLayout(citation.Layout, ctx, withAffixes: false);
         _names[id] = ctx.NamesSeenForDisambiguation;
+        _disambiguateTests[id] = Math.Max(_disambiguateTests.GetValueOrDefault(id), ctx.DisambiguateTests);
         var key = node is null ? string.Empty : Flattener.Flatten(node, eval.Locale).ToPlainText();
         if (_subsequentEtAl)
         {
@@ -235,7 +248,7 @@ internal sealed class Disambiguator(
         var count = 0;
         foreach (var o in others)
         {
-            var theirs = TrialKey(o, itemParams[o] with { ExtraNames = settings.ExtraNames, GivenLevels = settings.GivenLevels, Disambiguate = settings.Disambiguate });
+            var theirs = TrialKey(o, itemParams[o] with { ExtraNames = settings.ExtraNames, GivenLevels = settings.GivenLevels, DisambiguateLevel = settings.DisambiguateLevel });
             if (Collide(theirs, mine))
             {
                 count++;
@@ -246,7 +259,7 @@ internal sealed class Disambiguator(
 
     private string TrialKey(string id, CiteParams p)
     {
-        var signature = p.ExtraNames.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|"
+        var signature = p.ExtraNames.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + p.DisambiguateLevel.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|"
             + string.Join(",", (p.GivenLevels ?? new Dictionary<(string, int), int>()).OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2)
                 .Select(kv => kv.Key.Item1 + kv.Key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture) + "=" + kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (_trialCache.TryGetValue((id, signature), out var cached))
