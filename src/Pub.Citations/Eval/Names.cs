@@ -362,7 +362,7 @@ internal sealed partial class Evaluator
             {
                 requested = l;
             }
-            if (ctx.Cite.NameLevels is { } nl && nl.TryGetValue(name, out var l2))
+            if (ctx.Cite.NameLevels is { } nl && (index == 0 || !ctx.Cite.NameLevelsPrimaryOnly) && nl.TryGetValue(name, out var l2))
             {
                 requested = Math.Max(requested, l2);
             }

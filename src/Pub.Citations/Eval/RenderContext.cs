@@ -37,6 +37,8 @@ internal sealed record CiteParams
     public IReadOnlyDictionary<(string Variable, int Index), int>? GivenLevels { get; init; }
     /// <summary>Global given-name expansion per person (all-names rules), keyed by the name record.</summary>
     public IReadOnlyDictionary<Name, int>? NameLevels { get; init; }
+    /// <summary>With the primary-name rules the global expansion applies to the first name only.</summary>
+    public bool NameLevelsPrimaryOnly { get; init; }
     public bool SuppressAuthor { get; init; }
     public bool AuthorOnly { get; init; }
 }

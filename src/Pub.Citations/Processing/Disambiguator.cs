@@ -308,7 +308,9 @@ internal sealed class Disambiguator(
                 continue;
             }
             var shortForm = (name.NonDroppingParticle ?? string.Empty) + "|" + name.Family;
-            var others = all.Where(o => !o.Equals(name) && o.Literal is null && (o.NonDroppingParticle ?? string.Empty) + "|" + o.Family == shortForm && o.Given != name.Given).ToList();
+            // The same person written with different spacing ("J. J." / "J.J.") is not a different name.
+            static string Bare(string? given) => new((given ?? string.Empty).Where(char.IsLetter).ToArray());
+            var others = all.Where(o => !o.Equals(name) && o.Literal is null && (o.NonDroppingParticle ?? string.Empty) + "|" + o.Family == shortForm && Bare(o.Given) != Bare(name.Given)).ToList();
             if (others.Count == 0)
             {
                 continue;
@@ -328,7 +330,7 @@ internal sealed class Disambiguator(
         }
         foreach (var id in ids)
         {
-            itemParams[id] = itemParams[id] with { NameLevels = levels };
+            itemParams[id] = itemParams[id] with { NameLevels = levels, NameLevelsPrimaryOnly = primaryOnly };
         }
     }
 }
