@@ -29,6 +29,10 @@ public sealed record BuildOptions
     public bool FailFast { get; init; }
 
     public bool Write { get; init; } = true;
+
+    /// <summary>Link the PDF edition from the HTML page even when this build does not make the PDF: the
+    /// preview builds the HTML first and the PDF after it, so that the page reloads sooner.</summary>
+    public bool LinkPdf { get; init; }
 }
 
 /// <summary>The outcome of one manuscript.</summary>

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Pub.Compiler;
+using Pub.Syntax;
+
+namespace Pub.Preview;
+
+/// <summary>
+/// Builds one manuscript for the preview, in memory: first the HTML edition (with the PDF already linked),
+/// then, separately, the PDF, so that the page can reload before the slower typesetting is done. Both are
+/// drafts. Successful output is published to the site; errors are recorded there and printed.
+/// </summary>
+internal sealed class EditionPreview(IWorld files, PreviewSite site, bool pdf, TextWriter log)
+{
+    public static string HtmlOwner(string manuscript) => manuscript;
+
+    public static string PdfOwner(string manuscript) => manuscript + "#pdf";
+
+    /// <summary>Builds the HTML edition; true when it succeeded (so the PDF is worth building).</summary>
+    public bool BuildHtml(string manuscript, HashSet<string> printed)
+    {
+        var (ok, _) = Build(manuscript, OutputFormats.Html, HtmlOwner(manuscript), printed);
+        if (!ok)
+        {
+            // The HTML build already reports everything wrong with the manuscript; an older PDF
+            // problem would only repeat or contradict it.
+            site.Forget(PdfOwner(manuscript));
+        }
+        return ok;
+    }
+
+    public void BuildPdf(string manuscript, HashSet<string> printed) => Build(manuscript, OutputFormats.Pdf, PdfOwner(manuscript), printed);
+
+    private (bool Ok, TimeSpan Elapsed) Build(string manuscript, OutputFormats format, string owner, HashSet<string> printed)
+    {
+        var clock = Stopwatch.StartNew();
+        var world = new CapturingWorld(files);
+        var result = PubCompiler.Build(world, new BuildOptions
+        {
+            Paths = [manuscript],
+            OutputFolder = CapturingWorld.OutputFolder,
+            Formats = format,
+            Draft = true,
+            LinkPdf = pdf,
+        });
+        clock.Stop();
+        Print(result.Diagnostics, printed);
+        var name = format == OutputFormats.Html ? "HTML" : "PDF";
+        if (result.HasErrors)
+        {
+            site.Fail(owner, [.. result.Diagnostics.Where(d => d.Severity == Severity.Error)]);
+            log.WriteLine($"pub preview: {manuscript}: the {name} edition failed; the last good output is still served");
+            return (false, clock.Elapsed);
+        }
+        site.Publish(owner, world.Written, changesPages: format == OutputFormats.Html);
+        log.WriteLine(FormattableString.Invariant($"pub preview: {manuscript}: {name} rebuilt in {clock.ElapsedMilliseconds} ms"));
+        return (true, clock.Elapsed);
+    }
+
+    /// <summary>Prints each diagnostic once per rebuild: the PDF build repeats the manuscript's own.</summary>
+    private void Print(IEnumerable<Diagnostic> diagnostics, HashSet<string> printed)
+    {
+        foreach (var d in diagnostics)
+        {
+            var text = DiagnosticFormatter.Text(d);
+            if (printed.Add(text))
+            {
+                log.Write(text);
+            }
+        }
+    }
+}

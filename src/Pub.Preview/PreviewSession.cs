@@ -1,0 +1,229 @@
+using Pub.Compiler;
+using Pub.Syntax;
+
+namespace Pub.Preview;
+
+/// <summary>
+/// Keeps the preview in step with the files: which manuscripts are previewed, which of them a change
+/// affects, and the order of work. A batch of changes rebuilds the HTML of the affected manuscripts
+/// first; their PDFs are built afterwards, one at a time, whenever no newer change is waiting, so a
+/// burst of saves never queues up slow PDF builds in front of the page the author is looking at.
+/// </summary>
+internal sealed class PreviewSession
+{
+    /// <summary>A manuscript deleted by an editor's save is usually back within milliseconds.</summary>
+    private static readonly TimeSpan RecreateWait = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Changes keep arriving during a long save; never wait longer than this to start.</summary>
+    private static readonly TimeSpan LongestDebounce = TimeSpan.FromSeconds(1);
+
+    private readonly PreviewOptions _options;
+    private readonly IWorld _files;
+    private readonly EditionPreview _builder;
+    private readonly List<string> _pdfPending = [];
+
+    public PreviewSession(PreviewOptions options, IWorld files, PreviewSite site)
+    {
+        _options = options;
+        _files = files;
+        _builder = new EditionPreview(files, site, options.Pdf, options.Log);
+        Templates = ConfigReader.Read(files).Config?.Templates ?? "templates";
+    }
+
+    /// <summary>The manuscripts being previewed (project-relative paths of their main files).</summary>
+    public IReadOnlyList<string> Targets { get; private set; } = [];
+
+    public string Templates { get; }
+
+    /// <summary>Finds the manuscripts named by the options; problems here mean nothing can be previewed.</summary>
+    public IReadOnlyList<Diagnostic> ResolveTargets()
+    {
+        var all = _files.ListFiles(Workspace.PapersFolder).Where(p => ProjectPath.FileName(p) == Workspace.ManuscriptFileName).ToList();
+        if (_options.Paths.Count == 0)
+        {
+            Targets = all;
+            return [];
+        }
+        var problems = new List<Diagnostic>();
+        var targets = new List<string>();
+        foreach (var raw in _options.Paths)
+        {
+            var path = ProjectPath.Normalize(raw);
+            var matches = all.Where(m => path.Length == 0 || m == path || m.StartsWith(path + "/", StringComparison.Ordinal)).ToList();
+            if (matches.Count == 0 && path.EndsWith(".md", StringComparison.Ordinal) && _files.FileExists(path))
+            {
+                matches.Add(path);
+            }
+            if (matches.Count == 0)
+            {
+                problems.Add(new Diagnostic(Severity.Error, Codes.PathNotFound.Id,
+                    _files.FileExists(path) || _files.DirectoryExists(path) ? $"'{raw}' holds no manuscript ({Workspace.ManuscriptFileName})" : $"'{raw}' does not exist",
+                    Path: raw, Hints: ["name a manuscript file or a folder below papers/; 'pub list' shows them all"]));
+            }
+            targets.AddRange(matches.Where(m => !targets.Contains(m)));
+        }
+        Targets = targets;
+        return problems;
+    }
+
+    /// <summary>The first build: every HTML edition now; the PDFs follow in <see cref="RunAsync"/>.</summary>
+    public void BuildAll()
+    {
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var manuscript in Targets)
+        {
+            if (_builder.BuildHtml(manuscript, printed) && _options.Pdf)
+            {
+                Queue(manuscript);
+            }
+        }
+    }
+
+    public async Task RunAsync(ProjectWatcher watcher, CancellationToken cancel)
+    {
+        var changes = watcher.Changes;
+        while (!cancel.IsCancellationRequested)
+        {
+            if (_pdfPending.Count > 0 && !changes.TryPeek(out _))
+            {
+                var next = _pdfPending[0];
+                _pdfPending.RemoveAt(0);
+                _builder.BuildPdf(next, new HashSet<string>(StringComparer.Ordinal));
+                continue;
+            }
+            if (!await changes.WaitToReadAsync(cancel))
+            {
+                return;
+            }
+            var batch = await CollectAsync(watcher, cancel);
+            Rebuild(batch);
+        }
+    }
+
+    /// <summary>Debounce: gathers changes until none has arrived for the debounce interval.</summary>
+    private async Task<HashSet<string>> CollectAsync(ProjectWatcher watcher, CancellationToken cancel)
+    {
+        var batch = new HashSet<string>(StringComparer.Ordinal);
+        var started = DateTime.UtcNow;
+        while (true)
+        {
+            while (watcher.Changes.TryRead(out var path))
+            {
+                batch.Add(path);
+            }
+            if (DateTime.UtcNow - started > LongestDebounce)
+            {
+                return batch;
+            }
+            await Task.Delay(_options.Debounce, cancel);
+            if (!watcher.Changes.TryPeek(out _))
+            {
+                return batch;
+            }
+        }
+    }
+
+    private void Rebuild(HashSet<string> changed)
+    {
+        if (changed.Any(IsManuscriptAddedOrRemoved) && _options.Paths.Count == 0)
+        {
+            WaitForRecreatedManuscripts();
+            ResolveTargets();
+        }
+        var affected = Affected(changed);
+        if (affected.Count == 0)
+        {
+            return;
+        }
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var manuscript in affected)
+        {
+            WaitUntilExists(manuscript);
+            if (_builder.BuildHtml(manuscript, printed) && _options.Pdf)
+            {
+                Queue(manuscript);
+            }
+        }
+    }
+
+    private void Queue(string manuscript)
+    {
+        if (!_pdfPending.Contains(manuscript))
+        {
+            _pdfPending.Add(manuscript);
+        }
+    }
+
+    /// <summary>
+    /// Which previewed manuscripts a change can affect. A file in a manuscript's folder affects that
+    /// manuscript. pub.yaml, the templates and files shared between manuscripts (a bibliography in
+    /// papers/, another manuscript's front matter, which series checks and series citations read)
+    /// affect every previewed manuscript.
+    /// </summary>
+    internal List<string> Affected(IEnumerable<string> changed)
+    {
+        var affected = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in changed)
+        {
+            if (affected.Count == Targets.Count)
+            {
+                break;
+            }
+            if (path == ProjectWatcher.Everything || path == ConfigReader.FileName || IsBelow(path, Templates))
+            {
+                affected.UnionWith(Targets);
+                continue;
+            }
+            if (!path.Contains('/', StringComparison.Ordinal))
+            {
+                // Other files at the project root matter only if a manuscript may name them as its bibliography.
+                if (IsBibliography(path))
+                {
+                    affected.UnionWith(Targets);
+                }
+                continue;
+            }
+            if (!IsBelow(path, Workspace.PapersFolder))
+            {
+                continue;
+            }
+            var owner = Targets.Where(t => IsBelow(path, ProjectPath.Folder(t)) || path == t).MaxBy(t => t.Length);
+            if (owner is not null)
+            {
+                affected.Add(owner);
+            }
+            else if (ProjectPath.FileName(path) == Workspace.ManuscriptFileName || ProjectPath.Folder(path) == Workspace.PapersFolder)
+            {
+                affected.UnionWith(Targets);
+            }
+        }
+        return [.. Targets.Where(affected.Contains)];
+    }
+
+    private static bool IsBelow(string path, string folder) =>
+        folder.Length > 0 && path.StartsWith(ProjectPath.Normalize(folder) + "/", StringComparison.Ordinal);
+
+    private static bool IsBibliography(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".bib" or ".json" or ".yaml" or ".yml" or ".csl";
+
+    private static bool IsManuscriptAddedOrRemoved(string path) =>
+        path == ProjectWatcher.Everything || (IsBelow(path, Workspace.PapersFolder) && ProjectPath.FileName(path) == Workspace.ManuscriptFileName);
+
+    private void WaitForRecreatedManuscripts()
+    {
+        foreach (var target in Targets)
+        {
+            WaitUntilExists(target);
+        }
+    }
+
+    /// <summary>Editors that save by deleting and re-creating leave a short gap without the file.</summary>
+    private void WaitUntilExists(string manuscript)
+    {
+        var deadline = DateTime.UtcNow + RecreateWait;
+        while (!_files.FileExists(manuscript) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(25);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Threading.Channels;
+
+namespace Pub.Preview;
+
+/// <summary>
+/// Watches what a manuscript is made of: the papers/ folder (manuscripts, chapters, bibliographies,
+/// figures), the templates folder, and the files at the project root (pub.yaml, a bibliography kept
+/// there). Every event is reduced to the project-relative paths it names; a rename names both the old and
+/// the new path, so an editor that saves by writing a new file and renaming it over the old one is seen.
+/// Watching folders rather than files keeps working when a file is deleted and re-created.
+/// </summary>
+internal sealed class ProjectWatcher : IDisposable
+{
+    /// <summary>Written when the watcher lost events (its buffer overflowed): everything may have changed.</summary>
+    public const string Everything = "*";
+
+    private readonly string _root;
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    public ProjectWatcher(string root, string templates)
+    {
+        _root = root;
+        Watch(root, recursive: false);
+        Watch(Path.Combine(root, "papers"), recursive: true);
+        Watch(Path.GetFullPath(templates, root), recursive: true);
+    }
+
+    public ChannelReader<string> Changes => _changes.Reader;
+
+    private void Watch(string folder, bool recursive)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+        var watcher = new FileSystemWatcher(folder)
+        {
+            IncludeSubdirectories = recursive,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+            InternalBufferSize = 64 * 1024,
+        };
+        watcher.Changed += (_, e) => Report(e.FullPath);
+        watcher.Created += (_, e) => Report(e.FullPath);
+        watcher.Deleted += (_, e) => Report(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            Report(e.OldFullPath);
+            Report(e.FullPath);
+        };
+        watcher.Error += (_, _) => _changes.Writer.TryWrite(Everything);
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
+    }
+
+    private void Report(string fullPath)
+    {
+        if (EditorFiles.IsTemporary(fullPath))
+        {
+            return;
+        }
+        var relative = Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
+        if (!relative.StartsWith("../", StringComparison.Ordinal))
+        {
+            _changes.Writer.TryWrite(relative);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var watcher in _watchers)
+        {
+            watcher.EnableRaisingEvents = false;
+            watcher.Dispose();
+        }
+        _changes.Writer.TryComplete();
+    }
+}
