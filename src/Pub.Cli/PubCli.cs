@@ -16,6 +16,7 @@ public static class PubCli
             CheckCommand.Create(session),
             ListCommand.Create(session),
             NewCommand.Create(session),
+            CiteCommand.Create(session),
             PreviewCommand.Create(session),
         };
         var parse = root.Parse(args);

@@ -117,26 +117,13 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
             }
             else
             {
-                var source = new SourceText(path, text);
-                var extension = Path.GetExtension(path).ToLowerInvariant();
-                var (found, problems) = extension switch
-                {
-                    ".json" => Json(source),
-                    ".bib" or ".bibtex" or ".biblatex" => BibTeXReader.Read(source),
-                    _ => CslYamlReader.Read(source),
-                };
+                var (found, problems) = BibliographyFile.Read(new SourceText(path, text));
                 references = found;
                 _fileDiagnostics.AddRange(problems);
             }
         }
         _bibliographies[path] = references;
         return references;
-    }
-
-    private static (IReadOnlyList<Reference>, IReadOnlyList<Diagnostic>) Json(SourceText source)
-    {
-        var result = CslJsonReader.Read(source);
-        return (result.References, result.Diagnostics);
     }
 
     /// <summary>

@@ -66,6 +66,9 @@ public static class PubCompiler
         return (entries, [.. workspace.AllDiagnostics]);
     }
 
+    /// <summary><c>pub cite</c>: renders clusters and a bibliography with a style, outside any project.</summary>
+    public static (string? Output, IReadOnlyList<Diagnostic> Diagnostics) Cite(IWorld world, CiteRequest request) => CiteRunner.Run(world, request);
+
     public static (string? Created, IReadOnlyList<Diagnostic> Diagnostics) NewPaper(IWorld world, string series, string title, string? language) =>
         ManuscriptScaffold.Create(world, series, title, language);
 }

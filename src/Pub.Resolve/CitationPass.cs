@@ -204,6 +204,42 @@ public sealed class CitationPass : IDocumentPass
         protected override Inline RewriteInline(Inline inline) =>
             inline is Cite cite && rendered.TryGetValue(cite, out var text) ? cite with { Rendered = text } : inline;
 
+        public new Document Rewrite(Document document) => document with
+        {
+            Blocks = Blocks(document.Blocks),
+            Notes = [.. document.Notes.Select(n => n with { Blocks = n.Label.StartsWith(GeneratedNotePrefix, StringComparison.Ordinal) ? Capitalized(Blocks(n.Blocks)) : Blocks(n.Blocks) })],
+        };
+
+        /// <summary>A footnote made from a citation is a sentence of its own: "See …", not "see …".</summary>
+        private static IReadOnlyList<Block> Capitalized(IReadOnlyList<Block> blocks)
+        {
+            if (blocks is [Paragraph paragraph] && paragraph.Content.Count > 0 && paragraph.Content[0] is Cite { Rendered: { } text } cite)
+            {
+                return [paragraph with { Content = [cite with { Rendered = CapitalizeFirst(text) }, .. paragraph.Content.Skip(1)] }];
+            }
+            return blocks;
+        }
+
+        private static IReadOnlyList<Inline> CapitalizeFirst(IReadOnlyList<Inline> inlines)
+        {
+            var done = false;
+            return new Capitalizer(() => done, () => done = true).Inlines(inlines);
+        }
+
+        /// <summary>Upper-cases the first letter of the first text run, depth first.</summary>
+        private sealed class Capitalizer(Func<bool> done, Action finish) : Rewriter
+        {
+            protected override Inline RewriteInline(Inline inline)
+            {
+                if (done() || inline is not Text { Value.Length: > 0 } text)
+                {
+                    return inline;
+                }
+                finish();
+                return char.IsLower(text.Value[0]) ? text with { Value = char.ToUpperInvariant(text.Value[0]) + text.Value[1..] } : text;
+            }
+        }
+
         /// <summary>A citation that ends with a period, followed in the text by one ("… p. 5.." ), keeps one.</summary>
         protected override Block RewriteBlock(Block block)
         {
@@ -222,11 +258,6 @@ public sealed class CitationPass : IDocumentPass
             return paragraph with { Content = content };
         }
 
-        public new Document Rewrite(Document document) => document with
-        {
-            Blocks = Blocks(document.Blocks),
-            Notes = [.. document.Notes.Select(n => n with { Blocks = Blocks(n.Blocks) })],
-        };
     }
 
     private static Document PlaceBibliography(Document document, List<BibliographyEntry> entries)

@@ -28,6 +28,7 @@ public static class Codes
     public static readonly DiagnosticCode UnknownCitationKey = new("PUB0201", "unknown citation key");
     public static readonly DiagnosticCode MissingBibliography = new("PUB0202", "bibliography file does not exist");
     public static readonly DiagnosticCode MissingStyle = new("PUB0203", "citation style file does not exist");
+    public static readonly DiagnosticCode InvalidCitations = new("PUB0204", "pub cite's citations file is not an array of clusters");
 
     public static readonly DiagnosticCode MissingImage = new("PUB0301", "image file does not exist");
     public static readonly DiagnosticCode UnknownReference = new("PUB0302", "cross-reference to an unknown label");

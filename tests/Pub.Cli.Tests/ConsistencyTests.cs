@@ -62,7 +62,7 @@ public sealed partial class ConsistencyTests
     public void CommandHelpAndReadmeAgree()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        foreach (var command in new[] { "build", "check", "list", "new paper" })
+        foreach (var command in new[] { "build", "check", "list", "new paper", "cite" })
         {
             var (exit, help, _) = TestProject.RunIn(RepoPaths.Root, [.. command.Split(' '), "--help"]);
             Assert.Equal(0, exit);
@@ -78,7 +78,7 @@ public sealed partial class ConsistencyTests
             }
         }
         var (_, rootHelp, _) = TestProject.RunIn(RepoPaths.Root, "--help");
-        foreach (var command in new[] { "build", "check", "list", "new" })
+        foreach (var command in new[] { "build", "check", "list", "new", "cite" })
         {
             Assert.Contains(command, rootHelp);
         }
