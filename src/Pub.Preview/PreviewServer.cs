@@ -54,6 +54,9 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <summary>The errors of the latest builds (empty when everything built).</summary>
     public IReadOnlyList<Diagnostic> Errors => _site.Errors;
 
+    /// <summary>True when every change has been built, PDFs included, and nothing is waiting.</summary>
+    public bool Idle => _session.Idle;
+
     /// <summary>Ends when the preview stops by itself (the rebuild loop failed).</summary>
     public Task Completion => _loop;
 

@@ -35,6 +35,11 @@ internal sealed class PreviewSession
 
     public string Templates { get; }
 
+    /// <summary>False while a change or a PDF build is waiting or running.</summary>
+    public bool Idle => _idle;
+
+    private volatile bool _idle;
+
     /// <summary>Finds the manuscripts named by the options; problems here mean nothing can be previewed.</summary>
     public IReadOnlyList<Diagnostic> ResolveTargets()
     {
@@ -91,7 +96,10 @@ internal sealed class PreviewSession
                 _builder.BuildPdf(next, new HashSet<string>(StringComparer.Ordinal));
                 continue;
             }
-            if (!await changes.WaitToReadAsync(cancel))
+            _idle = !changes.TryPeek(out _);
+            var more = await changes.WaitToReadAsync(cancel);
+            _idle = false;
+            if (!more)
             {
                 return;
             }

@@ -103,6 +103,9 @@ public sealed class SampleSite : IAsyncLifetime
             ColorScheme = scheme,
             ReducedMotion = ReducedMotion.Reduce,
         });
+        // CI runs the test projects side by side on two cores: be patient with a slow page, not flaky.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var sitePage = new SitePage(context, await context.NewPageAsync());
         var origin = Server.BaseUri.GetLeftPart(UriPartial.Authority);
         await context.RouteAsync("**/*", async route =>

@@ -137,7 +137,7 @@ internal sealed partial class Evaluator
             var total = 0;
             foreach (var (v, names) in lists)
             {
-                total += ShownCount(names, opts, ctx, v);
+                total += Truncation(names, opts, ctx).Shown;
             }
             return total == 0 ? null : Decorate(n, new TextNode(total.ToString(CultureInfo.InvariantCulture)));
         }
@@ -218,12 +218,6 @@ internal sealed partial class Evaluator
             ctx.Suppressed.UnionWith(suppressedBefore);
         }
         return null;
-    }
-
-    private int ShownCount(IReadOnlyList<Name> names, NameOptions opts, RenderContext ctx, string variable)
-    {
-        var (count, _) = Truncation(names, opts, ctx);
-        return count;
     }
 
     private (int Shown, bool EtAl) Truncation(IReadOnlyList<Name> names, NameOptions opts, RenderContext ctx)
@@ -344,9 +338,9 @@ internal sealed partial class Evaluator
 
     private Node RenderName(Name name, int index, string variable, NameElement? el, NameOptions opts, bool inverted, RenderContext ctx)
     {
-        if (name.Literal is not null || (name.Given is null && name.Family is not null && name.NonDroppingParticle is null && name.DroppingParticle is null && name.Suffix is null && IsInstitution(name)))
+        if (name.Literal is not null)
         {
-            var lit = name.Literal ?? name.Family!;
+            var lit = name.Literal;
             Node litNode = RichTextParser.Parse(lit);
             if (el?.Family is { } fam)
             {
@@ -538,8 +532,6 @@ internal sealed partial class Evaluator
             return g;
         }
     }
-
-    private static bool IsInstitution(Name name) => false;
 
     internal static bool IsRomanesque(string s)
     {

@@ -180,7 +180,7 @@ internal static class TextCase
             var lower = word.ToLowerInvariant();
             var first = w == 0 || AfterColonOrStart(chars, s);
             var last = w == words.Count - 1;
-            if (StopWords.Contains(lower) && !first && !last && !IsHyphenJoined(chars, s))
+            if (StopWords.Contains(lower) && !first && !last)
             {
                 for (var k = s; k < e; k++)
                 {
@@ -194,8 +194,6 @@ internal static class TextCase
             }
         }
     }
-
-    private static bool IsHyphenJoined(char[] chars, int s) => false;
 
     private static bool AfterColonOrStart(char[] chars, int s)
     {

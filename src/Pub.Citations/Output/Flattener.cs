@@ -104,6 +104,29 @@ internal sealed class Flattener
             }
         }
         var f = g.Formatting;
+        // Nesting order: weight outside style outside variant (<b><i>…</i></b>), as citeproc-js writes it.
+        switch (f.FontWeight)
+        {
+            case "bold":
+                if (_bold && g.FlipFlop)
+                {
+                    Open(FormatKind.NormalWeight);
+                    _bold = false;
+                }
+                else
+                {
+                    Open(FormatKind.Bold);
+                    _bold = true;
+                }
+                break;
+            case "light":
+                Open(FormatKind.Light);
+                break;
+            case "normal" when _bold:
+                Open(FormatKind.NormalWeight);
+                _bold = false;
+                break;
+        }
         switch (f.FontStyle)
         {
             case "italic" or "oblique":
@@ -140,28 +163,6 @@ internal sealed class Flattener
             case "normal" when _smallCaps:
                 Open(FormatKind.NormalVariant);
                 _smallCaps = false;
-                break;
-        }
-        switch (f.FontWeight)
-        {
-            case "bold":
-                if (_bold && g.FlipFlop)
-                {
-                    Open(FormatKind.NormalWeight);
-                    _bold = false;
-                }
-                else
-                {
-                    Open(FormatKind.Bold);
-                    _bold = true;
-                }
-                break;
-            case "light":
-                Open(FormatKind.Light);
-                break;
-            case "normal" when _bold:
-                Open(FormatKind.NormalWeight);
-                _bold = false;
                 break;
         }
         switch (f.TextDecoration)
@@ -308,8 +309,8 @@ internal sealed class Flattener
             {
                 firstQuote++;
             }
+            // The quote shifted one place right; the loop's increment revisits it for more punctuation.
             _toks.Insert(firstQuote, new Tok(Kind.Text, c.ToString()));
-            i++;
         }
     }
 

@@ -77,7 +77,7 @@ internal static class RichTextParser
                 }
                 continue;
             }
-            var quoteKind = QuoteKindAt(s, i, stack[^1].QuoteKind);
+            var quoteKind = QuoteKindAt(s, i);
             if (quoteKind != 0)
             {
                 // Closing the innermost open quote?
@@ -130,7 +130,7 @@ internal static class RichTextParser
     }
 
     /// <summary>1 = double quote ("/“/”), 2 = single quote ('/‘/’), 0 = not a quote.</summary>
-    private static int QuoteKindAt(string s, int i, int current) => s[i] switch
+    private static int QuoteKindAt(string s, int i) => s[i] switch
     {
         '"' or '\u201C' or '\u201D' => 1,
         '\'' or '\u2018' or '\u2019' => 2,
@@ -163,7 +163,7 @@ internal static class RichTextParser
     {
         for (var i = from; i < s.Length; i++)
         {
-            if (QuoteKindAt(s, i, kind) == kind && IsCloser(s, i))
+            if (QuoteKindAt(s, i) == kind && IsCloser(s, i))
             {
                 return true;
             }

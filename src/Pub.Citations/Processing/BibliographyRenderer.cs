@@ -21,7 +21,12 @@ internal sealed class BibliographyRenderer(
             var children = eval.RenderChildren(bib.Layout.Children, ctx);
             if (children.Count == 0)
             {
-                continue;
+                // A numbered bibliography keeps the slot (so numbers stay aligned); others drop the entry.
+                if (!UsesCitationNumber(bib.Layout))
+                {
+                    continue;
+                }
+                children.Add(new TextNode(ClusterRenderer.NoPrintedForm));
             }
             if (bib.SubsequentAuthorSubstitute is { } sas && ctx.FirstNames is not null)
             {
@@ -73,6 +78,14 @@ internal sealed class BibliographyRenderer(
         }
         return new Bibliography(entries, new BibliographyFormat(bib.HangingIndent, bib.SecondFieldAlign, bib.LineSpacing, bib.EntrySpacing));
     }
+
+    private static bool UsesCitationNumber(CslElement e) => e switch
+    {
+        TextElement t => t.Variable == "citation-number",
+        GroupElement g => g.Children.Exists(UsesCitationNumber),
+        ChooseElement c => c.Branches.Exists(b => b.Children.Exists(UsesCitationNumber)),
+        _ => false,
+    };
 
     /// <summary>Trailing white space of the right-inline block goes after the block (as citeproc-js writes it).</summary>
     private static FormattedText MoveTrailingSpaceOutOfRightInline(FormattedText text)

@@ -20,9 +20,12 @@ internal sealed class ClusterRenderer(
         public bool IsFirstInCluster { get; set; }
     }
 
+    internal const string NoPrintedForm = "[CSL STYLE ERROR: reference with no printed form.]";
+
     private sealed record Piece(Node Node, string? DelimiterBefore)
     {
         public bool PrefixPunctuation { get; init; }
+        public bool SuffixPunctuation { get; init; }
     }
 
     public FormattedText Render(List<(CitationItem Item, CiteParams Params)> input)
@@ -46,6 +49,8 @@ internal sealed class ClusterRenderer(
         foreach (var c in cites)
         {
             var (node, names, _) = RenderOne(c.Params, c.Item.Id);
+            // citeproc-compatible placeholder for a cite that renders nothing.
+            node ??= new TextNode(NoPrintedForm);
             c.Full = node;
             // Cites without names group together, like cites by the same author.
             c.Names = names ?? string.Empty;
@@ -87,15 +92,29 @@ internal sealed class ClusterRenderer(
             {
                 if (WithAffixes(c, c.Full) is { } n)
                 {
-                    pieces.Add(new Piece(n, delimiter) { PrefixPunctuation = PrefixPunct(c) });
+                    pieces.Add(new Piece(n, delimiter) { PrefixPunctuation = PrefixPunct(c), SuffixPunctuation = SuffixPunct(c) });
                 }
             }
         }
         var body = new GroupNode();
+        var previousSuffixPunctuation = false;
         foreach (var p in pieces)
         {
+            var afterPunctuation = previousSuffixPunctuation;
+            previousSuffixPunctuation = p.SuffixPunctuation;
             if (p.PrefixPunctuation)
             {
+                body.Children.Add(p.Node);
+                continue;
+            }
+            if (afterPunctuation && body.Children.Count > 0 && !string.IsNullOrEmpty(p.DelimiterBefore))
+            {
+                // A cite suffix ending in punctuation keeps only the delimiter's spacing.
+                var spacing = new string(p.DelimiterBefore.Where(char.IsWhiteSpace).ToArray());
+                if (spacing.Length > 0)
+                {
+                    body.Children.Add(new TextNode(spacing, TextRole.Affix));
+                }
                 body.Children.Add(p.Node);
                 continue;
             }
@@ -172,6 +191,8 @@ internal sealed class ClusterRenderer(
         return g;
     }
 
+    private static bool SuffixPunct(Cite c) => c.Item.Suffix is { Length: > 0 } s && s.TrimEnd() is { Length: > 0 } t && t[^1] is ',' or ';' or '.' or ':';
+
     private static bool PrefixPunct(Cite c) => c.Item.Prefix is { Length: > 0 } p && p.TrimStart() is { Length: > 0 } t && t[0] is ',' or ';' or '.' or ':';
 
     private static TextNode? FirstText(Node n)
@@ -243,7 +264,7 @@ internal sealed class ClusterRenderer(
             {
                 if (WithAffixes(cites[i], cites[i].Full) is { } n)
                 {
-                    pieces.Add(new Piece(n, delim) { PrefixPunctuation = PrefixPunct(cites[i]) });
+                    pieces.Add(new Piece(n, delim) { PrefixPunctuation = PrefixPunct(cites[i]), SuffixPunctuation = SuffixPunct(cites[i]) });
                 }
                 lastWasRange = false;
                 i++;
@@ -267,12 +288,14 @@ internal sealed class ClusterRenderer(
             {
                 j++;
             }
-            var delim = lastCollapsed ? afterCollapse : delimiter;
+            // After a collapsed group comes the after-collapse delimiter; with collapse="year" it separates
+            // every author group (as citeproc-js does), with year-suffix collapsing only collapsed ones.
+            var delim = lastCollapsed || (collapse == "year" && i > 0) ? afterCollapse : delimiter;
             if (j == i)
             {
                 if (WithAffixes(cites[i], cites[i].Full) is { } n)
                 {
-                    pieces.Add(new Piece(n, delim) { PrefixPunctuation = PrefixPunct(cites[i]) });
+                    pieces.Add(new Piece(n, delim) { PrefixPunctuation = PrefixPunct(cites[i]), SuffixPunctuation = SuffixPunct(cites[i]) });
                 }
                 lastCollapsed = false;
                 i++;
@@ -285,7 +308,7 @@ internal sealed class ClusterRenderer(
                 {
                     if (WithAffixes(cites[k], cites[k].Full) is { } n)
                     {
-                        pieces.Add(new Piece(n, k == i ? delim : groupDelimiter) { PrefixPunctuation = PrefixPunct(cites[k]) });
+                        pieces.Add(new Piece(n, k == i ? delim : groupDelimiter) { PrefixPunctuation = PrefixPunct(cites[k]), SuffixPunctuation = SuffixPunct(cites[k]) });
                     }
                 }
                 lastCollapsed = true;
@@ -303,7 +326,7 @@ internal sealed class ClusterRenderer(
                 afterRun = false;
                 if (WithAffixes(c, node) is { } nn)
                 {
-                    pieces.Add(new Piece(nn, pieceDelimiter) { PrefixPunctuation = PrefixPunct(c) });
+                    pieces.Add(new Piece(nn, pieceDelimiter) { PrefixPunctuation = PrefixPunct(c), SuffixPunctuation = SuffixPunct(c) });
                 }
                 k2++;
                 if (!bySuffix || !Plain(c) || c.Params.YearSuffix is null)

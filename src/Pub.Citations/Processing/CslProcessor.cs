@@ -131,7 +131,7 @@ public sealed class CslProcessor
         if (_style.Citation is { } cit)
         {
             var positions = options.ComputePositions
-                ? Positions.Compute(knownClusters, cit.NearNoteDistance, _style.Class == "note")
+                ? Positions.Compute(knownClusters, cit.NearNoteDistance)
                 : null;
             var renderer = new ClusterRenderer(_eval, cit, _refs);
             for (var c = 0; c < knownClusters.Count; c++)

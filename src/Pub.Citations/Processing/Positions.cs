@@ -7,13 +7,11 @@ internal static class Positions
 {
     public sealed record Info(Position Position, bool NearNote, int? FirstNote);
 
-    public static Info[][] Compute(IReadOnlyList<CitationCluster> clusters, int nearNoteDistance, bool noteStyle)
+    public static Info[][] Compute(IReadOnlyList<CitationCluster> clusters, int nearNoteDistance)
     {
         var result = new Info[clusters.Count][];
         var firstNote = new Dictionary<string, int>(StringComparer.Ordinal);
         var lastNote = new Dictionary<string, int>(StringComparer.Ordinal);
-        CitationItem? prevCite = null;
-        CitationCluster? prevCluster = null;
         for (var c = 0; c < clusters.Count; c++)
         {
             var cluster = clusters[c];
@@ -60,12 +58,8 @@ internal static class Positions
                     firstNote[cite.Id] = cluster.NoteNumber;
                 }
                 lastNote[cite.Id] = cluster.NoteNumber;
-                prevCite = cite;
             }
-            prevCluster = cluster;
         }
-        _ = prevCite;
-        _ = prevCluster;
         return result;
     }
 

@@ -96,11 +96,6 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
                 return -1;
             }
             var c = Compare.Compare(x, y, CompareOptions.IgnoreCase);
-            if (c == 0)
-            {
-                c = string.CompareOrdinal(x, y);
-                c = 0;
-            }
             if (c != 0)
             {
                 return section.Sort[i].Descending ? -c : c;

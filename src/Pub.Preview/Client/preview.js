@@ -19,10 +19,14 @@
     location.reload();
   }
 
+  // The page's own stylesheet must not restyle the overlay: every element starts from 'all: initial'.
+  var base = 'all:initial;box-sizing:border-box;font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#f4f4f4;';
+  var block = base + 'display:block;';
+
   function element(tag, text, style) {
     var node = document.createElement(tag);
     if (text !== undefined) { node.textContent = text; }
-    if (style) { node.style.cssText = style; }
+    node.style.cssText = (tag === 'span' ? base : block) + (style || '');
     return node;
   }
 
@@ -31,8 +35,7 @@
     if (old) { old.remove(); }
     if (!errors.length) { return; }
     var overlay = element('section', undefined,
-      'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f4f4f4;' +
-      'font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:1.5rem 2rem;box-sizing:border-box');
+      'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.96);padding:1.5rem 2rem');
     overlay.id = 'pub-preview-overlay';
     overlay.setAttribute('role', 'alert');
     overlay.setAttribute('aria-label', 'Build errors');
@@ -57,7 +60,7 @@
       }
       overlay.append(item);
     });
-    var close = element('button', 'Hide', 'position:absolute;top:1rem;right:1.5rem;font:13px system-ui,sans-serif;cursor:pointer');
+    var close = element('button', 'Hide', 'position:absolute;top:1rem;right:1.5rem;font:13px system-ui,sans-serif;color:#111;background:#eee;border-radius:4px;padding:.2rem .6rem;cursor:pointer');
     close.type = 'button';
     close.addEventListener('click', function () { overlay.remove(); });
     overlay.append(close);

@@ -1,0 +1,36 @@
+namespace Pub.Preview.Tests;
+
+/// <summary>Which file events count as changes, and what they rebuild.</summary>
+public sealed class ChangeTests
+{
+    [Theory]
+    [InlineData("papers/op/.paper.md.swp", true)]
+    [InlineData("papers/op/paper.md~", true)]
+    [InlineData("papers/op/.#paper.md", true)]
+    [InlineData("papers/op/#paper.md#", true)]
+    [InlineData("papers/op/4913", true)]
+    [InlineData("papers/op/paper.md.tmp", true)]
+    [InlineData("papers/op/paper.md", false)]
+    [InlineData("papers/op/figures/chart.png", false)]
+    [InlineData("pub.yaml", false)]
+    public void EditorTemporaryFilesAreIgnored(string path, bool ignored) => Assert.Equal(ignored, EditorFiles.IsTemporary(path));
+
+    [Fact]
+    public void AChangeRebuildsOnlyTheManuscriptsItAffects()
+    {
+        using var project = new PreviewProject();
+        File.Copy(project.ManuscriptPath, Path.Combine(Directory.CreateDirectory(Path.Combine(project.Root, "papers", "op-other")).FullName, "paper.md"));
+        var site = new PreviewSite();
+        var session = new PreviewSession(project.Options() with { Paths = [] }, new Pub.Compiler.FileSystemWorld(project.Root), site);
+        Assert.Empty(session.ResolveTargets());
+        string[] both = ["papers/op-other/paper.md", PreviewProject.Manuscript];
+        Assert.Equal(both, session.Targets);
+
+        Assert.Equal([PreviewProject.Manuscript], session.Affected(["papers/op-preview-test/paper.md"]));
+        Assert.Equal(["papers/op-other/paper.md"], session.Affected(["papers/op-other/figures/chart.png"]));
+        Assert.Equal(both, session.Affected(["pub.yaml"]));
+        Assert.Equal(both, session.Affected(["templates/html/paper.html"]));
+        Assert.Equal(both, session.Affected(["papers/references.yaml"]));
+        Assert.Empty(session.Affected(["README.md"]));
+    }
+}
