@@ -20,7 +20,11 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     private readonly Dictionary<string, IReadOnlyList<Reference>> _bibliographies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Style?> _styles = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> _fileDiagnostics = [];
+    private readonly HashSet<(Reference, Reference)> _shadowed = [];
     private IReadOnlyList<Reference>? _seriesReferences;
+
+    /// <summary>Every entry read from a bibliography file during the build, in file order.</summary>
+    public IReadOnlyList<Reference> LoadedReferences => [.. _bibliographies.Values.SelectMany(r => r)];
 
     /// <summary>Problems found in bibliography and style files, each reported once per build.</summary>
     public IReadOnlyList<Diagnostic> FileDiagnostics => _fileDiagnostics;
@@ -52,15 +56,23 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
             return null;
         }
         var references = new List<Reference>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        // A manuscript's own bibliography comes first, so its entries win over the series' generated ones.
-        foreach (var reference in paths.SelectMany(Bibliography).Concat(SeriesReferences()))
+        var byId = new Dictionary<string, Reference>(StringComparer.Ordinal);
+        // Files are searched in the order the front matter names them, and before the series' generated
+        // entries: the first definition of a key wins.
+        foreach (var reference in paths.SelectMany(Bibliography))
         {
-            if (ids.Add(reference.Id))
+            if (byId.TryGetValue(reference.Id, out var winner))
             {
-                references.Add(reference);
+                if (!ReferenceEquals(winner, reference) && _shadowed.Add((winner, reference)))
+                {
+                    _fileDiagnostics.Add(BibliographyChecks.Shadowed(winner, reference));
+                }
+                continue;
             }
+            byId[reference.Id] = reference;
+            references.Add(reference);
         }
+        references.AddRange(SeriesReferences().Where(r => !byId.ContainsKey(r.Id)));
         return new CitationSetup(style, Locales, references);
     }
 
@@ -159,7 +171,6 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
             ["title"] = meta.Subtitle is null ? meta.Title : $"{meta.Title}: {meta.Subtitle}",
             ["collection-title"] = manuscript.Series!.Title,
             ["collection-number"] = meta.Number!.Value.ToString(CultureInfo.InvariantCulture),
-            ["number"] = meta.Number!.Value.ToString(CultureInfo.InvariantCulture),
             ["publisher"] = config.Publisher.Name,
             ["language"] = meta.Language,
         };

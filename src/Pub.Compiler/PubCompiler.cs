@@ -33,6 +33,7 @@ public static class PubCompiler
         }
         diagnostics.AddRange(fontDiagnostics);
         diagnostics.AddRange(citations.FileDiagnostics);
+        diagnostics.AddRange(CheckBibliographies(workspace, citations, options));
         if (options.Write && options.Formats.HasFlag(OutputFormats.Html) && editions.Any(e => !e.Failed))
         {
             var written = new List<string>();
@@ -40,6 +41,22 @@ public static class PubCompiler
             editions.Add(new EditionResult("(assets)", written, Failed: false));
         }
         return new BuildResult(diagnostics, editions, ConfigurationFailed: diagnostics.Any(d => d.Severity == Severity.Error && IsConfiguration(d)));
+    }
+
+    private static IEnumerable<Diagnostic> CheckBibliographies(Workspace workspace, CitationLoader citations, BuildOptions options)
+    {
+        var loaded = citations.LoadedReferences;
+        var documents = workspace.Manuscripts.Select(m => m.Document).OfType<Model.Document>().ToList();
+        var cited = BibliographyChecks.CitedKeys(documents);
+        var problems = BibliographyChecks.Duplicates(loaded)
+            .Concat(BibliographyChecks.MissingFields(loaded.Where(r => cited.Contains(r.Id))));
+        // "Never cited" only means something when every manuscript was looked at.
+        if (options.Paths.Count == 0)
+        {
+            var citedAnywhere = BibliographyChecks.CitedKeys(workspace.AllManuscripts.Select(m => m.Document).OfType<Model.Document>());
+            problems = problems.Concat(BibliographyChecks.Uncited(loaded, citedAnywhere));
+        }
+        return problems.ToList();
     }
 
     private static bool IsConfiguration(Diagnostic d) => d.Code.StartsWith("PUB05", StringComparison.Ordinal) || d.Code == Codes.PathNotFound.Id;

@@ -95,7 +95,10 @@ public sealed class CitationPass : IDocumentPass
         var rendered = new Dictionary<Cite, IReadOnlyList<Inline>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < citations.Count && i < result.Citations.Count; i++)
         {
-            rendered[citations[i].Cite] = result.Citations[i].Text.ToInlines();
+            // A cluster of unknown keys (already reported) shows its keys rather than nothing.
+            rendered[citations[i].Cite] = result.Citations[i].Text.IsEmpty
+                ? [new Text("[" + string.Join("; ", citations[i].Cite.Items.Select(item => "@" + item.Key)) + "]")]
+                : result.Citations[i].Text.ToInlines();
         }
         for (var i = 0; nameResult is not null && i < names.Count && i < nameResult.Citations.Count; i++)
         {

@@ -29,6 +29,10 @@ public static class Codes
     public static readonly DiagnosticCode MissingBibliography = new("PUB0202", "bibliography file does not exist");
     public static readonly DiagnosticCode MissingStyle = new("PUB0203", "citation style file does not exist");
     public static readonly DiagnosticCode InvalidCitations = new("PUB0204", "pub cite's citations file is not an array of clusters");
+    public static readonly DiagnosticCode UncitedEntry = new("PUB0205", "bibliography entry is not cited by any manuscript");
+    public static readonly DiagnosticCode DuplicateWork = new("PUB0206", "the same work is entered twice");
+    public static readonly DiagnosticCode IncompleteEntry = new("PUB0207", "bibliography entry lacks a field the style prints");
+    public static readonly DiagnosticCode ShadowedKey = new("PUB0208", "a key is defined in two bibliographies a manuscript uses");
 
     public static readonly DiagnosticCode MissingImage = new("PUB0301", "image file does not exist");
     public static readonly DiagnosticCode UnknownReference = new("PUB0302", "cross-reference to an unknown label");

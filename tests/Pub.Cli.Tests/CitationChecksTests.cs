@@ -1,0 +1,92 @@
+using Xunit;
+
+namespace Pub.Cli.Tests;
+
+/// <summary>Consistency checks over the bibliographies a build uses, each reported at its position.</summary>
+public sealed class CitationChecksTests : IDisposable
+{
+    private readonly TestProject _project = new();
+
+    public void Dispose() => _project.Dispose();
+
+    private const string Shared = """
+        references:
+          - id: gallagher-2010
+            type: book
+            author: [{family: Gallagher, given: Anne T.}]
+            title: The International Law of Human Trafficking
+            publisher: Cambridge University Press
+            publisher-place: Cambridge
+            issued: {date-parts: [[2010]]}
+          - id: gallagher-book
+            type: book
+            author: [{family: Gallagher, given: A.}]
+            title: "The international law of human trafficking"
+            publisher: CUP
+            issued: {date-parts: [[2010]]}
+          - id: ilo-2012
+            type: report
+            author: [{literal: International Labour Organization}]
+            title: ILO Indicators of Forced Labour
+            issued: {date-parts: [[2012]]}
+          - id: never-cited
+            type: book
+            author: [{family: Nobody, given: Ann}]
+            title: Uncited
+            publisher: P
+            issued: {date-parts: [[2001]]}
+        """;
+
+    private const string Own = """
+        references:
+          - id: ilo-2012
+            type: report
+            author: [{literal: ILO}]
+            title: Own copy of the indicators
+            publisher: ILO
+            issued: {date-parts: [[2012]]}
+        """;
+
+    [Fact]
+    public void EachCheckIsReportedAtTheEntry()
+    {
+        _project.Write("papers/references.yaml", Shared).Write("papers/op-001-a/own.yaml", Own);
+        _project.AddPaper("op-001-a", 1, extraFrontMatter: "bibliography: [own.yaml, ../references.yaml]",
+            body: "Cited [@gallagher-2010, p. 3; @gallagher-book] and [@ilo-2012].");
+        _project.AddPaper("op-002-b", 2, extraFrontMatter: "bibliography: ../references.yaml", body: "Cited [@ilo-2012] and the first paper [@op-1].");
+        var (exit, _, error) = _project.Run("check");
+        Assert.True(exit == 0, error);
+        Assert.Contains("papers/references.yaml(9,5): warning PUB0206: 'gallagher-book' is the same work as 'gallagher-2010' at papers/references.yaml(2,5)", error);
+        Assert.Contains("papers/references.yaml(15,5): warning PUB0208: key 'ilo-2012' is also defined at papers/op-001-a/own.yaml(2,5); that entry wins, this one is not used", error);
+        Assert.True(error.Contains("warning PUB0207: entry 'ilo-2012' (report) has no publisher", StringComparison.Ordinal), error);
+        Assert.Contains("papers/references.yaml(20,5): info PUB0205: entry 'never-cited' is not cited by any manuscript", error);
+        Assert.DoesNotContain("'op-1'", error);
+    }
+
+    [Fact]
+    public void SeriesPapersAreCitableByTheirGeneratedKey()
+    {
+        _project.Write("papers/references.yaml", Shared);
+        _project.AddPaper("op-001-a", 1, "The First Paper", extraFrontMatter: "bibliography: ../references.yaml");
+        _project.AddPaper("op-002-b", 2, extraFrontMatter: "bibliography: ../references.yaml", body: "As the first paper showed [@op-1, p. 4].");
+        var (exit, _, error) = _project.Run("build", "--format", "html");
+        Assert.True(exit == 0, error);
+        var html = _project.Read("dist/op-002-en-ed1.html");
+        Assert.True(html.Contains("Ada Author, <em>The First Paper</em>, Occasional Papers on Testing 1 (Vienna: Test Publisher, 2024), p. 4.", StringComparison.Ordinal), html);
+        Assert.Contains("Occasional Papers on Testing", html);
+    }
+
+    [Fact]
+    public void AnUnknownKeyFailsOnlyItsManuscript()
+    {
+        _project.Write("papers/references.yaml", Shared);
+        _project.AddPaper("op-001-a", 1, extraFrontMatter: "bibliography: ../references.yaml", body: "A typo [@galagher-2010].");
+        _project.AddPaper("op-002-b", 2, extraFrontMatter: "bibliography: ../references.yaml", body: "Fine [@gallagher-2010].");
+        var (exit, _, error) = _project.Run("build", "--format", "html");
+        Assert.Equal(1, exit);
+        Assert.Matches(@"papers/op-001-a/paper\.md\(\d+,\d+\): error PUB0201: unknown citation key 'galagher-2010'", error);
+        Assert.Contains("hint: did you mean 'gallagher-2010'?", error);
+        Assert.True(_project.Exists("dist/op-002-en-ed1.html"));
+        Assert.False(_project.Exists("dist/op-001-en-ed1.html"));
+    }
+}
