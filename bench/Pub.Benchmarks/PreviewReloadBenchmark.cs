@@ -146,7 +146,7 @@ public class PreviewReloadBenchmark
         var text = new StringBuilder();
         text.Append("---\nseries: op\ntitle: \"A Thirty-Page Benchmark Paper\"\nauthors:\n  - name: \"Bench Author\"\nlanguage: en\n---\n\n");
         text.Append("## Introduction\n\n").Append(sentence).Append("\n\n");
-        for (var section = 1; section <= 45; section++)
+        for (var section = 1; section <= 62; section++)
         {
             text.Append("## Section ").Append(section).Append("\n\n");
             for (var paragraph = 1; paragraph <= 3; paragraph++)

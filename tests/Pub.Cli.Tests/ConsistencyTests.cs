@@ -41,6 +41,10 @@ public sealed partial class ConsistencyTests
             Assert.DoesNotContain("PdfSharp", References(other));
         }
         Assert.DoesNotContain(References("Pub.Compiler"), r => r.StartsWith("Scriban", StringComparison.Ordinal));
+        // The preview server goes through the compiler facade like any command; only the CLI knows it.
+        Assert.Empty(References("Pub.Preview").Where(r => r.StartsWith("Pub.", StringComparison.Ordinal)).Except(["Pub.Compiler", "Pub.Syntax"]));
+        Assert.Contains("Pub.Preview", References("pub"));
+        Assert.DoesNotContain("Pub.Preview", References("Pub.Compiler"));
     }
 
     [Fact]
@@ -62,7 +66,7 @@ public sealed partial class ConsistencyTests
     public void CommandHelpAndReadmeAgree()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        foreach (var command in new[] { "build", "check", "list", "new paper", "cite" })
+        foreach (var command in new[] { "build", "check", "list", "new paper", "cite", "preview" })
         {
             var (exit, help, _) = TestProject.RunIn(RepoPaths.Root, [.. command.Split(' '), "--help"]);
             Assert.Equal(0, exit);
@@ -78,7 +82,7 @@ public sealed partial class ConsistencyTests
             }
         }
         var (_, rootHelp, _) = TestProject.RunIn(RepoPaths.Root, "--help");
-        foreach (var command in new[] { "build", "check", "list", "new", "cite" })
+        foreach (var command in new[] { "build", "check", "list", "new", "cite", "preview" })
         {
             Assert.Contains(command, rootHelp);
         }

@@ -55,6 +55,20 @@ public sealed class EditionWriterTests
     }
 
     [Fact]
+    public void Series_title_and_publisher_carry_their_language_on_a_page_in_another()
+    {
+        var context = Context with { SeriesLanguage = "en" };
+        var russian = SamplePaper.Create() with { Meta = SamplePaper.Create().Meta with { Language = "ru" } };
+
+        var ru = HtmlEditionWriter.Render(russian, context, new RepositoryTemplates()).Html!;
+        var en = HtmlEditionWriter.Render(SamplePaper.Create(), context, new RepositoryTemplates()).Html!;
+
+        Assert.Contains("<p class=\"series\" lang=\"en\">Occasional Papers", ru, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"publisher\" lang=\"en\">", ru, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"series\">Occasional Papers", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Same_input_gives_the_same_bytes()
     {
         var first = HtmlEditionWriter.Render(SamplePaper.Create(), Context, new RepositoryTemplates()).Html;

@@ -201,6 +201,12 @@ internal sealed partial class Evaluator
         {
             ctx.Suppressed.Add(variable);
         }
+        if (variable is "issue" or "volume" or "number" or "chapter-number" or "collection-number" or "part-number" or "supplement-number"
+            && System.Text.RegularExpressions.Regex.IsMatch(value, @"^\s*\d+\s*-\s*\d+\s*$"))
+        {
+            // A plain numeric range in a number variable gets the range delimiter too.
+            value = PageRange.Format(value.Trim(), null, _locale);
+        }
         if (variable is "page" or "locator")
         {
             var isPage = variable == "page" || (ctx.Cite.Label ?? "page") == "page";

@@ -429,7 +429,8 @@ internal sealed partial class Evaluator
             }
             g.Children.Add(node);
         }
-        string Space(string? particle) => particle is not null && (particle.EndsWith('\'') || particle.EndsWith('\u2019') || particle.EndsWith('-')) ? string.Empty : " ";
+        // A particle ending in an apostrophe or hyphen joins the name ("d’Wander") unless written with a space ("de’ Frinkle").
+        string Space(string? particle) => particle is not null && !particle.EndsWith(' ') && (particle.EndsWith('\'') || particle.EndsWith('\u2019') || particle.EndsWith('-')) ? string.Empty : " ";
 
         if (!romanesque)
         {
@@ -449,7 +450,7 @@ internal sealed partial class Evaluator
             var fam = new GroupNode();
             if (nonDrop is not null)
             {
-                fam.Children.Add(Part(nonDrop, famEl));
+                fam.Children.Add(Part(nonDrop.TrimEnd(), famEl));
                 fam.Children.Add(new TextNode(Space(nonDrop), TextRole.Affix));
             }
             fam.Children.Add(Part(family, famEl));
@@ -468,12 +469,12 @@ internal sealed partial class Evaluator
             var fam = new GroupNode();
             if (drop is not null)
             {
-                fam.Children.Add(Part(drop, givEl));
+                fam.Children.Add(Part(drop.TrimEnd(), givEl));
                 fam.Children.Add(new TextNode(Space(drop), TextRole.Affix));
             }
             if (nonDrop is not null)
             {
-                fam.Children.Add(Part(nonDrop, famEl));
+                fam.Children.Add(Part(nonDrop.TrimEnd(), famEl));
                 fam.Children.Add(new TextNode(Space(nonDrop), TextRole.Affix));
             }
             fam.Children.Add(Part(family, famEl));
@@ -494,7 +495,7 @@ internal sealed partial class Evaluator
             var demoted = demote == "display-and-sort" || (demote == "sort-only" && ctx.Mode == RenderMode.Sort);
             if (nonDrop is not null && !demoted)
             {
-                fam.Children.Add(Part(nonDrop, famEl));
+                fam.Children.Add(Part(nonDrop.TrimEnd(), famEl));
                 fam.Children.Add(new TextNode(Space(nonDrop), TextRole.Affix));
             }
             fam.Children.Add(Part(family, famEl));
@@ -509,7 +510,7 @@ internal sealed partial class Evaluator
                 {
                     giv.Children.Add(new TextNode(" ", TextRole.Affix));
                 }
-                giv.Children.Add(Part(drop, givEl));
+                giv.Children.Add(Part(drop.TrimEnd(), givEl));
             }
             if (nonDrop is not null && demoted)
             {
@@ -517,7 +518,7 @@ internal sealed partial class Evaluator
                 {
                     giv.Children.Add(new TextNode(" ", TextRole.Affix));
                 }
-                giv.Children.Add(Part(nonDrop, famEl));
+                giv.Children.Add(Part(nonDrop.TrimEnd(), famEl));
             }
             if (ctx.Mode == RenderMode.Sort)
             {

@@ -162,6 +162,11 @@ internal static class TextCase
                 continue;
             }
             var word = new string(chars, s, e - s);
+            // A lone letter after a hyphen ("07-x") is a label, not a word.
+            if (e - s == 1 && s > 0 && chars[s - 1] == '-')
+            {
+                continue;
+            }
             // Elided particles (d’, l’) stay as written.
             if (word.Length > 2 && char.IsLower(word[0]) && word[1] is '\'' or '\u2019')
             {

@@ -57,7 +57,7 @@ internal static class RichTextParser
                         var g = make();
                         stack[^1].Node.Children.Add(g);
                         // Small caps, superscript and subscript text keeps its case, like nocase.
-                        var keepCase = open.Contains("nocase", StringComparison.Ordinal) || open is "<sc>" or "<sup>" or "<sub>" || open.Contains("small-caps", StringComparison.Ordinal);
+                        var keepCase = open.Contains("nocase", StringComparison.Ordinal) || open.Contains("nodecor", StringComparison.Ordinal) || open is "<sc>" or "<sup>" or "<sub>" || open.Contains("small-caps", StringComparison.Ordinal);
                         stack.Add((g, close, keepCase, 0));
                         i += open.Length - 1;
                         matched = true;

@@ -70,8 +70,15 @@ internal sealed class BibliographyRenderer(
             }
             else
             {
+                var layout = bib.Layout;
+                if (layout.Suffix.Length > 0 && children[^1] is GroupNode { Display: not null } lastBlock)
+                {
+                    // The layout suffix closes the text inside the last display block.
+                    lastBlock.Children.Add(new TextNode(layout.Suffix, TextRole.Affix));
+                    layout = new GroupElement { Prefix = layout.Prefix, Formatting = layout.Formatting };
+                }
                 var content = Evaluator.Join(children, null)!;
-                node = Evaluator.DecorateLayout(bib.Layout, content);
+                node = Evaluator.DecorateLayout(layout, content);
             }
             var formatted = Flattener.Flatten(node, eval.Locale);
             entries.Add(new BibliographyEntry(id, bib.SecondFieldAlign is not null ? MoveTrailingSpaceOutOfRightInline(formatted) : formatted));

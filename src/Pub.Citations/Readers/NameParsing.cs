@@ -33,6 +33,11 @@ public static class NameParsing
             {
                 nonDrop = string.Join(' ', words[..n]);
                 family = string.Join(' ', words[n..]);
+                if (nonDrop[^1] is '\'' or '\u2019')
+                {
+                    // Keep the written space after an elided particle ("de' Frinkle").
+                    nonDrop += " ";
+                }
             }
             else if (words.Length == 1 && family.Length > 2 && family[1] is '\'' or '\u2019' && char.IsLower(family[0]))
             {

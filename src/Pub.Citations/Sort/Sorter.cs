@@ -65,11 +65,16 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
 
     private static string Normalize(string s)
     {
-        // Quotes and punctuation do not count in sorting; spaces and apostrophes do.
+        // Quotes and punctuation do not count in sorting; spaces do.
         var sb = new System.Text.StringBuilder(s.Length);
         foreach (var c in s)
         {
-            if (c is not (',' or ';' or ':' or '.' or '!' or '?' or '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '(' or ')' or '[' or ']'))
+            if (c is '\'' or '\u2019')
+            {
+                // An apostrophe separates like a space: "d’Wander" sorts as "d Wander".
+                sb.Append(' ');
+            }
+            else if (c is not (',' or ';' or ':' or '.' or '!' or '?' or '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '(' or ')' or '[' or ']'))
             {
                 sb.Append(c);
             }

@@ -29,6 +29,10 @@ public sealed record HtmlPageContext
 
     public string? PublisherName { get; init; }
 
+    /// <summary>The language the series title and publisher name are written in (pub.yaml's
+    /// <c>language</c>); on a page in another language they are marked with it.</summary>
+    public string? SeriesLanguage { get; init; }
+
     public string? PublisherPlace { get; init; }
 
     /// <summary>File name of the PDF edition beside the page, for a download link; null for none.</summary>

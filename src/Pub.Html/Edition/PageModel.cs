@@ -72,6 +72,10 @@ internal static class PageModel
             ["series"] = Text(context.SeriesTitle),
             ["number_label"] = Text(context.NumberLabel),
             ["publisher"] = Text(context.PublisherName),
+            // The lang attribute for the series title and publisher when they are not in the page's language.
+            ["names_lang"] = context.SeriesLanguage is { Length: > 0 } names && !string.Equals(names, meta.Language, StringComparison.OrdinalIgnoreCase)
+                ? HtmlText.Escape(names)
+                : null,
             ["publisher_place"] = Text(context.PublisherPlace),
             ["pdf"] = context.PdfFileName is { Length: > 0 } pdf && HtmlText.IsSafeUrl(pdf) ? HtmlText.Escape(pdf) : null,
             ["generator"] = Text(context.Generator),
