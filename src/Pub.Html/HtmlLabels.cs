@@ -1,79 +1,55 @@
-using System.Globalization;
 using Pub.Model;
 
 namespace Pub.Html;
 
-/// <summary>The words the HTML edition adds around a manuscript ("Figure", "Notes", "Skip to content"),
-/// in the languages the series publishes in. Unknown languages fall back to English.</summary>
+/// <summary>The words the HTML edition adds around a manuscript. The words both editions use ("Figure",
+/// "Notes", dates) come from <see cref="Model.Terms"/>; only the page's own (skip link, download link,
+/// back-links) are kept here. Unknown languages fall back to English.</summary>
 public sealed record HtmlLabels(
-    string Language,
-    string Contents,
-    string Abstract,
-    string Keywords,
-    string Notes,
-    string Figure,
-    string Table,
-    string CaptionSeparator,
+    Terms Terms,
     string SkipToContent,
     string DownloadPdf,
     string BackToReference,
     string Authors,
-    string Editors,
     string Edition,
-    string Published,
-    string Draft,
-    IReadOnlyList<string> Months)
+    string Published)
 {
-    public static HtmlLabels English { get; } = new(
-        "en", "Contents", "Abstract", "Keywords", "Notes", "Figure", "Table", ": ", "Skip to content",
-        "Download PDF", "Back to reference", "Authors", "Editors", "Edition", "Published", "Draft",
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+    public static HtmlLabels English { get; } = new(Terms.For("en"), "Skip to content", "Download PDF", "Back to reference", "Authors", "Edition", "Published");
 
-    public static HtmlLabels Russian { get; } = new(
-        "ru", "Содержание", "Аннотация", "Ключевые слова", "Примечания", "Рисунок", "Таблица", ". ",
-        "Перейти к основному тексту", "Скачать PDF", "Вернуться к ссылке", "Авторы", "Редакторы", "Издание",
-        "Опубликовано", "Черновик",
-        // Genitive forms: a date reads "12 марта 2024 г.".
-        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]);
+    private static readonly HtmlLabels Russian = new(Terms.For("ru"), "Перейти к основному тексту", "Скачать PDF", "Вернуться к ссылке", "Авторы", "Издание", "Опубликовано");
 
-    public static HtmlLabels German { get; } = new(
-        "de", "Inhalt", "Zusammenfassung", "Schlüsselwörter", "Anmerkungen", "Abbildung", "Tabelle", ": ",
-        "Zum Inhalt springen", "PDF herunterladen", "Zurück zum Verweis", "Autorinnen und Autoren",
-        "Herausgeberinnen und Herausgeber", "Auflage", "Veröffentlicht", "Entwurf",
-        ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]);
+    private static readonly HtmlLabels German = new(Terms.For("de"), "Zum Inhalt springen", "PDF herunterladen", "Zurück zum Verweis", "Autorinnen und Autoren", "Auflage", "Veröffentlicht");
 
-    // French sets a no-break space before a colon.
-    public static HtmlLabels French { get; } = new(
-        "fr", "Table des matières", "Résumé", "Mots-clés", "Notes", "Figure", "Tableau", "\u00A0: ",
-        "Aller au contenu", "Télécharger le PDF", "Retour à l’appel de note", "Auteurs", "Éditeurs",
-        "Édition", "Publié", "Brouillon",
-        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]);
+    private static readonly HtmlLabels French = new(Terms.For("fr"), "Aller au contenu", "Télécharger le PDF", "Retour à l’appel de note", "Auteurs", "Édition", "Publié");
+
+    public string Language => Terms.Language;
+
+    public string Contents => Terms.Contents;
+
+    public string Abstract => Terms.Abstract;
+
+    public string Keywords => Terms.Keywords;
+
+    public string Notes => Terms.Notes;
+
+    public string Figure => Terms.Figure;
+
+    public string Table => Terms.Table;
+
+    public string CaptionSeparator => Terms.CaptionSeparator;
+
+    public string Editors => Terms.Language == "de" ? "Herausgeberinnen und Herausgeber" : Terms.Editors;
+
+    public string Draft => Terms.Draft;
 
     /// <summary>Labels for a BCP 47 language tag ("ru", "en-GB"), by its primary subtag.</summary>
-    public static HtmlLabels For(string language)
+    public static HtmlLabels For(string language) => Terms.For(language).Language switch
     {
-        var primary = language.Split('-', '_')[0];
-        return primary.ToLowerInvariant() switch
-        {
-            "ru" => Russian,
-            "de" => German,
-            "fr" => French,
-            _ => English,
-        };
-    }
+        "ru" => Russian,
+        "de" => German,
+        "fr" => French,
+        _ => English,
+    };
 
-    /// <summary>A date as a reader of the language writes it: "12 March 2024", "12. März 2024",
-    /// "12 mars 2024", "12 марта 2024 г.".</summary>
-    public string FormatDate(PublicationDate date)
-    {
-        var day = date.Day.ToString(CultureInfo.InvariantCulture);
-        var year = date.Year.ToString(CultureInfo.InvariantCulture);
-        var month = date.Month is >= 1 and <= 12 ? Months[date.Month - 1] : date.Month.ToString(CultureInfo.InvariantCulture);
-        return Language switch
-        {
-            "de" => $"{day}. {month} {year}",
-            "ru" => $"{day} {month} {year}\u00A0г.",
-            _ => $"{day} {month} {year}",
-        };
-    }
+    public string FormatDate(PublicationDate date) => Terms.FormatDate(date);
 }

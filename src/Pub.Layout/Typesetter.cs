@@ -76,7 +76,7 @@ public static class Typesetter
             Language = meta.Language,
         };
 
-        layout.Labels = Labels.For(meta.Language);
+        layout.Labels = Terms.For(meta.Language);
         var cover = new CoverPage(layout, measurer, settings, composer).Compose(meta);
 
         if (contents is { Count: > 0 })
@@ -116,7 +116,7 @@ public static class Typesetter
         if (meta.Keywords.Count > 0)
         {
             layout.Space(BlockLayout.Gap(frame));
-            layout.Paragraph([new Strong([new Pub.Model.Text(layout.Labels.Keywords)]), new Pub.Model.Text(" " + string.Join(", ", meta.Keywords))],
+            layout.Paragraph([new Strong([new Pub.Model.Text(layout.Labels.Keywords + layout.Labels.Colon)]), new Pub.Model.Text(" " + string.Join(", ", meta.Keywords))],
                 frame with { Alignment = Alignment.Left });
         }
     }
@@ -127,7 +127,7 @@ public static class Typesetter
     {
         var meta = chapter.Meta;
         var labels = layout.Labels;
-        layout.Labels = Labels.For(meta.Language);
+        layout.Labels = Terms.For(meta.Language);
         layout.NoteScope = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ch{index}-");
         layout.OutlineOffset = 0;
         int start = layout.Flow.Count;

@@ -1,8 +1,12 @@
+using System.Globalization;
+
 namespace Pub.Model;
 
-/// <summary>The words pub itself puts on a page (captions, headings it adds, cross-reference names), in
-/// the manuscript's language. English is the fallback for a language pub does not know.</summary>
+/// <summary>The words pub itself puts on a page (captions, headings it adds, cross-reference names, dates),
+/// in the manuscript's language. Both editions take them from here, so the HTML and the PDF of a paper
+/// say the same. English is the fallback for a language pub does not know.</summary>
 public sealed record Terms(
+    string Language,
     string Section,
     string Chapter,
     string Figure,
@@ -15,25 +19,60 @@ public sealed record Terms(
     string Page,
     string Draft,
     string Edition,
-    string EditedBy)
+    string EditedBy,
+    string Editor,
+    string Editors,
+    IReadOnlyList<string> Months)
 {
-    private static readonly Terms English = new("Section", "Chapter", "Figure", "Table", "Notes", "References", "Contents", "Abstract", "Keywords", "Page", "Draft", "edition", "Edited by");
+    /// <summary>Between "Table 1" and its caption: ": " (". " in Russian; French sets a no-break space before the colon).</summary>
+    public string CaptionSeparator => Language switch
+    {
+        "ru" => ". ",
+        "fr" => "\u00A0: ",
+        _ => ": ",
+    };
+
+    /// <summary>A colon after a run-in label ("Keywords:").</summary>
+    public string Colon => Language == "fr" ? "\u00A0:" : ":";
+
+    private static readonly Terms English = new("en", "Section", "Chapter", "Figure", "Table", "Notes", "References", "Contents", "Abstract", "Keywords",
+        "Page", "Draft", "edition", "Edited by", "Editor", "Editors",
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
 
     private static readonly Dictionary<string, Terms> ByLanguage = new(StringComparer.Ordinal)
     {
         ["en"] = English,
-        ["ru"] = new("Раздел", "Глава", "Рисунок", "Таблица", "Примечания", "Библиография", "Содержание", "Аннотация", "Ключевые слова", "Страница", "Проект", "издание", "Под редакцией"),
-        ["de"] = new("Abschnitt", "Kapitel", "Abbildung", "Tabelle", "Anmerkungen", "Literatur", "Inhalt", "Zusammenfassung", "Schlagwörter", "Seite", "Entwurf", "Auflage", "Herausgegeben von"),
-        ["fr"] = new("Section", "Chapitre", "Figure", "Tableau", "Notes", "Références", "Table des matières", "Résumé", "Mots-clés", "Page", "Brouillon", "édition", "Sous la direction de"),
+        // Months in the genitive, as a Russian date is written ("12 марта 2024 г.").
+        ["ru"] = new("ru", "Раздел", "Глава", "Рисунок", "Таблица", "Примечания", "Библиография", "Содержание", "Аннотация", "Ключевые слова",
+            "Страница", "Черновик", "издание", "Под редакцией", "Редактор", "Редакторы",
+            ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]),
+        ["de"] = new("de", "Abschnitt", "Kapitel", "Abbildung", "Tabelle", "Anmerkungen", "Literatur", "Inhalt", "Zusammenfassung", "Schlüsselwörter",
+            "Seite", "Entwurf", "Auflage", "Herausgegeben von", "Herausgeber", "Herausgeber",
+            ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]),
+        ["fr"] = new("fr", "Section", "Chapitre", "Figure", "Tableau", "Notes", "Références", "Table des matières", "Résumé", "Mots-clés",
+            "Page", "Brouillon", "édition", "Sous la direction de", "Éditeur", "Éditeurs",
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]),
     };
 
+    /// <summary>Terms for a BCP 47 tag, by its primary subtag ("en-GB" → "en").</summary>
     public static Terms For(string language)
     {
-        var primary = language.Split('-')[0].ToLowerInvariant();
+        var primary = language.Split('-', '_')[0].ToLowerInvariant();
         return ByLanguage.TryGetValue(primary, out var terms) ? terms : English;
     }
 
-    /// <summary>"Table 3: " or "Таблица 3. " — the caption label for a numbered table or figure.</summary>
-    public string CaptionLabel(string word, string? number, string language) =>
-        number is null ? "" : language.StartsWith("ru", StringComparison.Ordinal) ? $"{word} {number}. " : $"{word} {number}: ";
+    /// <summary>A date as a reader of the language writes it: "12 March 2024", "12. März 2024",
+    /// "12 mars 2024", "12 марта 2024 г.".</summary>
+    public string FormatDate(PublicationDate date)
+    {
+        var day = date.Day.ToString(CultureInfo.InvariantCulture);
+        var year = date.Year.ToString(CultureInfo.InvariantCulture);
+        var month = date.Month is >= 1 and <= 12 ? Months[date.Month - 1] : date.Month.ToString(CultureInfo.InvariantCulture);
+        return Language switch
+        {
+            "de" => $"{day}. {month} {year}",
+            "ru" => $"{day} {month} {year}\u00A0г.",
+            _ => $"{day} {month} {year}",
+        };
+    }
 }

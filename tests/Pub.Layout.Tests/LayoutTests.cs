@@ -216,6 +216,6 @@ public sealed class LayoutTests
         var texts = Typesetter.Layout(doc, Settings, TestFonts.Set).Pages.SelectMany(p => p.Items).OfType<TextRun>().Select(r => r.Text).ToList();
         Assert.Contains("Аннотация", texts);
         Assert.Contains("Примечание.", texts);
-        Assert.Contains("12 марта 2025", texts);
+        Assert.Contains("12 марта 2025\u00A0г.", texts);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class CoverPage(BlockLayout layout, TextMeasurer measurer, Layou
             y += 8;
         }
         if (meta.Date is { } date)
-            Block(items, layout.Labels.LongDate(date), textFrame with { Size = 11 }, left, y + 10);
+            Block(items, layout.Labels.FormatDate(date), textFrame with { Size = 11 }, left, y + 10);
 
         string foot = string.Join(" \u00B7 ", new[] { settings.Publisher, (settings.Year ?? meta.Date?.Year)?.ToString(System.Globalization.CultureInfo.InvariantCulture) }
             .Where(s => !string.IsNullOrWhiteSpace(s)));

@@ -20,7 +20,7 @@ internal sealed partial class BlockLayout
         var captionFrame = frame with { Size = frame.Size * 0.95, Alignment = Alignment.Justify };
         var spans = new List<Span>();
         if (figure.Number is { } number)
-            spans.Add(new TextSpan($"{Labels.Figure} {number}:" + (figure.Caption.Count > 0 ? " " : ""), captionFrame.Style with { Bold = true }));
+            spans.Add(new TextSpan($"{Labels.Figure} {number}" + (figure.Caption.Count > 0 ? Labels.CaptionSeparator : ""), captionFrame.Style with { Bold = true }));
         spans.AddRange(Collect(figure.Caption, captionFrame.Style));
         var captionLines = Aside(() => SetText(spans, captionFrame));
         double captionHeight = captionLines.Sum(b => b.Height) + frame.Size;

@@ -30,7 +30,7 @@ internal sealed partial class BlockLayout
             var captionFrame = frame with { Size = frame.Size * 0.95, Alignment = Alignment.Left };
             var spans = new List<Span>();
             if (table.Number is { } number)
-                spans.Add(new TextSpan($"{Labels.Table} {number}:" + (table.Caption.Count > 0 ? " " : ""), captionFrame.Style with { Bold = true }));
+                spans.Add(new TextSpan($"{Labels.Table} {number}" + (table.Caption.Count > 0 ? Labels.CaptionSeparator : ""), captionFrame.Style with { Bold = true }));
             spans.AddRange(Collect(table.Caption, captionFrame.Style));
             Space(Gap(frame) * 1.5);
             var caption = SetText(spans, captionFrame);

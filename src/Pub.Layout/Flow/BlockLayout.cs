@@ -28,7 +28,7 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
     public Dictionary<string, byte[]> UsedImages { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Words layout adds itself ("Notes", "Figure"), in the language of the document being set.</summary>
-    public Labels Labels { get; set; } = Labels.For("en");
+    public Terms Labels { get; set; } = Terms.For("en");
 
     public void Space(double amount) => _pendingSpace = Math.Max(_pendingSpace, amount);
 
