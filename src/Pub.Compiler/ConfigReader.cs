@@ -169,6 +169,10 @@ public static class ConfigReader
                     Error(Codes.InvalidConfig, fp, "file-pattern must name a file, not a folder", "remove '/' and '..' from the pattern");
                 }
             }
+            if (map.TryGetValue("issn", out var issnNode) && issnNode is YamlScalarNode { Value: { Length: > 0 } rawIssn } && rawIssn.Trim() is var issn && Publishing.Identifiers.CheckIssn(issn) is { } issnProblem)
+            {
+                Error(Codes.InvalidIssn, issnNode, $"'{issn}' is not a valid ISSN: {issnProblem}", "copy the ISSN from the series' ISSN record");
+            }
             var isbnRequired = Field("isbn-required") is "true" or "yes";
             return id is null || title is null ? null : new SeriesConfig(id, title, Field("short-title"), Field("issn"), numberFormat, filePattern, isbnRequired);
         }

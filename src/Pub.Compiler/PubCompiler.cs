@@ -21,7 +21,7 @@ public static class PubCompiler
         var citations = new CitationLoader(world, workspace.Config, workspace.AllManuscripts);
         var builder = new EditionBuilder(workspace, options, fonts, citations);
         var editions = new List<EditionResult>();
-        foreach (var manuscript in workspace.Manuscripts)
+        foreach (var manuscript in workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply))
         {
             var (result, found) = builder.Build(manuscript);
             editions.Add(result);

@@ -10,7 +10,8 @@ public sealed record DiagnosticCode(string Id, string Title)
 /// <summary>
 /// Every code pub reports. Ranges: 01xx manuscripts and front matter, 02xx citations in manuscripts,
 /// 03xx Markdown content, 04xx templates, 05xx configuration, 06xx files and output,
-/// 07xx CSL styles and locales, 08xx bibliography files, 09xx layout.
+/// 07xx CSL styles and locales, 08xx bibliography files, 09xx layout,
+/// 11xx identifiers, the series registry and publishing.
 /// </summary>
 public static class Codes
 {
@@ -76,6 +77,16 @@ public static class Codes
     public static readonly DiagnosticCode UnreadableImage = new("PUB0903", "figure image is not a readable PNG or JPEG");
     public static readonly DiagnosticCode LooseParagraph = new("PUB0904", "paragraph cannot be set within tolerance");
     public static readonly DiagnosticCode UnstablePageNumbers = new("PUB0905", "page numbers did not settle");
+
+    public static readonly DiagnosticCode InvalidIsbn = new("PUB1101", "ISBN is malformed or its check digit is wrong");
+    public static readonly DiagnosticCode InvalidIssn = new("PUB1102", "ISSN is malformed or its check digit is wrong");
+    public static readonly DiagnosticCode InvalidDoi = new("PUB1103", "DOI is malformed");
+    public static readonly DiagnosticCode MissingIsbn = new("PUB1104", "the series requires an ISBN and the manuscript has none");
+    public static readonly DiagnosticCode NumberTaken = new("PUB1105", "the series number belongs to another paper");
+    public static readonly DiagnosticCode PublishedEditionChanged = new("PUB1106", "the content of an already published edition has changed");
+    public static readonly DiagnosticCode MalformedRegistry = new("PUB1107", "series registry file cannot be read");
+    public static readonly DiagnosticCode PublishLocked = new("PUB1108", "another publish holds the lock");
+    public static readonly DiagnosticCode InvalidPublishRequest = new("PUB1109", "pub publish was asked for something it cannot do");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } = Collect();
 
