@@ -17,14 +17,14 @@ internal static partial class Locators
         ("figures", "figure"), ("figure", "figure"), ("figs.", "figure"), ("fig.", "figure"), ("рис.", "figure"), ("Abb.", "figure"),
         ("notes", "note"), ("note", "note"), ("nn.", "note"), ("n.", "note"), ("прим.", "note"), ("Anm.", "note"),
         ("volumes", "volume"), ("volume", "volume"), ("vols.", "volume"), ("vol.", "volume"), ("т.", "volume"), ("Bd.", "volume"),
-        ("articles", "article"), ("article", "article"), ("arts.", "article"), ("art.", "article"), ("ст.", "article"), ("Art.", "article"),
+        ("articles", "article-locator"), ("article", "article-locator"), ("arts.", "article-locator"), ("art.", "article-locator"), ("ст.", "article-locator"), ("Art.", "article-locator"),
         ("lines", "line"), ("line", "line"), ("l.", "line"), ("ll.", "line"),
         ("parts", "part"), ("part", "part"), ("pt.", "part"), ("ч.", "part"), ("Teil", "part"),
         ("tables", "table"), ("table", "table"), ("tab.", "table"), ("табл.", "table"), ("Tab.", "table"),
         ("sub verbo", "sub-verbo"), ("s.v.", "sub-verbo"),
     ];
 
-    [GeneratedRegex(@"^(?<value>[\p{N}IVXLCDMivxlcdm][\p{N}\p{L}]*(?:\s*(?:[-–—]{1,2}|,\s*|&|and)\s*[\p{N}IVXLCDMivxlcdm][\p{N}\p{L}]*)*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<value>[\p{N}IVXLCDMivxlcdm](?:[\p{N}\p{L}()]|\.(?=\p{N}))*(?:\s*(?:[-–—]{1,2}|,\s*|&|and)\s*[\p{N}IVXLCDMivxlcdm](?:[\p{N}\p{L}()]|\.(?=\p{N}))*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex Value();
 
     public static (string? Locator, string? Label, string Suffix) Split(string after)
