@@ -145,4 +145,13 @@ public sealed class PublishTests
         Assert.Contains("language: \"de\"", registry, StringComparison.Ordinal);
         Assert.Contains("language: \"en\"", registry, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AMalformedRegistryIsReportedAtItsPosition()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-one", 1);
+        project.Write("papers/catalogue-op.yaml", "series: \"op\"\nnumbers:\n  - number: zero\n    title: \"x\"\n");
+        AssertRefused(project, "papers/catalogue-op.yaml(3,13): error PUB1107", "papers/op-one");
+    }
 }
