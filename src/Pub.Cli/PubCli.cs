@@ -18,6 +18,7 @@ public static class PubCli
             NewCommand.Create(session),
             CiteCommand.Create(session),
             PreviewCommand.Create(session),
+            PublishCommand.Create(session),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

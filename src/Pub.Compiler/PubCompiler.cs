@@ -65,6 +65,8 @@ public static class PubCompiler
     public static (IReadOnlyList<CatalogueEntry> Entries, IReadOnlyList<Diagnostic> Diagnostics) List(IWorld world)
     {
         var workspace = Workspace.Load(world);
+        var registryDiagnostics = new List<Diagnostic>();
+        var published = Publishing.PublishedEditions.ByManuscript(world, workspace.Config, registryDiagnostics);
         var entries = workspace.Manuscripts
             .Select(m => new CatalogueEntry(
                 m.Document?.Meta.Series ?? "?",
@@ -73,14 +75,15 @@ public static class PubCompiler
                 m.Document?.Meta.Language ?? "?",
                 m.Document?.Meta.Title ?? "(unreadable)",
                 m.Document is null ? "invalid" : m.Document.Meta.Status.ToString().ToLowerInvariant(),
-                m.Path))
+                m.Path,
+                published.GetValueOrDefault(m.Path, "-")))
             .OrderBy(e => e.Series, StringComparer.Ordinal)
             .ThenBy(e => e.Number ?? int.MaxValue)
             .ThenBy(e => e.Edition)
             .ThenBy(e => e.Language, StringComparer.Ordinal)
             .ThenBy(e => e.Path, StringComparer.Ordinal)
             .ToList();
-        return (entries, [.. workspace.AllDiagnostics]);
+        return (entries, [.. workspace.AllDiagnostics, .. registryDiagnostics]);
     }
 
     /// <summary><c>pub cite</c>: renders clusters and a bibliography with a style, outside any project.</summary>
@@ -90,4 +93,4 @@ public static class PubCompiler
         ManuscriptScaffold.Create(world, series, title, language);
 }
 
-public sealed record CatalogueEntry(string Series, int? Number, int Edition, string Language, string Title, string Status, string Path);
+public sealed record CatalogueEntry(string Series, int? Number, int Edition, string Language, string Title, string Status, string Path, string Published = "-");

@@ -16,6 +16,8 @@ internal static class ListCommand
         command.SetAction(parse =>
         {
             var (entries, found) = PubCompiler.List(session.World);
+            // The registry's column appears once anything has been published.
+            var published = entries.Any(e => e.Published != "-");
             var rows = entries.Select(e => new[]
             {
                 e.Series,
@@ -25,8 +27,9 @@ internal static class ListCommand
                 e.Status,
                 e.Title,
                 e.Path,
-            }).ToList();
-            Table.Write(session.Output, ["SERIES", "NO.", "ED.", "LANG", "STATUS", "TITLE", "PATH"], rows);
+                e.Published,
+            }.Take(published ? 8 : 7).ToArray()).ToList();
+            Table.Write(session.Output, [.. new[] { "SERIES", "NO.", "ED.", "LANG", "STATUS", "TITLE", "PATH", "PUBLISHED" }.Take(published ? 8 : 7)], rows);
             var errors = found.Where(d => d.Severity == Pub.Syntax.Severity.Error).ToList();
             session.Report(errors, parse.GetValue(diagnostics) ?? "text");
             var configFailed = errors.Any(d => d.Code.StartsWith("PUB05", StringComparison.Ordinal));

@@ -1,0 +1,157 @@
+using Xunit;
+
+namespace Pub.Cli.Tests;
+
+public sealed class PublishTests
+{
+    private static TestProject Draft(TestProject project, string folder, string language = "en", string extra = "")
+    {
+        project.AddPaper(folder, 1, language: language, extraFrontMatter: extra);
+        var path = $"papers/{folder}/paper.md";
+        project.Write(path, project.Read(path).Replace("number: 1\n", "", StringComparison.Ordinal).Replace("status: final", "status: draft", StringComparison.Ordinal));
+        return project;
+    }
+
+    private static void AssertRefused(TestProject project, string code, params string[] args)
+    {
+        var before = project.Snapshot(includeDist: true);
+        var (exit, _, error) = project.Run(["publish", .. args]);
+        Assert.Equal(1, exit);
+        Assert.Contains(code, error, StringComparison.Ordinal);
+        Assert.Equal(before, project.Snapshot(includeDist: true));
+    }
+
+    [Fact]
+    public void PublishNumbersStampsWritesAndRecords()
+    {
+        using var project = Draft(new TestProject(), "op-new");
+        var (exit, _, error) = project.Run("publish", "papers/op-new", "--date", "2024-06-01");
+        Assert.True(exit == 0, error);
+        var text = project.Read("papers/op-new/paper.md");
+        Assert.Contains("number: 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("edition: 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("date: 2024-06-01\n", text, StringComparison.Ordinal);
+        Assert.Contains("status: final\n", text, StringComparison.Ordinal);
+        Assert.Contains("title: \"A Test Paper\"", text, StringComparison.Ordinal);
+        Assert.True(project.Exists("dist/op-001-en-ed1.pdf"));
+        var registry = project.Read("papers/catalogue-op.yaml");
+        Assert.Contains("path: \"papers/op-new/paper.md\"", registry, StringComparison.Ordinal);
+        Assert.Contains("name: \"op-001-en-ed1.pdf\"", registry, StringComparison.Ordinal);
+        Assert.Matches("sha256: \"[0-9a-f]{64}\"", registry);
+        var manifest = project.Read("dist/manifest.json");
+        Assert.Contains("\"path\": \"op-001-en-ed1.html\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"path\": \"assets/", manifest, StringComparison.Ordinal);
+        Assert.False(project.Exists(".pub/publish.lock"));
+
+        var (listExit, list, _) = project.Run("list");
+        Assert.Equal(0, listExit);
+        Assert.Contains("ed1 2024-06-01", list, StringComparison.Ordinal);
+
+        // Publishing identical content again is not a change.
+        Assert.Equal(0, project.Run("publish", "papers/op-new").Exit);
+    }
+
+    [Fact]
+    public void ANumberOfAnotherPaperIsRefused()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-one", 1);
+        Assert.Equal(0, project.Run("publish", "papers/op-one").Exit);
+        Draft(project, "op-two");
+        AssertRefused(project, "PUB1105", "papers/op-two", "--number", "1");
+    }
+
+    [Fact]
+    public void ChangedContentNeedsANewEdition()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-one", 1);
+        Assert.Equal(0, project.Run("publish", "papers/op-one").Exit);
+        project.Write("papers/op-one/paper.md", project.Read("papers/op-one/paper.md").Replace("A quotation.", "A revised quotation.", StringComparison.Ordinal));
+        AssertRefused(project, "PUB1106", "papers/op-one");
+
+        var (exit, _, error) = project.Run("publish", "papers/op-one", "--edition", "2", "--date", "2025-01-15");
+        Assert.True(exit == 0, error);
+        Assert.True(project.Exists("dist/op-001-en-ed1.pdf"));
+        Assert.True(project.Exists("dist/op-001-en-ed2.pdf"));
+        var registry = project.Read("papers/catalogue-op.yaml");
+        Assert.Contains("- edition: 1", registry, StringComparison.Ordinal);
+        Assert.Contains("- edition: 2", registry, StringComparison.Ordinal);
+        Assert.Contains("date: \"2025-01-15\"", registry, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingIsbnIsRefusedWhenTheSeriesRequiresOne()
+    {
+        using var project = new TestProject(TestProject.Config.Replace("    number-format:", "    isbn-required: true\n    number-format:", StringComparison.Ordinal));
+        project.AddPaper("op-one", 1);
+        AssertRefused(project, "PUB1104", "papers/op-one");
+    }
+
+    [Fact]
+    public void AWrongCheckDigitIsRefused()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-one", 1, extraFrontMatter: "isbn: \"978-92-9234-613-4\"");
+        AssertRefused(project, "PUB1101", "papers/op-one");
+    }
+
+    [Fact]
+    public void AMalformedDoiIsRefused()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-one", 1, extraFrontMatter: "doi: \"10.12/op 1\"");
+        AssertRefused(project, "DOI", "papers/op-one");
+    }
+
+    [Fact]
+    public void AMalformedRequestIsAUsageError()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-one", 1);
+        Assert.Equal(2, project.Run("publish", "papers/op-one", "--date", "2024-13-01").Exit);
+        Assert.Equal(2, project.Run("publish", "papers/op-one", "--number", "zero").Exit);
+        Assert.False(project.Exists("papers/catalogue-op.yaml"));
+    }
+
+    [Fact]
+    public void TwoConcurrentPublishesNeverTakeTheSameNumber()
+    {
+        using var project = new TestProject();
+        Draft(project, "op-a");
+        Draft(project, "op-b");
+        var exits = new int[2];
+        var threads = new[] { "op-a", "op-b" }.Select((folder, i) => new Thread(() => exits[i] = project.Run("publish", $"papers/{folder}", "--number", "next").Exit)).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Equal([0, 0], exits);
+        var numbers = new[] { "op-a", "op-b" }.Select(f => project.Read($"papers/{f}/paper.md").Contains("number: 1\n", StringComparison.Ordinal) ? 1 : 2).Order().ToList();
+        Assert.Equal([1, 2], numbers);
+        Assert.True(project.Exists("dist/op-001-en-ed1.pdf") && project.Exists("dist/op-002-en-ed1.pdf"));
+    }
+
+    [Fact]
+    public void ATranslationSharesTheNumber()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-one", 1);
+        Assert.Equal(0, project.Run("publish", "papers/op-one").Exit);
+        project.AddPaper("op-one-de", 1, title: "Ein Testpapier", language: "de");
+        var (exit, _, error) = project.Run("publish", "papers/op-one-de");
+        Assert.True(exit == 0, error);
+        Assert.True(project.Exists("dist/op-001-de-ed1.pdf"));
+        var registry = project.Read("papers/catalogue-op.yaml");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(registry, "- number: "));
+        Assert.Contains("language: \"de\"", registry, StringComparison.Ordinal);
+        Assert.Contains("language: \"en\"", registry, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMalformedRegistryIsReportedAtItsPosition()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-one", 1);
+        project.Write("papers/catalogue-op.yaml", "series: \"op\"\nnumbers:\n  - number: zero\n    title: \"x\"\n");
+        AssertRefused(project, "papers/catalogue-op.yaml(3,13): error PUB1107", "papers/op-one");
+    }
+}
