@@ -1,5 +1,11 @@
 // Pub.Benchmarks: timings quoted in the README, measured with BenchmarkDotNet.
 // Run: dotnet run -c Release --project bench/Pub.Benchmarks -- --filter '*'
+// `-- peak-memory` instead measures the peak working set of one 300-page PDF build.
 using BenchmarkDotNet.Running;
 
+if (args is [Pub.Benchmarks.PeakMemory.Command])
+{
+    return Pub.Benchmarks.PeakMemory.Run();
+}
 BenchmarkSwitcher.FromAssembly(typeof(Pub.Benchmarks.PreviewReloadBenchmark).Assembly).Run(args);
+return 0;
