@@ -12,11 +12,7 @@ public sealed partial class CitationParityTests
     [Fact]
     public void EveryCitationOfTheHtmlEditionStandsInThePdfEdition()
     {
-        using var project = new TestProject(File.ReadAllText(Path.Combine(RepoPaths.Root, "pub.yaml")));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "papers"), "*", SearchOption.AllDirectories))
-        {
-            project.Write(Path.GetRelativePath(RepoPaths.Root, file), File.ReadAllBytes(file));
-        }
+        using var project = TestProject.CopyOfRepository();
         var (exit, _, error) = project.Run("build");
         Assert.True(exit == 0, error);
         var checkedCitations = 0;

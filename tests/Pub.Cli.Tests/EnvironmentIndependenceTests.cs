@@ -8,16 +8,6 @@ namespace Pub.Cli.Tests;
 /// folder: each build runs as its own process with its own environment.</summary>
 public sealed class EnvironmentIndependenceTests
 {
-    private static TestProject CopyOfRepository()
-    {
-        var project = new TestProject(File.ReadAllText(Path.Combine(RepoPaths.Root, "pub.yaml")));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "papers"), "*", SearchOption.AllDirectories))
-        {
-            project.Write(Path.GetRelativePath(RepoPaths.Root, file), File.ReadAllBytes(file));
-        }
-        return project;
-    }
-
     private static void BuildInProcess(string workingDirectory, string timeZone, string locale)
     {
         var pub = Path.Combine(AppContext.BaseDirectory, "pub.dll");
@@ -41,8 +31,8 @@ public sealed class EnvironmentIndependenceTests
     [Fact]
     public void TimeZoneLocaleAndFolderDoNotChangeTheOutput()
     {
-        using var first = CopyOfRepository();
-        using var second = CopyOfRepository();
+        using var first = TestProject.CopyOfRepository();
+        using var second = TestProject.CopyOfRepository();
         BuildInProcess(first.Root, "Pacific/Kiritimati", "ru_RU.UTF-8");
         BuildInProcess(Path.Combine(second.Root, "papers"), "America/Los_Angeles", "de_DE.UTF-8");
         var a = first.Snapshot(includeDist: true).Where(kv => kv.Key.StartsWith("dist/", StringComparison.Ordinal)).ToList();

@@ -13,20 +13,10 @@ public sealed class SampleSeriesTests
         "op-001-en-ed1", "op-001-ru-ed1", "op-002-en-ed1", "op-003-en-ed1", "hb-001-en-ed1",
     ];
 
-    private static TestProject CopyOfRepository()
-    {
-        var project = new TestProject(File.ReadAllText(Path.Combine(RepoPaths.Root, "pub.yaml")));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "papers"), "*", SearchOption.AllDirectories))
-        {
-            project.Write(Path.GetRelativePath(RepoPaths.Root, file), File.ReadAllBytes(file));
-        }
-        return project;
-    }
-
     [Fact]
     public void SampleSeriesBuildsIntoOneHtmlAndOnePdfPerManuscript()
     {
-        using var project = CopyOfRepository();
+        using var project = TestProject.CopyOfRepository();
         var (exit, _, error) = project.Run("build");
         Assert.True(exit == 0, error);
         foreach (var edition in ExpectedEditions)
@@ -51,8 +41,8 @@ public sealed class SampleSeriesTests
     [Fact]
     public void BuildingTwiceFromAnotherFolderGivesIdenticalBytes()
     {
-        using var first = CopyOfRepository();
-        using var second = CopyOfRepository();
+        using var first = TestProject.CopyOfRepository();
+        using var second = TestProject.CopyOfRepository();
         Assert.Equal(0, first.Run("build").Exit);
         // The second build runs from a subfolder, which finds the project by walking up to pub.yaml.
         Assert.Equal(0, TestProject.RunIn(Path.Combine(second.Root, "papers"), "build").Exit);

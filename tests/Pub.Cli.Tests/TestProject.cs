@@ -35,6 +35,17 @@ public sealed class TestProject : IDisposable
 
     public string Root { get; }
 
+    /// <summary>A copy of the repository's own project: its pub.yaml, templates and the sample series.</summary>
+    public static TestProject CopyOfRepository()
+    {
+        var project = new TestProject(File.ReadAllText(Path.Combine(RepoPaths.Root, "pub.yaml")));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "papers"), "*", SearchOption.AllDirectories))
+        {
+            project.Write(Path.GetRelativePath(RepoPaths.Root, file), File.ReadAllBytes(file));
+        }
+        return project;
+    }
+
     public string Dist => Path.Combine(Root, "dist");
 
     public TestProject Write(string relativePath, string text) => Write(relativePath, new UTF8Encoding(false).GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal)));
