@@ -51,7 +51,21 @@ public sealed record Metadata
     public ManuscriptKind Kind { get; init; } = ManuscriptKind.Paper;
     public IReadOnlyList<string> Chapters { get; init; } = [];
     public IReadOnlyList<string> Nocite { get; init; } = [];
+
+    /// <summary>Editions of the same work published before this one, oldest first; filled by the compiler from
+    /// the series registry (empty for a first edition).</summary>
+    public IReadOnlyList<EditionLink> EarlierEditions { get; init; } = [];
+
+    /// <summary>The date of the first edition when this is a later one; filled by the compiler.</summary>
+    public PublicationDate? FirstPublished { get; init; }
+
+    /// <summary>The same number of the series in other languages; filled by the compiler from the workspace.</summary>
+    public IReadOnlyList<EditionLink> Translations { get; init; } = [];
 }
+
+/// <summary>Another edition or translation of the same work: its edition number, language, title, date and the
+/// file names (without folder) of its HTML and PDF editions in the output folder.</summary>
+public sealed record EditionLink(int Edition, string Language, string Title, PublicationDate? Date, string HtmlFile, string PdfFile);
 
 /// <summary>A footnote's content; <see cref="Number"/> is assigned by the footnote pass in reference order.</summary>
 public sealed record Note(string Label, IReadOnlyList<Block> Blocks, int Number = 0)
