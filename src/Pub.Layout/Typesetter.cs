@@ -29,9 +29,10 @@ public static class Typesetter
     private const int ContentsDepth = 2;
 
     /// <summary>
-    /// Lays the document out. The table of contents needs the page numbers of the headings it lists, and
-    /// setting it moves them, so layout converges: the first pass finds the headings, each later pass sets
-    /// the table with the numbers the previous one found, until a pass finds the numbers it printed.
+    /// Lays the document out. The table of contents and the lists of figures and tables need the page numbers
+    /// of what they list, and setting them moves those numbers, so layout converges: the first pass finds the
+    /// headings and floats, each later pass sets the lists with the numbers the previous one found, until a
+    /// pass finds the numbers it printed.
     /// </summary>
     public static PagedDocument Layout(Document document, LayoutSettings settings, FontSet fonts)
     {
@@ -39,32 +40,62 @@ public static class Typesetter
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(fonts);
 
-        IReadOnlyList<ContentsEntry>? printed = null;
-        PagedDocument result = Pass(document, settings, fonts, null);
+        FrontLists? printed = null;
+        var (result, found) = Pass(document, settings, fonts, null);
         for (int pass = 2; ; pass++)
         {
-            var found = ContentsOf(result);
-            if (found.Count < 3 || printed is not null && found.SequenceEqual(printed))
+            if (found.IsEmpty || printed is not null && found.SameAs(printed))
                 return result;
             if (pass > MaxPasses)
             {
-                var moving = found.Where((e, i) => i >= printed!.Count || printed[i] != e).Select(e => "'" + e.Title + "'");
+                var moving = found.All.Where(e => !printed!.All.Contains(e)).Select(e => "'" + e.Title + "'");
                 var warning = Syntax.Diagnostic.Warning(Syntax.Codes.UnstablePageNumbers,
                     $"page numbers did not settle after {MaxPasses} passes: {string.Join(", ", moving)}", null,
                     "the table of contents shows the numbers of the last pass; check the entries named");
                 return result with { Diagnostics = [.. result.Diagnostics, warning.WithPath(document.Path)] };
             }
             printed = found;
-            result = Pass(document, settings, fonts, printed);
+            (result, found) = Pass(document, settings, fonts, printed);
         }
     }
 
-    /// <summary>The headings a table of contents lists, with the numbers of the pages they stand on.</summary>
-    private static List<ContentsEntry> ContentsOf(PagedDocument paged) =>
-        [.. paged.Outline.Where(o => o.Level <= ContentsDepth)
-            .Select(o => new ContentsEntry(o.Level, o.Title, o.Destination, paged.Pages[o.PageIndex].Number))];
+    /// <summary>What the front matter lists, with page numbers as printed: the contents (only when they hold at
+    /// least three headings) and the numbered figures and tables.</summary>
+    private sealed record FrontLists(IReadOnlyList<ContentsEntry> Contents, IReadOnlyList<ContentsEntry> Figures, IReadOnlyList<ContentsEntry> Tables)
+    {
+        public bool IsEmpty => Contents.Count == 0 && Figures.Count == 0 && Tables.Count == 0;
 
-    private static PagedDocument Pass(Document document, LayoutSettings settings, FontSet fonts, IReadOnlyList<ContentsEntry>? contents)
+        public IEnumerable<ContentsEntry> All => Contents.Concat(Figures).Concat(Tables);
+
+        public bool SameAs(FrontLists other) =>
+            Contents.SequenceEqual(other.Contents) && Figures.SequenceEqual(other.Figures) && Tables.SequenceEqual(other.Tables);
+    }
+
+    private static FrontLists Found(List<Page> pages, List<OutlineEntry> outline, List<ListedFloat> floats)
+    {
+        List<ContentsEntry> contents = [.. outline.Where(o => o.Level <= ContentsDepth)
+            .Select(o => new ContentsEntry(o.Level, o.Title, o.Destination, pages[o.PageIndex].Label))];
+        if (contents.Count < 3)
+            contents = [];
+        var pageOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            foreach (var item in page.Items)
+            {
+                if (item is DestinationItem d)
+                    pageOf.TryAdd(d.Name, page.Label);
+            }
+        }
+        List<ContentsEntry> Of(bool tables) => [.. floats.Where(f => f.IsTable == tables)
+            .Select(f => new ContentsEntry(1, f.Title, f.Destination, pageOf.GetValueOrDefault(f.Destination, "")))];
+        return new FrontLists(contents, Of(false), Of(true));
+    }
+
+    /// <summary>
+    /// One layout pass. The front matter (cover, contents, lists) is numbered in lowercase roman from the cover;
+    /// the body opens on a right-hand page numbered 1, after a blank page when needed.
+    /// </summary>
+    private static (PagedDocument, FrontLists) Pass(Document document, LayoutSettings settings, FontSet fonts, FrontLists? lists)
     {
         var diagnostics = new DiagnosticSink();
         var measurer = new TextMeasurer(fonts, diagnostics, new HyphenationLanguages(settings.Hyphenation));
@@ -77,25 +108,53 @@ public static class Typesetter
         };
 
         layout.Labels = Terms.For(meta.Language);
-        var cover = new CoverPage(layout, measurer, settings, composer).Compose(meta);
+        var front = new List<Page> { new CoverPage(layout, measurer, settings, composer).Compose(meta) };
 
-        if (contents is { Count: > 0 })
-            layout.Contents(contents, frame);
+        bool newPage = true;
+        if (lists is { Contents.Count: > 0 })
+        {
+            layout.Contents(lists.Contents, frame, layout.Labels.Contents);
+            newPage = false;
+        }
+        if (lists is { Figures.Count: > 0 })
+        {
+            layout.Contents(lists.Figures, frame, layout.Labels.ListOfFigures, newPage, boldTopLevel: false);
+            newPage = false;
+        }
+        if (lists is { Tables.Count: > 0 })
+            layout.Contents(lists.Tables, frame, layout.Labels.ListOfTables, newPage, boldTopLevel: false);
         int bodyStart = layout.Flow.Count;
         Abstract(layout, meta, frame);
         layout.Blocks(document.Blocks, frame);
         layout.Notes(document.Notes, frame);
-        if (contents is { Count: > 0 } && layout.Flow.Count > bodyStart)
+        if (layout.Flow.Count > bodyStart)
             layout.Flow[bodyStart].PageBreakBefore = true;
         for (int i = 0; i < document.Chapters.Count; i++)
             Chapter(layout, document.Chapters[i], i + 1, frame with { Language = document.Chapters[i].Meta.Language });
 
         string runningTitle = settings.ShortTitle ?? meta.ShortTitle ?? meta.Title;
         var fills = Paginator.Distribute(layout.Flow, settings.TextHeight, runningTitle, layout.Footnotes, PageComposer.NoteSeparator(settings));
-        var pages = new List<Page> { cover };
+        int firstBody = bodyStart < layout.Flow.Count ? fills.FindIndex(f => f.Placed.Exists(p => p.Box == layout.Flow[bodyStart])) : fills.Count;
+        if (firstBody < 0)
+            firstBody = fills.Count;
+        // The body opens on a right-hand (odd) page.
+        if ((front.Count + firstBody) % 2 == 1)
+            fills.Insert(firstBody++, new PageFill { Blank = true });
+
+        var pages = new List<Page>(front);
         var outline = new List<OutlineEntry>();
+        var numbering = new List<PageNumberRange> { new(0, PageNumberStyle.LowerRoman) };
+        int bodyIndex = front.Count + firstBody;
+        if (bodyIndex < front.Count + fills.Count)
+            numbering.Add(new PageNumberRange(bodyIndex, PageNumberStyle.Arabic));
         for (int i = 0; i < fills.Count; i++)
-            pages.Add(composer.Compose(i + 2, fills[i], outline));
+        {
+            int index = front.Count + i;
+            string label = index < bodyIndex ? numbering[0].Format(index) : numbering[1].Format(index - bodyIndex);
+            pages.Add(composer.Compose(index + 1, label, fills[i], outline));
+        }
+        for (int i = 0; i < front.Count; i++)
+            pages[i] = pages[i] with { Label = numbering[0].Format(i) };
 
         var used = pages.SelectMany(p => p.Items).OfType<TextRun>().Select(r => r.FaceId).ToHashSet(StringComparer.Ordinal);
         var faces = fonts.Faces.Where(f => used.Contains(f.Id))
@@ -103,7 +162,8 @@ public static class Typesetter
             .OrderBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
 
-        return new PagedDocument(pages, outline, faces, layout.UsedImages, Metadata(document), diagnostics.Items);
+        var paged = new PagedDocument(pages, outline, faces, layout.UsedImages, Metadata(document), diagnostics.Items) { Numbering = numbering };
+        return (paged, Found(pages, outline, layout.Floats));
     }
 
     private static void Abstract(BlockLayout layout, Metadata meta, Frame frame)

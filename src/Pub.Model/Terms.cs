@@ -32,6 +32,24 @@ public sealed record Terms(
         _ => ": ",
     };
 
+    /// <summary>Heading of the list of figures after the contents.</summary>
+    public string ListOfFigures => Language switch
+    {
+        "ru" => "Список рисунков",
+        "de" => "Abbildungsverzeichnis",
+        "fr" => "Table des figures",
+        _ => "List of figures",
+    };
+
+    /// <summary>Heading of the list of tables after the contents.</summary>
+    public string ListOfTables => Language switch
+    {
+        "ru" => "Список таблиц",
+        "de" => "Tabellenverzeichnis",
+        "fr" => "Liste des tableaux",
+        _ => "List of tables",
+    };
+
     /// <summary>A colon after a run-in label ("Keywords:").</summary>
     public string Colon => Language == "fr" ? "\u00A0:" : ":";
 

@@ -33,6 +33,7 @@ public static class PdfEditionWriter
             var destinations = AddDestinations(pdf, document);
             AddLinks(pages, document, destinations);
             Outline.Add(pdf, pages, document.Outline);
+            PageLabels.Add(pdf, document.Numbering);
             Metadata.Apply(pdf, document);
             return Metadata.SaveDeterministic(pdf, document);
         }

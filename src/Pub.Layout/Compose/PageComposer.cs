@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pub.Layout.Fonts;
 using Pub.Layout.Flow;
 using Pub.Layout.Paged;
@@ -22,11 +21,18 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
 
     public double LeftMargin(int number) => number % 2 == 0 ? settings.Margins.Outer : settings.Margins.Inner;
 
-    public Page Compose(int number, PageFill fill, List<OutlineEntry> outline)
+    /// <param name="number">The physical page number: odd pages are right-hand pages.</param>
+    /// <param name="folio">The number printed in the foot ("iii", "12").</param>
+    public Page Compose(int number, string folio, PageFill fill, List<OutlineEntry> outline)
     {
         var items = new List<PageItem>();
         double left = LeftMargin(number), top = settings.Margins.Top, width = settings.TextWidth;
         bool leftPage = number % 2 == 0;
+        if (fill.Blank)
+        {
+            AddDraftStamp(items);
+            return new Page(number, settings.PageWidth, settings.PageHeight, items) { Label = folio };
+        }
 
         if (!fill.OpensChapter)
         {
@@ -42,8 +48,8 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
             }
         }
 
-        var folio = new TextStyle(FontRole.Heading, false, false, 9);
-        items.AddRange(TextLine.Set(measurer, number.ToString(CultureInfo.InvariantCulture), folio,
+        var folioStyle = new TextStyle(FontRole.Heading, false, false, 9);
+        items.AddRange(TextLine.Set(measurer, folio, folioStyle,
             left, settings.PageHeight - settings.Margins.Bottom + 34, width, leftPage ? Alignment.Left : Alignment.Right));
         AddDraftStamp(items);
 
@@ -66,7 +72,7 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
                     items.Add(item.Translate(left, top + y));
             }
         }
-        return new Page(number, settings.PageWidth, settings.PageHeight, items);
+        return new Page(number, settings.PageWidth, settings.PageHeight, items) { Label = folio };
     }
 
     public void AddDraftStamp(List<PageItem> items)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pub.Layout.Fonts;
 using Pub.Layout.Paged;
 using Pub.Layout.Text;
@@ -6,21 +5,29 @@ using Pub.Layout.Text;
 namespace Pub.Layout.Flow;
 
 /// <summary>One line of the table of contents: a heading and the number of the page it stands on.</summary>
-internal sealed record ContentsEntry(int Level, string Title, string? Destination, int Page);
+internal sealed record ContentsEntry(int Level, string Title, string? Destination, string Page);
+
+/// <summary>A numbered figure or table, for the lists after the contents: its title as the list shows it
+/// ("Figure 2: Caption") and the destination at it.</summary>
+internal sealed record ListedFloat(bool IsTable, string Title, string Destination);
 
 internal sealed partial class BlockLayout
 {
+    /// <summary>Numbered figures and tables in document order, for the lists after the contents.</summary>
+    public List<ListedFloat> Floats { get; } = [];
+
     /// <summary>
-    /// The table of contents on a page of its own: each entry's title (indented by level, wrapping under
-    /// itself), dot leaders on a fixed grid so that they line up, and the page number flush right. The
+    /// The table of contents (or a list of figures or tables): each entry's title (indented by level, wrapping
+    /// under itself), dot leaders on a fixed grid so that they line up, and the page number flush right. The
     /// whole entry links to its heading. The title stays out of the outline: the outline and the table hold
-    /// the same headings.
+    /// the same headings. The contents open a page; the lists follow them.
     /// </summary>
-    public void Contents(IReadOnlyList<ContentsEntry> entries, Frame frame)
+    public void Contents(IReadOnlyList<ContentsEntry> entries, Frame frame, string heading, bool newPage = true, bool boldTopLevel = true)
     {
         var titleFrame = frame with { Size = 15, Leading = 1.2, Role = FontRole.Heading, Bold = true, Alignment = Alignment.Left, Hyphenate = false };
-        var title = SetText([new TextSpan(Labels.Contents, titleFrame.Style)], titleFrame);
-        title[0].PageBreakBefore = true;
+        Space(newPage ? 0 : 28);
+        var title = SetText([new TextSpan(heading, titleFrame.Style)], titleFrame);
+        title[0].PageBreakBefore = newPage;
         foreach (var box in title)
             box.KeepWithNext = true;
         _pendingSpace = 9;
@@ -32,8 +39,8 @@ internal sealed partial class BlockLayout
         foreach (var entry in entries)
         {
             double indent = (entry.Level - 1) * frame.Size * 1.6;
-            Space(entry.Level == 1 ? frame.Size * 0.6 : frame.Size * 0.2);
-            var entryFrame = frame.Narrow(indent, numberColumn) with { Alignment = Alignment.Left, Hyphenate = false, Bold = entry.Level == 1 };
+            Space(entry.Level == 1 && boldTopLevel ? frame.Size * 0.6 : frame.Size * 0.2);
+            var entryFrame = frame.Narrow(indent, numberColumn) with { Alignment = Alignment.Left, Hyphenate = false, Bold = boldTopLevel && entry.Level == 1 };
             var lines = SetText([new TextSpan(entry.Title, entryFrame.Style)], entryFrame, hang: frame.Size * 1.6);
             if (lines.Count == 0)
                 continue;
@@ -41,7 +48,7 @@ internal sealed partial class BlockLayout
                 box.KeepWithNext = true;
             var last = lines[^1];
             double baseline = last.FirstBaseline!.Value;
-            string number = entry.Page > 0 ? entry.Page.ToString(CultureInfo.InvariantCulture) : "";
+            string number = entry.Page;
             var pieces = measurer.Pieces(number, numberStyle).ToList();
             double right = frame.Indent + frame.Width;
             double x = right - pieces.Sum(p => p.Width);

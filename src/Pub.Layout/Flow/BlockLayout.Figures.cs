@@ -52,7 +52,7 @@ internal sealed partial class BlockLayout
 
         Space(Gap(frame) * 1.8);
         var box = new FlowBox { Height = height, KeepWithNext = true };
-        if (figure.Attributes.Id is { } id)
+        if (Listed(figure.Number, figure.Attributes.Id, figure.Caption, isTable: false) is { } id)
             box.Items.Add(new DestinationItem(id, frame.Indent, 0));
         if (drawable)
             box.Items.Add(new ImageItem(path, x, 0, width, height, figure.AltText));
@@ -76,5 +76,18 @@ internal sealed partial class BlockLayout
         for (int i = 0; i < lines.Count - 1; i++)
             lines[i].KeepWithNext = true;
         Space(Gap(frame) * 1.8);
+    }
+
+    /// <summary>Records a numbered figure or table for the lists after the contents and returns the destination at
+    /// it: its label, or a generated name when it has none. An unnumbered one is not listed.</summary>
+    private string? Listed(string? number, string? id, IReadOnlyList<Inline> caption, bool isTable)
+    {
+        if (number is null)
+            return id;
+        string kind = isTable ? Labels.Table : Labels.Figure;
+        id ??= (isTable ? "table-" : "figure-") + number;
+        string text = InlineCollector.Plain(caption);
+        Floats.Add(new ListedFloat(isTable, $"{kind} {number}" + (text.Length > 0 ? Labels.CaptionSeparator + text : ""), id));
+        return id;
     }
 }

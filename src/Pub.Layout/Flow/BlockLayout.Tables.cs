@@ -36,7 +36,7 @@ internal sealed partial class BlockLayout
             var caption = SetText(spans, captionFrame);
             foreach (var box in caption)
                 box.KeepWithNext = true;
-            if (table.Attributes.Id is { } id && caption.Count > 0)
+            if (Listed(table.Number, table.Attributes.Id, table.Caption, isTable: true) is { } id && caption.Count > 0)
                 caption[0].Items.Insert(0, new DestinationItem(id, frame.Indent, 0));
             Space(frame.Size * 0.4);
         }

@@ -16,6 +16,9 @@ internal sealed class PageFill
 
     public bool OpensChapter { get; set; }
 
+    /// <summary>A page left empty so that what follows opens on a right-hand page: no running head, no folio.</summary>
+    public bool Blank { get; init; }
+
     /// <summary>The running head of right pages in force on this page.</summary>
     public string? RunningTitle { get; set; }
 }

@@ -4,8 +4,13 @@ using Pub.Syntax;
 
 namespace Pub.Layout.Paged;
 
-/// <summary>One page: its size in points and what is placed on it, in drawing order.</summary>
-public sealed record Page(int Number, double Width, double Height, IReadOnlyList<PageItem> Items);
+/// <summary>One page: its physical number (1 for the first; odd numbers are right-hand pages), its size in points
+/// and what is placed on it, in drawing order. <see cref="Label"/> is the number printed on it and shown by viewers
+/// ("iii" in the front matter, "1" on the first page of the body).</summary>
+public sealed record Page(int Number, double Width, double Height, IReadOnlyList<PageItem> Items)
+{
+    public string Label { get; init; } = Number.ToString(CultureInfo.InvariantCulture);
+}
 
 /// <summary>A bookmark: a heading's level (1 = top), its plain title, where it stands, and the named destination
 /// at the heading (links and the table of contents point there).</summary>
@@ -35,6 +40,9 @@ public sealed record PagedDocument(
     PagedMetadata Metadata,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>How pages are numbered, by range; empty means arabic from 1 on the first page.</summary>
+    public IReadOnlyList<PageNumberRange> Numbering { get; init; } = [];
+
     /// <summary>A stable text form: one line per page item, coordinates rounded to 0.01 point.</summary>
     public string Dump()
     {
@@ -51,7 +59,7 @@ public sealed record PagedDocument(
             text.Append(CultureInfo.InvariantCulture, $"created {created:yyyy-MM-dd}\n");
         foreach (var page in Pages)
         {
-            text.Append(CultureInfo.InvariantCulture, $"page {page.Number} {page.Width:0.00}x{page.Height:0.00}\n");
+            text.Append(CultureInfo.InvariantCulture, $"page {page.Number} {page.Width:0.00}x{page.Height:0.00} label {page.Label}\n");
             foreach (var item in page.Items)
                 text.Append("  ").Append(item.DumpLine()).Append('\n');
         }
