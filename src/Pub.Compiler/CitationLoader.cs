@@ -163,6 +163,22 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         return result;
     }
 
+    /// <summary>How to cite the edition being built, in its manuscript's citation style: the entry the series
+    /// generates for <c>@op-1</c>, as its bibliography shows it. Null when the style is unavailable (already
+    /// reported) or prints no bibliography.</summary>
+    public IReadOnlyList<Inline>? SuggestedCitation(Manuscript manuscript, Document document)
+    {
+        var style = StyleFor(document, []);
+        if (style is null)
+        {
+            return null;
+        }
+        var reference = SeriesReference("suggested-citation", manuscript with { Document = document });
+        var processor = CslProcessor.Create(style, Locales, [reference], document.Meta.Language);
+        var result = processor.Process([], new ProcessOptions { Register = [reference.Id] });
+        return result.Bibliography?.Entries.FirstOrDefault()?.Text.ToInlines();
+    }
+
     private Reference SeriesReference(string id, Manuscript manuscript)
     {
         var meta = manuscript.Document!.Meta;
@@ -170,10 +186,13 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         {
             ["title"] = meta.Subtitle is null ? meta.Title : $"{meta.Title}: {meta.Subtitle}",
             ["collection-title"] = manuscript.Series!.Title,
-            ["collection-number"] = meta.Number!.Value.ToString(CultureInfo.InvariantCulture),
             ["publisher"] = config.Publisher.Name,
             ["language"] = meta.Language,
         };
+        if (meta.Number is { } number)
+        {
+            variables["collection-number"] = number.ToString(CultureInfo.InvariantCulture);
+        }
         if (meta.ShortTitle is { } shortTitle)
         {
             variables["title-short"] = shortTitle;

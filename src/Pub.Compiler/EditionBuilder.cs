@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Pub.Html.Edition;
 using Pub.Layout;
+using Pub.Layout.Compose;
 using Pub.Layout.Fonts;
 using Pub.Model;
 using Pub.Pdf;
@@ -77,8 +78,13 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             }
         }
 
-        if (options.Formats.HasFlag(OutputFormats.Pdf))
+        if (options.Formats.HasFlag(OutputFormats.Pdf) && FrontMatter(manuscript, resolved, draft, diagnostics) is { } front)
         {
+            var images = Images(resolved);
+            if (front.Logo is { } logo && !images.Contains(logo))
+            {
+                images.Add(logo);
+            }
             var settings = new LayoutSettings
             {
                 SeriesTitle = series.Title,
@@ -88,7 +94,9 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 Year = meta.Date?.Year,
                 Draft = draft,
                 DraftStamp = stamp ?? "DRAFT",
-                Images = Images(resolved).ToDictionary(p => p, p => _world.ReadBytes(p)!, StringComparer.Ordinal),
+                CoverTemplate = front.Cover,
+                ImprintTemplate = front.Imprint,
+                Images = images.ToDictionary(p => p, p => _world.ReadBytes(p)!, StringComparer.Ordinal),
                 Hyphenation = _hyphenation.Value,
             };
             var paged = Typesetter.Layout(resolved, settings, fonts.Value);
@@ -114,6 +122,37 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             }
         }
         return (new EditionResult(manuscript.Path, written, Failed: diagnostics.Any(d => d.Severity == Severity.Error)), diagnostics);
+    }
+
+    private sealed record FrontMatterPages(PageTemplate? Cover, PageTemplate? Imprint, string? Logo);
+
+    /// <summary>Renders the PDF's cover and imprint templates; null when one of them has an error (reported),
+    /// which stops the PDF edition only.</summary>
+    private FrontMatterPages? FrontMatter(Manuscript manuscript, Document resolved, bool draft, List<Diagnostic> diagnostics)
+    {
+        var series = manuscript.Series!;
+        var meta = resolved.Meta;
+        var logo = _config.Publisher.Logo is { } configured && _world.FileExists(ProjectPath.Normalize(configured)) ? ProjectPath.Normalize(configured) : null;
+        var citation = citations.SuggestedCitation(manuscript, resolved);
+        var result = PrintPageTemplates.Render(resolved, new PrintPageContext
+        {
+            SeriesTitle = series.Title,
+            SeriesShortTitle = series.ShortTitle,
+            SeriesIssn = series.Issn,
+            NumberLabel = series.NumberLabel(meta.Number),
+            PublisherName = _config.Publisher.Name,
+            PublisherPlace = _config.Publisher.Place,
+            Logo = logo,
+            SuggestedCitation = citation is null ? null : PageMarkupText.FromInlines(citation),
+            Draft = draft,
+        }, new WorldTemplateSource(_world, _config.Templates));
+        diagnostics.AddRange(result.Diagnostics);
+        if (result.Diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return null;
+        }
+        static PageTemplate? Page(RenderedPageTemplate? page) => page is null ? null : new PageTemplate(page.Markup, page.Locate);
+        return new FrontMatterPages(Page(result.Cover), Page(result.Imprint), logo);
     }
 
     /// <summary>Copies the HTML shell's assets (stylesheet, fonts) into the output folder once per build.</summary>

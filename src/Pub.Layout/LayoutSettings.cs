@@ -25,6 +25,12 @@ public sealed record LayoutSettings
     public string? Publisher { get; init; }
     public int? Year { get; init; }
 
+    /// <summary>The cover as page markup from the cover template; the built-in cover when null.</summary>
+    public Compose.PageTemplate? CoverTemplate { get; init; }
+    /// <summary>The imprint (the cover's back: identifiers, edition, rights, suggested citation) as page markup; no
+    /// imprint page when null.</summary>
+    public Compose.PageTemplate? ImprintTemplate { get; init; }
+
     public bool Draft { get; init; }
     public string DraftStamp { get; init; } = "DRAFT";
 

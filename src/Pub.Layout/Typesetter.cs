@@ -108,7 +108,14 @@ public static class Typesetter
         };
 
         layout.Labels = Terms.For(meta.Language);
-        var front = new List<Page> { new CoverPage(layout, measurer, settings, composer).Compose(meta) };
+        var front = new List<Page>
+        {
+            settings.CoverTemplate is { } cover
+                ? new TemplatePage(layout, settings, composer, diagnostics).Compose(cover, 1, meta.Language)
+                : new CoverPage(layout, measurer, settings, composer).Compose(meta),
+        };
+        if (settings.ImprintTemplate is { } imprint)
+            front.Add(new TemplatePage(layout, settings, composer, diagnostics).Compose(imprint, 2, meta.Language));
 
         bool newPage = true;
         if (lists is { Contents.Count: > 0 })

@@ -50,6 +50,45 @@ public sealed record Terms(
         _ => "List of tables",
     };
 
+    /// <summary>"First published" before the date of a work's first edition, on the imprint of a later one.</summary>
+    public string FirstPublished => Language switch
+    {
+        "ru" => "Первое издание вышло в свет",
+        "de" => "Erstmals erschienen",
+        "fr" => "Première publication",
+        _ => "First published",
+    };
+
+    /// <summary>The label of the suggested citation on the imprint.</summary>
+    public string SuggestedCitation => Language switch
+    {
+        "ru" => "Рекомендуемая ссылка",
+        "de" => "Zitiervorschlag",
+        "fr" => "Citation suggérée",
+        _ => "Suggested citation",
+    };
+
+    /// <summary>"Second edition", "Второе издание", "2. Auflage": the edition statement of an imprint.</summary>
+    public string EditionStatement(int edition)
+    {
+        string[] words = Language switch
+        {
+            "ru" => ["Первое", "Второе", "Третье", "Четвёртое", "Пятое", "Шестое", "Седьмое", "Восьмое", "Девятое", "Десятое"],
+            "fr" => ["Première", "Deuxième", "Troisième", "Quatrième", "Cinquième", "Sixième", "Septième", "Huitième", "Neuvième", "Dixième"],
+            _ => ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"],
+        };
+        string n = edition.ToString(CultureInfo.InvariantCulture);
+        return Language switch
+        {
+            "de" => $"{n}. Auflage",
+            "ru" => edition is >= 1 and <= 10 ? $"{words[edition - 1]} издание" : $"{n}-е издание",
+            "fr" => edition is >= 1 and <= 10 ? $"{words[edition - 1]} édition" : $"{n}e édition",
+            _ => edition is >= 1 and <= 10 ? $"{words[edition - 1]} edition" : $"{n}{EnglishSuffix(edition)} edition",
+        };
+    }
+
+    private static string EnglishSuffix(int n) => (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+
     /// <summary>A colon after a run-in label ("Keywords:").</summary>
     public string Colon => Language == "fr" ? "\u00A0:" : ":";
 

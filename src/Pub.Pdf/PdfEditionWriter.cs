@@ -50,6 +50,9 @@ public static class PdfEditionWriter
         var pdfPage = pdf.AddPage();
         pdfPage.Width = XUnit.FromPoint(page.Width);
         pdfPage.Height = XUnit.FromPoint(page.Height);
+        // A blank page gets no content stream: PDFsharp writes an empty one as a damaged deflate stream.
+        if (page.Items.Count == 0)
+            return pdfPage;
         using var gfx = XGraphics.FromPdfPage(pdfPage);
         foreach (var item in page.Items)
         {

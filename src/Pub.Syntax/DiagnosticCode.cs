@@ -45,6 +45,8 @@ public static class Codes
     public static readonly DiagnosticCode MissingTemplate = new("PUB0401", "template does not exist");
     public static readonly DiagnosticCode TemplateSyntax = new("PUB0402", "template has a syntax error");
     public static readonly DiagnosticCode TemplateRender = new("PUB0403", "template failed while rendering");
+    public static readonly DiagnosticCode PageMarkup = new("PUB0404", "a PDF page template wrote page markup that cannot be set");
+    public static readonly DiagnosticCode PageTemplateOverflow = new("PUB0405", "a PDF page template's content does not fit its page");
 
     public static readonly DiagnosticCode MissingConfig = new("PUB0501", "pub.yaml not found");
     public static readonly DiagnosticCode MalformedConfig = new("PUB0502", "pub.yaml is not valid YAML");
