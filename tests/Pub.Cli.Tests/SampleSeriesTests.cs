@@ -36,6 +36,32 @@ public sealed class SampleSeriesTests
 
         using var russian = PdfDocument.Open(Path.Combine(project.Dist, "op-001-ru-ed1.pdf"));
         Assert.Contains(russian.GetPages().SelectMany(p => p.GetWords()), w => w.Text.Contains("торговл", StringComparison.Ordinal));
+
+        // The cover and the imprint come from templates/pdf; the imprint cites the paper in the house style.
+        string Page(PdfDocument document, int number) => string.Join(' ', document.GetPage(number).GetWords().Select(w => w.Text));
+        Assert.Contains("Occasional Paper No. 1", Page(pdf, 1));
+        Assert.Contains("Helena Varga", Page(pdf, 1));
+        var imprint = Page(pdf, 2);
+        Assert.Contains("ISBN 978-92-9234-611-9", imprint);
+        Assert.Contains("ISSN 2664-4932", imprint);
+        Assert.Contains("Suggested citation Varga, Helena and Daniel Okafor. Between Criminal Law and Labour Rights", imprint);
+        Assert.Contains("Рекомендуемая ссылка", Page(russian, 2));
+        using var handbook = PdfDocument.Open(Path.Combine(project.Dist, "hb-001-en-ed1.pdf"));
+        Assert.Contains("Edited by", Page(handbook, 1));
+    }
+
+    [Fact]
+    public void AnErrorInAPdfTemplateStopsThePdfOnlyAndPointsAtTheTemplate()
+    {
+        using var project = TestProject.CopyOfRepository();
+        var cover = project.Read("templates/pdf/cover.txt");
+        project.Write("templates/pdf/cover.txt", cover.Replace(".title {{", ".titel {{", StringComparison.Ordinal));
+        int line = cover[..cover.IndexOf(".title {{", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        var (exit, _, error) = project.Run("build", "papers/op-002-child-trafficking");
+        Assert.Equal(1, exit);
+        Assert.Contains($"templates/pdf/cover.txt({line},1): error PUB0404: unknown page markup style '.titel'", error, StringComparison.Ordinal);
+        Assert.True(project.Exists("dist/op-002-en-ed1.html"));
+        Assert.False(project.Exists("dist/op-002-en-ed1.pdf"));
     }
 
     [Fact]

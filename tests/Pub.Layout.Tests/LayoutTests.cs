@@ -42,11 +42,24 @@ public sealed class LayoutTests
         var pages = Paper.Value.Pages;
         Assert.True(pages.Count >= 3);
         Assert.DoesNotContain(pages[0].Items.OfType<TextRun>(), r => r.Text == "1" && r.Baseline > pages[0].Height - Settings.Margins.Bottom + 1);
-        foreach (var page in pages.Skip(1))
-        {
-            string number = page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Contains(page.Items.OfType<TextRun>(), r => r.Text == number && r.Baseline > page.Height - Settings.Margins.Bottom);
-        }
+        foreach (var page in pages.Skip(1).Where(p => p.Items.Count > 0))
+            Assert.Contains(page.Items.OfType<TextRun>(), r => r.Text == page.Label && r.Baseline > page.Height - Settings.Margins.Bottom);
+    }
+
+    [Fact]
+    public void Front_matter_is_numbered_in_roman_and_the_body_from_1_on_a_right_hand_page()
+    {
+        var paged = Paper.Value;
+        var labels = paged.Pages.Select(p => p.Label).ToList();
+        int body = labels.IndexOf("1");
+        Assert.True(body >= 2);
+        Assert.Equal(1, paged.Pages[body].Number % 2);
+        Assert.Equal(new[] { "i", "ii", "iii", "iv", "v" }[..body], labels[..body]);
+        for (int i = body; i < labels.Count; i++)
+            Assert.Equal((i - body + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), labels[i]);
+        Assert.Equal([new PageNumberRange(0, PageNumberStyle.LowerRoman), new PageNumberRange(body, PageNumberStyle.Arabic)], paged.Numbering);
+        Assert.Equal("mcmxcix", PageNumbering.Roman(1999));
+        Assert.Equal("xiv", PageNumbering.Roman(14));
     }
 
     [Fact]
@@ -76,7 +89,7 @@ public sealed class LayoutTests
         var filler = string.Concat(Enumerable.Repeat("Referral stops at the border of the agency that first meets the person concerned, and screening depends on individual officers. ", 6));
         var doc = new Document("p.md", new Metadata { Title = "T" }, [new Paragraph([new Pub.Model.Text(filler.Trim())])], []);
         var paged = Typesetter.Layout(doc, Settings, TestFonts.Set);
-        var page = paged.Pages[1];
+        var page = SampleDocuments.Body(paged)[0];
         double right = LeftMargin(page) + Settings.TextWidth;
         var lines = page.Items.OfType<TextRun>()
             .Where(r => r.Baseline > Settings.Margins.Top && r.Baseline < page.Height - Settings.Margins.Bottom)
@@ -95,7 +108,7 @@ public sealed class LayoutTests
     {
         var word = "https://example.org/" + new string('x', 200);
         var doc = new Document("p.md", new Metadata { Title = "T" }, [new Paragraph([new Pub.Model.Text("See " + word + " now.")])], []);
-        var page = Typesetter.Layout(doc, Settings, TestFonts.Set).Pages[1];
+        var page = SampleDocuments.Body(Typesetter.Layout(doc, Settings, TestFonts.Set))[0];
         double right = LeftMargin(page) + Settings.TextWidth;
         var body = page.Items.OfType<TextRun>().Where(r => r.Baseline > Settings.Margins.Top && r.Baseline < page.Height - Settings.Margins.Bottom).ToList();
         Assert.All(body, r => Assert.True(r.X + r.Width <= right + 0.01));
@@ -126,14 +139,14 @@ public sealed class LayoutTests
         var destinations = items.OfType<DestinationItem>().Select(d => d.Name).ToList();
         Assert.Subset(destinations.ToHashSet(), new HashSet<string> { "sec-intro", "tbl-cases", "fig-cases", "note-1", "noteref-1", "refs" });
         // The note number is set as a superscript: smaller, above the baseline of its line.
-        var mark = items.OfType<TextRun>().First(r => r.Text.Trim() == "1" && r.Size < Settings.FontSize);
+        var mark = items.OfType<TextRun>().First(r => r.Text.Trim() == "1" && r.Size < Settings.FontSize && r.Baseline < Settings.PageHeight - Settings.Margins.Bottom);
         Assert.True(mark.Size < 8);
     }
 
     [Fact]
     public void Table_caption_stands_above_and_header_is_bold()
     {
-        var page = Paper.Value.Pages.First(p => p.Items.OfType<TextRun>().Any(r => r.Text.StartsWith("Table 1:", StringComparison.Ordinal)));
+        var page = SampleDocuments.Body(Paper.Value).First(p => p.Items.OfType<TextRun>().Any(r => r.Text.StartsWith("Table 1:", StringComparison.Ordinal)));
         var caption = page.Items.OfType<TextRun>().First(r => r.Text.StartsWith("Table 1:", StringComparison.Ordinal));
         var header = page.Items.OfType<TextRun>().First(r => r.Text == "Country");
         Assert.True(caption.Baseline < header.Baseline);
@@ -174,7 +187,7 @@ public sealed class LayoutTests
         var paged = Typesetter.Layout(doc, Settings, TestFonts.Set);
         Assert.Contains(paged.Diagnostics, d => d.Code == Codes.MissingImageData.Id);
         Assert.Contains(paged.Diagnostics, d => d.Code == Codes.MissingGlyph.Id && d.Message.Contains("U+4E2D", StringComparison.Ordinal));
-        Assert.Contains(paged.Pages[1].Items, i => i is RectItem);
+        Assert.Contains(SampleDocuments.Body(paged)[0].Items, i => i is RectItem);
     }
 
     [Fact]
@@ -203,7 +216,7 @@ public sealed class LayoutTests
         var rows = Enumerable.Range(1, 90).Select(i => new TableRow([Cell("Row " + i), Cell("Value")])).ToList();
         var table = new Table([ColumnAlignment.Left, ColumnAlignment.Right], null, [new TableRow([Cell("Country"), Cell("Cases")])], rows, [], Attributes.Empty);
         var paged = Typesetter.Layout(new Document("p.md", new Metadata { Title = "T" }, [table], []), Settings, TestFonts.Set);
-        var body = paged.Pages.Skip(1).ToList();
+        var body = SampleDocuments.Body(paged);
         Assert.True(body.Count >= 2);
         Assert.All(body, page => Assert.Single(page.Items.OfType<TextRun>(), r => r.Text == "Country"));
     }

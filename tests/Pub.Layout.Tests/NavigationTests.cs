@@ -3,6 +3,7 @@ using Pub.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Annotations;
 using UglyToad.PdfPig.Outline;
+using UglyToad.PdfPig.Tokens;
 
 namespace Pub.Layout.Tests;
 
@@ -30,11 +31,50 @@ public sealed class NavigationTests
             var link = Assert.Single(contents.Items.OfType<LinkItem>(), l => l.Destination == entry.Destination && l.Y + l.Height > 0
                 && contents.Items.OfType<TextRun>().Any(r => Math.Abs(r.X + r.Width - right) < 0.01 && r.Baseline > l.Y && r.Baseline < l.Y + l.Height));
             var number = contents.Items.OfType<TextRun>().Single(r => Math.Abs(r.X + r.Width - right) < 0.01 && r.Baseline > link.Y && r.Baseline < link.Y + link.Height);
-            int real = PageOf(paged, entry.Destination!).Number;
-            Assert.Equal(real.ToString(System.Globalization.CultureInfo.InvariantCulture), number.Text);
-            Assert.Equal(real, paged.Pages[entry.PageIndex].Number);
+            string real = PageOf(paged, entry.Destination!).Label;
+            Assert.Equal(real, number.Text);
+            Assert.Equal(real, paged.Pages[entry.PageIndex].Label);
         }
         Assert.DoesNotContain(paged.Diagnostics, d => d.Code == Pub.Syntax.Codes.UnstablePageNumbers.Id);
+    }
+
+    [Fact]
+    public void Lists_of_figures_and_tables_give_the_pages_the_floats_stand_on()
+    {
+        var paged = Paper.Value;
+        var contents = paged.Pages[1];
+        double right = Settings.Margins.Outer + Settings.TextWidth;
+        var runs = contents.Items.OfType<TextRun>().ToList();
+        Assert.Contains(runs, r => r.Text == "List of figures");
+        Assert.Contains(runs, r => r.Text == "List of tables");
+        foreach (var (label, prefix) in new[] { ("fig-cases", "Figure 1:"), ("tbl-cases", "Table 1:") })
+        {
+            var entry = runs.Single(r => r.Text.StartsWith(prefix, StringComparison.Ordinal));
+            var link = contents.Items.OfType<LinkItem>().Single(l => l.Destination == label);
+            var number = runs.Single(r => Math.Abs(r.X + r.Width - right) < 0.01 && r.Baseline > link.Y && r.Baseline < link.Y + link.Height);
+            Assert.Equal(PageOf(paged, label).Label, number.Text);
+            Assert.True(entry.Baseline <= number.Baseline);
+            Assert.Matches("^[0-9]+$", number.Text);
+        }
+    }
+
+    [Fact]
+    public void Page_labels_read_back_from_the_pdf()
+    {
+        var paged = Paper.Value;
+        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged));
+        var catalog = pdf.Structure.Catalog.CatalogDictionary;
+        Assert.True(catalog.TryGet(NameToken.Create("PageLabels"), out DictionaryToken labels));
+        Assert.True(labels.TryGet(NameToken.Create("Nums"), out ArrayToken nums));
+        var ranges = new List<(int Index, string Style)>();
+        for (int i = 0; i + 1 < nums.Length; i += 2)
+        {
+            var style = (DictionaryToken)nums[i + 1];
+            Assert.True(style.TryGet(NameToken.Create("S"), out NameToken s));
+            ranges.Add(((int)((NumericToken)nums[i]).Int, s.Data));
+        }
+        int body = paged.Pages.ToList().FindIndex(p => p.Label == "1");
+        Assert.Equal([(0, "r"), (body, "D")], ranges);
     }
 
     [Fact]

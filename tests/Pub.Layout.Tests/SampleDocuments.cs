@@ -6,6 +6,10 @@ namespace Pub.Layout.Tests;
 /// <summary>Documents built in code that use every block and inline kind layout handles.</summary>
 internal static class SampleDocuments
 {
+    /// <summary>The pages of the body: from the one numbered 1 on (the front matter is numbered in roman).</summary>
+    public static List<Pub.Layout.Paged.Page> Body(Pub.Layout.Paged.PagedDocument paged) =>
+        [.. paged.Pages.SkipWhile(p => p.Label != "1")];
+
     public const string FigurePath = "papers/op-001/figures/cases.png";
 
     public static LayoutSettings Settings(bool draft = false) => new()

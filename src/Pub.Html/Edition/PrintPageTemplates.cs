@@ -96,18 +96,22 @@ public static class PrintPageTemplates
         return new RenderedPageTemplate(templates.DisplayPath(path), output.Text, offset => output.Locate(offset, set) ?? fallback?.Span(0, 0));
     }
 
-    /// <summary>Collects the output and, for each piece written, the template node that wrote it.</summary>
+    /// <summary>
+    /// Collects the output and, for each piece of literal template text written, where it came from. A value
+    /// written by an expression is located at the expression: the place where the literal text before it ends.
+    /// (Scriban gives the current node for literal text, but not a reliable span for an expression inside a block.)
+    /// </summary>
     private sealed class MappedOutput(TemplateContext context) : IScriptOutput
     {
         private readonly StringBuilder _text = new();
-        private readonly List<(int Start, Scriban.Parsing.SourceSpan Span, bool Raw, string Written)> _pieces = [];
+        private readonly List<(int Start, Scriban.Parsing.SourceSpan Span, string Written)> _pieces = [];
 
         public string Text => _text.ToString();
 
         public void Write(string text, int offset, int count)
         {
-            if (count > 0 && context.CurrentNode is { } node)
-                _pieces.Add((_text.Length, node.Span, node is ScriptRawStatement, text.Substring(offset, count)));
+            if (count > 0 && context.CurrentNode is ScriptRawStatement node)
+                _pieces.Add((_text.Length, node.Span, text.Substring(offset, count)));
             _text.Append(text, offset, count);
         }
 
@@ -117,23 +121,22 @@ public static class PrintPageTemplates
             return ValueTask.CompletedTask;
         }
 
-        /// <summary>The template position of the output character at <paramref name="offset"/>: inside literal
-        /// template text, the very character; inside the value of an expression, the expression.</summary>
+        /// <summary>The template position of the output character at <paramref name="offset"/>.</summary>
         public SourceSpan? Locate(int offset, TemplateSet set)
         {
             int k = _pieces.FindLastIndex(p => p.Start <= offset);
             if (k < 0)
                 return null;
-            var (start, span, raw, written) = _pieces[k];
+            var (start, span, written) = _pieces[k];
             if (set.TextFor(span.FileName) is not { } source)
                 return null;
             var whole = TemplateSet.ToSpan(source, span);
-            if (!raw)
-                return whole;
-            // Literal text is copied from the template; find where this piece of it begins (whitespace
-            // control may have trimmed its start).
+            // Whitespace control may have trimmed the literal text's start: find where this piece of it begins.
             int at = source.Text.IndexOf(written, whole.Start, StringComparison.Ordinal);
-            return at < 0 ? whole : source.Span(Math.Min(at + (offset - start), source.Text.Length), 1);
+            if (at < 0)
+                return whole;
+            int into = Math.Min(offset - start, written.Length);
+            return source.Span(Math.Min(at + into, Math.Max(0, source.Text.Length - 1)), 1);
         }
     }
 
