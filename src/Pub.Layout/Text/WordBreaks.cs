@@ -11,13 +11,20 @@ namespace Pub.Layout.Text;
 /// - otherwise at the points the language's patterns give for each run of letters, with a hyphen drawn
 ///   when the line breaks there; never in code, URLs or headings (their style says so), in words in
 ///   capitals (acronyms), or closer than two letters to a word's start and three to its end;
-/// - in a URL written out in the text, after a slash and similar separators, with nothing added.
+/// - in a URL written out in the text, after a slash and the other separators (. - _ ? &amp; = # ~), with
+///   nothing added; between any two other characters of its path at a higher cost, so that a long DOI suffix
+///   never forces a loose line (what LaTeX's xurl does);
+/// - a word in another script than its language's (Cyrillic in an English note, Latin in a Russian text) is
+///   hyphenated with the patterns of that script's usual language.
 /// </summary>
 internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
 {
     /// <summary>TeX's \hyphenpenalty and \exhyphenpenalty: a break inside a word is a small cost.</summary>
     public const double HyphenPenalty = 50;
     private const double UrlPenalty = 100;
+    /// <summary>A break inside a URL between two letters or digits: dearer than after a separator, cheaper than a
+    /// line much looser than tolerance.</summary>
+    private const double UrlAnywherePenalty = 400;
     private const int LeftMin = 2, RightMin = 3;
 
     private enum Kind
@@ -25,6 +32,7 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
         Hyphen,
         Explicit,
         Url,
+        UrlAnywhere,
     }
 
     public void Add(List<LineItem> items, List<Piece> word, List<string> anchors, List<int> softHyphens, TextMeasurer measurer)
@@ -50,7 +58,7 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
                 items.Add(new Penalty(HyphenPenalty, hyphen.Width, Flagged: true, Hyphen: hyphen));
             }
             else
-                items.Add(new Penalty(kind == Kind.Url ? UrlPenalty : HyphenPenalty, Flagged: kind == Kind.Explicit));
+                items.Add(new Penalty(kind switch { Kind.Url => UrlPenalty, Kind.UrlAnywhere => UrlAnywherePenalty, _ => HyphenPenalty }, Flagged: kind == Kind.Explicit));
         }
     }
 
@@ -62,10 +70,15 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
         var styles = StyleAt(word, text.Length);
         if (IsUrl(text, styles))
         {
-            for (int i = 3; i < text.Length - 3; i++)
+            // Never inside the scheme and its slashes ("https://"), nor before the last two characters.
+            int scheme = text.IndexOf("://", StringComparison.Ordinal);
+            int from = Math.Max(3, scheme < 0 ? 0 : scheme + 4);
+            for (int i = from; i < text.Length - 2; i++)
             {
-                if (text[i - 1] is '/' or '?' or '&' or '=' or '_' or '-' && text[i] != '/' || text[i] == '.' && text[i - 1] != '/')
+                if (IsUrlSeparator(text[i - 1]) && !IsUrlSeparator(text[i]))
                     points.Add((i, Kind.Url));
+                else if (char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i]) && i >= from + 1)
+                    points.Add((i, Kind.UrlAnywhere));
             }
             return points;
         }
@@ -120,15 +133,38 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
         bool capitals = true;
         foreach (char c in run)
             capitals &= !char.IsLower(c);
-        if (capitals || hyphenation!.For(style.Language) is not { } patterns)
+        if (capitals || hyphenation!.For(LanguageFor(style.Language, run)) is not { } patterns)
             return;
-        foreach (int point in patterns.Points(run.ToString(), LeftMin, RightMin))
+        foreach (int point in patterns.Points(run.ToString(), LeftMin, RightMinFor(LanguageFor(style.Language, run))))
             points.Add((start + point, Kind.Hyphen));
     }
+
+    private static bool IsUrlSeparator(char c) => c is '/' or '.' or '-' or '_' or '?' or '&' or '=' or '#' or '~';
 
     private static bool IsUrl(string text, TextStyle[] styles) =>
         text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
         || styles.Length > 0 && styles[0].Url is { } url && string.Equals(url, text, StringComparison.Ordinal);
+
+    /// <summary>Letters a word keeps after its last hyphen: three in English and French (TeX's and babel's
+    /// default), two in Russian and German, where a two-letter ending on the next line is the house rule
+    /// ("ме-жду", "Wo-che").</summary>
+    private static int RightMinFor(string? language) =>
+        (language ?? "").Split('-', '_')[0].ToLowerInvariant() is "ru" or "de" or "uk" ? 2 : RightMin;
+
+    /// <summary>The language whose patterns hyphenate a run: the text's own, unless the run is in another script
+    /// (patterns only know their own alphabet), then the usual language of the run's script.</summary>
+    private static string? LanguageFor(string? language, ReadOnlySpan<char> run)
+    {
+        bool cyrillic = run[0] is >= '\u0400' and <= '\u04FF';
+        bool latin = char.IsAscii(run[0]) || run[0] is >= '\u00C0' and <= '\u024F';
+        string primary = (language ?? "").Split('-', '_')[0].ToLowerInvariant();
+        bool cyrillicLanguage = primary is "ru" or "uk" or "be" or "bg" or "sr" or "mk" or "kk" or "ky" or "tg" or "mn";
+        if (cyrillic && !cyrillicLanguage)
+            return "ru";
+        if (latin && cyrillicLanguage)
+            return "en";
+        return language;
+    }
 
     /// <summary>The style of each character of the word.</summary>
     private static TextStyle[] StyleAt(List<Piece> word, int length)
