@@ -41,7 +41,8 @@ public static class Typesetter
         ArgumentNullException.ThrowIfNull(fonts);
 
         FrontLists? printed = null;
-        var (result, found) = Pass(document, settings, fonts, null);
+        var galley = new Galley(document, settings, fonts);
+        var (result, found) = Pass(galley, null);
         for (int pass = 2; ; pass++)
         {
             if (found.IsEmpty || printed is not null && found.SameAs(printed))
@@ -55,7 +56,7 @@ public static class Typesetter
                 return result with { Diagnostics = [.. result.Diagnostics, warning.WithPath(document.Path)] };
             }
             printed = found;
-            (result, found) = Pass(document, settings, fonts, printed);
+            (result, found) = Pass(galley, printed);
         }
     }
 
@@ -92,56 +93,86 @@ public static class Typesetter
     }
 
     /// <summary>
-    /// One layout pass. The front matter (cover, contents, lists) is numbered in lowercase roman from the cover;
-    /// the body opens on a right-hand page numbered 1, after a blank page when needed.
+    /// What does not change from pass to pass, laid out once: the cover and imprint pages and the galley of the
+    /// body (nothing in it depends on page numbers). A pass only sets the front lists, distributes and composes.
     /// </summary>
-    private static (PagedDocument, FrontLists) Pass(Document document, LayoutSettings settings, FontSet fonts, FrontLists? lists)
+    private sealed class Galley
     {
-        var diagnostics = new DiagnosticSink();
-        var measurer = new TextMeasurer(fonts, diagnostics, new HyphenationLanguages(settings.Hyphenation));
-        var layout = new BlockLayout(measurer, settings, diagnostics);
-        var composer = new PageComposer(measurer, settings);
-        var meta = document.Meta;
-        var frame = new Frame(0, settings.TextWidth, settings.FontSize, settings.Leading, FontRole.Text, false, false, Alignment.Justify)
+        public Galley(Document document, LayoutSettings settings, FontSet fonts)
         {
-            Language = meta.Language,
-        };
+            Document = document;
+            Settings = settings;
+            Fonts = fonts;
+            Diagnostics = new DiagnosticSink();
+            var measurer = new TextMeasurer(fonts, Diagnostics, new HyphenationLanguages(settings.Hyphenation));
+            Layout = new BlockLayout(measurer, settings, Diagnostics);
+            Composer = new PageComposer(measurer, settings);
+            var meta = document.Meta;
+            Frame = new Frame(0, settings.TextWidth, settings.FontSize, settings.Leading, FontRole.Text, false, false, Alignment.Justify)
+            {
+                Language = meta.Language,
+            };
+            Layout.Labels = Terms.For(meta.Language);
+            Front.Add(settings.CoverTemplate is { } cover
+                ? new TemplatePage(Layout, settings, Composer, Diagnostics).Compose(cover, 1, meta.Language)
+                : new CoverPage(Layout, measurer, settings, Composer).Compose(meta));
+            if (settings.ImprintTemplate is { } imprint)
+                Front.Add(new TemplatePage(Layout, settings, Composer, Diagnostics).Compose(imprint, 2, meta.Language));
 
-        layout.Labels = Terms.For(meta.Language);
-        var front = new List<Page>
-        {
-            settings.CoverTemplate is { } cover
-                ? new TemplatePage(layout, settings, composer, diagnostics).Compose(cover, 1, meta.Language)
-                : new CoverPage(layout, measurer, settings, composer).Compose(meta),
-        };
-        if (settings.ImprintTemplate is { } imprint)
-            front.Add(new TemplatePage(layout, settings, composer, diagnostics).Compose(imprint, 2, meta.Language));
+            Body = Layout.Aside(() =>
+            {
+                Abstract(Layout, meta, Frame);
+                Layout.Blocks(document.Blocks, Frame);
+                Layout.Notes(document.Notes, Frame);
+                if (Layout.Flow.Count > 0)
+                    Layout.Flow[0].PageBreakBefore = true;
+                for (int i = 0; i < document.Chapters.Count; i++)
+                    Chapter(Layout, document.Chapters[i], i + 1, Frame with { Language = document.Chapters[i].Meta.Language });
+            });
+            Layout.Labels = Terms.For(meta.Language);
+        }
 
-        bool newPage = true;
-        if (lists is { Contents.Count: > 0 })
+        public Document Document { get; }
+        public LayoutSettings Settings { get; }
+        public FontSet Fonts { get; }
+        public DiagnosticSink Diagnostics { get; }
+        public BlockLayout Layout { get; }
+        public PageComposer Composer { get; }
+        public Frame Frame { get; }
+        public List<Page> Front { get; } = [];
+        public List<FlowBox> Body { get; }
+    }
+
+    /// <summary>
+    /// One layout pass. The front matter (cover, imprint, contents, lists) is numbered in lowercase roman from
+    /// the cover; the body opens on a right-hand page numbered 1, after a blank page when needed.
+    /// </summary>
+    private static (PagedDocument, FrontLists) Pass(Galley galley, FrontLists? lists)
+    {
+        var (layout, frame, settings, meta) = (galley.Layout, galley.Frame, galley.Settings, galley.Document.Meta);
+        var front = galley.Front;
+        var flow = layout.Aside(() =>
         {
-            layout.Contents(lists.Contents, frame, layout.Labels.Contents);
-            newPage = false;
-        }
-        if (lists is { Figures.Count: > 0 })
-        {
-            layout.Contents(lists.Figures, frame, layout.Labels.ListOfFigures, newPage, boldTopLevel: false);
-            newPage = false;
-        }
-        if (lists is { Tables.Count: > 0 })
-            layout.Contents(lists.Tables, frame, layout.Labels.ListOfTables, newPage, boldTopLevel: false);
-        int bodyStart = layout.Flow.Count;
-        Abstract(layout, meta, frame);
-        layout.Blocks(document.Blocks, frame);
-        layout.Notes(document.Notes, frame);
-        if (layout.Flow.Count > bodyStart)
-            layout.Flow[bodyStart].PageBreakBefore = true;
-        for (int i = 0; i < document.Chapters.Count; i++)
-            Chapter(layout, document.Chapters[i], i + 1, frame with { Language = document.Chapters[i].Meta.Language });
+            bool newPage = true;
+            if (lists is { Contents.Count: > 0 })
+            {
+                layout.Contents(lists.Contents, frame, layout.Labels.Contents);
+                newPage = false;
+            }
+            if (lists is { Figures.Count: > 0 })
+            {
+                layout.Contents(lists.Figures, frame, layout.Labels.ListOfFigures, newPage, boldTopLevel: false);
+                newPage = false;
+            }
+            if (lists is { Tables.Count: > 0 })
+                layout.Contents(lists.Tables, frame, layout.Labels.ListOfTables, newPage, boldTopLevel: false);
+        });
+        int bodyStart = flow.Count;
+        flow.AddRange(galley.Body);
 
         string runningTitle = settings.ShortTitle ?? meta.ShortTitle ?? meta.Title;
-        var fills = Paginator.Distribute(layout.Flow, settings.TextHeight, runningTitle, layout.Footnotes, PageComposer.NoteSeparator(settings));
-        int firstBody = bodyStart < layout.Flow.Count ? fills.FindIndex(f => f.Placed.Exists(p => p.Box == layout.Flow[bodyStart])) : fills.Count;
+        var fills = Paginator.Distribute(flow, settings.TextHeight, runningTitle, layout.Footnotes, PageComposer.NoteSeparator(settings));
+        int firstBody = bodyStart < flow.Count ? fills.FindIndex(f => f.Placed.Exists(p => p.Box == flow[bodyStart])) : fills.Count;
         if (firstBody < 0)
             firstBody = fills.Count;
         // The body opens on a right-hand (odd) page.
@@ -158,18 +189,27 @@ public static class Typesetter
         {
             int index = front.Count + i;
             string label = index < bodyIndex ? numbering[0].Format(index) : numbering[1].Format(index - bodyIndex);
-            pages.Add(composer.Compose(index + 1, label, fills[i], outline));
+            pages.Add(galley.Composer.Compose(index + 1, label, fills[i], outline));
         }
         for (int i = 0; i < front.Count; i++)
             pages[i] = pages[i] with { Label = numbering[0].Format(i) };
 
-        var used = pages.SelectMany(p => p.Items).OfType<TextRun>().Select(r => r.FaceId).ToHashSet(StringComparer.Ordinal);
-        var faces = fonts.Faces.Where(f => used.Contains(f.Id))
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            foreach (var item in page.Items)
+            {
+                if (item is TextRun run)
+                    used.Add(run.FaceId);
+            }
+        }
+        var faces = galley.Fonts.Faces.Where(f => used.Contains(f.Id))
             .Select(f => new FaceData(f.Id, f.Family, f.Bold, f.Italic, f.Data))
             .OrderBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
 
-        var paged = new PagedDocument(pages, outline, faces, layout.UsedImages, Metadata(document), diagnostics.Items) { Numbering = numbering };
+        var paged = new PagedDocument(pages, outline, faces, new Dictionary<string, byte[]>(layout.UsedImages, StringComparer.Ordinal),
+            Metadata(galley.Document), [.. galley.Diagnostics.Items]) { Numbering = numbering };
         return (paged, Found(pages, outline, layout.Floats));
     }
 
