@@ -5,7 +5,8 @@ namespace Pub.Benchmarks;
 
 /// <summary>
 /// <c>layout-profile</c>: a quick Stopwatch split of the 30-page PDF build into layout and writing (medians
-/// of 15 runs after 5 warm-ups), for finding hot spots between BenchmarkDotNet runs.
+/// of 15 runs after 5 warm-ups), for finding hot spots between BenchmarkDotNet runs. It also reports the
+/// process's CPU time per run, which a busy shared machine disturbs less than wall-clock time.
 /// </summary>
 internal static class LayoutProfile
 {
@@ -17,24 +18,31 @@ internal static class LayoutProfile
         var input = LayoutBenchmark.Prepare(series, ManuscriptCitationBenchmark.ThirtyPages(series));
         var layout = new List<double>();
         var write = new List<double>();
+        var cpu = new List<double>();
+        using var process = Process.GetCurrentProcess();
         int pages = 0;
         for (int i = 0; i < 20; i++)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var paged = LayoutBenchmark.Layout(input);
             double a = watch.Elapsed.TotalMilliseconds;
             Pub.Pdf.PdfEditionWriter.Write(paged);
             double b = watch.Elapsed.TotalMilliseconds - a;
             pages = paged.Pages.Count;
+            process.Refresh();
+            double used = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             if (i >= 5)
             {
                 layout.Add(a);
                 write.Add(b);
+                cpu.Add(used);
             }
         }
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{pages} pages: layout {Median(layout):0.0} ms, write {Median(write):0.0} ms (medians of {layout.Count})"));
+            $"{pages} pages: layout {Median(layout):0.0} ms, write {Median(write):0.0} ms, CPU {Median(cpu):0.0} ms (medians of {layout.Count})"));
         return 0;
     }
 }

@@ -66,10 +66,31 @@ public sealed class FontFace
     public double Measure(string text, double size)
     {
         long units = 0;
+        foreach (char c in text)
+        {
+            if (c >= CachedChars || char.IsSurrogate(c))
+                return MeasureRunes(text, size);
+            int advance = _charAdvances[c];
+            if (advance < 0)
+                _charAdvances[c] = advance = Advance(c);
+            units += advance;
+        }
+        return units * size / UnitsPerEm;
+    }
+
+    private double MeasureRunes(string text, double size)
+    {
+        long units = 0;
         foreach (var rune in text.EnumerateRunes())
             units += Advance(rune.Value);
         return units * size / UnitsPerEm;
     }
+
+    /// <summary>Advances of the characters below U+0600 (Latin, Greek, Cyrillic and their punctuation), looked up
+    /// once each: measuring is the typesetter's innermost loop. −1 until looked up; races only repeat a lookup.</summary>
+    private readonly int[] _charAdvances = Enumerable.Repeat(-1, CachedChars).ToArray();
+
+    private const int CachedChars = 0x600;
 
     public override string ToString() => Id;
 }
