@@ -12,16 +12,18 @@ internal static class LayoutProfile
 {
     public const string Command = "layout-profile";
 
-    public static int Run()
+    /// <param name="long">The 300-page document instead of the 30-page one (fewer runs).</param>
+    public static int Run(bool @long = false)
     {
         var series = SampleSeries.Load();
-        var input = LayoutBenchmark.Prepare(series, ManuscriptCitationBenchmark.ThirtyPages(series));
+        var input = LayoutBenchmark.Prepare(series, @long ? LayoutBenchmark.ThreeHundredPages(series) : ManuscriptCitationBenchmark.ThirtyPages(series));
         var layout = new List<double>();
         var write = new List<double>();
         var cpu = new List<double>();
         using var process = Process.GetCurrentProcess();
         int pages = 0;
-        for (int i = 0; i < 20; i++)
+        int runs = @long ? 5 : 20, warm = @long ? 2 : 5;
+        for (int i = 0; i < runs; i++)
         {
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
@@ -33,7 +35,7 @@ internal static class LayoutProfile
             pages = paged.Pages.Count;
             process.Refresh();
             double used = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
-            if (i >= 5)
+            if (i >= warm)
             {
                 layout.Add(a);
                 write.Add(b);

@@ -7,9 +7,9 @@ if (args is [Pub.Benchmarks.PeakMemory.Command])
 {
     return Pub.Benchmarks.PeakMemory.Run();
 }
-if (args is [Pub.Benchmarks.LayoutProfile.Command])
+if (args is [Pub.Benchmarks.LayoutProfile.Command, ..])
 {
-    return Pub.Benchmarks.LayoutProfile.Run();
+    return Pub.Benchmarks.LayoutProfile.Run(@long: args is [_, "300"]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(Pub.Benchmarks.PreviewReloadBenchmark).Assembly).Run(args);
 return 0;
