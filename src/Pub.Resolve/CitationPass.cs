@@ -80,6 +80,14 @@ public sealed class CitationPass : IDocumentPass
         }
         Collect(document.Blocks, 0);
 
+        var language = document.Meta.Language;
+        if (setup.Locales.FileFor(language) is null)
+        {
+            var at = document.FieldSpans.TryGetValue("language", out var span) ? span : document.Source?.SpanAt(1, 1);
+            context.Diagnostics.Add(Diagnostic.Warning(Codes.MissingLocale, $"no citation locale for '{language}'; citations use the terms and dates of en-US", at,
+                "add a CSL locale file locales-<tag>.xml to the folder named by 'locales' in pub.yaml"));
+        }
+
         var nocite = document.Meta.Nocite;
         var processor = CslProcessor.Create(setup.Style, setup.Locales, setup.References, document.Meta.Language);
         // Author names standing in the sentence are rendered apart, so that they neither count as a

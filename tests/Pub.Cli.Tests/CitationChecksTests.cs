@@ -77,6 +77,19 @@ public sealed class CitationChecksTests : IDisposable
     }
 
     [Fact]
+    public void ALanguageWithoutACitationLocaleIsReportedAtItsField()
+    {
+        _project.Write("papers/references.yaml", Shared);
+        _project.AddPaper("op-001-a", 1, language: "es", extraFrontMatter: "bibliography: ../references.yaml", body: "Citado [@gallagher-2010].");
+        _project.AddPaper("op-002-b", 2, language: "ru", extraFrontMatter: "bibliography: ../references.yaml", body: "Ссылка [@gallagher-2010].");
+        var (exit, _, error) = _project.Run("check");
+        Assert.True(exit == 0, error);
+        // Line 9 of the generated front matter is "language: es".
+        Assert.Contains("papers/op-001-a/paper.md(9,1): warning PUB0706: no citation locale for 'es'; citations use the terms and dates of en-US", error);
+        Assert.DoesNotContain("'ru'", error);
+    }
+
+    [Fact]
     public void AnUnknownKeyFailsOnlyItsManuscript()
     {
         _project.Write("papers/references.yaml", Shared);
