@@ -303,6 +303,7 @@ public static class PageMarkupText
         Subscript s => s.Content,
         Underline u => u.Content,
         SpanInline s => s.Content,
+        CitedWork w => w.Content,
         _ => null,
     };
 
