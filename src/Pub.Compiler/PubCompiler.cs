@@ -16,6 +16,7 @@ public static class PubCompiler
         {
             return new BuildResult(diagnostics, [], ConfigurationFailed: true);
         }
+        diagnostics.AddRange(workspace.RegistryDiagnostics);
         var fontDiagnostics = new List<Diagnostic>();
         var fonts = new Lazy<FontSet>(() => FontLoader.Load(world, workspace.Config, fontDiagnostics));
         var citations = new CitationLoader(world, workspace.Config, workspace.AllManuscripts);
