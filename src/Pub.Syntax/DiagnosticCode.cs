@@ -87,6 +87,7 @@ public static class Codes
     public static readonly DiagnosticCode MalformedRegistry = new("PUB1107", "series registry file cannot be read");
     public static readonly DiagnosticCode PublishLocked = new("PUB1108", "another publish holds the lock");
     public static readonly DiagnosticCode InvalidPublishRequest = new("PUB1109", "pub publish was asked for something it cannot do");
+    public static readonly DiagnosticCode StaleLockTakenOver = new("PUB1110", "a publish lock left by a process that no longer runs was taken over");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } = Collect();
 
