@@ -19,9 +19,10 @@ internal static class BuildCommand
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first manuscript with errors." };
         var force = new Option<bool>("--force") { Description = "Rebuild and rewrite every edition, even those unchanged since the last build." };
         var diagnostics = SharedOptions.Diagnostics();
+        var ci = SharedOptions.Ci();
         var command = new Command("build", "Build HTML and PDF editions of the manuscripts into the output folder.")
         {
-            paths, output, formats, draft, strict, failFast, force, diagnostics,
+            paths, output, formats, draft, strict, failFast, force, diagnostics, ci,
         };
         command.SetAction(parse =>
         {
@@ -41,12 +42,14 @@ internal static class BuildCommand
                 Force = parse.GetValue(force),
             };
             var result = PubCompiler.Build(session.World, options);
-            session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text");
+            var inCi = session.InCi(parse.GetValue(ci));
+            session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text", inCi);
             var editions = result.Editions.Where(e => e.Manuscript != "(assets)").ToList();
             var built = editions.Count(e => !e.Failed && !e.Unchanged);
             var unchanged = editions.Count(e => e.Unchanged);
             var failed = editions.Count(e => e.Failed);
             session.Error.WriteLine(Summary.Line("built", built, failed, result.Written.Count(), result.Diagnostics, unchanged));
+            session.Summarize(inCi, "build", new RunCounts(built, unchanged, failed), result.Diagnostics);
             return (int)CliSession.ExitFor(result.Diagnostics, result.ConfigurationFailed, parse.GetValue(strict));
         });
         return command;
