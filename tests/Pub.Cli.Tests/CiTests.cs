@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Pub.Syntax;
+using Pub.Testing;
 using Xunit;
 
 namespace Pub.Cli.Tests;
 
 /// <summary>In CI, diagnostics are workflow annotations and the run ends with a summary, also written to the
 /// step summary file GitHub Actions names.</summary>
-public sealed class CiTests : IDisposable
+public sealed partial class CiTests : IDisposable
 {
     private const string Word = "Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis";
 
@@ -98,4 +100,27 @@ public sealed class CiTests : IDisposable
         Assert.Contains("| error | PUB0201 | papers/x/paper.md | unknown key 'a\\|b' second line &lt;b> |\n", markdown, StringComparison.Ordinal);
         Assert.Contains("| errors | 1 |\n| warnings | 0 |\n| infos | 1 |", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheExampleWorkflowRunsCommandsAndOptionsPubHas()
+    {
+        var workflow = File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "workflows", "pub.yml"));
+        var runs = WorkflowPubRun().Matches(workflow).ToList();
+        Assert.Equal(["check", "build", "publish"], runs.Select(r => r.Groups[1].Value));
+        foreach (var run in runs)
+        {
+            var (exit, help, _) = TestProject.RunIn(RepoPaths.Root, run.Groups[1].Value, "--help");
+            Assert.Equal(0, exit);
+            foreach (Match option in WorkflowOption().Matches(run.Groups[2].Value))
+            {
+                Assert.Contains(option.Value, help, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\$PUB (\w+)(.*)$", RegexOptions.Multiline)]
+    private static partial Regex WorkflowPubRun();
+
+    [GeneratedRegex(@"--[a-z-]+")]
+    private static partial Regex WorkflowOption();
 }

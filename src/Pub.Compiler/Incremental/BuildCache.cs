@@ -24,6 +24,9 @@ namespace Pub.Compiler.Incremental;
 /// next: whatever named them is itself an input. The tool version and the build options are part of every
 /// entry; an entry that is truncated, damaged, or written by another version or format is reported
 /// (PUB0604), discarded and rebuilt, never trusted. Entries are written atomically through the world.
+/// A whole-build output joins in as <see cref="EditionBuilder.WriteAssets"/> does: ask
+/// <see cref="IsUpToDate"/> under a unit name of its own before making it, and after writing it
+/// <see cref="Record"/> the inputs it read (<c>meta:papers</c> for a page listing the series) and the files.
 /// </remarks>
 internal sealed class BuildCache
 {
