@@ -13,8 +13,13 @@ public sealed class InterruptedPublishTests
 {
     /// <summary>The project on disk until a number of files have been written; the next write stops the
     /// publish as a crash would, with an exception nothing in pub catches.</summary>
-    private sealed class CrashingWorld(IWorld inner, int writesBeforeCrash) : IWorld
+    private sealed class CrashingWorld(IWorld inner, Func<string, int, bool> crashesBefore) : IWorld
     {
+        public CrashingWorld(IWorld inner, int writesBeforeCrash)
+            : this(inner, (_, count) => count >= writesBeforeCrash)
+        {
+        }
+
         private int _writes;
 
         public List<string> Written { get; } = [];
@@ -33,7 +38,7 @@ public sealed class InterruptedPublishTests
 
         public string? WriteAtomic(string path, ReadOnlySpan<byte> content)
         {
-            if (++_writes > writesBeforeCrash)
+            if (crashesBefore(path, _writes++))
             {
                 throw new OperationCanceledException("the process was killed");
             }
@@ -123,5 +128,26 @@ public sealed class InterruptedPublishTests
         Assert.Contains(result.Diagnostics, d => d.Code == "PUB1108");
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == "PUB1110");
         Assert.Equal(before, project.Snapshot(includeDist: true));
+    }
+
+    [Fact]
+    public void APublishKilledJustBeforeTheRegistryIsWrittenIsCompletedByARerun()
+    {
+        using var project = PublishedOneAndDraftedTwo();
+        var registry = File.ReadAllBytes(Path.Combine(project.Root, "papers/catalogue-op.yaml"));
+        var world = new CrashingWorld(new FileSystemWorld(project.Root), (path, _) => path == "papers/catalogue-op.yaml");
+
+        Assert.Throws<OperationCanceledException>(() => Publisher.Publish(world, new PublishRequest("papers/op-two", "next", null, "2025-01-01")));
+
+        // Everything but the registry was written: the manuscript carries its number, the registry does not know it yet.
+        Assert.Equal("papers/op-two/paper.md", world.Written[^1]);
+        Assert.Equal(registry, File.ReadAllBytes(Path.Combine(project.Root, "papers/catalogue-op.yaml")));
+        Assert.Contains("number: 2\n", project.Read("papers/op-two/paper.md"), StringComparison.Ordinal);
+
+        var (exit, _, error) = project.Run("publish", "papers/op-two", "--number", "next", "--date", "2025-01-01");
+        Assert.True(exit == 0, error);
+        var completed = project.Read("papers/catalogue-op.yaml");
+        Assert.Contains("path: \"papers/op-two/paper.md\"", completed, StringComparison.Ordinal);
+        Assert.Contains("- number: 2\n", completed, StringComparison.Ordinal);
     }
 }
