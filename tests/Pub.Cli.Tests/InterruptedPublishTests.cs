@@ -60,12 +60,14 @@ public sealed class InterruptedPublishTests
         return project;
     }
 
+    private static string Host => System.Environment.MachineName.Replace(' ', '_');
+
     private static string DeadProcessLock()
     {
         using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "exit 0"]))!;
         process.WaitForExit();
         // The start time of a process that has ended cannot be read; any will do, its id names no process now.
-        return string.Create(CultureInfo.InvariantCulture, $"{process.Id} {DateTime.UtcNow.Ticks}\n");
+        return string.Create(CultureInfo.InvariantCulture, $"{process.Id} {DateTime.UtcNow.Ticks} {Host}\n");
     }
 
     [Theory]
@@ -103,23 +105,28 @@ public sealed class InterruptedPublishTests
         using var project = new TestProject();
         project.AddPaper("op-one", 1);
         // This process's id, but a start time it does not have: the lock's owner ended and its id was reused.
-        project.Write(".pub/publish.lock", string.Create(CultureInfo.InvariantCulture, $"{System.Environment.ProcessId} {new DateTime(2001, 1, 1).Ticks}\n"));
+        project.Write(".pub/publish.lock", string.Create(CultureInfo.InvariantCulture, $"{System.Environment.ProcessId} {new DateTime(2001, 1, 1).Ticks} {Host}\n"));
         var (exit, _, error) = project.Run("publish", "papers/op-one");
         Assert.True(exit == 0, error);
         Assert.Contains("PUB1110", error, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void ALockOfARunningProcessOrOfUnknownFormatIsWaitedFor(bool running)
+    [InlineData("running")]
+    [InlineData("older format")]
+    [InlineData("other machine")]
+    public void ALockOfARunningProcessOfUnknownFormatOrOfAnotherMachineIsWaitedFor(string kind)
     {
         using var project = new TestProject();
         project.AddPaper("op-one", 1);
         using var self = Process.GetCurrentProcess();
-        var owner = running
-            ? string.Create(CultureInfo.InvariantCulture, $"{self.Id} {self.StartTime.ToUniversalTime().Ticks}\n")
-            : "1717171717\n";
+        var owner = kind switch
+        {
+            "running" => string.Create(CultureInfo.InvariantCulture, $"{self.Id} {self.StartTime.ToUniversalTime().Ticks} {Host}\n"),
+            "older format" => "1717171717\n",
+            // A process id that names no process here may be running there.
+            _ => string.Create(CultureInfo.InvariantCulture, $"{DeadProcessLock().Split(' ')[0]} {DateTime.UtcNow.Ticks} another-{Host}\n"),
+        };
         project.Write(".pub/publish.lock", owner);
         var before = project.Snapshot(includeDist: true);
 

@@ -12,9 +12,10 @@ namespace Pub.Compiler.Publishing;
 /// folder on disk (tests' in-memory worlds) is locked within the process instead.
 /// </summary>
 /// <remarks>
-/// The lock names its owner: "pid start-ticks", the process id and the process's start time (UTC ticks),
-/// because a process id alone is reused. A lock whose owner is gone was left by a crashed publish and is
-/// taken over at once instead of waited for. Taking over renames the stale file to a name of our own
+/// The lock names its owner: "pid start-ticks host", the process id, the process's start time (UTC ticks),
+/// because a process id alone is reused, and the machine, because a project folder may be shared. A lock
+/// whose owner on this machine is gone was left by a crashed publish and is taken over at once instead of
+/// waited for; a lock of another machine cannot be judged and is always waited for. Taking over renames the stale file to a name of our own
 /// first: a rename succeeds for one process only, so two publishes that both found the same stale lock
 /// cannot both delete it and then both create a new one.
 /// </remarks>
@@ -84,10 +85,13 @@ internal sealed class PublishLock : IDisposable
         return null;
     }
 
+    /// <summary>This machine's name, without spaces so that it stays one field of the lock.</summary>
+    public static string Host { get; } = Environment.MachineName.Replace(' ', '_');
+
     private static string OwnerText()
     {
         using var self = Process.GetCurrentProcess();
-        return string.Create(CultureInfo.InvariantCulture, $"{self.Id} {self.StartTime.ToUniversalTime().Ticks}");
+        return string.Create(CultureInfo.InvariantCulture, $"{self.Id} {self.StartTime.ToUniversalTime().Ticks} {Host}");
     }
 
     /// <summary>True when the lock at <paramref name="path"/> belonged to a process that no longer runs and
@@ -107,7 +111,8 @@ internal sealed class PublishLock : IDisposable
             return false;
         }
         var parts = text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 2
+        if (parts.Length != 3
+            || !string.Equals(parts[2], Host, StringComparison.Ordinal)
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
             || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             || OwnerRuns(pid, ticks))
