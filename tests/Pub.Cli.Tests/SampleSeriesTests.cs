@@ -57,11 +57,11 @@ public sealed class SampleSeriesTests
         var cover = project.Read("templates/pdf/cover.txt");
         project.Write("templates/pdf/cover.txt", cover.Replace(".title {{", ".titel {{", StringComparison.Ordinal));
         int line = cover[..cover.IndexOf(".title {{", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
-        var (exit, _, error) = project.Run("build", "papers/op-002-child-trafficking");
+        var (exit, _, error) = project.Run("build", "papers/op-003-domestic-servitude");
         Assert.Equal(1, exit);
         Assert.Contains($"templates/pdf/cover.txt({line},1): error PUB0404: unknown page markup style '.titel'", error, StringComparison.Ordinal);
-        Assert.True(project.Exists("dist/op-002-en-ed1.html"));
-        Assert.False(project.Exists("dist/op-002-en-ed1.pdf"));
+        Assert.True(project.Exists("dist/op-003-en-ed1.html"));
+        Assert.False(project.Exists("dist/op-003-en-ed1.pdf"));
     }
 
     [Fact]
