@@ -21,7 +21,7 @@ internal static class LayoutProfile
         var write = new List<double>();
         var cpu = new List<double>();
         using var process = Process.GetCurrentProcess();
-        int pages = 0;
+        int pages = 0, links = 0, textRuns = 0;
         int runs = @long ? 5 : 20, warm = @long ? 2 : 5;
         for (int i = 0; i < runs; i++)
         {
@@ -33,6 +33,8 @@ internal static class LayoutProfile
             Pub.Pdf.PdfEditionWriter.Write(paged);
             double b = watch.Elapsed.TotalMilliseconds - a;
             pages = paged.Pages.Count;
+            links = paged.Pages.Sum(p => p.Items.Count(x => x is Pub.Layout.Paged.LinkItem));
+            textRuns = paged.Pages.Sum(p => p.Items.Count(x => x is Pub.Layout.Paged.TextRun));
             process.Refresh();
             double used = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             if (i >= warm)
@@ -44,7 +46,7 @@ internal static class LayoutProfile
         }
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{pages} pages: layout {Median(layout):0.0} ms, write {Median(write):0.0} ms, CPU {Median(cpu):0.0} ms (medians of {layout.Count})"));
+            $"{pages} pages, {links} links, {textRuns} runs: layout {Median(layout):0.0} ms, write {Median(write):0.0} ms, CPU {Median(cpu):0.0} ms (medians of {layout.Count})"));
         return 0;
     }
 }
