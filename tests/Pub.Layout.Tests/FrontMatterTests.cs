@@ -101,6 +101,19 @@ public sealed class FrontMatterTests
     }
 
     [Fact]
+    public void The_logo_is_placed_and_content_taller_than_the_page_is_reported()
+    {
+        var settings = Settings(".logo " + SampleDocuments.FigurePath + "\n.logo\n.title T", imprint: ".space 700\n.text One\n.fill\n.text Two");
+        var paged = Typesetter.Layout(SampleDocuments.Paper(), settings, TestFonts.Set);
+        var logo = Assert.Single(paged.Pages[0].Items.OfType<ImageItem>());
+        Assert.Equal((36.0, 72.0), (logo.Height, logo.Width));
+        Assert.Equal(settings.Margins.Top, logo.Y, 2);
+        var overflow = Assert.Single(paged.Diagnostics, d => d.Code == Codes.PageTemplateOverflow.Id);
+        Assert.Equal(Severity.Warning, overflow.Severity);
+        Assert.DoesNotContain(paged.Diagnostics, d => d.Severity == Severity.Error);
+    }
+
+    [Fact]
     public void Inline_markup_escapes_emphasis_bold_and_links()
     {
         var inlines = PageMarkup.Inlines(@"a \*b\* *c* **d** <https://x.org/a> <not a link>");

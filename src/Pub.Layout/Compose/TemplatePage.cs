@@ -64,7 +64,7 @@ internal sealed class TemplatePage(BlockLayout layout, LayoutSettings settings, 
                     break;
                 case "space":
                     if (double.TryParse(block.Argument, NumberStyles.Float, CultureInfo.InvariantCulture, out var points) && points is >= 0 and <= 800)
-                        current.Add((new FlowBox(), points));
+                        current.Add((new FlowBox { Height = points }, 0));
                     else
                         diagnostics.Add(Diagnostic.Error(Codes.PageMarkup, $"'.space' needs a number of points from 0 to 800, not '{block.Argument}'", template.Locate(block.Offset)));
                     break;
