@@ -40,6 +40,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         }
 
         var series = manuscript.Series;
+        resolved = resolved with { Meta = TranslationLinks.Fill(resolved.Meta, series, workspace.AllManuscripts) };
         var meta = resolved.Meta;
         var baseName = series.FileName(meta.Number, meta.Language, meta.Edition, ProjectPath.FileName(manuscript.Folder));
         var files = new List<(string Path, byte[] Content)>();
@@ -49,6 +50,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         if (options.Formats.HasFlag(OutputFormats.Html))
         {
             var images = Images(resolved);
+            var (suggested, downloads, citationFiles) = EditionCitation.For(manuscript, meta, baseName, citations);
             var page = HtmlEditionWriter.Render(resolved, new HtmlPageContext
             {
                 SeriesTitle = series.Title,
@@ -56,6 +58,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 SeriesIssn = series.Issn,
                 NumberLabel = series.NumberLabel(meta.Number),
                 PageFileName = baseName + ".html",
+                BaseUrl = _config.BaseUrl,
                 PublisherName = _config.Publisher.Name,
                 PublisherPlace = _config.Publisher.Place,
                 SeriesLanguage = _config.Language,
@@ -64,12 +67,16 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 Draft = draft,
                 DraftStamp = stamp,
                 ImageUrl = path => baseName + "-files/" + RelativeToManuscript(path, resolved),
+                SuggestedCitation = suggested,
+                CitationDownloads = downloads,
             }, new WorldTemplateSource(_world, _config.Templates));
             diagnostics.AddRange(page.Diagnostics);
             // A template problem stops the HTML edition only; the PDF is still made and written.
             if (page.Html is not null)
             {
                 files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
+                files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
+                files.AddRange(citationFiles);
                 foreach (var image in images)
                 {
                     files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
@@ -121,9 +128,17 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
     {
         var diagnostics = new List<Diagnostic>();
         var assets = ProjectPath.Combine(_config.Templates, "html/assets");
-        foreach (var file in _world.ListFiles(assets))
+        // The stylesheet's @font-face rules name assets/fonts/: the project's own fonts (the same files the
+        // PDF embeds) and their licences, copied unchanged so that pages request nothing from elsewhere.
+        var fontFolder = ProjectPath.Combine(_config.Templates, "fonts");
+        var copies = _world.ListFiles(assets).Select(file => (file, "assets/" + file[(assets.Length + 1)..]))
+            .Concat(_world.ListFiles(fontFolder)
+                .Where(file => ProjectPath.FileName(file) is var name && (name.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase)
+                    || name.EndsWith(".otf", StringComparison.OrdinalIgnoreCase) || name.StartsWith("OFL", StringComparison.Ordinal)))
+                .Select(file => (file, "assets/fonts/" + file[(fontFolder.Length + 1)..])));
+        foreach (var (file, relative) in copies)
         {
-            var target = Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..]);
+            var target = Combine(OutputFolder, relative);
             if (_world.WriteAtomic(target, _world.ReadBytes(file) ?? []) is { } error)
             {
                 diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));

@@ -38,6 +38,7 @@ public static class PubCompiler
         {
             var written = new List<string>();
             diagnostics.AddRange(builder.WriteAssets(written));
+            diagnostics.AddRange(new SiteBuilder(world, workspace.Config, workspace.AllManuscripts, builder.OutputFolder).Write(written, "pub " + PubVersion.Text));
             editions.Add(new EditionResult("(assets)", written, Failed: false));
         }
         return new BuildResult(diagnostics, editions, ConfigurationFailed: diagnostics.Any(d => d.Severity == Severity.Error && IsConfiguration(d)));

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using Pub.Compiler.Publishing;
+using Pub.Html.Edition;
+using Pub.Html.Fragments;
+using Pub.Html.Site;
+using Pub.Model;
+using Pub.Syntax;
+
+namespace Pub.Compiler;
+
+/// <summary>
+/// The site around the editions: index.html, 404.html and feed.xml in the output folder. What is listed
+/// comes from the series registry where one exists (every published edition and language), completed by
+/// the manuscripts of the workspace; only files present in the output folder are linked, so a partial
+/// build never links a missing file.
+/// </summary>
+internal sealed class SiteBuilder(IWorld world, ProjectConfig config, IReadOnlyList<Manuscript> manuscripts, string outputFolder)
+{
+    public SiteCatalogue Catalogue()
+    {
+        var series = new List<SiteSeries>();
+        foreach (var one in config.Series)
+        {
+            var editions = new Dictionary<(int? Number, string Folder, string Language, int Edition), SiteEdition>();
+            var (registry, _) = SeriesRegistryFile.Read(world, one.Id);
+            foreach (var number in registry?.Numbers ?? [])
+            {
+                foreach (var version in number.Versions)
+                {
+                    var source = manuscripts.FirstOrDefault(m => m.Path == version.Path)?.Document?.Meta;
+                    foreach (var edition in version.Editions)
+                    {
+                        var html = edition.Files.Select(f => f.Name).FirstOrDefault(f => f.EndsWith(".html", StringComparison.Ordinal));
+                        var pdf = edition.Files.Select(f => f.Name).FirstOrDefault(f => f.EndsWith(".pdf", StringComparison.Ordinal));
+                        var meta = source is not null && source.Edition == edition.Edition ? source : null;
+                        Add(editions, (number.Number, "", version.Language, edition.Edition), one, number.Number, edition.Edition, version.Language,
+                            version.Title, meta?.Subtitle, People(source), ParseDate(edition.Date), html, pdf, meta);
+                    }
+                }
+            }
+            foreach (var manuscript in manuscripts.Where(m => !m.HasErrors && m.Document!.Meta.Series == one.Id))
+            {
+                var meta = manuscript.Document!.Meta;
+                var folder = ProjectPath.FileName(manuscript.Folder);
+                var key = (meta.Number, meta.Number is null ? folder : "", meta.Language, meta.Edition);
+                if (editions.ContainsKey(key))
+                {
+                    continue;
+                }
+                var name = one.FileName(meta.Number, meta.Language, meta.Edition, folder);
+                Add(editions, key, one, meta.Number, meta.Edition, meta.Language, meta.Title, meta.Subtitle, People(meta), meta.Date,
+                    name + ".html", name + ".pdf", meta);
+            }
+            var works = editions
+                .GroupBy(e => (e.Key.Number, e.Key.Folder))
+                .OrderBy(g => g.Key.Number ?? int.MaxValue).ThenBy(g => g.Key.Folder, StringComparer.Ordinal)
+                .Select(g => new SiteWork(g.Key.Number, one.NumberLabel(g.Key.Number), [.. g.Select(e => e.Value)
+                    .OrderByDescending(e => e.Edition)
+                    .ThenBy(e => string.Equals(e.Language, config.Language, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                    .ThenBy(e => e.Language, StringComparer.Ordinal)]))
+                .ToList();
+            series.Add(new SiteSeries(one.Id, one.Title, one.Issn, works));
+        }
+        return new SiteCatalogue(series);
+    }
+
+    /// <summary>Writes the three files; returns the paths written and the problems.</summary>
+    public IReadOnlyList<Diagnostic> Write(List<string> written, string generator)
+    {
+        var catalogue = Catalogue();
+        var context = new SiteContext
+        {
+            BaseUrl = config.BaseUrl,
+            Language = config.Language,
+            PublisherName = config.Publisher.Name,
+            PublisherPlace = config.Publisher.Place,
+            Generator = generator,
+        };
+        var templates = new WorldTemplateSource(world, config.Templates);
+        var diagnostics = new List<Diagnostic>();
+        var files = new List<(string, string)>();
+        foreach (var (file, result) in new[] { (SiteWriter.IndexFile, SiteWriter.Index(catalogue, context, templates)), (SiteWriter.NotFoundFile, SiteWriter.NotFound(catalogue, context, templates)) })
+        {
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Html is { } html)
+            {
+                files.Add((file, html));
+            }
+        }
+        var title = string.Join(" · ", config.Series.Select(s => s.Title));
+        files.Add((SiteWriter.FeedFile, AtomFeed.Write(catalogue, context, title.Length > 0 ? title : config.Publisher.Name)));
+        foreach (var (file, text) in files)
+        {
+            var target = Combine(outputFolder, file);
+            if (world.WriteAtomic(target, Encoding.UTF8.GetBytes(text)) is { } error)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));
+                continue;
+            }
+            written.Add(target);
+        }
+        return diagnostics;
+    }
+
+    private void Add(Dictionary<(int?, string, string, int), SiteEdition> editions, (int?, string, string, int) key, SeriesConfig series, int? number,
+        int edition, string language, string title, string? subtitle, IReadOnlyList<string> authors, PublicationDate? date, string? html, string? pdf, Metadata? meta)
+    {
+        html = html is not null && world.FileExists(Combine(outputFolder, html)) ? html : null;
+        pdf = pdf is not null && world.FileExists(Combine(outputFolder, pdf)) ? pdf : null;
+        if (html is null && pdf is null)
+        {
+            return;
+        }
+        long? size = pdf is null ? null : world.ReadBytes(Combine(outputFolder, pdf))?.LongLength;
+        var summary = meta is null ? null : HtmlText.Plain(meta.Abstract);
+        if (summary is { Length: > 600 })
+        {
+            var cut = summary.LastIndexOf(' ', 599);
+            summary = summary[..(cut > 300 ? cut : 599)].TrimEnd(',', ';', ':', ' ') + "…";
+        }
+        editions[key] = new SiteEdition(series.Id, number, edition, language, title, subtitle, authors, date, html, pdf, size, summary);
+    }
+
+    private static IReadOnlyList<string> People(Metadata? meta) =>
+        meta is null ? [] : [.. (meta.Kind == ManuscriptKind.Handbook ? meta.Editors : meta.Authors).Select(p => p.Name)];
+
+    private static PublicationDate? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? new PublicationDate(date.Year, date.Month, date.Day)
+            : null;
+
+    private static string Combine(string folder, string file) => folder.EndsWith('/') ? folder + file : folder + "/" + file;
+}
