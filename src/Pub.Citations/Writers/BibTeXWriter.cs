@@ -29,7 +29,7 @@ public static class BibTeXWriter
         Field("editor", Names(reference, "editor"), escaped: true);
         Field("title", Variable("title"), protect: true);
         Field("booktitle", Variable("container-title"), protect: true);
-        Field("series", Variable("collection-title"), protect: true);
+        Field("series", Variable("collection-title"));
         Field("number", Variable("collection-number") ?? Variable("number"));
         Field("edition", Variable("edition"));
         Field(reference.Type == "report" ? "institution" : "publisher", Variable("publisher"));
