@@ -27,6 +27,7 @@ public sealed record HtmlLabels(
         Previous = "Предыдущая глава",
         Next = "Следующая глава",
         ChapterNavigation = "Главы",
+        ChapterNavigationEnd = "Главы (конец страницы)",
         PartOf = "Из сборника",
         Publications = "Публикации",
         Feed = "Лента Atom",
@@ -46,6 +47,7 @@ public sealed record HtmlLabels(
         Previous = "Vorheriges Kapitel",
         Next = "Nächstes Kapitel",
         ChapterNavigation = "Kapitel",
+        ChapterNavigationEnd = "Kapitel (Seitenende)",
         PartOf = "In",
         Publications = "Veröffentlichungen",
         Feed = "Atom-Feed",
@@ -65,6 +67,7 @@ public sealed record HtmlLabels(
         Previous = "Chapitre précédent",
         Next = "Chapitre suivant",
         ChapterNavigation = "Chapitres",
+        ChapterNavigationEnd = "Chapitres (fin de page)",
         PartOf = "Dans",
         Publications = "Publications",
         Feed = "Flux Atom",
@@ -94,6 +97,9 @@ public sealed record HtmlLabels(
 
     /// <summary>The accessible name of the navigation between a handbook's contributions.</summary>
     public string ChapterNavigation { get; init; } = "Chapters";
+
+    /// <summary>The same navigation repeated at the end of the page needs a name of its own.</summary>
+    public string ChapterNavigationEnd { get; init; } = "Chapters (end of page)";
 
     /// <summary>Before the handbook's title on a contribution's page ("In").</summary>
     public string PartOf { get; init; } = "In";

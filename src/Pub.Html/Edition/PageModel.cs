@@ -193,6 +193,7 @@ internal static class PageModel
         ["previous"] = Text(labels.Previous),
         ["next"] = Text(labels.Next),
         ["chapter_navigation"] = Text(labels.ChapterNavigation),
+        ["chapter_navigation_end"] = Text(labels.ChapterNavigationEnd),
         ["part_of"] = Text(labels.PartOf),
         ["publications"] = Text(labels.Publications),
         ["all_publications"] = Text(labels.AllPublications),
