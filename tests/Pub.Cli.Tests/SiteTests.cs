@@ -123,6 +123,37 @@ public sealed class SiteTests
     }
 
     [Fact]
+    public void Index_and_feed_list_the_editions_the_registry_records()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-001-test", 1, title: "Second Look", extraFrontMatter: "edition: 2");
+        var registry = new Pub.Compiler.Publishing.SeriesRegistry("op",
+        [
+            new(1, "First Look", [new("en", "papers/op-001-test/paper.md", "First Look",
+                [new(1, "2023-02-01", null, "final", [new("op-001-en-ed1.html", "00"), new("op-001-en-ed1.pdf", "00")])])]),
+        ]);
+        project.Write("papers/catalogue-op.yaml", Pub.Compiler.Publishing.SeriesRegistryFile.Write(registry));
+        // The first edition was published before and is still on the site.
+        project.Write("dist/op-001-en-ed1.html", "<!doctype html><title>First Look</title>");
+        project.Write("dist/op-001-en-ed1.pdf", new byte[2500]);
+
+        var (exit, _, error) = project.Run("build", "--format", "html");
+        Assert.True(exit == 0, error);
+        var index = project.Read("dist/index.html");
+        var second = index.IndexOf("<a href=\"op-001-en-ed2.html\">Second Look</a>", StringComparison.Ordinal);
+        var first = index.IndexOf("<a href=\"op-001-en-ed1.html\">First Look</a>", StringComparison.Ordinal);
+        Assert.True(second > 0 && first > second, index);
+        Assert.Contains("<a href=\"op-001-en-ed1.pdf\" type=\"application/pdf\">PDF, 3 kB</a>", index, StringComparison.Ordinal);
+        Assert.Contains("<span>Edition 1</span> · <time datetime=\"2023-02-01\">1 February 2023</time>", index, StringComparison.Ordinal);
+        // The second edition's PDF was not built (--format html), so it is not linked.
+        Assert.DoesNotContain("op-001-en-ed2.pdf", index, StringComparison.Ordinal);
+
+        var entries = XDocument.Parse(project.Read("dist/feed.xml")).Root!.Elements(Atom + "entry").ToList();
+        Assert.Equal(["tag:pub.invalid,2024-05-01:op-001-en-ed2", "tag:pub.invalid,2023-02-01:op-001-en-ed1"], entries.Select(e => e.Element(Atom + "id")!.Value));
+        Assert.Equal("2024-05-01T00:00:00Z", XDocument.Parse(project.Read("dist/feed.xml")).Root!.Element(Atom + "updated")!.Value);
+    }
+
+    [Fact]
     public void Base_url_makes_canonical_links_feed_ids_and_metadata_absolute()
     {
         using var project = new TestProject(TestProject.Config + "\nbase-url: https://example.org/papers\n");
