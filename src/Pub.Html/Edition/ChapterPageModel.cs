@@ -26,7 +26,7 @@ internal static class ChapterPageModel
             Ids = HtmlIdSet.ForPage(),
         });
         var abstractHtml = writer.WriteBlocks(meta.Abstract);
-        var body = writer.WriteBody(chapter.Blocks);
+        var body = writer.WriteBody(chapter.Blocks, chapter.Notes);
         var notes = writer.WriteNotes(chapter.Notes);
 
         var description = PageModel.Truncate(HtmlText.Plain(meta.Abstract), 300);

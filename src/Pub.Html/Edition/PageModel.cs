@@ -23,7 +23,7 @@ internal static class PageModel
         var writer = new HtmlFragmentWriter(new HtmlFragmentOptions { Labels = labels, ImageUrl = context.ImageUrl, Ids = ids });
 
         var abstractHtml = writer.WriteBlocks(meta.Abstract);
-        var body = writer.WriteBody(document.Blocks);
+        var body = writer.WriteBody(document.Blocks, document.Notes);
         var notes = writer.WriteNotes(document.Notes);
         var headings = new List<HtmlHeading>(writer.Headings);
 

@@ -66,8 +66,8 @@ internal static class InlineCollector
                 break;
             case Link l:
                 var linked = l.Url.StartsWith('#')
-                    ? style with { Destination = l.Url[1..], Colour = LinkColour }
-                    : style with { Url = l.Url, Colour = LinkColour, Hyphenate = Hyphenate(l) && style.Hyphenate };
+                    ? style with { Destination = l.Url[1..], Url = null, Colour = LinkColour }
+                    : style with { Url = l.Url, Destination = null, Colour = LinkColour, Hyphenate = Hyphenate(l) && style.Hyphenate };
                 Walk(l.Content, linked, spans, scope);
                 break;
             case InlineImage img:
@@ -92,6 +92,11 @@ internal static class InlineCollector
                     Walk(resolved, target, spans, scope);
                 else
                     spans.Add(new TextSpan(x.Label, target));
+                break;
+            case CitedWork work:
+                // Links to the work's bibliography entry (a link with no destination in the document is dropped
+                // by the writer); a web address inside keeps its own link. The text keeps its colour.
+                Walk(work.Content, style.Url is null && style.Destination is null ? style with { Destination = NoteAnchors.Entry(scope, work.Key) } : style, spans, scope);
                 break;
             case Cite cite:
                 if (cite.Rendered is { } rendered)
@@ -135,6 +140,9 @@ internal static class InlineCollector
 internal static class NoteAnchors
 {
     public static string Note(string scope, int number) => scope + "note-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The destination of a bibliography entry.</summary>
+    public static string Entry(string scope, string key) => scope + "ref-" + key;
 
     public static string Reference(string scope, int number) => scope + "noteref-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
