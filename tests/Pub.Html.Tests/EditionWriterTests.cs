@@ -91,9 +91,9 @@ public sealed class EditionWriterTests
     [Fact]
     public void Handbook_contributions_get_their_own_pages_linked_from_the_contents()
     {
-        Document Chapter(string title, string author) => Doc([P(T("Body of " + title), new NoteRef("a", 1))], [new Note("a", [P(T("Note"))], 1)],
+        Document Chapter(string title, string author) => Doc([P(T("Body of " + title), new NoteRef("a", 1), T(" cites "), new CitedWork("x-2020", [T("X 2020")]))], [new Note("a", [P(T("Note"))], 1)],
             new Metadata { Title = title, Authors = [new Person(author)], Kind = ManuscriptKind.Chapter });
-        var book = Doc([], meta: new Metadata { Title = "Handbook", Kind = ManuscriptKind.Handbook, Editors = [new Person("E. Ditor")] })
+        var book = Doc([new BibliographyBlock(Id("refs"), [new BibliographyEntry("x-2020", [T("X. 2020. A work.")])])], meta: new Metadata { Title = "Handbook", Kind = ManuscriptKind.Handbook, Editors = [new Person("E. Ditor")] })
             with { Chapters = [Chapter("Chapter one", "A. Author"), Chapter("Chapter two", "B. Author"), Chapter("Chapter three", "C. Author")] };
 
         var result = HtmlEditionWriter.Render(book, Context with { PageFileName = "hb-001-en-ed1.html" }, new RepositoryTemplates());
@@ -119,6 +119,9 @@ public sealed class EditionWriterTests
         Assert.DoesNotContain("rel=\"prev\"", first, StringComparison.Ordinal);
         Assert.DoesNotContain("rel=\"next\"", last, StringComparison.Ordinal);
         Assert.Contains("<title>Chapter two | Handbook</title>", middle, StringComparison.Ordinal);
+        // A contribution's citation links to the handbook's references on the contents page.
+        Assert.Contains("id=\"ref-x-2020\"", result.Html, StringComparison.Ordinal);
+        Assert.Contains("cites <a href=\"hb-001-en-ed1.html#ref-x-2020\" role=\"doc-biblioref\">X 2020</a>", middle, StringComparison.Ordinal);
     }
 
     [Fact]

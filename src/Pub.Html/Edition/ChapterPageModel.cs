@@ -13,7 +13,8 @@ namespace Pub.Html.Edition;
 /// </summary>
 internal static class ChapterPageModel
 {
-    public static ScriptObject Build(Document book, int index, HtmlPageContext context)
+    /// <param name="bookEntries">The handbook's bibliography entries on its contents page, by citation key.</param>
+    public static ScriptObject Build(Document book, int index, HtmlPageContext context, IReadOnlyDictionary<string, string> bookEntries)
     {
         var chapter = book.Chapters[index];
         var number = index + 1;
@@ -24,6 +25,7 @@ internal static class ChapterPageModel
             Labels = labels,
             ImageUrl = context.ImageUrl,
             Ids = HtmlIdSet.ForPage(),
+            ExternalEntries = bookEntries,
         });
         var abstractHtml = writer.WriteBlocks(meta.Abstract);
         var body = writer.WriteBody(chapter.Blocks, chapter.Notes);

@@ -13,7 +13,7 @@ public static class HtmlEditionWriter
 {
     public static HtmlEditionResult Render(Document document, HtmlPageContext context, ITemplateSource templates)
     {
-        var main = ShellRenderer.Render(templates, context.ShellTemplate, PageModel.Build(document, context));
+        var main = ShellRenderer.Render(templates, context.ShellTemplate, PageModel.Build(document, context, out var entries));
         if (!main.Succeeded || document.Chapters.Count == 0)
         {
             return main;
@@ -21,7 +21,7 @@ public static class HtmlEditionWriter
         var pages = new List<HtmlPage>(document.Chapters.Count);
         for (var i = 0; i < document.Chapters.Count; i++)
         {
-            var chapter = ShellRenderer.Render(templates, context.ChapterShellTemplate, ChapterPageModel.Build(document, i, context));
+            var chapter = ShellRenderer.Render(templates, context.ChapterShellTemplate, ChapterPageModel.Build(document, i, context, entries));
             if (!chapter.Succeeded)
             {
                 return chapter;

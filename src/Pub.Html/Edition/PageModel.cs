@@ -15,7 +15,11 @@ namespace Pub.Html.Edition;
 /// </summary>
 internal static class PageModel
 {
-    public static ScriptObject Build(Document document, HtmlPageContext context)
+    public static ScriptObject Build(Document document, HtmlPageContext context) => Build(document, context, out _);
+
+    /// <param name="entryUrls">The bibliography entries written on the page, by citation key, as URLs relative
+    /// to the output folder, for the pages of a handbook's contributions to link to.</param>
+    public static ScriptObject Build(Document document, HtmlPageContext context, out IReadOnlyDictionary<string, string> entryUrls)
     {
         var meta = document.Meta;
         var labels = HtmlLabels.For(meta.Language);
@@ -26,6 +30,8 @@ internal static class PageModel
         var body = writer.WriteBody(document.Blocks, document.Notes);
         var notes = writer.WriteNotes(document.Notes);
         var headings = new List<HtmlHeading>(writer.Headings);
+        var pageFile = context.PageFileName ?? "";
+        entryUrls = writer.EntryIds.ToDictionary(e => e.Key, e => pageFile + "#" + e.Value, StringComparer.Ordinal);
 
         // The contributions come after the introduction and before the handbook's own references.
         var insertAt = headings.FindIndex(h => h.Id is "references" or "refs" or "bibliography");

@@ -17,6 +17,10 @@ public sealed record HtmlFragmentOptions
     public string NoteIdPrefix { get; init; } = "";
 
     public HtmlIdSet Ids { get; init; } = HtmlIdSet.ForPage();
+
+    /// <summary>Bibliography entries on another page, by citation key, as the URL to link ("hb-001-en-ed1.html#ref-x"):
+    /// a handbook contribution's citations link to the handbook's references on its contents page.</summary>
+    public IReadOnlyDictionary<string, string> ExternalEntries { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>A heading as written, for the table of contents.</summary>
