@@ -32,7 +32,10 @@ public sealed class SiteTests
         // Works by number within each series; both languages of paper 1 under it.
         Assert.True(index.IndexOf("Occasional Paper No. 1", StringComparison.Ordinal) < index.IndexOf("Occasional Paper No. 2", StringComparison.Ordinal));
         Assert.Contains("<span>Русский</span>", index, StringComparison.Ordinal);
-        Assert.Contains("<h1 class=\"title\">Page not found</h1>", project.Read("dist/404.html"), StringComparison.Ordinal);
+        var notFound = project.Read("dist/404.html");
+        Assert.Contains("<h1 class=\"title\">Page not found</h1>", notFound, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"robots\" content=\"noindex\">", notFound, StringComparison.Ordinal);
+        Assert.DoesNotContain("noindex", index, StringComparison.Ordinal);
 
         // Contribution pages exist and the contents page links them.
         var contents = project.Read("dist/hb-001-en-ed1.html");
