@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pub.Compiler.Incremental;
 using Pub.Compiler.Publishing;
 using Pub.Html.Edition;
 using Pub.Html.Fragments;
@@ -13,10 +14,19 @@ namespace Pub.Compiler;
 /// The site around the editions: index.html, 404.html and feed.xml in the output folder. What is listed
 /// comes from the series registry where one exists (every published edition and language), completed by
 /// the manuscripts of the workspace; only files present in the output folder are linked, so a partial
-/// build never links a missing file.
+/// build never links a missing file. With the build cache the three files are one unit, "(site)": it depends
+/// on the project's inputs (templates, registries, every manuscript's front matter) and on the edition files
+/// it links, whose sizes it shows, and unchanged files are not rewritten.
 /// </summary>
-internal sealed class SiteBuilder(IWorld world, ProjectConfig config, IReadOnlyList<Manuscript> manuscripts, string outputFolder)
+internal sealed class SiteBuilder(IWorld world, ProjectConfig config, IReadOnlyList<Manuscript> manuscripts, EditionBuilder builder, BuildCache? cache)
 {
+    public const string SiteUnit = "(site)";
+
+    private readonly string outputFolder = builder.OutputFolder;
+
+    // Every file the index could link, present or not: whether each exists (and a PDF's size) decides the page.
+    private readonly SortedSet<string> _candidates = new(StringComparer.Ordinal);
+
     public SiteCatalogue Catalogue()
     {
         var series = new List<SiteSeries>();
@@ -35,7 +45,7 @@ internal sealed class SiteBuilder(IWorld world, ProjectConfig config, IReadOnlyL
                         var pdf = edition.Files.Select(f => f.Name).FirstOrDefault(f => f.EndsWith(".pdf", StringComparison.Ordinal));
                         var meta = source is not null && source.Edition == edition.Edition ? source : null;
                         Add(editions, (number.Number, "", version.Language, edition.Edition), one, number.Number, edition.Edition, version.Language,
-                            version.Title, meta?.Subtitle, People(source), ParseDate(edition.Date), html, pdf, meta);
+                            version.Title, meta?.Subtitle, People(source), ParseDate(edition.Date), html, pdf, meta, published: true);
                     }
                 }
             }
@@ -68,6 +78,11 @@ internal sealed class SiteBuilder(IWorld world, ProjectConfig config, IReadOnlyL
     /// <summary>Writes the three files; returns the paths written and the problems.</summary>
     public IReadOnlyList<Diagnostic> Write(List<string> written, string generator)
     {
+        var diagnostics = new List<Diagnostic>();
+        if (cache is not null && cache.IsUpToDate(SiteUnit, diagnostics))
+        {
+            return diagnostics;
+        }
         var catalogue = Catalogue();
         var context = new SiteContext
         {
@@ -78,7 +93,6 @@ internal sealed class SiteBuilder(IWorld world, ProjectConfig config, IReadOnlyL
             Generator = generator,
         };
         var templates = new WorldTemplateSource(world, config.Templates);
-        var diagnostics = new List<Diagnostic>();
         var files = new List<(string, string)>();
         foreach (var (file, result) in new[] { (SiteWriter.IndexFile, SiteWriter.Index(catalogue, context, templates)), (SiteWriter.NotFoundFile, SiteWriter.NotFound(catalogue, context, templates)) })
         {
@@ -90,25 +104,38 @@ internal sealed class SiteBuilder(IWorld world, ProjectConfig config, IReadOnlyL
         }
         var title = string.Join(" · ", config.Series.Select(s => s.Title));
         files.Add((SiteWriter.FeedFile, AtomFeed.Write(catalogue, context, title.Length > 0 ? title : config.Publisher.Name)));
-        foreach (var (file, text) in files)
+        var outputs = files.Select(f => (Path: Combine(outputFolder, f.Item1), Content: Encoding.UTF8.GetBytes(f.Item2))).ToList();
+        foreach (var (target, content) in outputs)
         {
-            var target = Combine(outputFolder, file);
-            if (world.WriteAtomic(target, Encoding.UTF8.GetBytes(text)) is { } error)
+            builder.WriteIfChanged(target, content, written, diagnostics);
+        }
+        if (cache is not null)
+        {
+            if (diagnostics.Any(d => d.Severity == Severity.Error))
             {
-                diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));
-                continue;
+                cache.Failed();
             }
-            written.Add(target);
+            else
+            {
+                cache.Record(SiteUnit, cache.ProjectInputs(config).Concat(_candidates.Select(file => "file:" + file)), outputs, diagnostics);
+            }
         }
         return diagnostics;
     }
 
     private void Add(Dictionary<(int?, string, string, int), SiteEdition> editions, (int?, string, string, int) key, SeriesConfig series, int? number,
-        int edition, string language, string title, string? subtitle, IReadOnlyList<string> authors, PublicationDate? date, string? html, string? pdf, Metadata? meta)
+        int edition, string language, string title, string? subtitle, IReadOnlyList<string> authors, PublicationDate? date, string? html, string? pdf, Metadata? meta,
+        bool published = false)
     {
+        foreach (var file in new[] { html, pdf }.OfType<string>())
+        {
+            _candidates.Add(Combine(outputFolder, file));
+        }
         html = html is not null && world.FileExists(Combine(outputFolder, html)) ? html : null;
         pdf = pdf is not null && world.FileExists(Combine(outputFolder, pdf)) ? pdf : null;
-        if (html is null && pdf is null)
+        // A published edition is listed even when its files are no longer in the output folder (unlinked);
+        // a manuscript that was not built is not.
+        if (html is null && pdf is null && !published)
         {
             return;
         }

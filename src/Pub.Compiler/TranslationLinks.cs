@@ -33,3 +33,26 @@ internal static class TranslationLinks
         return links.Count == 0 ? meta : meta with { Translations = links };
     }
 }
+
+/// <summary>
+/// An earlier edition is linked only when its files are in the output folder: the registry records every
+/// edition ever published, but a site built from the manuscripts holds only the current ones, and a page
+/// must not link a missing file. The files looked at are inputs of the edition's cache entry.
+/// </summary>
+internal static class EarlierEditionFiles
+{
+    public static Metadata KeepPresent(Metadata meta, Func<string, bool> exists) =>
+        meta.EarlierEditions.Count == 0
+            ? meta
+            : meta with
+            {
+                EarlierEditions = [.. meta.EarlierEditions.Select(e => e with
+                {
+                    HtmlFile = e.HtmlFile.Length > 0 && exists(e.HtmlFile) ? e.HtmlFile : "",
+                    PdfFile = e.PdfFile.Length > 0 && exists(e.PdfFile) ? e.PdfFile : "",
+                })],
+            };
+
+    public static IEnumerable<string> Candidates(Metadata meta) =>
+        meta.EarlierEditions.SelectMany(e => new[] { e.HtmlFile, e.PdfFile }).Where(f => f.Length > 0);
+}

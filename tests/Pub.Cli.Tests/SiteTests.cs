@@ -22,7 +22,7 @@ public sealed class SiteTests
         Assert.True(exit == 0, error);
 
         var index = project.Read("dist/index.html");
-        string[] editions = ["op-001-en-ed1", "op-001-ru-ed1", "op-002-en-ed1", "op-003-en-ed1", "hb-001-en-ed1"];
+        string[] editions = ["op-001-en-ed1", "op-001-ru-ed1", "op-002-en-ed2", "op-003-en-ed1", "hb-001-en-ed1"];
         foreach (var edition in editions)
         {
             Assert.Contains($"<a href=\"{edition}.html\">HTML</a>", index, StringComparison.Ordinal);
@@ -32,6 +32,11 @@ public sealed class SiteTests
         // Works by number within each series; both languages of paper 1 under it.
         Assert.True(index.IndexOf("Occasional Paper No. 1", StringComparison.Ordinal) < index.IndexOf("Occasional Paper No. 2", StringComparison.Ordinal));
         Assert.Contains("<span>Русский</span>", index, StringComparison.Ordinal);
+        // The registry's first edition of paper 2 is listed after the second, unlinked: its files are not on the site.
+        Assert.Contains("<h3 class=\"edition-title\">Seeing the Child First</h3>", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("op-002-en-ed1.html", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("op-002-en-ed1.html", project.Read("dist/op-002-en-ed2.html"), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"edition-label\">Edition 2</span> · First published <time datetime=\"2024-06-20\">20 June 2024</time>", project.Read("dist/op-002-en-ed2.html"), StringComparison.Ordinal);
         var notFound = project.Read("dist/404.html");
         Assert.Contains("<h1 class=\"title\">Page not found</h1>", notFound, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"robots\" content=\"noindex\">", notFound, StringComparison.Ordinal);
@@ -67,7 +72,8 @@ public sealed class SiteTests
         Assert.Equal(Atom + "feed", feed.Name);
         Assert.NotEmpty(feed.Element(Atom + "id")!.Value);
         Assert.NotEmpty(feed.Element(Atom + "title")!.Value);
-        Assert.Equal("2024-11-25T00:00:00Z", feed.Element(Atom + "updated")!.Value);
+        // The newest paper date: the second edition of paper 2.
+        Assert.Equal("2025-03-14T00:00:00Z", feed.Element(Atom + "updated")!.Value);
         Assert.NotEmpty(feed.Element(Atom + "author")!.Element(Atom + "name")!.Value);
         Assert.Contains(feed.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "self");
         var entries = feed.Elements(Atom + "entry").ToList();

@@ -5,7 +5,7 @@ using System.Xml;
 namespace Pub.Html.Site;
 
 /// <summary>
-/// The site's Atom 1.0 feed (RFC 4287): one entry per edition and language. Everything in it is derived
+/// The site's Atom 1.0 feed (RFC 4287): one entry per edition and language on the site. Everything in it is derived
 /// from the catalogue, so it is reproducible: <c>updated</c> is the newest publication date (midnight
 /// UTC), never the clock. Ids never change once published: with a base URL they are the pages' addresses;
 /// without one they are <c>tag:</c> URIs (RFC 4151) minted from the series id and the edition's name, dated
@@ -48,7 +48,10 @@ public static class AtomFeed
             xml.WriteString(context.Generator);
             xml.WriteEndElement();
 
+            // An entry needs a page to link (it carries no content of its own): editions listed without
+            // files, published once but no longer on the site, are left out.
             var entries = catalogue.AllEditions
+                .Where(e => e.HtmlFile is not null)
                 .OrderByDescending(e => e.Date?.Iso ?? "", StringComparer.Ordinal)
                 .ThenBy(e => e.Key, StringComparer.Ordinal);
             foreach (var edition in entries)
