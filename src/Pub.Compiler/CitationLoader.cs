@@ -179,7 +179,11 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         return result.Bibliography?.Entries.FirstOrDefault()?.Text.ToInlines();
     }
 
-    private Reference SeriesReference(string id, Manuscript manuscript)
+    /// <summary>The style a manuscript is cited in (its own, else the series' house style); null when it is
+    /// missing or broken, which the build reports for the manuscript already.</summary>
+    internal Style? StyleOf(Document document) => StyleFor(document, []);
+
+    internal Reference SeriesReference(string id, Manuscript manuscript)
     {
         var meta = manuscript.Document!.Meta;
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
