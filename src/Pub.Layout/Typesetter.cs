@@ -103,7 +103,10 @@ public static class Typesetter
             .OrderBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
 
-        return new PagedDocument(pages, outline, faces, layout.UsedImages, Metadata(document), diagnostics.Items);
+        return new PagedDocument(pages, outline, faces, layout.UsedImages, Metadata(document), diagnostics.Items)
+        {
+            Structure = layout.Structure.Elements,
+        };
     }
 
     private static void Abstract(BlockLayout layout, Metadata meta, Frame frame)
@@ -132,7 +135,9 @@ public static class Typesetter
         layout.OutlineOffset = 0;
         int start = layout.Flow.Count;
         var titleFrame = frame with { Role = FontRole.Heading, Bold = true, Size = 20, Leading = 1.2, Alignment = Alignment.Left, Hyphenate = false };
+        layout.Structure.Open(StructureRole.H1);
         var title = layout.SetText([new TextSpan(meta.Title, titleFrame.Style)], titleFrame);
+        layout.Structure.Close();
         if (title.Count == 0)
         {
             var empty = BlockLayout.LineBox(titleFrame);
@@ -148,16 +153,20 @@ public static class Typesetter
         {
             layout.Space(4);
             var sub = frame with { Role = FontRole.Heading, Size = 13, Leading = 1.25, Alignment = Alignment.Left, Hyphenate = false };
+            layout.Structure.Open(StructureRole.P);
             foreach (var box in layout.SetText([new TextSpan(meta.Subtitle, sub.Style)], sub))
                 box.KeepWithNext = true;
+            layout.Structure.Close();
         }
         if (meta.Authors.Count > 0)
         {
             layout.Space(10);
             var byline = frame with { Italic = true, Size = 11, Alignment = Alignment.Left };
             string names = string.Join(", ", meta.Authors.Select(a => a.Affiliation is null ? a.Name : $"{a.Name} ({a.Affiliation})"));
+            layout.Structure.Open(StructureRole.P);
             foreach (var box in layout.SetText([new TextSpan(names, byline.Style)], byline))
                 box.KeepWithNext = true;
+            layout.Structure.Close();
         }
         layout.Space(18);
         var first = layout.Flow[start];

@@ -5,6 +5,7 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
+using PdfSharp.Pdf.Annotations;
 using Pub.Layout.Paged;
 
 namespace Pub.Pdf;
@@ -21,19 +22,24 @@ public static class PdfEditionWriter
         var families = document.Faces.ToDictionary(f => f.Id, f => EditionFontResolver.Instance.Register(f.Id, f.Data), StringComparer.Ordinal);
 
         using var pdf = new PdfDocument();
-        pdf.Options.CompressContentStreams = true;
+        // Nothing is compressed while drawing: marked content is put into the page streams afterwards, and the
+        // final pass compresses every stream itself (see FileFinisher).
+        pdf.Options.CompressContentStreams = false;
+        pdf.Options.NoCompression = true;
         pdf.PageLayout = PdfPageLayout.SinglePage;
+        var tags = new TaggedContent(document);
         var fonts = new Dictionary<(string, double), XFont>();
         var images = new Dictionary<string, XImage>(StringComparer.Ordinal);
         var pages = new List<PdfPage>();
         try
         {
-            foreach (var page in document.Pages)
-                pages.Add(DrawPage(pdf, page, document, families, fonts, images));
+            for (int p = 0; p < document.Pages.Count; p++)
+                pages.Add(DrawPage(pdf, p, document, families, fonts, images, tags));
             var destinations = AddDestinations(pdf, document);
-            AddLinks(pages, document, destinations);
+            AddLinks(pages, document, destinations, tags);
             Outline.Add(pdf, pages, document.Outline);
             Metadata.Apply(pdf, document);
+            tags.Write(pdf, pages);
             return Metadata.SaveDeterministic(pdf, document);
         }
         finally
@@ -43,14 +49,31 @@ public static class PdfEditionWriter
         }
     }
 
-    private static PdfPage DrawPage(PdfDocument pdf, Page page, PagedDocument document, Dictionary<string, string> families,
-        Dictionary<(string, double), XFont> fonts, Dictionary<string, XImage> images)
+    private static PdfPage DrawPage(PdfDocument pdf, int index, PagedDocument document, Dictionary<string, string> families,
+        Dictionary<(string, double), XFont> fonts, Dictionary<string, XImage> images, TaggedContent tags)
     {
+        var page = document.Pages[index];
         var pdfPage = pdf.AddPage();
         pdfPage.Width = XUnit.FromPoint(page.Width);
         pdfPage.Height = XUnit.FromPoint(page.Height);
-        using var gfx = XGraphics.FromPdfPage(pdfPage);
-        foreach (var item in page.Items)
+        using (var gfx = XGraphics.FromPdfPage(pdfPage))
+        {
+            foreach (var item in page.Items)
+            {
+                if (item is LinkItem or DestinationItem || item is ImageItem i && !document.Images.ContainsKey(i.Path))
+                    continue;
+                tags.Begin(gfx, index, item);
+                Draw(gfx, item, document, families, fonts, images);
+                TaggedContent.End(gfx);
+            }
+        }
+        TaggedContent.ReplaceMarks(pdfPage);
+        return pdfPage;
+    }
+
+    private static void Draw(XGraphics gfx, PageItem item, PagedDocument document, Dictionary<string, string> families,
+        Dictionary<(string, double), XFont> fonts, Dictionary<string, XImage> images)
+    {
         {
             switch (item)
             {
@@ -74,7 +97,6 @@ public static class PdfEditionWriter
                     break;
             }
         }
-        return pdfPage;
     }
 
     private static XFont Font(TextRun run, Dictionary<string, string> families, Dictionary<(string, double), XFont> fonts)
@@ -110,7 +132,7 @@ public static class PdfEditionWriter
         return names;
     }
 
-    private static void AddLinks(List<PdfPage> pages, PagedDocument document, HashSet<string> destinations)
+    private static void AddLinks(List<PdfPage> pages, PagedDocument document, HashSet<string> destinations, TaggedContent tags)
     {
         for (int p = 0; p < document.Pages.Count; p++)
         {
@@ -119,10 +141,18 @@ public static class PdfEditionWriter
             {
                 // Annotations live in PDF user space: origin at the bottom left.
                 var rect = new PdfRectangle(new XRect(link.X, page.Height - link.Y - link.Height, link.Width, link.Height));
+                PdfLinkAnnotation? annotation = null;
+                string description = "";
                 if (link.Url is { } url)
-                    pages[p].AddWebLink(rect, url);
+                    (annotation, description) = (pages[p].AddWebLink(rect, url), url);
                 else if (link.Destination is { } name && destinations.Contains(name))
-                    pages[p].AddDocumentLink(rect, name);
+                    (annotation, description) = (pages[p].AddDocumentLink(rect, name), "Go to " + name);
+                if (annotation is null)
+                    continue;
+                // PDF/A: printable annotations; PDF/UA: a description and a place in the structure tree.
+                annotation.Elements.SetInteger("/F", 4);
+                annotation.Elements.SetString("/Contents", description);
+                tags.Annotation(p, annotation, link.Tag);
             }
         }
     }

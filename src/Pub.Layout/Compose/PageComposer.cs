@@ -17,6 +17,8 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
     public static readonly Colour Muted = new(0x55, 0x55, 0x55);
     public static readonly Colour DraftColour = new(0xB0, 0x00, 0x20);
 
+    private readonly HashSet<FlowBox> _placed = [];
+
     /// <summary>Height the footnote area adds above its first note: space, the rule, space.</summary>
     public static double NoteSeparator(LayoutSettings settings) => settings.FontSize * 1.6;
 
@@ -49,8 +51,10 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
 
         foreach (var (box, y) in fill.Placed)
         {
+            // A box placed a second time is a table's header repeated on a continuation page: an artifact.
+            bool repeated = !_placed.Add(box);
             foreach (var item in box.Items)
-                items.Add(item.Translate(left, top + y));
+                items.Add(repeated ? item.Translate(left, top + y) with { Tag = 0 } : item.Translate(left, top + y));
             foreach (var mark in box.Outline)
                 outline.Add(new OutlineEntry(mark.Level, mark.Title, number - 1, top + y + mark.Y, mark.Destination));
         }

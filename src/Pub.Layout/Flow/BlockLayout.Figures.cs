@@ -54,6 +54,9 @@ internal sealed partial class BlockLayout
         var box = new FlowBox { Height = height, KeepWithNext = true };
         if (figure.Attributes.Id is { } id)
             box.Items.Add(new DestinationItem(id, frame.Indent, 0));
+        string alt = !string.IsNullOrWhiteSpace(figure.AltText) ? figure.AltText
+            : InlineCollector.Plain(figure.Caption) is { Length: > 0 } caption ? caption : path;
+        Structure.Open(StructureRole.Figure, alt);
         if (drawable)
             box.Items.Add(new ImageItem(path, x, 0, width, height, figure.AltText));
         else
@@ -68,11 +71,14 @@ internal sealed partial class BlockLayout
             }
         }
         Emit(box);
+        Structure.Close();
         Space(frame.Size * 0.6);
         // A one-line caption is centred under the figure; a longer one is justified.
         if (captionLines.Count == 1)
             captionFrame = captionFrame with { Alignment = Alignment.Center };
+        Structure.Open(StructureRole.Caption);
         var lines = SetText(spans, captionFrame);
+        Structure.Close();
         for (int i = 0; i < lines.Count - 1; i++)
             lines[i].KeepWithNext = true;
         Space(Gap(frame) * 1.8);

@@ -16,6 +16,10 @@ public readonly record struct Colour(byte R, byte G, byte B)
 /// </summary>
 public abstract record PageItem
 {
+    /// <summary>The structure element this item's content belongs to (<see cref="StructureElement.Id"/>);
+    /// 0 for an artifact.</summary>
+    public int Tag { get; init; }
+
     /// <summary>The same item moved by (dx, dy).</summary>
     public abstract PageItem Translate(double dx, double dy);
 

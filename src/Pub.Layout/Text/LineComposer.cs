@@ -109,13 +109,13 @@ internal static class LineComposer
             return;
         double top = -size * 0.85 - style.Rise, height = size * 1.1;
         if (links.Count > 0 && links[^1] is var last && last.Url == style.Url && last.Destination == style.Destination
-            && Math.Abs(last.X + last.Width - x) < 0.01)
+            && last.Tag == style.Tag && Math.Abs(last.X + last.Width - x) < 0.01)
         {
             double y = Math.Min(last.Y, top), bottom = Math.Max(last.Y + last.Height, top + height);
             links[^1] = last with { Width = x + width - last.X, Y = y, Height = bottom - y };
             return;
         }
-        links.Add(new LinkItem(x, top, width, height, style.Url, style.Destination));
+        links.Add(new LinkItem(x, top, width, height, style.Url, style.Destination) { Tag = style.Tag });
     }
 
     private sealed class RunBuilder(Piece first, double x)
@@ -127,10 +127,11 @@ internal static class LineComposer
         public double Size { get; } = first.Size;
         private double Rise { get; } = first.Style.Rise;
         private Colour? Colour { get; } = first.Style.Colour;
+        private int Tag { get; } = first.Style.Tag;
 
         public bool Accepts(Piece piece, double at) =>
             piece.Face == Face && piece.Size == Size && piece.Style.Rise == Rise && piece.Style.Colour == Colour
-            && Math.Abs(x + _width - at) < 0.001;
+            && piece.Style.Tag == Tag && Math.Abs(x + _width - at) < 0.001;
 
         public void Append(string text, double width)
         {
@@ -138,6 +139,6 @@ internal static class LineComposer
             _width += width;
         }
 
-        public TextRun ToRun() => new(_text.ToString(), Face.Id, Size, x, -Rise, _width, Colour);
+        public TextRun ToRun() => new(_text.ToString(), Face.Id, Size, x, -Rise, _width, Colour) { Tag = Tag };
     }
 }
