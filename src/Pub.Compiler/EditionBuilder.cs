@@ -88,6 +88,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 Year = meta.Date?.Year,
                 Draft = draft,
                 DraftStamp = stamp ?? "DRAFT",
+                DraftWatermark = Terms.For(meta.Language).Draft.ToUpperInvariant(),
                 Images = Images(resolved).ToDictionary(p => p, p => _world.ReadBytes(p)!, StringComparer.Ordinal),
                 Hyphenation = _hyphenation.Value,
             };

@@ -74,28 +74,35 @@ public static class PdfEditionWriter
     private static void Draw(XGraphics gfx, PageItem item, PagedDocument document, Dictionary<string, string> families,
         Dictionary<(string, double), XFont> fonts, Dictionary<string, XImage> images)
     {
+        switch (item)
         {
-            switch (item)
-            {
-                case TextRun run:
-                    var font = Font(run, families, fonts);
+            case TextRun run:
+                var font = Font(run, families, fonts);
+                if (run.Rotation != 0)
+                {
+                    // XGraphics turns clockwise for positive angles (its y axis points down).
+                    var state = gfx.Save();
+                    gfx.RotateAtTransform(-run.Rotation, new XPoint(run.X, run.Baseline));
                     gfx.DrawString(run.Text, font, new XSolidBrush(Colour(run.Colour)), run.X, run.Baseline, XStringFormats.BaseLineLeft);
-                    break;
-                case RuleItem rule:
-                    gfx.DrawLine(new XPen(Colour(rule.Colour), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
-                    break;
-                case RectItem rect:
-                    gfx.DrawRectangle(new XSolidBrush(Colour(rect.Fill)), rect.X, rect.Y, rect.Width, rect.Height);
-                    break;
-                case ImageItem image when document.Images.TryGetValue(image.Path, out var bytes):
-                    if (!images.TryGetValue(image.Path, out var ximage))
-                    {
-                        ximage = XImage.FromStream(new MemoryStream(bytes, writable: false));
-                        images[image.Path] = ximage;
-                    }
-                    gfx.DrawImage(ximage, image.X, image.Y, image.Width, image.Height);
-                    break;
-            }
+                    gfx.Restore(state);
+                }
+                else
+                    gfx.DrawString(run.Text, font, new XSolidBrush(Colour(run.Colour)), run.X, run.Baseline, XStringFormats.BaseLineLeft);
+                break;
+            case RuleItem rule:
+                gfx.DrawLine(new XPen(Colour(rule.Colour), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
+                break;
+            case RectItem rect:
+                gfx.DrawRectangle(new XSolidBrush(Colour(rect.Fill)), rect.X, rect.Y, rect.Width, rect.Height);
+                break;
+            case ImageItem image when document.Images.TryGetValue(image.Path, out var bytes):
+                if (!images.TryGetValue(image.Path, out var ximage))
+                {
+                    ximage = XImage.FromStream(new MemoryStream(bytes, writable: false));
+                    images[image.Path] = ximage;
+                }
+                gfx.DrawImage(ximage, image.X, image.Y, image.Width, image.Height);
+                break;
         }
     }
 

@@ -35,10 +35,13 @@ public abstract record PageItem
 /// advance. Spaces between words are real space characters inside runs.</summary>
 public sealed record TextRun(string Text, string FaceId, double Size, double X, double Baseline, double Width, Colour? Colour = null) : PageItem
 {
+    /// <summary>Degrees counterclockwise about (X, Baseline); 0 for ordinary text (a draft watermark is set on the diagonal).</summary>
+    public double Rotation { get; init; }
+
     public override PageItem Translate(double dx, double dy) => this with { X = X + dx, Baseline = Baseline + dy };
 
     internal override string DumpLine() =>
-        $"text {F(X)} {F(Baseline)} w={F(Width)} {FaceId} {F(Size)}{(Colour is { } c ? " " + c : "")} {Q(Text)}";
+        $"text {F(X)} {F(Baseline)} w={F(Width)} {FaceId} {F(Size)}{(Colour is { } c ? " " + c : "")}{(Rotation != 0 ? " rot=" + F(Rotation) : "")} {Q(Text)}";
 }
 
 /// <summary>A straight line of a given thickness.</summary>
