@@ -83,11 +83,11 @@ public static class PdfEditionWriter
                     // XGraphics turns clockwise for positive angles (its y axis points down).
                     var state = gfx.Save();
                     gfx.RotateAtTransform(-run.Rotation, new XPoint(run.X, run.Baseline));
-                    gfx.DrawString(run.Text, font, new XSolidBrush(Colour(run.Colour)), run.X, run.Baseline, XStringFormats.BaseLineLeft);
+                    DrawText(gfx, run, font);
                     gfx.Restore(state);
                 }
                 else
-                    gfx.DrawString(run.Text, font, new XSolidBrush(Colour(run.Colour)), run.X, run.Baseline, XStringFormats.BaseLineLeft);
+                    DrawText(gfx, run, font);
                 break;
             case RuleItem rule:
                 gfx.DrawLine(new XPen(Colour(rule.Colour), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
@@ -103,6 +103,30 @@ public static class PdfEditionWriter
                 }
                 gfx.DrawImage(ximage, image.X, image.Y, image.Width, image.Height);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// PDFsharp sets text by the plain advance widths, so a kerned run is drawn in pieces, each placed where
+    /// layout's kerning puts it: the run ends exactly where layout measured it, and justified lines stay flush.
+    /// A rotated run (the draft watermark) is drawn in its rotated frame, where it runs along x all the same.
+    /// </summary>
+    private static void DrawText(XGraphics gfx, TextRun run, XFont font)
+    {
+        var brush = new XSolidBrush(Colour(run.Colour));
+        if (run.Kerns.Count == 0)
+        {
+            gfx.DrawString(run.Text, font, brush, run.X, run.Baseline, XStringFormats.BaseLineLeft);
+            return;
+        }
+        int from = 0;
+        double offset = 0;
+        foreach (var kern in run.Kerns.Append(new KernAt(run.Text.Length, 0)))
+        {
+            if (kern.Index > from)
+                gfx.DrawString(run.Text[from..kern.Index], font, brush, run.X + offset, run.Baseline, XStringFormats.BaseLineLeft);
+            from = kern.Index;
+            offset = kern.Offset;
         }
     }
 

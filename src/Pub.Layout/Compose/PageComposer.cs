@@ -117,6 +117,7 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
             items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size * scale, x + at * cos, y - at * sin, piece.Width * scale, WatermarkColour)
             {
                 Rotation = angle * 180 / Math.PI,
+                Kerns = [.. piece.Kerns.Select(k => k with { Offset = k.Offset * scale })],
             });
             at += piece.Width * scale;
         }

@@ -54,7 +54,7 @@ internal sealed partial class BlockLayout
             double x = right - pieces.Sum(p => p.Width);
             foreach (var piece in pieces)
             {
-                last.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, x, baseline, piece.Width) { Tag = link });
+                last.Items.Add(piece.ToRun(x, baseline) with { Tag = link });
                 x += piece.Width;
             }
             double end = last.Items.OfType<TextRun>().Where(r => r.X < right - numberColumn + 0.01).Select(r => r.X + r.Width).DefaultIfEmpty(entryFrame.Indent).Max();

@@ -66,7 +66,7 @@ internal sealed partial class BlockLayout
             double lx = x + Math.Max(0, (width - label.Sum(p => p.Width)) / 2);
             foreach (var piece in label)
             {
-                box.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, lx, height / 2, piece.Width));
+                box.Items.Add(piece.ToRun(lx, height / 2));
                 lx += piece.Width;
             }
         }

@@ -46,7 +46,7 @@ internal sealed partial class BlockLayout
             foreach (var piece in measurer.Pieces(marker, style).Reverse())
             {
                 x -= piece.Width;
-                first.Items.Insert(0, new TextRun(piece.Text, piece.Face.Id, piece.Size, x, first.FirstBaseline!.Value, piece.Width) { Tag = element });
+                first.Items.Insert(0, piece.ToRun(x, first.FirstBaseline!.Value) with { Tag = element });
             }
             // Space between notes; the first note on a page drops it.
             lines[0].SpaceBefore = noteFrame.Size * 0.35;

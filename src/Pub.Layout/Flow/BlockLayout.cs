@@ -294,7 +294,7 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
             foreach (var piece in measurer.Pieces(markers[i], style).Reverse())
             {
                 x -= piece.Width;
-                first.Items.Insert(0, new TextRun(piece.Text, piece.Face.Id, piece.Size, x, first.FirstBaseline!.Value, piece.Width) { Tag = label });
+                first.Items.Insert(0, piece.ToRun(x, first.FirstBaseline!.Value) with { Tag = label });
             }
         }
         Structure.Close();
@@ -344,7 +344,7 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
                 double x = frame.Indent + pad;
                 foreach (var piece in chunk)
                 {
-                    box.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, x, box.FirstBaseline!.Value, piece.Width));
+                    box.Items.Add(piece.ToRun(x, box.FirstBaseline!.Value));
                     x += piece.Width;
                 }
                 boxes.Add(box);

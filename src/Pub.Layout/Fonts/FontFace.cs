@@ -2,19 +2,22 @@ namespace Pub.Layout.Fonts;
 
 /// <summary>
 /// One TrueType face and the metrics layout needs from it, in font units. Advance widths are looked up
-/// once per glyph from <c>hmtx</c>; widths of text add up glyph by glyph because the PDF writer does not
-/// shape or kern, so what is measured here is exactly what is drawn.
+/// once per glyph from <c>hmtx</c>; the width of a text is the sum of its advances plus the pair kerning
+/// between neighbours (GPOS, else the legacy <c>kern</c> table). The PDF writer does not shape or kern, so
+/// layout tells it where kerning moves the text (<see cref="Kerns"/>) and what is measured is what is drawn.
 /// </summary>
 public sealed class FontFace
 {
     private readonly Dictionary<int, ushort> _cmap;
     private readonly ushort[] _advances;
     private readonly Dictionary<uint, short> _kerning;
+    private readonly PairKerning? _pairs;
 
     internal FontFace(string id, string family, string subfamily, bool bold, bool italic, byte[] data,
         int unitsPerEm, int ascent, int descent, int lineGap, int capHeight, int xHeight,
-        Dictionary<int, ushort> cmap, ushort[] advances, Dictionary<uint, short> kerning)
+        Dictionary<int, ushort> cmap, ushort[] advances, Dictionary<uint, short> kerning, PairKerning? pairs = null)
     {
+        _pairs = pairs is { IsEmpty: false } ? pairs : null;
         Id = id;
         Family = family;
         Subfamily = subfamily;
@@ -47,7 +50,7 @@ public sealed class FontFace
     public int CapHeight { get; }
     public int XHeight { get; }
     public int GlyphCount => _advances.Length;
-    public bool HasKerning => _kerning.Count > 0;
+    public bool HasKerning => _pairs is not null || _kerning.Count > 0;
 
     public bool HasGlyph(int codePoint) => _cmap.ContainsKey(codePoint);
 
@@ -57,18 +60,53 @@ public sealed class FontFace
     /// <summary>Advance width in font units; the .notdef advance for an unmapped code point.</summary>
     public int Advance(int codePoint) => _advances[GlyphId(codePoint)];
 
-    /// <summary>Pair adjustment in font units from the <c>kern</c> table (0 when absent). Not applied by layout
-    /// yet: the PDF writer positions whole runs and cannot reproduce per-pair offsets.</summary>
-    public int Kerning(int left, int right) =>
-        _kerning.GetValueOrDefault(((uint)GlyphId(left) << 16) | GlyphId(right));
+    /// <summary>Pair adjustment in font units between two code points (negative: closer; 0 when the face has none):
+    /// from GPOS when the face has a 'kern' feature there, else from the legacy <c>kern</c> table.</summary>
+    public int Kerning(int left, int right)
+    {
+        ushort a = GlyphId(left), b = GlyphId(right);
+        if (a == 0 || b == 0)
+            return 0;
+        return _pairs?.Get(a, b) ?? _kerning.GetValueOrDefault(((uint)a << 16) | b);
+    }
 
-    /// <summary>Width of text at a size in points; every code point must be mapped or is measured as .notdef.</summary>
+    /// <summary>Width of text at a size in points, kerning included; every code point must be mapped or is
+    /// measured as .notdef.</summary>
     public double Measure(string text, double size)
     {
         long units = 0;
+        int previous = -1;
         foreach (var rune in text.EnumerateRunes())
+        {
+            if (previous >= 0)
+                units += Kerning(previous, rune.Value);
             units += Advance(rune.Value);
+            previous = rune.Value;
+        }
         return units * size / UnitsPerEm;
+    }
+
+    /// <summary>Where kerning moves a text at a size: for each kerned pair, the index of the right character and
+    /// where it starts, from the start of the text, in points. Empty when nothing is kerned.</summary>
+    public IReadOnlyList<Paged.KernAt> Kerns(string text, double size)
+    {
+        if (!HasKerning)
+            return [];
+        List<Paged.KernAt>? kerns = null;
+        long units = 0;
+        int previous = -1, index = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (previous >= 0 && Kerning(previous, rune.Value) is var kern && kern != 0)
+            {
+                units += kern;
+                (kerns ??= []).Add(new Paged.KernAt(index, units * size / UnitsPerEm));
+            }
+            units += Advance(rune.Value);
+            previous = rune.Value;
+            index += rune.Utf16SequenceLength;
+        }
+        return kerns ?? (IReadOnlyList<Paged.KernAt>)[];
     }
 
     public override string ToString() => Id;

@@ -62,7 +62,7 @@ internal static class LineComposer
                             run = new RunBuilder(piece, x);
                         }
                         else
-                            run.Append(piece.Text, piece.Width);
+                            run.Append(piece);
                         AddLink(links, piece.Style, x, piece.Width, piece.Size);
                         if (piece.Style.Underline)
                             output.Add(new RuleItem(x, piece.Size * 0.12, x + piece.Width, piece.Size * 0.12, 0.5, piece.Style.Colour));
@@ -93,7 +93,7 @@ internal static class LineComposer
                 run = new RunBuilder(hyphen, x);
             }
             else
-                run.Append(hyphen.Text, hyphen.Width);
+                run.Append(hyphen);
         }
         Flush();
         output.AddRange(links);
@@ -121,6 +121,7 @@ internal static class LineComposer
     private sealed class RunBuilder(Piece first, double x)
     {
         private readonly System.Text.StringBuilder _text = new(first.Text);
+        private readonly List<KernAt> _kerns = [.. first.Kerns];
         private double _width = first.Width;
 
         public Fonts.FontFace Face { get; } = first.Face;
@@ -139,6 +140,14 @@ internal static class LineComposer
             _width += width;
         }
 
-        public TextRun ToRun() => new(_text.ToString(), Face.Id, Size, x, -Rise, _width, Colour) { Tag = Tag };
+        /// <summary>Appends a piece with its own kerning; no pair is kerned across the join, as none was measured there.</summary>
+        public void Append(Piece piece)
+        {
+            foreach (var kern in piece.Kerns)
+                _kerns.Add(new KernAt(_text.Length + kern.Index, _width + kern.Offset));
+            Append(piece.Text, piece.Width);
+        }
+
+        public TextRun ToRun() => new(_text.ToString(), Face.Id, Size, x, -Rise, _width, Colour) { Tag = Tag, Kerns = _kerns.Count > 0 ? [.. _kerns] : [] };
     }
 }
