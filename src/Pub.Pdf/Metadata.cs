@@ -41,9 +41,8 @@ internal static class Metadata
         FixSubsetTags(pdf, hash);
         FixAnnotations(pdf);
         AddOutputIntent(pdf);
-        // Streams are compressed by the final pass, which also replaces Info and XMP (see FileFinisher).
-        pdf.Options.NoCompression = true;
-        pdf.Options.CompressContentStreams = false;
+        // Streams stay uncompressed here (see PdfEditionWriter); the final pass compresses them and replaces
+        // Info and XMP (see FileFinisher).
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
         var m = document.Metadata;

@@ -168,6 +168,9 @@ internal sealed partial class TaggedContent
             dict.Elements.SetReference("/P", parents.GetValueOrDefault(id, dictionaries.GetValueOrDefault(1, root)));
             if (element.Alt is { } alt)
                 dict.Elements["/Alt"] = new PdfString(alt, PdfStringEncoding.Unicode);
+            // PDF/UA: a Note carries an ID unique in the document.
+            if (element.Role == StructureRole.Note)
+                dict.Elements.SetString("/ID", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"note-{id}"));
             if (element.Role == StructureRole.TH)
             {
                 var attributes = new PdfDictionary(pdf);

@@ -6,7 +6,7 @@ namespace Pub.Layout.Tests;
 /// <summary>The structure tree of the sample paper, read back from the PDF's objects with PdfPig.</summary>
 public sealed class TaggedPdfTests
 {
-    private sealed record Node(string Role, string? Alt, List<Node> Kids, List<(int Page, int Mcid)> Content, int Links);
+    private sealed record Node(string Role, string? Alt, List<Node> Kids, List<(int Page, int Mcid)> Content, int Links, string? Id = null);
 
     private static readonly Lazy<(Node Root, PdfDocument Pdf)> Tree = new(() =>
     {
@@ -35,7 +35,8 @@ public sealed class TaggedPdfTests
     {
         string role = ((NameToken)element.Data["S"]).Data;
         string? alt = element.Data.TryGetValue("Alt", out var a) ? Text(Resolve(pdf, a)) : null;
-        var node = new Node(role, alt, [], [], 0);
+        string? id = element.Data.TryGetValue("ID", out var i) ? Text(Resolve(pdf, i)) : null;
+        var node = new Node(role, alt, [], [], 0, id);
         int links = 0;
         var kids = element.Data.TryGetValue("K", out var k) ? Resolve(pdf, k) : null;
         foreach (var kid in kids is ArrayToken array ? array.Data : kids is null ? [] : [kids])
@@ -148,5 +149,8 @@ public sealed class TaggedPdfTests
             }
         }
         Assert.Equal(2, notes);
+        var ids = All(root).Where(n => n.Role == "Note").Select(n => n.Id).ToList();
+        Assert.All(ids, Assert.NotNull);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 }
