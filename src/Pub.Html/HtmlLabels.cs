@@ -52,4 +52,13 @@ public sealed record HtmlLabels(
     };
 
     public string FormatDate(PublicationDate date) => Terms.FormatDate(date);
+
+    /// <summary>The label of the link from a bibliography entry back to the work's first citation.</summary>
+    public string BackToCitation => Terms.Language switch
+    {
+        "ru" => "Вернуться к первой ссылке на работу",
+        "de" => "Zurück zum ersten Zitat",
+        "fr" => "Retour à la première citation",
+        _ => "Back to the first citation",
+    };
 }

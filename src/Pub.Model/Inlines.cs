@@ -75,6 +75,10 @@ public sealed record CiteItem(
     bool SuppressAuthor,
     bool AuthorInText);
 
+/// <summary>The part of a rendered citation that stands for one cited work (<see cref="Key"/> is its reference
+/// id): both editions link it to the work's bibliography entry.</summary>
+public sealed record CitedWork(string Key, IReadOnlyList<Inline> Content) : Inline;
+
 /// <summary>A citation cluster: <c>[see @a, p. 3; @b]</c>. <see cref="Rendered"/> holds the output of the
 /// citation processor once the citation pass ran.</summary>
 public sealed record Cite(IReadOnlyList<CiteItem> Items, IReadOnlyList<Inline>? Rendered = null) : Inline;

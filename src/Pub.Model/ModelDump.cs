@@ -203,6 +203,9 @@ public static class ModelDump
             case Link l:
                 Wrapped(sb, "link " + l.Url, l.Content);
                 break;
+            case CitedWork w:
+                Wrapped(sb, "work " + w.Key, w.Content);
+                break;
             case InlineImage i:
                 Wrapped(sb, "img " + i.Path, i.Description);
                 break;

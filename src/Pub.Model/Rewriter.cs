@@ -55,6 +55,7 @@ public class Rewriter
             Superscript s => s with { Content = Inlines(s.Content) },
             Subscript s => s with { Content = Inlines(s.Content) },
             Underline u => u with { Content = Inlines(u.Content) },
+            CitedWork w => w with { Content = Inlines(w.Content) },
             Upright u => u with { Content = Inlines(u.Content) },
             NormalWeight n => n with { Content = Inlines(n.Content) },
             SpanInline s => s with { Content = Inlines(s.Content) },
@@ -147,7 +148,7 @@ public static class Walk
                 case Cite { Rendered: { } rendered }:
                     sb.Append(PlainText(rendered));
                     break;
-                case Emphasis or Strong or SmallCaps or Superscript or Subscript or Underline or Upright or NormalWeight or SpanInline or Link:
+                case Emphasis or Strong or SmallCaps or Superscript or Subscript or Underline or Upright or NormalWeight or SpanInline or Link or CitedWork:
                     sb.Append(PlainText(Children(inline)));
                     break;
             }
@@ -167,6 +168,7 @@ public static class Walk
         NormalWeight n => n.Content,
         SpanInline s => s.Content,
         Link l => l.Content,
+        CitedWork w => w.Content,
         _ => [],
     };
 }

@@ -164,7 +164,9 @@ internal sealed partial class TaggedContent
         {
             var element = Element(id);
             dict.Elements.SetName("/Type", "/StructElem");
-            dict.Elements.SetName("/S", "/" + element.Role);
+            // A link whose target is not in the document gets no annotation; its text is then a plain Span.
+            bool dangling = element.Role == StructureRole.Link && !(_kids.GetValueOrDefault(id) ?? []).OfType<Objr>().Any();
+            dict.Elements.SetName("/S", dangling ? "/Span" : "/" + element.Role);
             dict.Elements.SetReference("/P", parents.GetValueOrDefault(id, dictionaries.GetValueOrDefault(1, root)));
             if (element.Alt is { } alt)
                 dict.Elements["/Alt"] = new PdfString(alt, PdfStringEncoding.Unicode);

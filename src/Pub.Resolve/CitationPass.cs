@@ -80,6 +80,14 @@ public sealed class CitationPass : IDocumentPass
         }
         Collect(document.Blocks, 0);
 
+        var language = document.Meta.Language;
+        if (setup.Locales.FileFor(language) is null)
+        {
+            var at = document.FieldSpans.TryGetValue("language", out var span) ? span : document.Source?.SpanAt(1, 1);
+            context.Diagnostics.Add(Diagnostic.Warning(Codes.MissingLocale, $"no citation locale for '{language}'; citations use the terms and dates of en-US", at,
+                "add a CSL locale file locales-<tag>.xml to the folder named by 'locales' in pub.yaml"));
+        }
+
         var nocite = document.Meta.Nocite;
         var processor = CslProcessor.Create(setup.Style, setup.Locales, setup.References, document.Meta.Language);
         // Author names standing in the sentence are rendered apart, so that they neither count as a
@@ -199,6 +207,69 @@ public sealed class CitationPass : IDocumentPass
             var label = GeneratedNotePrefix + (Created.Count + 1).ToString(CultureInfo.InvariantCulture);
             Created.Add(new Note(label, [new Paragraph([cite])]) { Span = cite.Span });
             return new NoteRef(label) { Span = cite.Span };
+        }
+
+        /// <summary>A note mark made from a citation closes up to the word before it and stands after the
+        /// punctuation that follows it: "actors [@ilo-2022]." reads "actors.³", as a typed footnote would.</summary>
+        protected override Block RewriteBlock(Block block) =>
+            block is Paragraph paragraph && paragraph.Content.Any(i => i is NoteRef r && IsGenerated(r))
+                ? paragraph with { Content = AttachMarks(paragraph.Content) }
+                : block;
+
+        private static bool IsGenerated(NoteRef reference) => reference.Label.StartsWith(GeneratedNotePrefix, StringComparison.Ordinal);
+
+        private static List<Inline> AttachMarks(IReadOnlyList<Inline> inlines)
+        {
+            var content = inlines.ToList();
+            for (var i = 0; i < content.Count; i++)
+            {
+                if (content[i] is not NoteRef mark || !IsGenerated(mark))
+                {
+                    continue;
+                }
+                while (i > 0 && (content[i - 1] is SoftBreak || (content[i - 1] is Text { Value: var v } && v.Length > 0 && char.IsWhiteSpace(v[^1]))))
+                {
+                    if (content[i - 1] is Text before && before.Value.TrimEnd() is { Length: > 0 } trimmed)
+                    {
+                        content[i - 1] = before with { Value = trimmed };
+                        break;
+                    }
+                    content.RemoveAt(i - 1);
+                    i--;
+                }
+                if (i + 1 < content.Count && content[i + 1] is Text after)
+                {
+                    var n = 0;
+                    while (n < after.Value.Length && after.Value[n] is '.' or ',' or ';' or ':' or '!' or '?')
+                    {
+                        n++;
+                    }
+                    if (n > 0)
+                    {
+                        var punctuation = after.Value[..n];
+                        if (after.Value.Length == n)
+                        {
+                            content.RemoveAt(i + 1);
+                        }
+                        else
+                        {
+                            content[i + 1] = after with { Value = after.Value[n..] };
+                        }
+                        if (i > 0 && content[i - 1] is Text previous)
+                        {
+                            // "etc. [@x]." keeps one period.
+                            var joined = previous.Value.EndsWith('.') && punctuation[0] == '.' ? previous.Value + punctuation[1..] : previous.Value + punctuation;
+                            content[i - 1] = previous with { Value = joined };
+                        }
+                        else
+                        {
+                            content.Insert(i, new Text(punctuation));
+                            i++;
+                        }
+                    }
+                }
+            }
+            return content;
         }
     }
 

@@ -24,6 +24,22 @@ public sealed class HouseStyleTests
           publisher: Routledge
           publisher-place: London
           issued: {date-parts: [[2020]]}
+        - id: roe-2015
+          type: report
+          author: [{family: Roe, given: Ann}]
+          title: "Annual report: trafficking in the region"
+          title-short: Annual report
+          publisher: OSCE
+          publisher-place: Vienna
+          issued: {date-parts: [[2015]]}
+        - id: roe-2016
+          type: report
+          author: [{family: Roe, given: Ann}]
+          title: "Annual report: trafficking in the region"
+          title-short: Annual report
+          publisher: OSCE
+          publisher-place: Vienna
+          issued: {date-parts: [[2016]]}
         - id: doe-j-2019
           type: article-journal
           author: [{family: Doe, given: John}]
@@ -109,6 +125,18 @@ public sealed class HouseStyleTests
         [Cite("stoyanova-2017"), Cite("stoyanova-2012")], // 14 two works by one author
         [Cite("tyuryukanova-2002", "45")],               // 15 edited book, no author
     ];
+
+    [Fact]
+    public void ShortNotesOfWorksThatWouldReadAlikeAddTheYear()
+    {
+        var result = RenderNotes("pub-note", "en-US",
+            [Cite("roe-2015", "3")], [Cite("roe-2016", "4")], [Cite("gallagher-2010", "1")], [Cite("roe-2015", "5")], [Cite("roe-2016", "6")], [Cite("gallagher-2010", "2")]);
+        var notes = result.Citations.Select(c => c.Text.ToPlainText()).ToList();
+        Assert.Equal("Roe, Annual report, 2015, p. 5.", notes[3]);
+        Assert.Equal("Roe, Annual report, 2016, p. 6.", notes[4]);
+        // A work with no look-alike keeps the plain short form.
+        Assert.Equal("Gallagher, The International Law of Human Trafficking, p. 2.", notes[5]);
+    }
 
     [Fact]
     public void NoteStyleEnglish()

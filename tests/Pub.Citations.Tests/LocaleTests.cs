@@ -72,4 +72,28 @@ public sealed class LocaleTests
         Assert.Equal(Codes.MalformedLocale.Id, d.Code);
         Assert.Equal(3, d.Span!.Value.Line);
     }
+    [Theory]
+    [InlineData("en-US", "2nd ed.; no. 15; no. 7")]
+    [InlineData("ru-RU", "2-е изд.; № 15; вып. 7")]
+    [InlineData("de-DE", "Nr. 15; Nr. 7")]
+    public void EditionOrdinalsAgreeWithTheTermsGenderAndNumbersHaveShortLabels(string lang, string expected)
+    {
+        var edition = lang == "de-DE" ? "" : "<group delimiter=\" \"><number variable=\"edition\" form=\"ordinal\"/><text term=\"edition\" form=\"short\"/></group>";
+        var xml = $"<style xmlns=\"http://purl.org/net/xbiblio/csl\" version=\"1.0\" default-locale=\"{lang}\"><citation><layout delimiter=\"; \">" +
+                  "<group delimiter=\"; \">" + edition +
+                  "<group delimiter=\" \"><label variable=\"number\" form=\"short\"/><text variable=\"number\"/></group>" +
+                  "<group delimiter=\" \"><label variable=\"collection-number\" form=\"short\"/><text variable=\"collection-number\"/></group>" +
+                  "</group></layout></citation></style>";
+        var bag = new DiagnosticBag();
+        var style = StyleParser.Parse(new SourceText("s.csl", xml), bag);
+        Assert.Empty(bag.Items);
+        var item = new Reference
+        {
+            Id = "a",
+            Type = "report",
+            Variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["edition"] = "2", ["number"] = "15", ["collection-number"] = "7" },
+        };
+        var result = CslProcessor.Create(style!, LocaleSet.Builtin, [item]).Process([new CitationCluster("c", [new CitationItem("a")])]);
+        Assert.Equal(expected, result.Citations[0].Text.ToPlainText());
+    }
 }

@@ -72,8 +72,21 @@ public sealed class CitationChecksTests : IDisposable
         var (exit, _, error) = _project.Run("build", "--format", "html");
         Assert.True(exit == 0, error);
         var html = _project.Read("dist/op-002-en-ed1.html");
-        Assert.True(html.Contains("Ada Author, <em>The First Paper</em>, Occasional Papers on Testing 1 (Vienna: Test Publisher, 2024), p. 4.", StringComparison.Ordinal), html);
+        Assert.True(html.Contains("<a href=\"#ref-op-1\" role=\"doc-biblioref\">Ada Author, <em>The First Paper</em>, Occasional Papers on Testing 1 (Vienna: Test Publisher, 2024), p. 4</a>.", StringComparison.Ordinal), html);
         Assert.Contains("Occasional Papers on Testing", html);
+    }
+
+    [Fact]
+    public void ALanguageWithoutACitationLocaleIsReportedAtItsField()
+    {
+        _project.Write("papers/references.yaml", Shared);
+        _project.AddPaper("op-001-a", 1, language: "es", extraFrontMatter: "bibliography: ../references.yaml", body: "Citado [@gallagher-2010].");
+        _project.AddPaper("op-002-b", 2, language: "ru", extraFrontMatter: "bibliography: ../references.yaml", body: "Ссылка [@gallagher-2010].");
+        var (exit, _, error) = _project.Run("check");
+        Assert.True(exit == 0, error);
+        // Line 9 of the generated front matter is "language: es".
+        Assert.Contains("papers/op-001-a/paper.md(9,1): warning PUB0706: no citation locale for 'es'; citations use the terms and dates of en-US", error);
+        Assert.DoesNotContain("'ru'", error);
     }
 
     [Fact]

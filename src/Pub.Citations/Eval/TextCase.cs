@@ -96,13 +96,14 @@ internal static class TextCase
         }
     }
 
+    /// <summary>Upper-cases the first character of the first word when it is a letter: "2nd" stays "2nd".</summary>
     private static void CapitalizeFirst(char[] chars, bool[] prot)
     {
         for (var i = 0; i < chars.Length; i++)
         {
-            if (char.IsLetter(chars[i]))
+            if (char.IsLetterOrDigit(chars[i]))
             {
-                if (!prot[i])
+                if (!prot[i] && char.IsLetter(chars[i]))
                 {
                     chars[i] = char.ToUpperInvariant(chars[i]);
                 }

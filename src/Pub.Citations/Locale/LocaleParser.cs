@@ -199,6 +199,10 @@ public sealed class LocaleSet
         return new ResolvedLocale(lang, chain);
     }
 
+    /// <summary>The tag of the locale file that serves <paramref name="lang"/> (itself or its primary dialect:
+    /// "ru" → "ru-RU"), or null when the set has none and terms fall back to en-US.</summary>
+    public string? FileFor(string lang) => FileChain(lang).FirstOrDefault(tag => Get(tag) is not null);
+
     private static IEnumerable<string> FileChain(string lang)
     {
         yield return lang;

@@ -23,6 +23,8 @@ internal sealed class Flattener
         public Kind Kind { get; } = kind;
         public string Text { get; set; } = text;
         public FormatKind Format { get; } = format;
+        /// <summary>The reference id an opening <see cref="FormatKind.Work"/> carries.</summary>
+        public string? WorkId { get; init; }
         public bool IsText => Kind is Kind.Text or Kind.Affix or Kind.QuoteOpen or Kind.QuoteClose;
         /// <summary>Quotes typed in the input text keep following punctuation outside.</summary>
         public bool FromInput { get; init; }
@@ -68,6 +70,12 @@ internal sealed class Flattener
         {
             _toks.Add(new Tok(Kind.Open, string.Empty, k));
             opened.Add(k);
+        }
+
+        if (g.WorkId is { } workId)
+        {
+            _toks.Add(new Tok(Kind.Open, string.Empty, FormatKind.Work) { WorkId = workId });
+            opened.Add(FormatKind.Work);
         }
 
         switch (g.Display)
@@ -386,7 +394,7 @@ internal sealed class Flattener
             {
                 case Kind.Open:
                     FlushText();
-                    list.Add(new FormattedToken(FormattedTokenKind.Open, string.Empty, t.Format));
+                    list.Add(new FormattedToken(FormattedTokenKind.Open, t.WorkId ?? string.Empty, t.Format));
                     break;
                 case Kind.Close:
                     FlushText();

@@ -25,6 +25,8 @@ public enum FormatKind
     LeftMargin,
     RightInline,
     Indent,
+    /// <summary>The output of one cited work inside a citation; the token's text is the reference's id.</summary>
+    Work,
 }
 
 public enum FormattedTokenKind
@@ -137,14 +139,16 @@ public sealed class FormattedText
         FormatKind.Block => "</div>\n",
         FormatKind.LeftMargin => "</div>",
         FormatKind.RightInline or FormatKind.Indent => "</div>\n  ",
+        FormatKind.Work => string.Empty,
         _ => "</span>",
     };
 
-    /// <summary>Converts to the project's inline model. Display blocks become spans with a class.</summary>
+    /// <summary>Converts to the project's inline model. Display blocks become spans with a class, the output of
+    /// one cited work a <see cref="CitedWork"/>, and web addresses (URLs, DOIs as https://doi.org/…) links.</summary>
     public IReadOnlyList<Inline> ToInlines()
     {
-        var stack = new Stack<(FormatKind? Kind, List<Inline> Items)>();
-        stack.Push((null, []));
+        var stack = new Stack<(FormatKind? Kind, string Id, List<Inline> Items)>();
+        stack.Push((null, "", []));
         foreach (var t in Tokens)
         {
             switch (t.Kind)
@@ -164,26 +168,26 @@ public sealed class FormattedText
                     }
                     break;
                 case FormattedTokenKind.Open:
-                    stack.Push((t.Format, []));
+                    stack.Push((t.Format, t.Text, []));
                     break;
                 default:
                     if (stack.Count > 1)
                     {
-                        var (kind, content) = stack.Pop();
-                        stack.Peek().Items.AddRange(Wrap(kind!.Value, content));
+                        var (kind, id, content) = stack.Pop();
+                        stack.Peek().Items.AddRange(Wrap(kind!.Value, id, content));
                     }
                     break;
             }
         }
         while (stack.Count > 1)
         {
-            var (kind, content) = stack.Pop();
-            stack.Peek().Items.AddRange(Wrap(kind!.Value, content));
+            var (kind, id, content) = stack.Pop();
+            stack.Peek().Items.AddRange(Wrap(kind!.Value, id, content));
         }
-        return stack.Pop().Items;
+        return WebAddresses.Link(stack.Pop().Items);
     }
 
-    private static IEnumerable<Inline> Wrap(FormatKind kind, List<Inline> content) => kind switch
+    private static IEnumerable<Inline> Wrap(FormatKind kind, string id, List<Inline> content) => kind switch
     {
         FormatKind.Italic or FormatKind.Oblique => [new Emphasis(content)],
         FormatKind.NormalStyle => [new Upright(content)],
@@ -197,6 +201,7 @@ public sealed class FormattedText
         FormatKind.LeftMargin => [new SpanInline(new Attributes(null, ["csl-left-margin"], []), content)],
         FormatKind.RightInline => [new SpanInline(new Attributes(null, ["csl-right-inline"], []), content)],
         FormatKind.Indent => [new SpanInline(new Attributes(null, ["csl-indent"], []), content)],
+        FormatKind.Work => [new CitedWork(id, content)],
         _ => content,
     };
 }

@@ -65,6 +65,8 @@ internal sealed class GroupNode : Node
     public bool Splice { get; set; }
     /// <summary>Quotes typed in a cite prefix or suffix keep following punctuation outside.</summary>
     public bool InAffix { get; set; }
+    /// <summary>Marks the rendering of one cited work (its reference id), so that it can link to its entry.</summary>
+    public string? WorkId { get; set; }
 
     public override bool IsEmpty => Children.TrueForAll(c => c.IsEmpty);
 

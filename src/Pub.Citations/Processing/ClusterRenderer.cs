@@ -51,7 +51,7 @@ internal sealed class ClusterRenderer(
             var (node, names, _) = RenderOne(c.Params, c.Item.Id);
             // citeproc-compatible placeholder for a cite that renders nothing.
             node ??= new TextNode(NoPrintedForm);
-            c.Full = node;
+            c.Full = new GroupNode([node]) { WorkId = c.Item.Id };
             // Cites without names group together, like cites by the same author.
             c.Names = names ?? string.Empty;
         }

@@ -17,8 +17,11 @@ internal sealed class Disambiguator(
 {
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _disambiguateTests = new(StringComparer.Ordinal);
+    // A later cite must be unambiguous too when it renders differently from the first: with
+    // et-al-subsequent-* it may shorten the names, and a note style prints a short form after the first note.
     private readonly bool _subsequentEtAl = citation.NameOptions.ContainsKey("et-al-subsequent-min") || citation.NameOptions.ContainsKey("et-al-subsequent-use-first")
-        || eval.Style.NameOptions.ContainsKey("et-al-subsequent-min") || eval.Style.NameOptions.ContainsKey("et-al-subsequent-use-first");
+        || eval.Style.NameOptions.ContainsKey("et-al-subsequent-min") || eval.Style.NameOptions.ContainsKey("et-al-subsequent-use-first")
+        || string.Equals(eval.Style.Class, "note", StringComparison.Ordinal);
     private readonly Dictionary<string, List<(string Variable, int Index, Name Name)>> _names = new(StringComparer.Ordinal);
 
     public void Run()
@@ -112,7 +115,6 @@ internal sealed class Disambiguator(
         var key = node is null ? string.Empty : Flattener.Flatten(node, eval.Locale).ToPlainText();
         if (_subsequentEtAl)
         {
-            // With et-al-subsequent-* a later cite may shorten the names: it must be unambiguous too.
             var later = new RenderContext(item, itemParams[id] with { Position = Position.Subsequent }, RenderMode.Citation, citation);
             var laterNode = eval.RenderLayout(citation.Layout, later, withAffixes: false);
             key += "\u0001" + (laterNode is null ? string.Empty : Flattener.Flatten(laterNode, eval.Locale).ToPlainText());

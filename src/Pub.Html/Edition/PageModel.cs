@@ -21,7 +21,7 @@ internal static class PageModel
         var writer = new HtmlFragmentWriter(new HtmlFragmentOptions { Labels = labels, ImageUrl = context.ImageUrl, Ids = ids });
 
         var abstractHtml = writer.WriteBlocks(meta.Abstract);
-        var body = writer.WriteBody(document.Blocks);
+        var body = writer.WriteBody(document.Blocks, document.Notes);
         var notes = writer.WriteNotes(document.Notes);
         var headings = new List<HtmlHeading>(writer.Headings);
 
@@ -107,7 +107,7 @@ internal static class PageModel
             NoteIdPrefix = "ch" + n + "-",
         });
         var abstractHtml = writer.WriteBlocks(meta.Abstract);
-        var body = writer.WriteBody(chapter.Blocks);
+        var body = writer.WriteBody(chapter.Blocks, chapter.Notes);
         var notes = writer.WriteNotes(chapter.Notes, headingId: "ch" + n + "-footnotes-title", headingLevel: 3, ownerTitleId: id + "-title");
 
         // In the book's contents a chapter sits one level above its own sections.

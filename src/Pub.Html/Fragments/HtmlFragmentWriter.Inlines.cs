@@ -100,6 +100,7 @@ public sealed partial class HtmlFragmentWriter
             case NoteRef n: WriteNoteRef(html, n); break;
             case CrossRef x: WriteCrossRef(html, x); break;
             case Cite c: WriteCite(html, c); break;
+            case CitedWork w: WriteCitedWork(html, w); break;
             default:
                 throw new InvalidOperationException($"HtmlFragmentWriter has no case for {inline.GetType().Name}.");
         }
@@ -233,29 +234,41 @@ public sealed partial class HtmlFragmentWriter
         }
         html.Append("\" data-cites=\"");
         HtmlText.Escape(html, string.Join(' ', cite.Items.Select(i => i.Key)));
-        html.Append("\">");
-        // A citation of one work links to its bibliography entry, unless it holds links of its own (a
-        // full note citation with a URL), which must stay followable.
-        var entryId = cite.Items.Count == 1 && _linkDepth == 0 && _entryIds.TryGetValue(cite.Items[0].Key, out var id) ? id : null;
-        if (cite.Rendered is { } rendered && entryId is not null && !Walk.Inlines(rendered).OfType<Link>().Any())
+        html.Append('"');
+        if (_firstCitationIds.TryGetValue(cite, out var firstId))
         {
-            html.Append("<a href=\"#");
-            HtmlText.Escape(html, entryId);
-            html.Append("\" role=\"doc-biblioref\">");
-            _linkDepth++;
-            WriteInlines(html, rendered);
-            _linkDepth--;
-            html.Append("</a>");
+            html.Append(" id=\"");
+            HtmlText.Escape(html, firstId);
+            html.Append('"');
         }
-        else if (cite.Rendered is { } rendered2)
+        html.Append('>');
+        if (cite.Rendered is { } rendered)
         {
-            WriteInlines(html, rendered2);
+            WriteInlines(html, rendered);
         }
         else
         {
             HtmlText.Escape(html, HtmlText.CiteFallback(cite));
         }
         html.Append("</span>");
+    }
+
+    /// <summary>One work's part of a citation links to the work's bibliography entry, unless it holds links of
+    /// its own (a full note citation with a URL), which must stay followable, or stands inside a link.</summary>
+    private void WriteCitedWork(StringBuilder html, CitedWork work)
+    {
+        if (_linkDepth > 0 || !_entryIds.TryGetValue(work.Key, out var entryId) || Walk.Inlines(work.Content).OfType<Link>().Any())
+        {
+            WriteInlines(html, work.Content);
+            return;
+        }
+        html.Append("<a href=\"#");
+        HtmlText.Escape(html, entryId);
+        html.Append("\" role=\"doc-biblioref\">");
+        _linkDepth++;
+        WriteInlines(html, work.Content);
+        _linkDepth--;
+        html.Append("</a>");
     }
 
     private string NoteId(int number) => Options.NoteIdPrefix + "fn-" + number.ToString(CultureInfo.InvariantCulture);

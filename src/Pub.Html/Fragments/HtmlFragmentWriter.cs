@@ -18,6 +18,10 @@ public sealed partial class HtmlFragmentWriter(HtmlFragmentOptions options)
     private readonly List<HtmlHeading> _headings = [];
     private readonly Dictionary<string, string> _entryIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _entriesWritten = new(StringComparer.Ordinal);
+    // The first citation of each work, found before anything is written: its span gets an id, and the
+    // work's bibliography entry links back to it.
+    private readonly Dictionary<Cite, string> _firstCitationIds = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string> _citationBackIds = new(StringComparer.Ordinal);
 
     public HtmlFragmentWriter() : this(new HtmlFragmentOptions())
     {
@@ -29,10 +33,12 @@ public sealed partial class HtmlFragmentWriter(HtmlFragmentOptions options)
     public IReadOnlyList<HtmlHeading> Headings => _headings;
 
     /// <summary>Writes a document body: blocks, with each heading opening a <c>&lt;section&gt;</c> that
-    /// runs to the next heading of the same or a higher level.</summary>
-    public string WriteBody(IReadOnlyList<Block> blocks)
+    /// runs to the next heading of the same or a higher level. <paramref name="notes"/> are the document's
+    /// footnotes (written later with <see cref="WriteNotes"/>): citations in them count where they are referenced.</summary>
+    public string WriteBody(IReadOnlyList<Block> blocks, IReadOnlyList<Note>? notes = null)
     {
         ClaimEntryIds(blocks);
+        ClaimFirstCitations(blocks, notes ?? []);
         var html = new StringBuilder();
         var open = new Stack<int>();
         foreach (var block in blocks)
@@ -68,6 +74,41 @@ public sealed partial class HtmlFragmentWriter(HtmlFragmentOptions options)
                 _entryIds[entry.Key] = Options.Ids.Claim("ref-" + entry.Key);
             }
         }
+    }
+
+    /// <summary>Finds the first citation of every work that has an entry, in reading order (a footnote's
+    /// content where the note is first referenced), and claims an id for its span.</summary>
+    private void ClaimFirstCitations(IReadOnlyList<Block> blocks, IReadOnlyList<Note> notes)
+    {
+        var notesByLabel = new Dictionary<string, Note>(StringComparer.Ordinal);
+        foreach (var note in notes)
+        {
+            notesByLabel.TryAdd(note.Label, note);
+        }
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(IEnumerable<Block> content)
+        {
+            foreach (var inline in Walk.AllInlines(content))
+            {
+                if (inline is NoteRef reference && visited.Add(reference.Label) && notesByLabel.TryGetValue(reference.Label, out var note))
+                {
+                    Visit(note.Blocks);
+                }
+                else if (inline is Cite cite)
+                {
+                    foreach (var key in cite.Items.Select(i => i.Key).Where(k => _entryIds.ContainsKey(k) && !_citationBackIds.ContainsKey(k)))
+                    {
+                        if (!_firstCitationIds.TryGetValue(cite, out var id))
+                        {
+                            id = Options.Ids.Claim("cite-" + key);
+                            _firstCitationIds[cite] = id;
+                        }
+                        _citationBackIds[key] = id;
+                    }
+                }
+            }
+        }
+        Visit(blocks);
     }
 
     public string WriteBlocks(IReadOnlyList<Block> blocks)
@@ -262,6 +303,14 @@ public sealed partial class HtmlFragmentWriter(HtmlFragmentOptions options)
             HtmlText.Escape(html, entryId);
             html.Append("\" class=\"csl-entry\" role=\"listitem\">");
             WriteInlines(html, entry.Content);
+            if (_citationBackIds.TryGetValue(entry.Key, out var citationId))
+            {
+                html.Append(" <a href=\"#");
+                HtmlText.Escape(html, citationId);
+                html.Append("\" class=\"citation-back\" role=\"doc-backlink\" aria-label=\"");
+                HtmlText.Escape(html, Options.Labels.BackToCitation);
+                html.Append("\">\u21A9\uFE0E</a>");
+            }
             html.Append("</div>\n");
         }
         html.Append("</div>\n");

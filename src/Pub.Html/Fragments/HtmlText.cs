@@ -119,6 +119,7 @@ public static class HtmlText
                 case Superscript s: AppendPlain(builder, s.Content); break;
                 case Subscript s: AppendPlain(builder, s.Content); break;
                 case Underline u: AppendPlain(builder, u.Content); break;
+                case CitedWork w: AppendPlain(builder, w.Content); break;
                 case Upright u: AppendPlain(builder, u.Content); break;
                 case NormalWeight n: AppendPlain(builder, n.Content); break;
                 case SpanInline s: AppendPlain(builder, s.Content); break;

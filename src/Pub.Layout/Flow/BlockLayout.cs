@@ -122,7 +122,10 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
                 {
                     Space(frame.Size * 0.45);
                     var entryFrame = frame with { Alignment = Alignment.Left };
-                    Structure.Within(StructureRole.P, () => SetText(Collect(entry.Content, entryFrame.Style), entryFrame, hang: frame.Size * 1.6));
+                    var lines = new List<FlowBox>();
+                    Structure.Within(StructureRole.P, () => lines = SetText(Collect(entry.Content, entryFrame.Style), entryFrame, hang: frame.Size * 1.6));
+                    if (lines.Count > 0)
+                        lines[0].Items.Insert(0, new DestinationItem(NoteAnchors.Entry(NoteScope, entry.Key), frame.Indent, 0));
                 }
                 break;
             default:

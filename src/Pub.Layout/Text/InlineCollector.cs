@@ -102,6 +102,13 @@ internal static class InlineCollector
                     else
                         spans.Add(new TextSpan(x.Label, target));
                     break;
+                case CitedWork work:
+                    // Links to the work's bibliography entry (a link with no destination in the document is dropped
+                    // by the writer); a web address inside keeps its own link. The text keeps its colour.
+                    Walk(work.Content, style.Url is null && style.Destination is null
+                        ? style with { Destination = NoteAnchors.Entry(scope, work.Key), Tag = Link(style) }
+                        : style);
+                    break;
                 case Cite cite:
                     if (cite.Rendered is { } rendered)
                         Walk(rendered, style);
@@ -147,4 +154,7 @@ internal static class NoteAnchors
     public static string Note(string scope, int number) => scope + "note-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Reference(string scope, int number) => scope + "noteref-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The destination of a bibliography entry.</summary>
+    public static string Entry(string scope, string key) => scope + "ref-" + key;
 }

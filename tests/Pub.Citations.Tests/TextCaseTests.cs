@@ -1,0 +1,28 @@
+using Pub.Syntax;
+using Xunit;
+
+namespace Pub.Citations.Tests;
+
+public sealed class TextCaseTests
+{
+    private static string Render(string textCase, string title)
+    {
+        var xml = "<style xmlns=\"http://purl.org/net/xbiblio/csl\" version=\"1.0\" default-locale=\"en-US\">" +
+                  $"<citation><layout><text variable=\"title\" text-case=\"{textCase}\"/></layout></citation></style>";
+        var bag = new DiagnosticBag();
+        var style = StyleParser.Parse(new SourceText("s.csl", xml), bag);
+        Assert.Empty(bag.Items);
+        var item = new Reference { Id = "a", Type = "book", Variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["title"] = title } };
+        var result = CslProcessor.Create(style!, LocaleSet.Builtin, [item]).Process([new CitationCluster("c", [new CitationItem("a")])]);
+        return result.Citations[0].Text.ToPlainText();
+    }
+
+    [Theory]
+    [InlineData("capitalize-first", "2nd edition", "2nd edition")]
+    [InlineData("capitalize-first", "second edition", "Second edition")]
+    [InlineData("capitalize-first", "“quoted” start", "“Quoted” start")]
+    [InlineData("sentence", "3RD REVISED EDITION", "3rd revised edition")]
+    [InlineData("capitalize-all", "2nd revised edition", "2nd Revised Edition")]
+    public void CaseChangesLeaveAWordThatBeginsWithADigitAsItIs(string textCase, string title, string expected) =>
+        Assert.Equal(expected, Render(textCase, title));
+}
