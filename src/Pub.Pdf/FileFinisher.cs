@@ -289,7 +289,7 @@ internal static class FileFinisher
     public static byte[] Deflate(ReadOnlySpan<byte> data)
     {
         using var buffer = new MemoryStream();
-        using (var zlib = new ZLibStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
             zlib.Write(data);
         return buffer.ToArray();
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Annotations;
@@ -20,7 +19,7 @@ namespace Pub.Pdf;
 /// appear. Footnotes are the exception: a Note is read right after the block that holds its reference (its
 /// paragraph, list item body or table cell paragraph), not where it is printed at the foot of the page.
 /// </summary>
-internal sealed partial class TaggedContent
+internal sealed class TaggedContent
 {
     private readonly PagedDocument _document;
     private readonly Dictionary<int, List<object>> _kids = [];
@@ -96,7 +95,13 @@ internal sealed partial class TaggedContent
         }
     }
 
-    /// <summary>Turns the placeholder comments of a drawn page into marked-content operators.</summary>
+    /// <summary>
+    /// Turns the placeholder comments of a drawn page into marked-content operators, line by line (PDFsharp writes
+    /// one operator per line, comments included). PDFsharp saves the graphics state ("q") for its page
+    /// transformation just before the first thing it draws and restores it at the end of the page, so that "q"
+    /// lands inside the first item's marked content; graphics state and marked content must nest, so that "q"
+    /// moves in front of the first mark.
+    /// </summary>
     public static void ReplaceMarks(PdfPage page)
     {
         for (int i = 0; i < page.Contents.Elements.Count; i++)
@@ -104,40 +109,62 @@ internal sealed partial class TaggedContent
             var content = page.Contents.Elements.GetDictionary(i);
             if (content?.Stream is not { } stream)
                 continue;
-            string text = Encoding.Latin1.GetString(stream.Value);
-            string marked = Mark().Replace(text, m => m.Groups[1].Value switch
+            var source = stream.Value;
+            if (source.AsSpan().IndexOf("pub:"u8) < 0)
+                continue;
+            var output = new MemoryStream(source.Length + source.Length / 4);
+            bool marked = false;
+            int at = 0;
+            while (at < source.Length)
             {
-                "artifact" => "/Artifact BMC",
-                "emc" => "EMC",
-                _ => $"/{m.Groups[2].Value} <</MCID {m.Groups[3].Value}>> BDC",
-            });
-            marked = HoistPageState(marked);
-            if (!ReferenceEquals(marked, text))
-            {
-                stream.Value = Encoding.Latin1.GetBytes(marked);
-                content.Elements.SetInteger("/Length", stream.Value.Length);
+                int end = source.AsSpan(at).IndexOf((byte)'\n');
+                end = end < 0 ? source.Length : at + end;
+                var line = source.AsSpan(at, end - at).TrimEnd((byte)'\r');
+                int next = Math.Min(source.Length, end + 1);
+                if (Operator(line) is not { } replacement)
+                    output.Write(source, at, next - at);
+                else
+                {
+                    if (!marked && replacement[0] != 'E' && IsSaveState(source, next, out int afterSave))
+                    {
+                        output.Write("q\n"u8);
+                        next = afterSave;
+                    }
+                    marked = true;
+                    output.Write(Encoding.ASCII.GetBytes(replacement));
+                    output.WriteByte((byte)'\n');
+                }
+                at = next;
             }
+            stream.Value = output.ToArray();
+            content.Elements.SetInteger("/Length", stream.Value.Length);
         }
     }
 
-    /// <summary>
-    /// PDFsharp saves the graphics state ("q") for its page transformation just before the first thing it draws and
-    /// restores it at the end of the page, so that "q" lands inside the first item's marked content. Graphics state
-    /// and marked content must nest, so the "q" moves in front of the first mark.
-    /// </summary>
-    private static string HoistPageState(string content)
+    /// <summary>The operator a placeholder comment stands for ("% pub:bdc P 3" is "/P &lt;&lt;/MCID 3&gt;&gt; BDC"); null for any other line.</summary>
+    private static string? Operator(ReadOnlySpan<byte> line)
     {
-        var first = FirstMark().Match(content);
-        if (!first.Success)
-            return content;
-        return content[..first.Index] + "q\n" + first.Groups[1].Value + "\n" + content[(first.Index + first.Length)..];
+        if (line.Length == 0 || line[0] != '%')
+            return null;
+        line = line[1..].TrimStart((byte)' ');
+        if (!line.StartsWith("pub:"u8))
+            return null;
+        line = line[4..];
+        if (line.SequenceEqual("artifact"u8))
+            return "/Artifact BMC";
+        if (line.SequenceEqual("emc"u8))
+            return "EMC";
+        var parts = Encoding.ASCII.GetString(line).Split(' ');
+        return parts is ["bdc", var role, var mcid] ? $"/{role} <</MCID {mcid}>> BDC" : null;
     }
 
-    [GeneratedRegex(@"^(/Artifact BMC|/\w+ <</MCID \d+>> BDC)\r?\nq\r?\n", RegexOptions.Multiline)]
-    private static partial Regex FirstMark();
-
-    [GeneratedRegex(@"%\s*pub:(artifact|emc|bdc) ?(\w+)? ?(\d+)?[ \t]*")]
-    private static partial Regex Mark();
+    private static bool IsSaveState(byte[] source, int at, out int after)
+    {
+        var rest = source.AsSpan(at);
+        int length = rest.StartsWith("q\r\n"u8) ? 3 : rest.StartsWith("q\n"u8) ? 2 : 0;
+        after = at + length;
+        return length > 0;
+    }
 
     /// <summary>Writes the structure tree, the parent tree and the catalog and page entries that make the document tagged.</summary>
     public void Write(PdfDocument pdf, IReadOnlyList<PdfPage> pages)

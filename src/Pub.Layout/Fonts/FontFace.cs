@@ -62,12 +62,15 @@ public sealed class FontFace
 
     /// <summary>Pair adjustment in font units between two code points (negative: closer; 0 when the face has none):
     /// from GPOS when the face has a 'kern' feature there, else from the legacy <c>kern</c> table.</summary>
-    public int Kerning(int left, int right)
+    public int Kerning(int left, int right) => GlyphKerning(GlyphId(left), GlyphId(right));
+
+    private int GlyphKerning(ushort a, ushort b)
     {
-        ushort a = GlyphId(left), b = GlyphId(right);
         if (a == 0 || b == 0)
             return 0;
-        return _pairs?.Get(a, b) ?? _kerning.GetValueOrDefault(((uint)a << 16) | b);
+        if (_pairs is not null)
+            return _pairs.Get(a, b);
+        return _kerning.Count == 0 ? 0 : _kerning.GetValueOrDefault(((uint)a << 16) | b);
     }
 
     /// <summary>Width of text at a size in points, kerning included; every code point must be mapped or is
@@ -78,10 +81,11 @@ public sealed class FontFace
         int previous = -1;
         foreach (var rune in text.EnumerateRunes())
         {
+            ushort glyph = GlyphId(rune.Value);
             if (previous >= 0)
-                units += Kerning(previous, rune.Value);
-            units += Advance(rune.Value);
-            previous = rune.Value;
+                units += GlyphKerning((ushort)previous, glyph);
+            units += _advances[glyph];
+            previous = glyph;
         }
         return units * size / UnitsPerEm;
     }
@@ -97,13 +101,14 @@ public sealed class FontFace
         int previous = -1, index = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            if (previous >= 0 && Kerning(previous, rune.Value) is var kern && kern != 0)
+            ushort glyph = GlyphId(rune.Value);
+            if (previous >= 0 && GlyphKerning((ushort)previous, glyph) is var kern && kern != 0)
             {
                 units += kern;
                 (kerns ??= []).Add(new Paged.KernAt(index, units * size / UnitsPerEm));
             }
-            units += Advance(rune.Value);
-            previous = rune.Value;
+            units += _advances[glyph];
+            previous = glyph;
             index += rune.Utf16SequenceLength;
         }
         return kerns ?? (IReadOnlyList<Paged.KernAt>)[];

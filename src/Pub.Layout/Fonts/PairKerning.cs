@@ -21,8 +21,15 @@ internal sealed class PairKerning
     public bool IsEmpty => _lookups.Count == 0;
 
     /// <summary>The adjustment in font units between two glyphs (negative: closer).</summary>
-    public int Get(ushort left, ushort right) =>
-        _cache.GetOrAdd(((uint)left << 16) | right, key => Compute((ushort)(key >> 16), (ushort)key));
+    public int Get(ushort left, ushort right)
+    {
+        uint key = ((uint)left << 16) | right;
+        if (_cache.TryGetValue(key, out var value))
+            return value;
+        value = Compute(left, right);
+        _cache.TryAdd(key, value);
+        return value;
+    }
 
     private short Compute(ushort left, ushort right)
     {
