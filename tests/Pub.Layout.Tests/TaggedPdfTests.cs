@@ -131,6 +131,42 @@ public sealed class TaggedPdfTests
     }
 
     [Fact]
+    public void Marked_content_nests_with_the_graphics_state_on_every_page()
+    {
+        foreach (var bytes in new[] { PdfStandardsTests.Paper.Value.Pdf, PdfStandardsTests.Handbook.Value })
+        {
+            using var pdf = PdfDocument.Open(bytes);
+            foreach (var page in pdf.GetPages())
+            {
+                int depth = 0, sequences = 0;
+                var open = new Stack<int>();
+                foreach (var op in page.Operations.Select(o => o.Operator))
+                {
+                    switch (op)
+                    {
+                        case "q":
+                            depth++;
+                            break;
+                        case "Q":
+                            depth--;
+                            break;
+                        case "BDC" or "BMC":
+                            open.Push(depth);
+                            sequences++;
+                            break;
+                        case "EMC":
+                            Assert.Equal(open.Pop(), depth);
+                            break;
+                    }
+                }
+                Assert.Empty(open);
+                Assert.Equal(0, depth);
+                Assert.True(sequences > 0, $"page {page.Number} has no marked content");
+            }
+        }
+    }
+
+    [Fact]
     public void A_footnote_is_read_after_the_paragraph_that_refers_to_it()
     {
         var root = Tree.Value.Root;
