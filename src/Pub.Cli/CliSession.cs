@@ -40,7 +40,33 @@ public sealed class CliSession(TextWriter output, TextWriter error, string worki
         return relative == "." ? "" : relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
     }
 
-    public void Report(IEnumerable<Diagnostic> diagnostics, string format)
+    /// <summary>Whether this run is in CI: <c>--ci</c>, or GitHub Actions' own <c>GITHUB_ACTIONS=true</c>.</summary>
+    public bool InCi(bool ciOption) => ciOption || string.Equals(World.Environment("GITHUB_ACTIONS"), "true", StringComparison.Ordinal);
+
+    /// <summary>In CI: the summary on standard output, and as Markdown appended to <c>$GITHUB_STEP_SUMMARY</c>
+    /// when the runner names that file. It is the one file pub writes outside the project, because the
+    /// runner asks for it.</summary>
+    public void Summarize(bool ci, string command, RunCounts counts, IReadOnlyCollection<Diagnostic> diagnostics)
+    {
+        if (!ci)
+        {
+            return;
+        }
+        Output.WriteLine(CiSummary.Text(command, counts, diagnostics));
+        if (World.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } path)
+        {
+            try
+            {
+                File.AppendAllText(path, CiSummary.Markdown(command, counts, diagnostics));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Error.WriteLine($"pub: cannot append the summary to GITHUB_STEP_SUMMARY ({path}): {ex.Message}");
+            }
+        }
+    }
+
+    public void Report(IEnumerable<Diagnostic> diagnostics, string format, bool ci = false)
     {
         var list = diagnostics.ToList();
         if (string.Equals(format, "json", StringComparison.Ordinal))
@@ -54,7 +80,7 @@ public sealed class CliSession(TextWriter output, TextWriter error, string worki
                 Error.Write(DiagnosticFormatter.Text(d));
             }
         }
-        if (string.Equals(World.Environment("GITHUB_ACTIONS"), "true", StringComparison.Ordinal))
+        if (InCi(ci))
         {
             foreach (var d in list)
             {

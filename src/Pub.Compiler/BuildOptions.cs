@@ -33,10 +33,18 @@ public sealed record BuildOptions
     /// <summary>Link the PDF edition from the HTML page even when this build does not make the PDF: the
     /// preview builds the HTML first and the PDF after it, so that the page reloads sooner.</summary>
     public bool LinkPdf { get; init; }
+
+    /// <summary>Skip editions whose inputs and outputs are unchanged since the last build, using the cache in
+    /// <c>.pub/cache/</c>; <c>pub build</c> sets it. Checks and drafts never use the cache.</summary>
+    public bool Incremental { get; init; }
+
+    /// <summary>With <see cref="Incremental"/>: rebuild and rewrite everything, then refresh the cache.</summary>
+    public bool Force { get; init; }
 }
 
-/// <summary>The outcome of one manuscript.</summary>
-public sealed record EditionResult(string Manuscript, IReadOnlyList<string> Written, bool Failed);
+/// <summary>The outcome of one manuscript. <see cref="Unchanged"/>: skipped, because nothing it depends on
+/// changed since the last build and its outputs are still in place.</summary>
+public sealed record EditionResult(string Manuscript, IReadOnlyList<string> Written, bool Failed, bool Unchanged = false);
 
 public sealed record BuildResult(
     IReadOnlyList<Diagnostic> Diagnostics,

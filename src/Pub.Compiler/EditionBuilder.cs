@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pub.Compiler.Incremental;
 using Pub.Html.Edition;
 using Pub.Layout;
 using Pub.Layout.Fonts;
@@ -12,8 +13,10 @@ namespace Pub.Compiler;
 
 /// <summary>Builds the editions of one manuscript: resolve the document, render HTML and PDF in memory,
 /// and only when every step succeeded write the files. A manuscript with errors writes nothing.</summary>
-internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, Lazy<FontSet> fonts, CitationLoader citations)
+internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, Lazy<FontSet> fonts, CitationLoader citations, BuildCache? cache = null)
 {
+    public const string AssetsUnit = "(assets)";
+
     private readonly IWorld _world = workspace.World;
     private readonly ProjectConfig _config = workspace.Config!;
     private readonly Lazy<IReadOnlyDictionary<string, byte[]>> _hyphenation = new(() => FontLoader.LoadHyphenation(workspace.World, workspace.Config!));
@@ -27,9 +30,16 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         var diagnostics = new List<Diagnostic>(manuscript.Diagnostics);
         if (manuscript.HasErrors || manuscript.Series is null)
         {
+            cache?.Failed();
             return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
         }
         var document = WithDefaults(manuscript.Document!);
+        if (cache is not null && cache.IsUpToDate(manuscript.Path, diagnostics))
+        {
+            // Its references still take part in the checks that span the series (entries nobody cites).
+            _ = citations.For(document, [], out _);
+            return (new EditionResult(manuscript.Path, [], Failed: false, Unchanged: true), diagnostics);
+        }
         var setup = citations.For(document, diagnostics, out var unavailable);
         var context = new ResolveContext(_world.FileExists, _world.ReadBytes) { Citations = setup, CitationsUnavailable = unavailable };
         var resolved = Resolver.Resolve(document, context);
@@ -106,31 +116,84 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             foreach (var (path, content) in files)
             {
                 var target = Combine(OutputFolder, path);
-                if (_world.WriteAtomic(target, content) is { } error)
+                if (!WriteIfChanged(target, content, written, diagnostics))
                 {
-                    diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));
+                    cache?.Failed();
                     return (new EditionResult(manuscript.Path, written, Failed: true), diagnostics);
                 }
-                written.Add(target);
+            }
+        }
+        if (cache is not null)
+        {
+            if (diagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                cache.Failed();
+            }
+            else
+            {
+                // What loading reported is found again when the manuscript is loaded; the rest is replayed.
+                cache.Record(manuscript.Path, Inputs(manuscript, resolved), files.Select(f => (Combine(OutputFolder, f.Path), f.Content)),
+                    diagnostics.Skip(manuscript.Diagnostics.Count));
             }
         }
         return (new EditionResult(manuscript.Path, written, Failed: diagnostics.Any(d => d.Severity == Severity.Error)), diagnostics);
+    }
+
+    /// <summary>Writes a file atomically; an incremental build leaves a file that already has the content
+    /// alone, so that its modification time says when it last changed.</summary>
+    private bool WriteIfChanged(string target, byte[] content, List<string> written, List<Diagnostic> diagnostics)
+    {
+        if (cache is not null && !options.Force && _world.ReadBytes(target) is { } existing && existing.AsSpan().SequenceEqual(content))
+        {
+            return true;
+        }
+        if (_world.WriteAtomic(target, content) is { } error)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));
+            return false;
+        }
+        written.Add(target);
+        return true;
+    }
+
+    /// <summary>Everything an edition depends on: the project's shared inputs, the manuscript's folder (its
+    /// chapters and figures), and the bibliographies, styles and images it names wherever they are.</summary>
+    private IEnumerable<string> Inputs(Manuscript manuscript, Document resolved)
+    {
+        var named = new[] { resolved }.Concat(resolved.Chapters)
+            .SelectMany(d => d.Meta.Bibliography.Append(d.Meta.Csl).OfType<string>().Select(p => ProjectPath.Combine(ProjectPath.Folder(d.Path), p)))
+            .Concat(Images(resolved))
+            .Append(manuscript.Path)
+            .Select(p => "file:" + p);
+        return cache!.ProjectInputs(_config).Concat(cache.FolderInputs(manuscript.Folder)).Concat(named);
     }
 
     /// <summary>Copies the HTML shell's assets (stylesheet, fonts) into the output folder once per build.</summary>
     public IReadOnlyList<Diagnostic> WriteAssets(List<string> written)
     {
         var diagnostics = new List<Diagnostic>();
-        var assets = ProjectPath.Combine(_config.Templates, "html/assets");
-        foreach (var file in _world.ListFiles(assets))
+        if (cache is not null && cache.IsUpToDate(AssetsUnit, diagnostics))
         {
-            var target = Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..]);
-            if (_world.WriteAtomic(target, _world.ReadBytes(file) ?? []) is { } error)
+            return diagnostics;
+        }
+        var assets = ProjectPath.Combine(_config.Templates, "html/assets");
+        var files = _world.ListFiles(assets)
+            .Select(file => (Path: Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..]), Content: _world.ReadBytes(file) ?? []))
+            .ToList();
+        foreach (var (target, content) in files)
+        {
+            WriteIfChanged(target, content, written, diagnostics);
+        }
+        if (cache is not null)
+        {
+            if (diagnostics.Count == 0)
             {
-                diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));
-                continue;
+                cache.Record(AssetsUnit, cache.FolderInputs(assets), files, []);
             }
-            written.Add(target);
+            else
+            {
+                cache.Failed();
+            }
         }
         return diagnostics;
     }

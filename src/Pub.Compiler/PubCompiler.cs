@@ -1,3 +1,4 @@
+using Pub.Compiler.Incremental;
 using Pub.Layout.Fonts;
 using Pub.Syntax;
 
@@ -10,16 +11,24 @@ public static class PubCompiler
     /// with errors writes nothing, and the others are still built unless <see cref="BuildOptions.FailFast"/>.</summary>
     public static BuildResult Build(IWorld world, BuildOptions options)
     {
+        // An unchanged project is recognised from the cache alone, before anything is parsed or loaded.
+        var cache = BuildCache.For(world, options);
+        var replayed = new List<Diagnostic>();
+        if (cache?.UnchangedBuild(replayed) is { } units)
+        {
+            return new BuildResult([.. replayed, .. cache.Diagnostics], [.. units.Select(u => new EditionResult(u, [], Failed: false, Unchanged: true))], ConfigurationFailed: false);
+        }
         var workspace = Workspace.Load(world, options.Paths);
         var diagnostics = new List<Diagnostic>(workspace.Diagnostics);
         if (workspace.Config is null)
         {
             return new BuildResult(diagnostics, [], ConfigurationFailed: true);
         }
+        diagnostics.AddRange(workspace.RegistryDiagnostics);
         var fontDiagnostics = new List<Diagnostic>();
         var fonts = new Lazy<FontSet>(() => FontLoader.Load(world, workspace.Config, fontDiagnostics));
         var citations = new CitationLoader(world, workspace.Config, workspace.AllManuscripts);
-        var builder = new EditionBuilder(workspace, options, fonts, citations);
+        var builder = new EditionBuilder(workspace, options, fonts, citations, cache);
         var editions = new List<EditionResult>();
         foreach (var manuscript in workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply))
         {
@@ -38,7 +47,16 @@ public static class PubCompiler
         {
             var written = new List<string>();
             diagnostics.AddRange(builder.WriteAssets(written));
-            editions.Add(new EditionResult("(assets)", written, Failed: false));
+            editions.Add(new EditionResult(EditionBuilder.AssetsUnit, written, Failed: false));
+        }
+        if (cache is not null)
+        {
+            if (editions.Count < workspace.Manuscripts.Count || diagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                cache.Failed();
+            }
+            cache.CompleteBuild(["list:" + Workspace.PapersFolder], diagnostics);
+            diagnostics.AddRange(cache.Diagnostics);
         }
         return new BuildResult(diagnostics, editions, ConfigurationFailed: diagnostics.Any(d => d.Severity == Severity.Error && IsConfiguration(d)));
     }

@@ -19,8 +19,10 @@ public sealed class Workspace
     public const string PapersFolder = "papers";
     public const string ManuscriptFileName = "paper.md";
 
-    private Workspace(IWorld world, ProjectConfig? config, IReadOnlyList<Manuscript> manuscripts, IReadOnlyList<Manuscript> all, IReadOnlyList<Diagnostic> diagnostics)
+    private Workspace(IWorld world, ProjectConfig? config, IReadOnlyList<Manuscript> manuscripts, IReadOnlyList<Manuscript> all, IReadOnlyList<Diagnostic> diagnostics,
+        IReadOnlyList<Diagnostic>? registryDiagnostics = null)
     {
+        RegistryDiagnostics = registryDiagnostics ?? [];
         World = world;
         Config = config;
         Manuscripts = manuscripts;
@@ -42,6 +44,10 @@ public sealed class Workspace
     /// <summary>Problems not tied to one manuscript: configuration, paths on the command line.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>Problems reading the series registries, which give the manuscripts their earlier editions. They
+    /// are kept apart because <c>pub publish</c> and <c>pub list</c> read the registries themselves.</summary>
+    public IReadOnlyList<Diagnostic> RegistryDiagnostics { get; }
+
     public IEnumerable<Diagnostic> AllDiagnostics => Diagnostics.Concat(Manuscripts.SelectMany(m => m.Diagnostics));
 
     /// <summary>Loads pub.yaml and the manuscripts named by <paramref name="paths"/> (files or folders),
@@ -61,8 +67,10 @@ public sealed class Workspace
         // when only some manuscripts are built.
         var loaded = all.Select(path => ManuscriptLoader.Load(world, path, config)).ToList();
         loaded = SeriesChecks.Apply(loaded);
+        var history = EditionHistory.Load(world, config);
+        loaded = [.. loaded.Select(history.Apply)];
         var chosen = loaded.Where(m => selected.Contains(m.Path)).ToList();
-        return new Workspace(world, config, chosen, loaded, diagnostics);
+        return new Workspace(world, config, chosen, loaded, diagnostics, history.Diagnostics);
     }
 
     private static HashSet<string> Select(IWorld world, List<string> all, IReadOnlyList<string>? paths, List<Diagnostic> diagnostics)

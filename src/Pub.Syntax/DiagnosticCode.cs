@@ -55,6 +55,7 @@ public static class Codes
     public static readonly DiagnosticCode WriteFailed = new("PUB0601", "an output file could not be written");
     public static readonly DiagnosticCode PathNotFound = new("PUB0602", "path given on the command line does not exist or holds no manuscript");
     public static readonly DiagnosticCode ManuscriptExists = new("PUB0603", "a manuscript folder already exists");
+    public static readonly DiagnosticCode CacheEntryDiscarded = new("PUB0604", "a build cache entry could not be trusted and was discarded");
 
     public static readonly DiagnosticCode MalformedBibEntry = new("PUB0801", "BibTeX entry is malformed");
     public static readonly DiagnosticCode DuplicateBibKey = new("PUB0802", "two bibliography entries share a key");
@@ -87,6 +88,7 @@ public static class Codes
     public static readonly DiagnosticCode MalformedRegistry = new("PUB1107", "series registry file cannot be read");
     public static readonly DiagnosticCode PublishLocked = new("PUB1108", "another publish holds the lock");
     public static readonly DiagnosticCode InvalidPublishRequest = new("PUB1109", "pub publish was asked for something it cannot do");
+    public static readonly DiagnosticCode StaleLockTakenOver = new("PUB1110", "a publish lock left by a process that no longer runs was taken over");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } = Collect();
 

@@ -154,4 +154,25 @@ public sealed class PublishTests
         project.Write("papers/catalogue-op.yaml", "series: \"op\"\nnumbers:\n  - number: zero\n    title: \"x\"\n");
         AssertRefused(project, "papers/catalogue-op.yaml(3,13): error PUB1107", "papers/op-one");
     }
+
+    [Fact]
+    public void TheSampleSeriesPublishesItsSecondEditionAndNumbersANewPaperAfterTheOthers()
+    {
+        using var project = TestProject.CopyOfRepository();
+        var (exit, _, error) = project.Run("publish", "papers/op-002-child-trafficking");
+        Assert.True(exit == 0, error);
+        Assert.True(project.Exists("dist/op-002-en-ed2.pdf"));
+        var registry = project.Read("papers/catalogue-op.yaml");
+        Assert.Contains("- edition: 1", registry, StringComparison.Ordinal);
+        Assert.Contains("- edition: 2", registry, StringComparison.Ordinal);
+        Assert.Contains("date: \"2025-03-14\"", registry, StringComparison.Ordinal);
+        Assert.Contains("isbn: \"978-92-9234-616-4\"", registry, StringComparison.Ordinal);
+
+        // Number 2 is the registry's, 3 is a manuscript's: a new paper takes 4.
+        Draft(project, "op-new");
+        AssertRefused(project, "PUB1105", "papers/op-new", "--number", "2");
+        (exit, _, error) = project.Run("publish", "papers/op-new", "--number", "next", "--date", "2025-06-01");
+        Assert.True(exit == 0, error);
+        Assert.Contains("number: 4\n", project.Read("papers/op-new/paper.md"), StringComparison.Ordinal);
+    }
 }

@@ -10,7 +10,7 @@ public sealed class SampleSeriesTests
 {
     private static readonly string[] ExpectedEditions =
     [
-        "op-001-en-ed1", "op-001-ru-ed1", "op-002-en-ed1", "op-003-en-ed1", "hb-001-en-ed1",
+        "op-001-en-ed1", "op-001-ru-ed1", "op-002-en-ed2", "op-003-en-ed1", "hb-001-en-ed1",
     ];
 
     [Fact]

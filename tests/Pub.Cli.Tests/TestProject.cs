@@ -114,14 +114,15 @@ public sealed class TestProject : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>Path → SHA-256 of every file below the project, outputs included or not.</summary>
+    /// <summary>Path → SHA-256 of every file below the project; without <paramref name="includeDist"/>, leaving out
+    /// the outputs and pub's own state (the build cache in .pub/).</summary>
     public SortedDictionary<string, string> Snapshot(bool includeDist)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(Root, file).Replace('\\', '/');
-            if (!includeDist && relative.StartsWith("dist/", StringComparison.Ordinal))
+            if (!includeDist && (relative.StartsWith("dist/", StringComparison.Ordinal) || relative.StartsWith(".pub/", StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -17,10 +17,12 @@ internal static class BuildCommand
         var draft = new Option<bool>("--draft") { Description = "Mark every edition as a draft: a DRAFT watermark across every PDF page and the build time in the footer (drafts are not byte-reproducible)." };
         var strict = SharedOptions.Strict();
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first manuscript with errors." };
+        var force = new Option<bool>("--force") { Description = "Rebuild and rewrite every edition, even those unchanged since the last build." };
         var diagnostics = SharedOptions.Diagnostics();
+        var ci = SharedOptions.Ci();
         var command = new Command("build", "Build HTML and PDF editions of the manuscripts into the output folder.")
         {
-            paths, output, formats, draft, strict, failFast, diagnostics,
+            paths, output, formats, draft, strict, failFast, force, diagnostics, ci,
         };
         command.SetAction(parse =>
         {
@@ -36,12 +38,18 @@ internal static class BuildCommand
                 Formats = chosen,
                 Draft = parse.GetValue(draft),
                 FailFast = parse.GetValue(failFast),
+                Incremental = true,
+                Force = parse.GetValue(force),
             };
             var result = PubCompiler.Build(session.World, options);
-            session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text");
-            var built = result.Editions.Count(e => !e.Failed && e.Manuscript != "(assets)");
-            var failed = result.Editions.Count(e => e.Failed);
-            session.Error.WriteLine(Summary.Line("built", built, failed, result.Written.Count(), result.Diagnostics));
+            var inCi = session.InCi(parse.GetValue(ci));
+            session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text", inCi);
+            var editions = result.Editions.Where(e => e.Manuscript != "(assets)").ToList();
+            var built = editions.Count(e => !e.Failed && !e.Unchanged);
+            var unchanged = editions.Count(e => e.Unchanged);
+            var failed = editions.Count(e => e.Failed);
+            session.Error.WriteLine(Summary.Line("built", built, failed, result.Written.Count(), result.Diagnostics, unchanged));
+            session.Summarize(inCi, "build", new RunCounts(built, unchanged, failed), result.Diagnostics);
             return (int)CliSession.ExitFor(result.Diagnostics, result.ConfigurationFailed, parse.GetValue(strict));
         });
         return command;
@@ -68,12 +76,13 @@ internal static class FormatParser
 
 internal static class Summary
 {
-    public static string Line(string verb, int ok, int failed, int files, IEnumerable<Pub.Syntax.Diagnostic> diagnostics)
+    public static string Line(string verb, int ok, int failed, int files, IEnumerable<Pub.Syntax.Diagnostic> diagnostics, int unchanged = 0)
     {
         var list = diagnostics.ToList();
         var errors = list.Count(d => d.Severity == Pub.Syntax.Severity.Error);
         var warnings = list.Count(d => d.Severity == Pub.Syntax.Severity.Warning);
         var filesPart = files > 0 ? $", {files} files written" : "";
-        return $"pub: {ok} manuscript(s) {verb}, {failed} failed{filesPart}; {errors} error(s), {warnings} warning(s)";
+        var unchangedPart = unchanged > 0 ? $", {unchanged} unchanged" : "";
+        return $"pub: {ok} manuscript(s) {verb}{unchangedPart}, {failed} failed{filesPart}; {errors} error(s), {warnings} warning(s)";
     }
 }

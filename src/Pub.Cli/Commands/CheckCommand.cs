@@ -10,9 +10,10 @@ internal static class CheckCommand
         var paths = SharedOptions.Paths();
         var strict = SharedOptions.Strict();
         var diagnostics = SharedOptions.Diagnostics();
+        var ci = SharedOptions.Ci();
         var command = new Command("check", "Validate configuration, manuscripts, citations and templates; write nothing.")
         {
-            paths, strict, diagnostics,
+            paths, strict, diagnostics, ci,
         };
         command.SetAction(parse =>
         {
@@ -21,8 +22,11 @@ internal static class CheckCommand
                 Paths = [.. (parse.GetValue(paths) ?? []).Select(session.ToProjectPath)],
                 Write = false,
             });
-            session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text");
-            session.Error.WriteLine(Summary.Line("checked", result.Editions.Count(e => !e.Failed), result.Editions.Count(e => e.Failed), 0, result.Diagnostics));
+            var inCi = session.InCi(parse.GetValue(ci));
+            session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text", inCi);
+            var (ok, failed) = (result.Editions.Count(e => !e.Failed), result.Editions.Count(e => e.Failed));
+            session.Error.WriteLine(Summary.Line("checked", ok, failed, 0, result.Diagnostics));
+            session.Summarize(inCi, "check", new RunCounts(ok, 0, failed, "checked"), result.Diagnostics);
             return (int)CliSession.ExitFor(result.Diagnostics, result.ConfigurationFailed, parse.GetValue(strict));
         });
         return command;

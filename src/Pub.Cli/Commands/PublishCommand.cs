@@ -14,15 +14,19 @@ internal static class PublishCommand
         var edition = new Option<int?>("--edition") { Description = "The edition number. Default: the manuscript's edition (1)." };
         var date = new Option<string?>("--date") { Description = "The publication date, YYYY-MM-DD. Default: the manuscript's date, else today (UTC)." };
         var diagnostics = SharedOptions.Diagnostics();
+        var ci = SharedOptions.Ci();
         var command = new Command("publish", "Build a manuscript strictly, give it its number, write its final editions and record them in the series registry.")
         {
-            path, number, edition, date, diagnostics,
+            path, number, edition, date, diagnostics, ci,
         };
         command.SetAction(parse =>
         {
             var request = new PublishRequest(session.ToProjectPath(parse.GetValue(path)!), parse.GetValue(number), parse.GetValue(edition), parse.GetValue(date));
             var result = Publisher.Publish(session.World, request);
-            session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text");
+            var inCi = session.InCi(parse.GetValue(ci));
+            session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text", inCi);
+            var refused = result.UsageError || result.Diagnostics.Any(d => d.Severity is Severity.Error or Severity.Warning);
+            session.Summarize(inCi, "publish", new RunCounts(refused ? 0 : 1, 0, refused ? 1 : 0, "published"), result.Diagnostics);
             if (result.UsageError)
             {
                 return (int)ExitCode.UsageOrConfiguration;

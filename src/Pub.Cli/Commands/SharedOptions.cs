@@ -16,6 +16,11 @@ internal static class SharedOptions
         Description = "Treat warnings as failures (exit code 3).",
     };
 
+    public static Option<bool> Ci() => new("--ci")
+    {
+        Description = "CI mode: diagnostics also as GitHub Actions annotations, then a summary (appended as Markdown to $GITHUB_STEP_SUMMARY when set). On when GITHUB_ACTIONS=true.",
+    };
+
     public static Option<string> Diagnostics()
     {
         var option = new Option<string>("--diagnostics")

@@ -14,9 +14,11 @@ public sealed record PublishResult(IReadOnlyList<Diagnostic> Diagnostics, IReadO
 
 /// <summary>
 /// Publishes one manuscript. The order is what makes it safe: every check and the whole build happen in
-/// memory first, so a refusal changes nothing; then the manuscript, the editions and the manifest are
-/// written; the registry is written last, so an interrupted publish leaves it as it was, and running the
-/// same publish again completes it (identical content under a recorded edition is not a change).
+/// memory first, so a refusal changes nothing; then the editions and the manifest are written, then the
+/// stamped manuscript, and the registry last. A publish interrupted while writing outputs leaves the
+/// manuscript and the registry as they were; one interrupted between the last two leaves a stamped
+/// manuscript whose number the registry does not know yet. Either way, running the same publish again
+/// completes it (identical content under a recorded edition is not a change).
 /// </summary>
 public static class Publisher
 {
@@ -48,10 +50,9 @@ public static class Publisher
             return Refuse(usage: true);
         }
 
-        using var held = PublishLock.Acquire(world, lockWait ?? TimeSpan.FromMinutes(2), out var lockProblem);
+        using var held = PublishLock.Acquire(world, lockWait ?? TimeSpan.FromMinutes(2), diagnostics);
         if (held is null)
         {
-            diagnostics.Add(lockProblem!);
             return Refuse();
         }
 
@@ -173,10 +174,6 @@ public static class Publisher
             written.Add(path);
             return true;
         }
-        if (!stampedBytes.AsSpan().SequenceEqual(world.ReadBytes(manuscript.Path)) && !Write(manuscript.Path, stampedBytes))
-        {
-            return new PublishResult(diagnostics, written, false, number);
-        }
         foreach (var (path, content) in capture.Written)
         {
             if (!Write(path, content))
@@ -185,6 +182,10 @@ public static class Publisher
             }
         }
         if (!Write(output + "/" + ManifestName, Manifest(world, output)))
+        {
+            return new PublishResult(diagnostics, written, false, number);
+        }
+        if (!stampedBytes.AsSpan().SequenceEqual(world.ReadBytes(manuscript.Path)) && !Write(manuscript.Path, stampedBytes))
         {
             return new PublishResult(diagnostics, written, false, number);
         }
