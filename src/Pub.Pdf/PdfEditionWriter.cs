@@ -58,14 +58,24 @@ public static class PdfEditionWriter
         pdfPage.Height = XUnit.FromPoint(page.Height);
         using (var gfx = XGraphics.FromPdfPage(pdfPage))
         {
+            // Neighbouring items of one element (the words of a line) share one marked-content sequence.
+            int? open = null;
             foreach (var item in page.Items)
             {
                 if (item is LinkItem or DestinationItem || item is ImageItem i && !document.Images.ContainsKey(i.Path))
                     continue;
-                tags.Begin(gfx, index, item);
+                int tag = tags.Sequence(item.Tag);
+                if (open != tag)
+                {
+                    if (open is not null)
+                        TaggedContent.End(gfx);
+                    tags.Begin(gfx, index, tag);
+                    open = tag;
+                }
                 Draw(gfx, item, document, families, fonts, images);
-                TaggedContent.End(gfx);
             }
+            if (open is not null)
+                TaggedContent.End(gfx);
         }
         TaggedContent.ReplaceMarks(pdfPage);
         return pdfPage;

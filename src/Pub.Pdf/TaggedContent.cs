@@ -42,21 +42,24 @@ internal sealed class TaggedContent
 
     private bool Tagged(int tag) => tag > 0 && tag <= _document.Structure.Count;
 
-    /// <summary>Opens the marked content of one item on a page.</summary>
-    public void Begin(XGraphics gfx, int page, PageItem item)
+    /// <summary>The marked-content sequence an item belongs in: its element, or 0 for an artifact.</summary>
+    public int Sequence(int tag) => Tagged(tag) ? tag : 0;
+
+    /// <summary>Opens a marked-content sequence on a page: the next MCID of an element, or an artifact (0).</summary>
+    public void Begin(XGraphics gfx, int page, int tag)
     {
         PdfRendererExtensions.BeginGraphicMode(gfx);
-        if (!Tagged(item.Tag))
+        if (!Tagged(tag))
         {
             gfx.WriteComment("pub:artifact");
             return;
         }
         var mcids = _pageMcids[page];
         int mcid = mcids.Count;
-        mcids.Add(item.Tag);
-        Kids(item.Tag).Add(new Mcr(page, mcid));
-        Appear(item.Tag);
-        gfx.WriteComment(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pub:bdc {Element(item.Tag).Role} {mcid}"));
+        mcids.Add(tag);
+        Kids(tag).Add(new Mcr(page, mcid));
+        Appear(tag);
+        gfx.WriteComment(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pub:bdc {Element(tag).Role} {mcid}"));
     }
 
     public static void End(XGraphics gfx)
@@ -208,10 +211,19 @@ internal sealed class TaggedContent
                 dict.Elements["/A"] = attributes;
             }
             var array = new PdfArray(pdf);
-            foreach (var kid in _kids.GetValueOrDefault(id) ?? [])
+            // The element's page (/Pg) is that of its first marked content; content on that page is listed by
+            // bare MCID, content on other pages by a marked-content reference naming its page.
+            var kidsOf = _kids.GetValueOrDefault(id) ?? [];
+            int? home = kidsOf.OfType<Mcr>().Select(m => (int?)m.Page).FirstOrDefault();
+            if (home is { } pg)
+                dict.Elements.SetReference("/Pg", pages[pg]);
+            foreach (var kid in kidsOf)
             {
                 switch (kid)
                 {
+                    case Mcr mcr when mcr.Page == home:
+                        array.Elements.Add(new PdfInteger(mcr.Mcid));
+                        break;
                     case int child:
                         array.Elements.Add(dictionaries[child].Reference!);
                         break;

@@ -39,9 +39,17 @@ public sealed class TaggedPdfTests
         var node = new Node(role, alt, [], [], 0, id);
         int links = 0;
         var kids = element.Data.TryGetValue("K", out var k) ? Resolve(pdf, k) : null;
+        var home = element.Data.TryGetValue("Pg", out var pg) ? Dict(pdf, pg) : null;
         foreach (var kid in kids is ArrayToken array ? array.Data : kids is null ? [] : [kids])
         {
             var value = Resolve(pdf, kid);
+            if (value is NumericToken mcid)
+            {
+                // A bare MCID is marked content on the element's own page.
+                Assert.NotNull(home);
+                node.Content.Add((pages.FindIndex(p => ReferenceEquals(p, home) || SamePage(p, home)), (int)mcid.Int));
+                continue;
+            }
             if (value is not DictionaryToken d)
                 continue;
             string? type = d.Data.TryGetValue("Type", out var t) ? ((NameToken)t).Data : null;
