@@ -58,14 +58,19 @@ public static class PdfEditionWriter
         pdfPage.Height = XUnit.FromPoint(page.Height);
         using (var gfx = XGraphics.FromPdfPage(pdfPage))
         {
-            // Neighbouring items of one element (the words of a line) share one marked-content sequence.
+            // Neighbouring items of one element on one line (the words of a justified line) share one
+            // marked-content sequence; a new line opens a new one, so that each text object holds one line.
             int? open = null;
+            double line = double.NaN;
             foreach (var item in page.Items)
             {
                 if (item is LinkItem or DestinationItem || item is ImageItem i && !document.Images.ContainsKey(i.Path))
                     continue;
                 int tag = tags.Sequence(item.Tag);
-                if (open != tag)
+                double baseline = item is TextRun run ? run.Baseline : double.NaN;
+                bool newLine = !double.IsNaN(baseline) && baseline != line;
+                line = baseline;
+                if (open != tag || newLine)
                 {
                     if (open is not null)
                         TaggedContent.End(gfx);
