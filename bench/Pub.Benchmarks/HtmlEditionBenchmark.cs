@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using Pub.Html.Edition;
+using Pub.Html.Site;
 using Pub.Model;
 
 namespace Pub.Benchmarks;
 
 /// <summary>
 /// The HTML editions of the whole sample series (issue 6): <c>HtmlEditionWriter.Render</c> for each of
-/// the five manuscripts in papers/, already resolved with their citations, page shell included.
+/// the five manuscripts in papers/, already resolved with their citations, page shell included (the
+/// handbook's contents page and one page per contribution), plus the site's index, 404 page and feed.
 /// </summary>
 [ShortRunJob]
 [MemoryDiagnoser]
@@ -15,6 +17,8 @@ public class HtmlEditionBenchmark
 {
     private List<(Document Document, HtmlPageContext Context)> _editions = [];
     private ITemplateSource _templates = null!;
+    private SiteCatalogue _catalogue = null!;
+    private readonly SiteContext _site = new() { PublisherName = "Publisher", Generator = "pub" };
 
     [GlobalSetup]
     public void Setup()
@@ -43,23 +47,31 @@ public class HtmlEditionBenchmark
                 ImageUrl = path => baseName + "-files/" + Path.GetFileName(path),
             }));
         }
-        if (_editions.Count != 5 || Render() != 5)
+        _catalogue = new SiteCatalogue([.. series.Workspace.Config!.Series.Select(s => new SiteSeries(s.Id, s.Title, s.Issn,
+            [.. _editions.Where(e => e.Document.Meta.Series == s.Id).GroupBy(e => e.Document.Meta.Number).Select(g => new SiteWork(g.Key, s.NumberLabel(g.Key),
+                [.. g.Select(e => new SiteEdition(s.Id, e.Document.Meta.Number, e.Document.Meta.Edition, e.Document.Meta.Language, e.Document.Meta.Title,
+                    e.Document.Meta.Subtitle, [.. e.Document.Meta.Authors.Select(a => a.Name)], e.Document.Meta.Date, e.Context.PageFileName, e.Context.PdfFileName, 200_000, null))]))]))]);
+        if (_editions.Count != 5 || Render() != 5 + 2 + 3)
         {
-            throw new InvalidOperationException($"expected five rendered editions, found {_editions.Count}");
+            throw new InvalidOperationException($"expected five editions (7 pages) and 3 site files, found {_editions.Count} editions");
         }
     }
 
-    [Benchmark(Description = "HTML, 5 editions of the sample series")]
+    [Benchmark(Description = "HTML, 5 editions of the sample series and the site pages")]
     public int Render()
     {
         var rendered = 0;
         foreach (var (document, context) in _editions)
         {
-            if (HtmlEditionWriter.Render(document, context, _templates).Html is not null)
+            var result = HtmlEditionWriter.Render(document, context, _templates);
+            if (result.Html is not null)
             {
-                rendered++;
+                rendered += 1 + result.ChapterPages.Count;
             }
         }
+        rendered += SiteWriter.Index(_catalogue, _site, _templates).Html is null ? 0 : 1;
+        rendered += SiteWriter.NotFound(_catalogue, _site, _templates).Html is null ? 0 : 1;
+        rendered += AtomFeed.Write(_catalogue, _site, "Feed").Length > 0 ? 1 : 0;
         return rendered;
     }
 }

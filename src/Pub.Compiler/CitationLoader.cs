@@ -163,17 +163,24 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         return result;
     }
 
-    private Reference SeriesReference(string id, Manuscript manuscript)
+    /// <summary>The style a manuscript is cited in (its own, else the series' house style); null when it is
+    /// missing or broken, which the build reports for the manuscript already.</summary>
+    internal Style? StyleOf(Document document) => StyleFor(document, []);
+
+    internal Reference SeriesReference(string id, Manuscript manuscript)
     {
         var meta = manuscript.Document!.Meta;
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["title"] = meta.Subtitle is null ? meta.Title : $"{meta.Title}: {meta.Subtitle}",
             ["collection-title"] = manuscript.Series!.Title,
-            ["collection-number"] = meta.Number!.Value.ToString(CultureInfo.InvariantCulture),
             ["publisher"] = config.Publisher.Name,
             ["language"] = meta.Language,
         };
+        if (meta.Number is { } number)
+        {
+            variables["collection-number"] = number.ToString(CultureInfo.InvariantCulture);
+        }
         if (meta.ShortTitle is { } shortTitle)
         {
             variables["title-short"] = shortTitle;

@@ -9,7 +9,7 @@ public static class ConfigReader
 {
     public const string FileName = "pub.yaml";
 
-    private static readonly string[] TopKeys = ["publisher", "series", "language", "templates", "output", "citation-style", "fonts", "locales", "styles"];
+    private static readonly string[] TopKeys = ["publisher", "series", "language", "templates", "output", "citation-style", "fonts", "locales", "styles", "base-url"];
     private static readonly string[] PublisherKeys = ["name", "place", "logo"];
     private static readonly string[] SeriesKeys = ["id", "title", "short-title", "issn", "number-format", "file-pattern", "isbn-required"];
 
@@ -109,7 +109,29 @@ public static class ConfigReader
             }
             var locales = map.TryGetValue("locales", out var lo) ? Folder(lo, mustExist: true) : null;
             var styles = map.TryGetValue("styles", out var st) ? Folder(st, mustExist: true) : null;
-            return new ProjectConfig(publisher ?? new Publisher("", null, null), series, language, templates, output, style, fonts, locales, styles);
+            var baseUrl = map.TryGetValue("base-url", out var b) ? BaseUrlOf(b) : null;
+            return new ProjectConfig(publisher ?? new Publisher("", null, null), series, language, templates, output, style, fonts, locales, styles)
+            {
+                BaseUrl = baseUrl,
+            };
+        }
+
+        /// <summary>An absolute http(s) URL without query or fragment; pages append file names to it, so it
+        /// is kept with exactly one trailing '/'.</summary>
+        private string? BaseUrlOf(YamlNode node)
+        {
+            if (Scalar(node) is not { } text)
+            {
+                return null;
+            }
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+                || uri.Host.Length == 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0 || text.Any(char.IsWhiteSpace))
+            {
+                Error(Codes.InvalidBaseUrl, node, $"base-url '{text}' is not an absolute http or https address",
+                    "write the address the site is published at, such as 'https://example.org/papers/'");
+                return null;
+            }
+            return text.TrimEnd('/') + "/";
         }
 
         private Publisher? PublisherOf(YamlNode node)

@@ -50,6 +50,9 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         }
 
         var series = manuscript.Series;
+        resolved = resolved with { Meta = TranslationLinks.Fill(resolved.Meta, series, workspace.AllManuscripts) };
+        var earlierFiles = EarlierEditionFiles.Candidates(resolved.Meta).Select(f => "file:" + Combine(OutputFolder, f)).ToList();
+        resolved = resolved with { Meta = EarlierEditionFiles.KeepPresent(resolved.Meta, f => _world.FileExists(Combine(OutputFolder, f))) };
         var meta = resolved.Meta;
         var baseName = series.FileName(meta.Number, meta.Language, meta.Edition, ProjectPath.FileName(manuscript.Folder));
         var files = new List<(string Path, byte[] Content)>();
@@ -59,6 +62,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         if (options.Formats.HasFlag(OutputFormats.Html))
         {
             var images = Images(resolved);
+            var (suggested, downloads, citationFiles) = EditionCitation.For(manuscript, meta, baseName, citations);
             var page = HtmlEditionWriter.Render(resolved, new HtmlPageContext
             {
                 SeriesTitle = series.Title,
@@ -66,6 +70,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 SeriesIssn = series.Issn,
                 NumberLabel = series.NumberLabel(meta.Number),
                 PageFileName = baseName + ".html",
+                BaseUrl = _config.BaseUrl,
                 PublisherName = _config.Publisher.Name,
                 PublisherPlace = _config.Publisher.Place,
                 SeriesLanguage = _config.Language,
@@ -74,12 +79,16 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 Draft = draft,
                 DraftStamp = stamp,
                 ImageUrl = path => baseName + "-files/" + RelativeToManuscript(path, resolved),
+                SuggestedCitation = suggested,
+                CitationDownloads = downloads,
             }, new WorldTemplateSource(_world, _config.Templates));
             diagnostics.AddRange(page.Diagnostics);
             // A template problem stops the HTML edition only; the PDF is still made and written.
             if (page.Html is not null)
             {
                 files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
+                files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
+                files.AddRange(citationFiles);
                 foreach (var image in images)
                 {
                     files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
@@ -132,7 +141,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             else
             {
                 // What loading reported is found again when the manuscript is loaded; the rest is replayed.
-                cache.Record(manuscript.Path, Inputs(manuscript, resolved), files.Select(f => (Combine(OutputFolder, f.Path), f.Content)),
+                cache.Record(manuscript.Path, Inputs(manuscript, resolved).Concat(earlierFiles), files.Select(f => (Combine(OutputFolder, f.Path), f.Content)),
                     diagnostics.Skip(manuscript.Diagnostics.Count));
             }
         }
@@ -141,7 +150,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
 
     /// <summary>Writes a file atomically; an incremental build leaves a file that already has the content
     /// alone, so that its modification time says when it last changed.</summary>
-    private bool WriteIfChanged(string target, byte[] content, List<string> written, List<Diagnostic> diagnostics)
+    internal bool WriteIfChanged(string target, byte[] content, List<string> written, List<Diagnostic> diagnostics)
     {
         if (cache is not null && !options.Force && _world.ReadBytes(target) is { } existing && existing.AsSpan().SequenceEqual(content))
         {
@@ -177,8 +186,15 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             return diagnostics;
         }
         var assets = ProjectPath.Combine(_config.Templates, "html/assets");
+        // The stylesheet's @font-face rules name assets/fonts/: the project's own fonts (the same files the
+        // PDF embeds) and their licences, copied unchanged so that pages request nothing from elsewhere.
+        var fontFolder = ProjectPath.Combine(_config.Templates, "fonts");
+        var fontFiles = _world.ListFiles(fontFolder)
+            .Where(file => ProjectPath.FileName(file) is var name && (name.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(".otf", StringComparison.OrdinalIgnoreCase) || name.StartsWith("OFL", StringComparison.Ordinal)));
         var files = _world.ListFiles(assets)
             .Select(file => (Path: Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..]), Content: _world.ReadBytes(file) ?? []))
+            .Concat(fontFiles.Select(file => (Path: Combine(OutputFolder, "assets/fonts/" + file[(fontFolder.Length + 1)..]), Content: _world.ReadBytes(file) ?? [])))
             .ToList();
         foreach (var (target, content) in files)
         {

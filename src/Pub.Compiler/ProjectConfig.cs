@@ -34,5 +34,9 @@ public sealed record ProjectConfig(
     string? Locales,
     string? Styles)
 {
+    /// <summary>Where the site is published ("https://example.org/papers/", always ending in '/'); null when
+    /// pub.yaml does not say, and then pages link each other relatively and claim no canonical URL.</summary>
+    public string? BaseUrl { get; init; }
+
     public SeriesConfig? FindSeries(string? id) => Series.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 }

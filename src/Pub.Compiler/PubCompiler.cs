@@ -47,6 +47,12 @@ public static class PubCompiler
         {
             var written = new List<string>();
             diagnostics.AddRange(builder.WriteAssets(written));
+            // The index, 404 page and feed describe the whole series: a build of all manuscripts writes them,
+            // a build of some (and the preview) leaves them as they are.
+            if (options.Paths.Count == 0)
+            {
+                diagnostics.AddRange(new SiteBuilder(world, workspace.Config, workspace.AllManuscripts, builder, cache).Write(written, "pub " + PubVersion.Text));
+            }
             editions.Add(new EditionResult(EditionBuilder.AssetsUnit, written, Failed: false));
         }
         if (cache is not null)

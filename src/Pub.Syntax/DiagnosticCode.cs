@@ -51,6 +51,7 @@ public static class Codes
     public static readonly DiagnosticCode UnknownConfigKey = new("PUB0503", "unknown pub.yaml key");
     public static readonly DiagnosticCode InvalidConfig = new("PUB0504", "pub.yaml value is invalid");
     public static readonly DiagnosticCode MissingFont = new("PUB0505", "font file or folder not found");
+    public static readonly DiagnosticCode InvalidBaseUrl = new("PUB0506", "base-url is not an absolute http(s) address");
 
     public static readonly DiagnosticCode WriteFailed = new("PUB0601", "an output file could not be written");
     public static readonly DiagnosticCode PathNotFound = new("PUB0602", "path given on the command line does not exist or holds no manuscript");

@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace Pub.Acceptance;
 
-/// <summary>Every page of the sample series carries the scholarly metadata catalogues read: Highwire
+/// <summary>Every edition page of the sample series carries the scholarly metadata catalogues read: Highwire
 /// Press tags, Dublin Core, OpenGraph and schema.org JSON-LD that parses, with the series' ISSN from
-/// pub.yaml on the pages of the series that has one.</summary>
+/// pub.yaml on the pages of the series that has one; a handbook's contribution page is a Chapter of the
+/// Book. The site's own pages (index, 404) are not publications and carry none.</summary>
 public sealed partial class MetadataTests(SampleSite site)
 {
     [Fact]
@@ -14,9 +15,16 @@ public sealed partial class MetadataTests(SampleSite site)
     {
         site.RequireBuilt();
         var problems = new List<string>();
-        foreach (var page in site.Pages)
+        var chapters = 0;
+        foreach (var page in site.Pages.Where(p => p is not ("index.html" or "404.html")))
         {
             var html = File.ReadAllText(Path.Combine(site.Dist, page));
+            if (ChapterPage().IsMatch(page))
+            {
+                chapters++;
+                problems.AddRange(ChapterProblems(page, html));
+                continue;
+            }
             var tags = MetaTag().Matches(html)
                 .Select(m => (Key: m.Groups["key"].Value, Value: WebUtility.HtmlDecode(m.Groups["value"].Value)))
                 .ToLookup(t => t.Key, t => t.Value, StringComparer.Ordinal);
@@ -59,7 +67,36 @@ public sealed partial class MetadataTests(SampleSite site)
             }
         }
         Assert.True(problems.Count == 0, "missing metadata:\n" + string.Join("\n", problems));
+        Assert.True(chapters >= 2, "the sample handbook's contributions have no pages of their own");
     }
+
+    private static IEnumerable<string> ChapterProblems(string page, string html)
+    {
+        var tags = MetaTag().Matches(html)
+            .Select(m => (Key: m.Groups["key"].Value, Value: WebUtility.HtmlDecode(m.Groups["value"].Value)))
+            .ToLookup(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        string[] required = ["citation_title", "citation_author", "citation_inbook_title", "citation_book_title", "citation_editor", "citation_publication_date", "citation_pdf_url", "citation_isbn", "DC.title", "DC.creator", "DC.relation.ispartof", "og:type", "og:title"];
+        foreach (var key in required.Where(key => !tags[key].Any(v => v.Length > 0)))
+        {
+            yield return $"  {page}: no {key}";
+        }
+        var script = JsonLdScript().Match(html);
+        if (!script.Success)
+        {
+            yield return $"  {page}: no JSON-LD";
+            yield break;
+        }
+        using var json = JsonDocument.Parse(script.Groups["json"].Value);
+        var root = json.RootElement;
+        if (root.GetProperty("@type").GetString() != "Chapter"
+            || !root.TryGetProperty("isPartOf", out var book) || book.GetProperty("@type").GetString() != "Book")
+        {
+            yield return $"  {page}: JSON-LD is not a Chapter that is part of a Book";
+        }
+    }
+
+    [GeneratedRegex("-ch[0-9]+\\.html$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChapterPage();
 
     [GeneratedRegex("<meta (?:name|property)=\"(?<key>[^\"]+)\" content=\"(?<value>[^\"]*)\">", RegexOptions.CultureInvariant)]
     private static partial Regex MetaTag();

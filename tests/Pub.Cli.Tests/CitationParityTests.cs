@@ -16,9 +16,11 @@ public sealed partial class CitationParityTests
         var (exit, _, error) = project.Run("build");
         Assert.True(exit == 0, error);
         var checkedCitations = 0;
-        foreach (var html in Directory.GetFiles(project.Dist, "*.html"))
+        // Every edition page: a paper, a handbook's contents or one of its contributions, whose PDF is the
+        // handbook's. The site's index and 404 page cite nothing.
+        foreach (var html in Directory.GetFiles(project.Dist, "*.html").Where(f => Path.GetFileName(f) is not ("index.html" or "404.html")))
         {
-            using var pdf = PdfDocument.Open(Path.ChangeExtension(html, ".pdf"));
+            using var pdf = PdfDocument.Open(ChapterPage().Replace(html, ".pdf") is var named && named != html ? named : Path.ChangeExtension(html, ".pdf"));
             // Running heads and page numbers are left out: they stand between the halves of a note that
             // continues on the next page.
             var pages = pdf.GetPages().Select(p => Normalize(string.Concat(p.GetWords()
@@ -67,6 +69,9 @@ public sealed partial class CitationParityTests
         }
         return sb.ToString();
     }
+
+    [GeneratedRegex("-ch[0-9]+\\.html$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChapterPage();
 
     /// <summary>The inner HTML of each <c>&lt;span class="citation"&gt;</c>, nested spans included.</summary>
     private static IEnumerable<string> Citations(string html)

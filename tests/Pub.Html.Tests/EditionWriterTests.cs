@@ -89,18 +89,95 @@ public sealed class EditionWriterTests
     }
 
     [Fact]
-    public void Handbook_chapters_get_their_own_articles_and_note_ids()
+    public void Handbook_contributions_get_their_own_pages_linked_from_the_contents()
     {
-        var chapter = Doc([P(T("Body"), new NoteRef("a", 1))], [new Note("a", [P(T("Note"))], 1)],
-            new Metadata { Title = "Chapter one", Authors = [new Person("A. Author")], Kind = ManuscriptKind.Chapter });
-        var book = Doc([], meta: new Metadata { Title = "Handbook", Kind = ManuscriptKind.Handbook }) with { Chapters = [chapter] };
+        Document Chapter(string title, string author) => Doc([P(T("Body of " + title), new NoteRef("a", 1), T(" cites "), new CitedWork("x-2020", [T("X 2020")]))], [new Note("a", [P(T("Note"))], 1)],
+            new Metadata { Title = title, Authors = [new Person(author)], Kind = ManuscriptKind.Chapter });
+        var book = Doc([new BibliographyBlock(Id("refs"), [new BibliographyEntry("x-2020", [T("X. 2020. A work.")])])], meta: new Metadata { Title = "Handbook", Kind = ManuscriptKind.Handbook, Editors = [new Person("E. Ditor")] })
+            with { Chapters = [Chapter("Chapter one", "A. Author"), Chapter("Chapter two", "B. Author"), Chapter("Chapter three", "C. Author")] };
 
-        var result = HtmlEditionWriter.Render(book, Context, new RepositoryTemplates());
+        var result = HtmlEditionWriter.Render(book, Context with { PageFileName = "hb-001-en-ed1.html" }, new RepositoryTemplates());
 
         Assert.Empty(result.Diagnostics);
-        Assert.Contains("<article class=\"chapter\" id=\"chapter-1\"", result.Html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#ch1-fn-1\" id=\"ch1-fnref-1\"", result.Html, StringComparison.Ordinal);
-        Assert.Contains("<li><a href=\"#chapter-1\">Chapter one</a>", result.Html, StringComparison.Ordinal);
+        // The contents page links every contribution's page and holds none of their text.
+        Assert.Contains("<li><a href=\"hb-001-en-ed1-ch1.html\"><span class=\"secno\">1</span> Chapter one</a><span class=\"toc-authors\">A. Author</span>", result.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"hb-001-en-ed1-ch3.html\">", result.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Body of", result.Html, StringComparison.Ordinal);
+
+        Assert.Equal(["hb-001-en-ed1-ch1.html", "hb-001-en-ed1-ch2.html", "hb-001-en-ed1-ch3.html"], result.ChapterPages.Select(p => p.FileName));
+        var first = result.ChapterPages[0].Html;
+        var middle = result.ChapterPages[1].Html;
+        var last = result.ChapterPages[2].Html;
+        Assert.Contains("<h1 class=\"title\"><span class=\"chapter-number\">2</span> Chapter two</h1>", middle, StringComparison.Ordinal);
+        Assert.Contains("Body of Chapter two", middle, StringComparison.Ordinal);
+        Assert.DoesNotContain("Body of Chapter one", middle, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#fn-1\" id=\"fnref-1\"", middle, StringComparison.Ordinal);
+        // Previous, contents and next; none before the first or after the last.
+        Assert.Contains("<a href=\"hb-001-en-ed1-ch1.html\" rel=\"prev\">", middle, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"hb-001-en-ed1-ch3.html\" rel=\"next\">", middle, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"contents\"><a href=\"hb-001-en-ed1.html\">Contents</a></li>", middle, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"prev\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", last, StringComparison.Ordinal);
+        Assert.Contains("<title>Chapter two | Handbook</title>", middle, StringComparison.Ordinal);
+        // A contribution's citation links to the handbook's references on the contents page.
+        Assert.Contains("id=\"ref-x-2020\"", result.Html, StringComparison.Ordinal);
+        Assert.Contains("cites <a href=\"hb-001-en-ed1.html#ref-x-2020\" role=\"doc-biblioref\">X 2020</a>", middle, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Translations_are_linked_in_the_head_and_in_a_language_switcher()
+    {
+        var meta = SamplePaper.Create().Meta with
+        {
+            Translations = [new EditionLink(1, "ru", "Принудительная преступность", null, "op-007-ru-ed1.html", "op-007-ru-ed1.pdf")],
+        };
+        var relative = HtmlEditionWriter.Render(SamplePaper.Create() with { Meta = meta }, Context, new RepositoryTemplates()).Html!;
+        var absolute = HtmlEditionWriter.Render(SamplePaper.Create() with { Meta = meta }, Context with { BaseUrl = "https://example.org/op/" }, new RepositoryTemplates()).Html!;
+
+        Assert.Contains("<link rel=\"alternate\" hreflang=\"ru\" href=\"op-007-ru-ed1.html\">", relative, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"alternate\" hreflang=\"ru\" href=\"https://example.org/op/op-007-ru-ed1.html\">", absolute, StringComparison.Ordinal);
+        Assert.Contains("<nav class=\"languages\" aria-label=\"Other languages\">", relative, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"op-007-ru-ed1.html\" hreflang=\"ru\" lang=\"ru\">Русский</a></li>", relative, StringComparison.Ordinal);
+
+        var untranslated = HtmlEditionWriter.Render(SamplePaper.Create(), Context, new RepositoryTemplates()).Html!;
+        Assert.DoesNotContain("hreflang", untranslated, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"languages\"", untranslated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_later_edition_states_its_edition_first_publication_and_earlier_editions()
+    {
+        var meta = SamplePaper.Create().Meta with
+        {
+            Edition = 2,
+            FirstPublished = new PublicationDate(2023, 5, 4),
+            EarlierEditions = [new EditionLink(1, "en", "Old title", new PublicationDate(2023, 5, 4), "op-007-en-ed1.html", "op-007-en-ed1.pdf")],
+        };
+        var html = HtmlEditionWriter.Render(SamplePaper.Create() with { Meta = meta }, Context, new RepositoryTemplates()).Html!;
+
+        Assert.Contains("<span class=\"edition-label\">Edition 2</span> · First published <time datetime=\"2023-05-04\">4 May 2023</time>", html, StringComparison.Ordinal);
+        Assert.Contains("Earlier editions: Edition 1 (<time datetime=\"2023-05-04\">4 May 2023</time>) <a href=\"op-007-en-ed1.html\">HTML</a> <a href=\"op-007-en-ed1.pdf\" type=\"application/pdf\">PDF</a>", html, StringComparison.Ordinal);
+
+        var russian = HtmlEditionWriter.Render(SamplePaper.Create() with { Meta = meta with { Language = "ru" } }, Context, new RepositoryTemplates()).Html!;
+        Assert.Contains("<span class=\"edition-label\">2-е издание</span> · Впервые опубликовано", russian, StringComparison.Ordinal);
+
+        var first = HtmlEditionWriter.Render(SamplePaper.Create(), Context, new RepositoryTemplates()).Html!;
+        Assert.DoesNotContain("edition-statement", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cite_block_shows_the_suggested_citation_and_the_downloads()
+    {
+        var context = Context with
+        {
+            SuggestedCitation = [T("Author, A. "), new Emphasis([T("Title & more")]), T(". Series 7.")],
+            CitationDownloads = [new CitationDownload("BibTeX", "op-007-en-ed1.bib", "application/x-bibtex"), new CitationDownload("RIS", "op-007-en-ed1.ris", "application/x-research-info-systems")],
+        };
+        var html = HtmlEditionWriter.Render(SamplePaper.Create(), context, new RepositoryTemplates()).Html!;
+
+        Assert.Contains("<h2 id=\"cite-title\">How to cite</h2>\n<p class=\"suggested-citation\">Author, A. <em>Title &amp; more</em>. Series 7.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"op-007-en-ed1.bib\" type=\"application/x-bibtex\" download>BibTeX</a> · <a href=\"op-007-en-ed1.ris\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"cite\"", HtmlEditionWriter.Render(SamplePaper.Create(), Context, new RepositoryTemplates()).Html!, StringComparison.Ordinal);
     }
 
     [Fact]

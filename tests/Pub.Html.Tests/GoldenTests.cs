@@ -46,6 +46,15 @@ public sealed class GoldenTests
     public void Handbook_page_metadata() =>
         Golden.Assert("html/metadata/handbook.html", Head(HtmlEditionWriter.Render(SampleHandbook.Create(), HandbookContext, new RepositoryTemplates())));
 
+    [Fact]
+    public void Handbook_chapter_page_metadata()
+    {
+        var result = HtmlEditionWriter.Render(SampleHandbook.Create(), HandbookContext with { BaseUrl = "https://publications.example.org/hb/" }, new RepositoryTemplates());
+        Assert.Empty(result.Diagnostics);
+        Assert.NotEmpty(result.ChapterPages);
+        Golden.Assert("html/metadata/handbook-chapter.html", Head(new HtmlEditionResult(result.ChapterPages[0].Html, [])));
+    }
+
     public static TheoryData<string> BlockCases => [.. Cases.Keys];
 
     [Theory]

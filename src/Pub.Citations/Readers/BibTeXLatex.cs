@@ -59,7 +59,7 @@ internal sealed class BibTeXLatex
         ["textquoteleft"] = "‘", ["textquoteright"] = "’", ["textquotedblleft"] = "“", ["textquotedblright"] = "”",
         ["guillemotleft"] = "«", ["guillemotright"] = "»", ["guillemetleft"] = "«", ["guillemetright"] = "»",
         ["euro"] = "€", ["texteuro"] = "€", ["pounds"] = "£", ["textsterling"] = "£", ["textdegree"] = "°",
-        ["textbackslash"] = "\\", ["textasciitilde"] = "~", ["textunderscore"] = "_", ["textbar"] = "|",
+        ["textbackslash"] = "\\", ["textasciitilde"] = "~", ["textasciicircum"] = "^", ["textunderscore"] = "_", ["textbar"] = "|",
         ["textless"] = "<", ["textgreater"] = ">", ["nobreakspace"] = "\u00A0", ["textnumero"] = "№",
         ["TeX"] = "TeX", ["LaTeX"] = "LaTeX", ["BibTeX"] = "BibTeX", ["textperiodcentered"] = "·",
         ["quad"] = " ", ["qquad"] = " ", ["slash"] = "/", ["relax"] = "", ["noop"] = "",

@@ -1,79 +1,33 @@
-using System.Globalization;
 using Pub.Model;
-using Pub.Syntax;
-using Scriban;
-using Scriban.Syntax;
 
 namespace Pub.Html.Edition;
 
 /// <summary>
 /// Writes the HTML edition of a paper or handbook: the document's fragments, rendered in C#, placed in a
-/// Scriban page shell. Template problems come back as diagnostics, never as exceptions, and no template
-/// is rendered until all of them have been found and parsed. The page is a pure function of its inputs:
-/// no clock, no random ids, LF line endings.
+/// Scriban page shell. A handbook's edition is its contents page plus one page per contribution, linked
+/// to each other. Template problems come back as diagnostics, never as exceptions, and no page is
+/// rendered until its templates have all been found and parsed. The pages are a pure function of their
+/// inputs: no clock, no random ids, LF line endings.
 /// </summary>
 public static class HtmlEditionWriter
 {
     public static HtmlEditionResult Render(Document document, HtmlPageContext context, ITemplateSource templates)
     {
-        var set = TemplateSet.Load(templates, context.ShellTemplate);
-        if (set.Diagnostics.Count > 0)
+        var main = ShellRenderer.Render(templates, context.ShellTemplate, PageModel.Build(document, context, out var entries));
+        if (!main.Succeeded || document.Chapters.Count == 0)
         {
-            return new HtmlEditionResult(null, set.Diagnostics);
+            return main;
         }
-
-        var scriban = new TemplateContext
+        var pages = new List<HtmlPage>(document.Chapters.Count);
+        for (var i = 0; i < document.Chapters.Count; i++)
         {
-            StrictVariables = true,
-            // A misspelt member (page.titel) is an error, like a misspelt variable.
-            EnableRelaxedMemberAccess = false,
-            TemplateLoader = new TemplateLoader(templates),
-            NewLine = "\n",
-        };
-        foreach (var (path, parsed) in set.Templates)
-        {
-            scriban.CachedTemplates[path] = parsed;
+            var chapter = ShellRenderer.Render(templates, context.ChapterShellTemplate, ChapterPageModel.Build(document, i, context, entries));
+            if (!chapter.Succeeded)
+            {
+                return chapter;
+            }
+            pages.Add(new HtmlPage(context.ChapterFileName(i + 1), chapter.Html!));
         }
-        scriban.PushCulture(CultureInfo.InvariantCulture);
-        scriban.PushGlobal(PageModel.Build(document, context));
-
-        var shell = set.Templates[TemplateSet.Normalize(context.ShellTemplate)!];
-        try
-        {
-            var html = shell.Render(scriban);
-            return new HtmlEditionResult(Finish(html), []);
-        }
-        catch (ScriptRuntimeException error)
-        {
-            return new HtmlEditionResult(null, [RenderError(set, templates, error)]);
-        }
-        catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
-        {
-            // A builtin function given a value it cannot handle; Scriban does not always say where.
-            return new HtmlEditionResult(null, [Diagnostic.Error(Codes.TemplateRender, error.Message).WithPath(templates.DisplayPath(context.ShellTemplate))]);
-        }
-    }
-
-    private static Diagnostic RenderError(TemplateSet set, ITemplateSource templates, ScriptRuntimeException error)
-    {
-        if (error is ScriptParserRuntimeException parse && parse.ParserMessages.Count > 0)
-        {
-            // A template included by a computed path had a syntax error.
-            var first = parse.ParserMessages[0];
-            var text = set.TextFor(first.Span.FileName);
-            return Diagnostic.Error(Codes.TemplateSyntax, first.Message, text is null ? null : TemplateSet.ToSpan(text, first.Span))
-                .WithPath(first.Span.FileName ?? templates.DisplayPath(""));
-        }
-        var source = set.TextFor(error.Span.FileName);
-        var span = source is null ? (SourceSpan?)null : TemplateSet.ToSpan(source, error.Span);
-        var diagnostic = Diagnostic.Error(Codes.TemplateRender, error.OriginalMessage, span);
-        return span is null && error.Span.FileName is { } file ? diagnostic.WithPath(file) : diagnostic;
-    }
-
-    /// <summary>One trailing newline and LF only, whatever the templates did.</summary>
-    private static string Finish(string html)
-    {
-        html = html.Replace("\r\n", "\n", StringComparison.Ordinal);
-        return html.TrimEnd('\n', ' ') + "\n";
+        return main with { ChapterPages = pages };
     }
 }

@@ -1,3 +1,4 @@
+using Pub.Model;
 using Pub.Syntax;
 
 namespace Pub.Html.Edition;
@@ -22,6 +23,9 @@ public sealed record HtmlPageContext
     /// <summary>File name of this page ("op-001-en-ed1.html"); with <see cref="BaseUrl"/> it makes the
     /// canonical URL.</summary>
     public string? PageFileName { get; init; }
+
+    /// <summary>On a contribution's page, the file name of the handbook's contents page.</summary>
+    public string? BookFileName { get; init; }
 
     /// <summary>Where the site is published ("https://example.org/papers/"); null when unknown, and then
     /// metadata URLs stay relative to the page and no canonical URL is claimed.</summary>
@@ -52,12 +56,38 @@ public sealed record HtmlPageContext
     /// <summary>The shell template, relative to <c>templates/</c>.</summary>
     public string ShellTemplate { get; init; } = "html/paper.html";
 
+    /// <summary>The page shell of one contribution of a handbook, relative to <c>templates/</c>.</summary>
+    public string ChapterShellTemplate { get; init; } = "html/chapter.html";
+
     /// <summary>Heading levels listed in the table of contents (1 = top-level sections only).</summary>
     public int TocDepth { get; init; } = 2;
+
+    /// <summary>How this edition is cited, rendered in the series' house style; empty for no "Cite" block.</summary>
+    public IReadOnlyList<Inline> SuggestedCitation { get; init; } = [];
+
+    /// <summary>Citation files written beside the page (BibTeX, RIS, CSL-JSON), offered for download.</summary>
+    public IReadOnlyList<CitationDownload> CitationDownloads { get; init; } = [];
+
+    /// <summary>The file name of a handbook's contribution page, by its 1-based position; by default the
+    /// page's name with "-ch1", "-ch2" … before ".html".</summary>
+    public string ChapterFileName(int number)
+    {
+        var stem = PageFileName is { Length: > 0 } page && page.EndsWith(".html", StringComparison.Ordinal) ? page[..^5] : "chapter";
+        return stem + "-ch" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".html";
+    }
 }
 
-/// <summary>The page, or null when a template problem stopped it; problems are in <see cref="Diagnostics"/>.</summary>
+/// <summary>A citation file beside the page: "BibTeX", "op-001-en-ed1.bib", "application/x-bibtex".</summary>
+public sealed record CitationDownload(string Label, string FileName, string MediaType);
+
+/// <summary>One more page of an edition (a handbook's contribution), named relative to the output folder.</summary>
+public sealed record HtmlPage(string FileName, string Html);
+
+/// <summary>The page, or null when a template problem stopped it; problems are in <see cref="Diagnostics"/>.
+/// A handbook's edition also has one page per contribution in <see cref="ChapterPages"/>.</summary>
 public sealed record HtmlEditionResult(string? Html, IReadOnlyList<Diagnostic> Diagnostics)
 {
+    public IReadOnlyList<HtmlPage> ChapterPages { get; init; } = [];
+
     public bool Succeeded => Html is not null;
 }

@@ -20,8 +20,8 @@ internal static class JsonLd
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    /// <param name="chapterIds">The page anchors of the handbook's contributions, in order.</param>
-    public static string Write(Document document, HtmlPageContext context, string description, IReadOnlyList<string> chapterIds)
+    /// <param name="chapterUrls">The pages of the handbook's contributions, in order.</param>
+    public static string Write(Document document, HtmlPageContext context, string description, IReadOnlyList<string> chapterUrls)
     {
         var meta = document.Meta;
         var isBook = meta.Kind == ManuscriptKind.Handbook;
@@ -93,9 +93,9 @@ internal static class JsonLd
                     var chapter = document.Chapters[i].Meta;
                     json.WriteStartObject();
                     json.WriteString("@type", "Chapter");
-                    if (i < chapterIds.Count)
+                    if (i < chapterUrls.Count)
                     {
-                        json.WriteString("url", pageUrl + "#" + chapterIds[i]);
+                        json.WriteString("url", chapterUrls[i]);
                     }
                     json.WriteString("position", (i + 1).ToString(CultureInfo.InvariantCulture));
                     json.WriteString("name", chapter.Title);
@@ -110,6 +110,78 @@ internal static class JsonLd
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>One contribution's page: a Chapter by its own authors, part of the Book its editors made.</summary>
+    public static string WriteChapter(Document chapter, Document book, int number, HtmlPageContext context, string description)
+    {
+        var meta = chapter.Meta;
+        var pageUrl = context.PageFileName is { Length: > 0 } page ? ScholarlyMetadata.Absolute(context, page) : "";
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "Chapter");
+            if (context.BaseUrl is { Length: > 0 } && pageUrl.Length > 0)
+            {
+                json.WriteString("@id", pageUrl);
+                json.WriteString("url", pageUrl);
+            }
+            json.WriteString("name", meta.Title);
+            WriteOptional(json, "alternativeHeadline", meta.Subtitle);
+            json.WriteString("position", number.ToString(CultureInfo.InvariantCulture));
+            json.WriteString("inLanguage", meta.Language);
+            WritePeople(json, "author", meta.Authors);
+            if (meta.Date is { } date)
+            {
+                json.WriteString("datePublished", date.Iso);
+            }
+            WriteOptional(json, "description", description.Length > 0 ? description : null);
+            if (meta.Keywords.Count > 0)
+            {
+                json.WriteString("keywords", string.Join(", ", meta.Keywords));
+            }
+            WriteOptional(json, "license", meta.Licence);
+
+            var bookMeta = book.Meta;
+            json.WriteStartObject("isPartOf");
+            json.WriteString("@type", "Book");
+            if (context.BaseUrl is { Length: > 0 } && context.BookFileName is { Length: > 0 } contents)
+            {
+                json.WriteString("@id", ScholarlyMetadata.Absolute(context, contents));
+                json.WriteString("url", ScholarlyMetadata.Absolute(context, contents));
+            }
+            json.WriteString("name", bookMeta.Title);
+            WriteOptional(json, "alternativeHeadline", bookMeta.Subtitle);
+            WritePeople(json, "editor", bookMeta.Editors);
+            WriteOptional(json, "isbn", bookMeta.Isbn);
+            if (bookMeta.Doi is { Length: > 0 } doi)
+            {
+                json.WriteString("identifier", "https://doi.org/" + doi);
+            }
+            if (context.PublisherName is { Length: > 0 } publisher)
+            {
+                json.WriteStartObject("publisher");
+                json.WriteString("@type", "Organization");
+                json.WriteString("name", publisher);
+                WriteOptional(json, "location", context.PublisherPlace);
+                json.WriteEndObject();
+            }
+            WriteSeries(json, context, isBook: true);
+            json.WriteEndObject();
+
+            if (context.PdfFileName is { Length: > 0 } pdf)
+            {
+                json.WriteStartObject("encoding");
+                json.WriteString("@type", "MediaObject");
+                json.WriteString("encodingFormat", "application/pdf");
+                json.WriteString("contentUrl", ScholarlyMetadata.Absolute(context, pdf));
+                json.WriteEndObject();
             }
             json.WriteEndObject();
         }

@@ -104,6 +104,81 @@ internal static class ScholarlyMetadata
         return tags.ToString();
     }
 
+    /// <summary>
+    /// The tags of one contribution's page: Highwire's chapter form (the chapter's own title and authors,
+    /// the book as <c>citation_inbook_title</c> and <c>citation_book_title</c>, the book's editors), Dublin
+    /// Core with the book as the relation it is part of, and OpenGraph for an article.
+    /// </summary>
+    public static string WriteChapter(Document chapter, Document book, HtmlPageContext context, string description)
+    {
+        var meta = chapter.Meta;
+        var tags = new Tags();
+        if (context.BaseUrl is { Length: > 0 } && context.PageFileName is { Length: > 0 } page)
+        {
+            tags.Link("canonical", Absolute(context, page));
+        }
+
+        tags.Name("citation_title", FullTitle(meta));
+        foreach (var author in meta.Authors)
+        {
+            tags.Name("citation_author", author.Name);
+            tags.Name("citation_author_institution", author.Affiliation);
+            tags.Name("citation_author_orcid", author.Orcid is { Length: > 0 } orcid ? JsonLd.OrcidUrl(orcid) : null);
+        }
+        tags.Name("citation_inbook_title", FullTitle(book.Meta));
+        tags.Name("citation_book_title", FullTitle(book.Meta));
+        foreach (var editor in book.Meta.Editors)
+        {
+            tags.Name("citation_editor", editor.Name);
+        }
+        tags.Name("citation_publication_date", meta.Date?.Iso.Replace('-', '/'));
+        tags.Name("citation_language", meta.Language);
+        tags.Name("citation_pdf_url", context.PdfFileName is { Length: > 0 } pdf ? Absolute(context, pdf) : null);
+        tags.Name("citation_isbn", book.Meta.Isbn);
+        tags.Name("citation_doi", book.Meta.Doi);
+        tags.Name("citation_publisher", context.PublisherName);
+        tags.Name("citation_series_title", context.SeriesTitle);
+        tags.Name("citation_keywords", meta.Keywords.Count > 0 ? string.Join("; ", meta.Keywords) : null);
+
+        tags.Link("schema.DC", "http://purl.org/dc/elements/1.1/");
+        tags.Name("DC.title", FullTitle(meta));
+        foreach (var author in meta.Authors)
+        {
+            tags.Name("DC.creator", author.Name);
+        }
+        tags.Name("DC.date", meta.Date?.Iso);
+        tags.Name("DC.type", "Text");
+        tags.Name("DC.language", meta.Language);
+        tags.Name("DC.publisher", context.PublisherName);
+        tags.Name("DC.description", description.Length > 0 ? description : null);
+        foreach (var keyword in meta.Keywords)
+        {
+            tags.Name("DC.subject", keyword);
+        }
+        tags.Name("DC.relation.ispartof", FullTitle(book.Meta) + (book.Meta.Isbn is { Length: > 0 } isbn ? ", ISBN " + isbn : ""));
+        tags.Name("DC.rights", meta.Licence);
+
+        tags.Property("og:type", "article");
+        tags.Property("og:title", FullTitle(meta));
+        tags.Property("og:description", description.Length > 0 ? description : null);
+        tags.Property("og:site_name", context.SeriesTitle);
+        tags.Property("og:locale", OpenGraphLocale(meta.Language));
+        if (context.BaseUrl is { Length: > 0 } && context.PageFileName is { Length: > 0 } here)
+        {
+            tags.Property("og:url", Absolute(context, here));
+        }
+        foreach (var author in meta.Authors)
+        {
+            tags.Property("article:author", author.Name);
+        }
+        tags.Property("article:published_time", meta.Date?.Iso);
+        foreach (var keyword in meta.Keywords)
+        {
+            tags.Property("article:tag", keyword);
+        }
+        return tags.ToString();
+    }
+
     public static string FullTitle(Metadata meta) =>
         meta.Subtitle is { Length: > 0 } subtitle ? meta.Title + ": " + subtitle : meta.Title;
 

@@ -38,12 +38,12 @@ internal static class TableOfContents
                     html.Append("</ol>\n</li>\n");
                 }
             }
-            html.Append("<li><a href=\"#").Append(HtmlText.Escape(entry.Id)).Append("\">");
+            html.Append("<li><a href=\"").Append(HtmlText.Escape(entry.Href ?? "#" + entry.Id)).Append("\">");
             if (entry.Number is not null)
             {
                 html.Append("<span class=\"secno\">").Append(HtmlText.Escape(entry.Number)).Append("</span> ");
             }
-            html.Append(entry.ContentHtml).Append("</a>");
+            html.Append(entry.ContentHtml).Append("</a>").Append(entry.DetailHtml);
         }
         html.Append("</li>\n");
         while (open.Count > 0)

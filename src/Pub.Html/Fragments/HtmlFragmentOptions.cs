@@ -17,8 +17,19 @@ public sealed record HtmlFragmentOptions
     public string NoteIdPrefix { get; init; } = "";
 
     public HtmlIdSet Ids { get; init; } = HtmlIdSet.ForPage();
+
+    /// <summary>Bibliography entries on another page, by citation key, as the URL to link ("hb-001-en-ed1.html#ref-x"):
+    /// a handbook contribution's citations link to the handbook's references on its contents page.</summary>
+    public IReadOnlyDictionary<string, string> ExternalEntries { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>A heading as written, for the table of contents.</summary>
 /// <param name="ContentHtml">The heading text without footnote references or links, safe inside an &lt;a&gt;.</param>
-public sealed record HtmlHeading(string Id, int Level, string? Number, string ContentHtml, bool Listed);
+public sealed record HtmlHeading(string Id, int Level, string? Number, string ContentHtml, bool Listed)
+{
+    /// <summary>Where the entry links when it is not an anchor of this page (a handbook's contribution page).</summary>
+    public string? Href { get; init; }
+
+    /// <summary>HTML after the link in the table of contents (a contribution's authors).</summary>
+    public string? DetailHtml { get; init; }
+}

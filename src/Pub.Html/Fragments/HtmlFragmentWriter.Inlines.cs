@@ -257,13 +257,14 @@ public sealed partial class HtmlFragmentWriter
     /// its own (a full note citation with a URL), which must stay followable, or stands inside a link.</summary>
     private void WriteCitedWork(StringBuilder html, CitedWork work)
     {
-        if (_linkDepth > 0 || !_entryIds.TryGetValue(work.Key, out var entryId) || Walk.Inlines(work.Content).OfType<Link>().Any())
+        var href = _entryIds.TryGetValue(work.Key, out var entryId) ? "#" + entryId : Options.ExternalEntries.GetValueOrDefault(work.Key);
+        if (_linkDepth > 0 || href is null || Walk.Inlines(work.Content).OfType<Link>().Any())
         {
             WriteInlines(html, work.Content);
             return;
         }
-        html.Append("<a href=\"#");
-        HtmlText.Escape(html, entryId);
+        html.Append("<a href=\"");
+        HtmlText.Escape(html, href);
         html.Append("\" role=\"doc-biblioref\">");
         _linkDepth++;
         WriteInlines(html, work.Content);

@@ -32,6 +32,9 @@ public sealed partial class HtmlFragmentWriter(HtmlFragmentOptions options)
     /// <summary>Headings written so far, in document order.</summary>
     public IReadOnlyList<HtmlHeading> Headings => _headings;
 
+    /// <summary>The ids of the bibliography entries written on this page, by citation key.</summary>
+    public IReadOnlyDictionary<string, string> EntryIds => _entryIds;
+
     /// <summary>Writes a document body: blocks, with each heading opening a <c>&lt;section&gt;</c> that
     /// runs to the next heading of the same or a higher level. <paramref name="notes"/> are the document's
     /// footnotes (written later with <see cref="WriteNotes"/>): citations in them count where they are referenced.</summary>

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Pub.Syntax;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Pub.Html.Edition;
+
+/// <summary>
+/// Renders one page shell with its variables: the edition pages and the site pages (index, 404) all come
+/// through here. Template problems come back as diagnostics, never as exceptions, and no template is
+/// rendered until the shell and every template it includes have been found and parsed. Scriban runs
+/// strictly, from a loader that cannot leave the templates folder. The page is LF-only with one final
+/// newline.
+/// </summary>
+internal static class ShellRenderer
+{
+    public static HtmlEditionResult Render(ITemplateSource templates, string shellPath, ScriptObject globals)
+    {
+        var set = TemplateSet.Load(templates, shellPath);
+        if (set.Diagnostics.Count > 0)
+        {
+            return new HtmlEditionResult(null, set.Diagnostics);
+        }
+
+        var scriban = new TemplateContext
+        {
+            StrictVariables = true,
+            // A misspelt member (page.titel) is an error, like a misspelt variable.
+            EnableRelaxedMemberAccess = false,
+            TemplateLoader = new TemplateLoader(templates),
+            NewLine = "\n",
+        };
+        foreach (var (path, parsed) in set.Templates)
+        {
+            scriban.CachedTemplates[path] = parsed;
+        }
+        scriban.PushCulture(CultureInfo.InvariantCulture);
+        scriban.PushGlobal(globals);
+
+        var shell = set.Templates[TemplateSet.Normalize(shellPath)!];
+        try
+        {
+            var html = shell.Render(scriban);
+            return new HtmlEditionResult(Finish(html), []);
+        }
+        catch (ScriptRuntimeException error)
+        {
+            return new HtmlEditionResult(null, [RenderError(set, templates, error)]);
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        {
+            // A builtin function given a value it cannot handle; Scriban does not always say where.
+            return new HtmlEditionResult(null, [Diagnostic.Error(Codes.TemplateRender, error.Message).WithPath(templates.DisplayPath(shellPath))]);
+        }
+    }
+
+    private static Diagnostic RenderError(TemplateSet set, ITemplateSource templates, ScriptRuntimeException error)
+    {
+        if (error is ScriptParserRuntimeException parse && parse.ParserMessages.Count > 0)
+        {
+            // A template included by a computed path had a syntax error.
+            var first = parse.ParserMessages[0];
+            var text = set.TextFor(first.Span.FileName);
+            return Diagnostic.Error(Codes.TemplateSyntax, first.Message, text is null ? null : TemplateSet.ToSpan(text, first.Span))
+                .WithPath(first.Span.FileName ?? templates.DisplayPath(""));
+        }
+        var source = set.TextFor(error.Span.FileName);
+        var span = source is null ? (SourceSpan?)null : TemplateSet.ToSpan(source, error.Span);
+        var diagnostic = Diagnostic.Error(Codes.TemplateRender, error.OriginalMessage, span);
+        return span is null && error.Span.FileName is { } file ? diagnostic.WithPath(file) : diagnostic;
+    }
+
+    /// <summary>One trailing newline and LF only, whatever the templates did.</summary>
+    private static string Finish(string html)
+    {
+        html = html.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return html.TrimEnd('\n', ' ') + "\n";
+    }
+}
