@@ -115,6 +115,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 DraftStamp = stamp ?? "DRAFT",
                 CoverTemplate = front.Cover,
                 ImprintTemplate = front.Imprint,
+                DraftWatermark = Terms.For(meta.Language).Draft.ToUpperInvariant(),
                 Images = images.ToDictionary(p => p, p => _world.ReadBytes(p)!, StringComparer.Ordinal),
                 Hyphenation = _hyphenation.Value,
             };

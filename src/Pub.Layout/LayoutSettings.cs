@@ -31,8 +31,12 @@ public sealed record LayoutSettings
     /// imprint page when null.</summary>
     public Compose.PageTemplate? ImprintTemplate { get; init; }
 
+    /// <summary>A draft carries a light-grey watermark across every page and <see cref="DraftStamp"/> in the footer.</summary>
     public bool Draft { get; init; }
+    /// <summary>The footer line of a draft: the word for "draft", with the build time when the build asked for one.</summary>
     public string DraftStamp { get; init; } = "DRAFT";
+    /// <summary>The word set diagonally across the pages of a draft.</summary>
+    public string DraftWatermark { get; init; } = "DRAFT";
 
     /// <summary>Image bytes (PNG or JPEG) by project-relative path, as figures name them in <c>ResolvedPath</c>.</summary>
     public IReadOnlyDictionary<string, byte[]> Images { get; init; } = new Dictionary<string, byte[]>();

@@ -180,6 +180,7 @@ public static class Typesetter
             fills.Insert(firstBody++, new PageFill { Blank = true });
 
         var pages = new List<Page>(front);
+        galley.Composer.BeginPass();
         var outline = new List<OutlineEntry>();
         var numbering = new List<PageNumberRange> { new(0, PageNumberStyle.LowerRoman) };
         int bodyIndex = front.Count + firstBody;
@@ -209,7 +210,11 @@ public static class Typesetter
             .ToList();
 
         var paged = new PagedDocument(pages, outline, faces, new Dictionary<string, byte[]>(layout.UsedImages, StringComparer.Ordinal),
-            Metadata(galley.Document), [.. galley.Diagnostics.Items]) { Numbering = numbering };
+            Metadata(galley.Document), [.. galley.Diagnostics.Items])
+        {
+            Numbering = numbering,
+            Structure = [.. layout.Structure.Elements],
+        };
         return (paged, Found(pages, outline, layout.Floats));
     }
 
@@ -239,7 +244,9 @@ public static class Typesetter
         layout.OutlineOffset = 0;
         int start = layout.Flow.Count;
         var titleFrame = frame with { Role = FontRole.Heading, Bold = true, Size = 20, Leading = 1.2, Alignment = Alignment.Left, Hyphenate = false };
+        layout.Structure.Open(StructureRole.H1);
         var title = layout.SetText([new TextSpan(meta.Title, titleFrame.Style)], titleFrame);
+        layout.Structure.Close();
         if (title.Count == 0)
         {
             var empty = BlockLayout.LineBox(titleFrame);
@@ -255,16 +262,20 @@ public static class Typesetter
         {
             layout.Space(4);
             var sub = frame with { Role = FontRole.Heading, Size = 13, Leading = 1.25, Alignment = Alignment.Left, Hyphenate = false };
+            layout.Structure.Open(StructureRole.P);
             foreach (var box in layout.SetText([new TextSpan(meta.Subtitle, sub.Style)], sub))
                 box.KeepWithNext = true;
+            layout.Structure.Close();
         }
         if (meta.Authors.Count > 0)
         {
             layout.Space(10);
             var byline = frame with { Italic = true, Size = 11, Alignment = Alignment.Left };
             string names = string.Join(", ", meta.Authors.Select(a => a.Affiliation is null ? a.Name : $"{a.Name} ({a.Affiliation})"));
+            layout.Structure.Open(StructureRole.P);
             foreach (var box in layout.SetText([new TextSpan(names, byline.Style)], byline))
                 box.KeepWithNext = true;
+            layout.Structure.Close();
         }
         layout.Space(18);
         var first = layout.Flow[start];

@@ -6,9 +6,10 @@ using Pub.Layout.Paged;
 namespace Pub.Pdf;
 
 /// <summary>
-/// Info dictionary, XMP, language, and everything PDFsharp would otherwise make random or time-dependent:
-/// the document ID, the XMP document and instance ids, the font subset tags and annotation names all derive from a hash of the
-/// paged document's content, and the dates come from the document's own date, never the clock.
+/// Info dictionary, XMP, language, the PDF/A output intent, and everything PDFsharp would otherwise make random
+/// or time-dependent: the document ID, the XMP document and instance ids, the font subset tags and annotation
+/// names all derive from a hash of the paged document's content, and the dates come from the document's own
+/// date, never the clock.
 /// </summary>
 internal static class Metadata
 {
@@ -24,7 +25,7 @@ internal static class Metadata
             pdf.Info.Subject = m.Subject;
         if (m.Keywords.Count > 0)
             pdf.Info.Keywords = string.Join(", ", m.Keywords);
-        pdf.Info.Creator = "pub";
+        pdf.Info.Creator = Creator;
         pdf.Language = m.Language;
         pdf.ViewerPreferences.DisplayDocTitle = true;
     }
@@ -33,19 +34,68 @@ internal static class Metadata
     {
         var hash = ContentHash(document);
         var date = document.Metadata.Created ?? Undated;
-        pdf.Info.CreationDate = date;
-        pdf.Info.ModificationDate = date;
         // PDFsharp takes the ID as a string of byte-valued characters.
         string id = new([.. hash.Take(16).Select(b => (char)b)]);
         pdf.Internals.FirstDocumentID = id;
         pdf.Internals.SecondDocumentID = id;
         FixSubsetTags(pdf, hash);
         FixAnnotations(pdf);
+        AddOutputIntent(pdf);
+        // Streams stay uncompressed here (see PdfEditionWriter); the final pass compresses them and replaces
+        // Info and XMP (see FileFinisher).
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
-        var bytes = stream.ToArray();
-        FixXmpIds(bytes, hash);
-        return bytes;
+        var m = document.Metadata;
+        var facts = new DocumentFacts(m.Title, string.Join(", ", m.Authors), m.Subject, m.Keywords, m.Language, date,
+            Creator, PdfEditionWriter.Producer, Uuid(hash, "document"), Uuid(hash, "instance"));
+        return FileFinisher.Finish(stream.ToArray(), InfoDictionary(facts), XmpPacket.Build(facts));
+    }
+
+    private const string Creator = "pub";
+
+    /// <summary>The Info dictionary, entry for entry what the XMP packet says (PDF/A requires them to agree).</summary>
+    private static string InfoDictionary(DocumentFacts facts)
+    {
+        var info = new StringBuilder("<<");
+        info.Append("/Title").Append(PdfString(facts.Title));
+        if (facts.Author.Length > 0)
+            info.Append("/Author").Append(PdfString(facts.Author));
+        if (facts.Subject is { } subject)
+            info.Append("/Subject").Append(PdfString(subject));
+        if (facts.Keywords.Count > 0)
+            info.Append("/Keywords").Append(PdfString(string.Join(", ", facts.Keywords)));
+        info.Append("/Creator").Append(PdfString(facts.Creator));
+        info.Append("/Producer").Append(PdfString(facts.Producer));
+        info.Append("/CreationDate").Append(PdfString(XmpPacket.PdfDate(facts.Date)));
+        info.Append("/ModDate").Append(PdfString(XmpPacket.PdfDate(facts.Date)));
+        return info.Append(">>").ToString();
+    }
+
+    /// <summary>A text string: literal when it is printable ASCII, else UTF-16BE with a byte order mark, in hex.</summary>
+    internal static string PdfString(string text)
+    {
+        if (text.All(c => c is >= ' ' and <= '~'))
+            return "(" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal) + ")";
+        return "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(text)) + ">";
+    }
+
+    /// <summary>PDF/A's output intent: the colour space the document's device colours mean, sRGB, with its profile.</summary>
+    private static void AddOutputIntent(PdfDocument pdf)
+    {
+        var profile = new PdfDictionary(pdf);
+        profile.Elements.SetInteger("/N", 3);
+        profile.CreateStream(IccProfile.Srgb);
+        pdf.Internals.AddObject(profile);
+        var intent = new PdfDictionary(pdf);
+        intent.Elements.SetName("/Type", "/OutputIntent");
+        intent.Elements.SetName("/S", "/GTS_PDFA1");
+        intent.Elements.SetString("/OutputConditionIdentifier", "sRGB IEC61966-2.1");
+        intent.Elements.SetString("/RegistryName", "http://www.color.org");
+        intent.Elements.SetString("/Info", "sRGB IEC61966-2.1");
+        intent.Elements.SetReference("/DestOutputProfile", profile);
+        var intents = new PdfArray(pdf);
+        intents.Elements.Add(intent);
+        pdf.Internals.Catalog.Elements["/OutputIntents"] = intents;
     }
 
     /// <summary>SHA-256 of everything that decides the output: the dump, the fonts and the images.</summary>
@@ -105,24 +155,6 @@ internal static class Metadata
                 page.Annotations[i].Elements.Remove("/NM");
                 page.Annotations[i].Elements.Remove("/M");
             }
-        }
-    }
-
-    /// <summary>
-    /// PDFsharp always writes its own XMP packet while saving (there is no way to supply ours), with random
-    /// document and instance UUIDs. The packet is stored uncompressed and a UUID has a fixed length, so the
-    /// two ids are overwritten in place with ones derived from the content; no byte offset moves.
-    /// </summary>
-    private static void FixXmpIds(byte[] pdf, byte[] hash)
-    {
-        foreach (var (tag, purpose) in (ReadOnlySpan<(string, string)>)[("<xmpMM:DocumentID>uuid:", "document"), ("<xmpMM:InstanceID>uuid:", "instance")])
-        {
-            var marker = Encoding.ASCII.GetBytes(tag);
-            int at = pdf.AsSpan().IndexOf(marker);
-            if (at < 0)
-                continue;
-            var uuid = Encoding.ASCII.GetBytes(Uuid(hash, purpose));
-            uuid.CopyTo(pdf.AsSpan(at + marker.Length, uuid.Length));
         }
     }
 

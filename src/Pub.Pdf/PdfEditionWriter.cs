@@ -5,6 +5,7 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
+using PdfSharp.Pdf.Annotations;
 using Pub.Layout.Paged;
 
 namespace Pub.Pdf;
@@ -21,20 +22,25 @@ public static class PdfEditionWriter
         var families = document.Faces.ToDictionary(f => f.Id, f => EditionFontResolver.Instance.Register(f.Id, f.Data), StringComparer.Ordinal);
 
         using var pdf = new PdfDocument();
-        pdf.Options.CompressContentStreams = true;
+        // Nothing is compressed while drawing: marked content is put into the page streams afterwards, and the
+        // final pass compresses every stream itself (see FileFinisher).
+        pdf.Options.CompressContentStreams = false;
+        pdf.Options.NoCompression = true;
         pdf.PageLayout = PdfPageLayout.SinglePage;
+        var tags = new TaggedContent(document);
         var fonts = new Dictionary<(string, double), XFont>();
         var images = new Dictionary<string, XImage>(StringComparer.Ordinal);
         var pages = new List<PdfPage>();
         try
         {
-            foreach (var page in document.Pages)
-                pages.Add(DrawPage(pdf, page, document, families, fonts, images));
+            for (int p = 0; p < document.Pages.Count; p++)
+                pages.Add(DrawPage(pdf, p, document, families, fonts, images, tags));
             var destinations = AddDestinations(pdf, document);
-            AddLinks(pages, document, destinations);
+            AddLinks(pages, document, destinations, tags);
             Outline.Add(pdf, pages, document.Outline);
             PageLabels.Add(pdf, document.Numbering);
             Metadata.Apply(pdf, document);
+            tags.Write(pdf, pages);
             return Metadata.SaveDeterministic(pdf, document);
         }
         finally
@@ -44,41 +50,103 @@ public static class PdfEditionWriter
         }
     }
 
-    private static PdfPage DrawPage(PdfDocument pdf, Page page, PagedDocument document, Dictionary<string, string> families,
-        Dictionary<(string, double), XFont> fonts, Dictionary<string, XImage> images)
+    private static PdfPage DrawPage(PdfDocument pdf, int index, PagedDocument document, Dictionary<string, string> families,
+        Dictionary<(string, double), XFont> fonts, Dictionary<string, XImage> images, TaggedContent tags)
     {
+        var page = document.Pages[index];
         var pdfPage = pdf.AddPage();
         pdfPage.Width = XUnit.FromPoint(page.Width);
         pdfPage.Height = XUnit.FromPoint(page.Height);
-        // A blank page gets no content stream: PDFsharp writes an empty one as a damaged deflate stream.
+        // A blank page gets no content stream.
         if (page.Items.Count == 0)
             return pdfPage;
-        using var gfx = XGraphics.FromPdfPage(pdfPage);
-        foreach (var item in page.Items)
+        using (var gfx = XGraphics.FromPdfPage(pdfPage))
         {
-            switch (item)
+            // Neighbouring items of one element on one line (the words of a justified line) share one
+            // marked-content sequence; a new line opens a new one, so that each text object holds one line.
+            int? open = null;
+            double line = double.NaN;
+            foreach (var item in page.Items)
             {
-                case TextRun run:
-                    var font = Font(run, families, fonts);
-                    gfx.DrawString(run.Text, font, new XSolidBrush(Colour(run.Colour)), run.X, run.Baseline, XStringFormats.BaseLineLeft);
-                    break;
-                case RuleItem rule:
-                    gfx.DrawLine(new XPen(Colour(rule.Colour), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
-                    break;
-                case RectItem rect:
-                    gfx.DrawRectangle(new XSolidBrush(Colour(rect.Fill)), rect.X, rect.Y, rect.Width, rect.Height);
-                    break;
-                case ImageItem image when document.Images.TryGetValue(image.Path, out var bytes):
-                    if (!images.TryGetValue(image.Path, out var ximage))
-                    {
-                        ximage = XImage.FromStream(new MemoryStream(bytes, writable: false));
-                        images[image.Path] = ximage;
-                    }
-                    gfx.DrawImage(ximage, image.X, image.Y, image.Width, image.Height);
-                    break;
+                if (item is LinkItem or DestinationItem || item is ImageItem i && !document.Images.ContainsKey(i.Path))
+                    continue;
+                int tag = tags.Sequence(item.Tag);
+                double baseline = item is TextRun run ? run.Baseline : double.NaN;
+                bool newLine = !double.IsNaN(baseline) && baseline != line;
+                line = baseline;
+                if (open != tag || newLine)
+                {
+                    if (open is not null)
+                        TaggedContent.End(gfx);
+                    tags.Begin(gfx, index, tag);
+                    open = tag;
+                }
+                Draw(gfx, item, document, families, fonts, images);
             }
+            if (open is not null)
+                TaggedContent.End(gfx);
         }
+        TaggedContent.ReplaceMarks(pdfPage);
         return pdfPage;
+    }
+
+    private static void Draw(XGraphics gfx, PageItem item, PagedDocument document, Dictionary<string, string> families,
+        Dictionary<(string, double), XFont> fonts, Dictionary<string, XImage> images)
+    {
+        switch (item)
+        {
+            case TextRun run:
+                var font = Font(run, families, fonts);
+                if (run.Rotation != 0)
+                {
+                    // XGraphics turns clockwise for positive angles (its y axis points down).
+                    var state = gfx.Save();
+                    gfx.RotateAtTransform(-run.Rotation, new XPoint(run.X, run.Baseline));
+                    DrawText(gfx, run, font);
+                    gfx.Restore(state);
+                }
+                else
+                    DrawText(gfx, run, font);
+                break;
+            case RuleItem rule:
+                gfx.DrawLine(new XPen(Colour(rule.Colour), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
+                break;
+            case RectItem rect:
+                gfx.DrawRectangle(new XSolidBrush(Colour(rect.Fill)), rect.X, rect.Y, rect.Width, rect.Height);
+                break;
+            case ImageItem image when document.Images.TryGetValue(image.Path, out var bytes):
+                if (!images.TryGetValue(image.Path, out var ximage))
+                {
+                    ximage = XImage.FromStream(new MemoryStream(bytes, writable: false));
+                    images[image.Path] = ximage;
+                }
+                gfx.DrawImage(ximage, image.X, image.Y, image.Width, image.Height);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// PDFsharp sets text by the plain advance widths, so a kerned run is drawn in pieces, each placed where
+    /// layout's kerning puts it: the run ends exactly where layout measured it, and justified lines stay flush.
+    /// A rotated run (the draft watermark) is drawn in its rotated frame, where it runs along x all the same.
+    /// </summary>
+    private static void DrawText(XGraphics gfx, TextRun run, XFont font)
+    {
+        var brush = new XSolidBrush(Colour(run.Colour));
+        if (run.Kerns.Count == 0)
+        {
+            gfx.DrawString(run.Text, font, brush, run.X, run.Baseline, XStringFormats.BaseLineLeft);
+            return;
+        }
+        int from = 0;
+        double offset = 0;
+        foreach (var kern in run.Kerns.Append(new KernAt(run.Text.Length, 0)))
+        {
+            if (kern.Index > from)
+                gfx.DrawString(run.Text[from..kern.Index], font, brush, run.X + offset, run.Baseline, XStringFormats.BaseLineLeft);
+            from = kern.Index;
+            offset = kern.Offset;
+        }
     }
 
     private static XFont Font(TextRun run, Dictionary<string, string> families, Dictionary<(string, double), XFont> fonts)
@@ -114,7 +182,7 @@ public static class PdfEditionWriter
         return names;
     }
 
-    private static void AddLinks(List<PdfPage> pages, PagedDocument document, HashSet<string> destinations)
+    private static void AddLinks(List<PdfPage> pages, PagedDocument document, HashSet<string> destinations, TaggedContent tags)
     {
         for (int p = 0; p < document.Pages.Count; p++)
         {
@@ -123,10 +191,18 @@ public static class PdfEditionWriter
             {
                 // Annotations live in PDF user space: origin at the bottom left.
                 var rect = new PdfRectangle(new XRect(link.X, page.Height - link.Y - link.Height, link.Width, link.Height));
+                PdfLinkAnnotation? annotation = null;
+                string description = "";
                 if (link.Url is { } url)
-                    pages[p].AddWebLink(rect, url);
+                    (annotation, description) = (pages[p].AddWebLink(rect, url), url);
                 else if (link.Destination is { } name && destinations.Contains(name))
-                    pages[p].AddDocumentLink(rect, name);
+                    (annotation, description) = (pages[p].AddDocumentLink(rect, name), "Go to " + name);
+                if (annotation is null)
+                    continue;
+                // PDF/A: printable annotations; PDF/UA: a description and a place in the structure tree.
+                annotation.Elements.SetInteger("/F", 4);
+                annotation.Elements.SetString("/Contents", description);
+                tags.Annotation(p, annotation, link.Tag);
             }
         }
     }

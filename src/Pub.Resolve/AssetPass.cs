@@ -4,7 +4,8 @@ using Pub.Syntax;
 namespace Pub.Resolve;
 
 /// <summary>Resolves figure paths against the manuscript's folder and checks that each image exists and is
-/// a PNG or JPEG file (the formats both editions can show).</summary>
+/// a PNG or JPEG file (the formats both editions can show), and that it has alternative text: screen readers
+/// read it in place of the image in both editions (the tagged PDF's Figure /Alt, the HTML img alt).</summary>
 public sealed class AssetPass : IDocumentPass
 {
     public Document Run(Document document, ResolveContext context)
@@ -22,6 +23,11 @@ public sealed class AssetPass : IDocumentPass
             if (block is not Figure figure)
             {
                 return block;
+            }
+            if (string.IsNullOrWhiteSpace(figure.AltText))
+            {
+                context.Diagnostics.Add(Diagnostic.Warning(Codes.MissingAltText, $"figure '{figure.Path}' has no alternative text", figure.Span,
+                    "describe what the image shows for readers who cannot see it: ![Caption](path){alt=\"...\"}; the caption stands in until then"));
             }
             if (Uri.TryCreate(figure.Path, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             {

@@ -65,6 +65,33 @@ public sealed class SampleSeriesTests
     }
 
     [Fact]
+    public void EverySamplePdfIsTaggedAndPassesQpdfWithoutAWarning()
+    {
+        using var project = TestProject.CopyOfRepository();
+        var (exit, _, error) = project.Run("build", "--format", "pdf");
+        Assert.True(exit == 0, error);
+        foreach (var edition in ExpectedEditions)
+        {
+            string path = Path.Combine(project.Dist, edition + ".pdf");
+            using (var pdf = PdfDocument.Open(path))
+            {
+                var catalog = pdf.Structure.Catalog.CatalogDictionary;
+                Assert.True(catalog.Data.ContainsKey("StructTreeRoot"), $"{edition} has no structure tree");
+                Assert.True(catalog.Data.ContainsKey("MarkInfo"), $"{edition} is not marked");
+                Assert.True(catalog.Data.ContainsKey("OutputIntents"), $"{edition} has no output intent");
+            }
+            if (Qpdf.Check(path) is not { } result)
+            {
+                if (Qpdf.InCi)
+                    Assert.Fail("qpdf is missing in CI (apt-get install qpdf)");
+                Assert.Skip("qpdf is not installed (apt-get install qpdf)");
+                return;
+            }
+            Qpdf.AssertClean(edition, result);
+        }
+    }
+
+    [Fact]
     public void BuildingTwiceFromAnotherFolderGivesIdenticalBytes()
     {
         using var first = TestProject.CopyOfRepository();

@@ -14,7 +14,7 @@ internal static class BuildCommand
             Description = "Comma-separated formats to write: html, pdf.",
             DefaultValueFactory = _ => "html,pdf",
         };
-        var draft = new Option<bool>("--draft") { Description = "Mark every edition as a draft and stamp it with the build time." };
+        var draft = new Option<bool>("--draft") { Description = "Mark every edition as a draft: a DRAFT watermark across every PDF page and the build time in the footer (drafts are not byte-reproducible)." };
         var strict = SharedOptions.Strict();
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first manuscript with errors." };
         var force = new Option<bool>("--force") { Description = "Rebuild and rewrite every edition, even those unchanged since the last build." };

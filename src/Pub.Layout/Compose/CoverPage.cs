@@ -62,7 +62,7 @@ internal sealed class CoverPage(BlockLayout layout, TextMeasurer measurer, Layou
     private double Block(List<PageItem> items, string text, Frame frame, double left, double y, Colour? colour = null)
     {
         var style = frame.Style with { Colour = colour };
-        var boxes = layout.Aside(() => layout.SetText([new TextSpan(text, style)], frame));
+        var boxes = layout.Aside(() => layout.Structure.Within(StructureRole.P, () => layout.SetText([new TextSpan(text, style)], frame)));
         foreach (var box in boxes)
         {
             foreach (var item in box.Items)

@@ -16,6 +16,12 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
     public static readonly Colour Muted = new(0x55, 0x55, 0x55);
     public static readonly Colour DraftColour = new(0xB0, 0x00, 0x20);
 
+    private readonly HashSet<FlowBox> _placed = [];
+
+    /// <summary>Starts composing the pages of a layout pass afresh: a box the previous pass placed is not a
+    /// repetition in this one.</summary>
+    public void BeginPass() => _placed.Clear();
+
     /// <summary>Height the footnote area adds above its first note: space, the rule, space.</summary>
     public static double NoteSeparator(LayoutSettings settings) => settings.FontSize * 1.6;
 
@@ -55,8 +61,10 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
 
         foreach (var (box, y) in fill.Placed)
         {
+            // A box placed a second time is a table's header repeated on a continuation page: an artifact.
+            bool repeated = !_placed.Add(box);
             foreach (var item in box.Items)
-                items.Add(item.Translate(left, top + y));
+                items.Add(repeated ? item.Translate(left, top + y) with { Tag = 0 } : item.Translate(left, top + y));
             foreach (var mark in box.Outline)
                 outline.Add(new OutlineEntry(mark.Level, mark.Title, number - 1, top + y + mark.Y, mark.Destination));
         }
@@ -75,11 +83,54 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
         return new Page(number, settings.PageWidth, settings.PageHeight, items) { Label = folio };
     }
 
+    public static readonly Colour WatermarkColour = new(0xE4, 0xE4, 0xE4);
+
+    /// <summary>
+    /// Marks a draft page: the watermark word in light grey along the page's diagonal, first among the items so
+    /// that everything else is drawn over it, and the stamp (with the build time, when there is one) centred in
+    /// the footer. Both are artifacts: they are not part of the document's text.
+    /// </summary>
     public void AddDraftStamp(List<PageItem> items)
     {
-        if (!settings.Draft || string.IsNullOrWhiteSpace(settings.DraftStamp))
+        if (!settings.Draft)
             return;
-        var style = new TextStyle(FontRole.Heading, true, false, 9, Colour: DraftColour);
-        items.AddRange(TextLine.Set(measurer, settings.DraftStamp, style, 0, 30, settings.PageWidth, Alignment.Center));
+        if (!string.IsNullOrWhiteSpace(settings.DraftWatermark))
+            items.InsertRange(0, Watermark(settings.DraftWatermark));
+        if (!string.IsNullOrWhiteSpace(settings.DraftStamp))
+        {
+            var style = new TextStyle(FontRole.Heading, true, false, 8.5, Colour: DraftColour);
+            double baseline = settings.PageHeight - settings.Margins.Bottom + 34;
+            items.AddRange(TextLine.Set(measurer, settings.DraftStamp, style, 0, baseline, settings.PageWidth, Alignment.Center));
+        }
+    }
+
+    private List<PageItem> Watermark(string word)
+    {
+        double w = settings.PageWidth, h = settings.PageHeight;
+        double angle = Math.Atan2(h, w);
+        var style = new TextStyle(FontRole.Heading, true, false, 120, Colour: WatermarkColour);
+        var pieces = measurer.Pieces(word, style).ToList();
+        double length = pieces.Sum(p => p.Width);
+        // Too long a word (another language's) shrinks to fit 80% of the diagonal.
+        double diagonal = Math.Sqrt(w * w + h * h);
+        double scale = Math.Min(1, diagonal * 0.8 / Math.Max(1, length));
+        var face = measurer.Face(style);
+        double capHeight = 120 * scale * face.CapHeight / face.UnitsPerEm;
+        // y grows downward: along the text is (cos, −sin), the text's "up" is (−sin, −cos); centre the word on the page.
+        double cos = Math.Cos(angle), sin = Math.Sin(angle);
+        double x = w / 2 - length * scale / 2 * cos + capHeight / 2 * sin;
+        double y = h / 2 + length * scale / 2 * sin + capHeight / 2 * cos;
+        var items = new List<PageItem>();
+        double at = 0;
+        foreach (var piece in pieces)
+        {
+            items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size * scale, x + at * cos, y - at * sin, piece.Width * scale, WatermarkColour)
+            {
+                Rotation = angle * 180 / Math.PI,
+                Kerns = [.. piece.Kerns.Select(k => k with { Offset = k.Offset * scale })],
+            });
+            at += piece.Width * scale;
+        }
+        return items;
     }
 }

@@ -19,7 +19,7 @@ internal static class TextLine
         var items = new List<PageItem>();
         foreach (var piece in pieces)
         {
-            items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, at, baseline, piece.Width, style.Colour));
+            items.Add(piece.ToRun(at, baseline, style.Colour));
             at += piece.Width;
         }
         return items;

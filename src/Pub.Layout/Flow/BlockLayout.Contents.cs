@@ -26,7 +26,9 @@ internal sealed partial class BlockLayout
     {
         var titleFrame = frame with { Size = 15, Leading = 1.2, Role = FontRole.Heading, Bold = true, Alignment = Alignment.Left, Hyphenate = false };
         Space(newPage ? 0 : 28);
+        Structure.Open(StructureRole.H1);
         var title = SetText([new TextSpan(heading, titleFrame.Style)], titleFrame);
+        Structure.Close();
         title[0].PageBreakBefore = newPage;
         foreach (var box in title)
             box.KeepWithNext = true;
@@ -36,12 +38,17 @@ internal sealed partial class BlockLayout
         double numberColumn = frame.Size * 3;
         double step = frame.Size * 0.45;
         var dot = measurer.Pieces(".", numberStyle).First();
+        Structure.Open(StructureRole.TOC);
         foreach (var entry in entries)
         {
+            // An entry is a TOCI holding one Link: its title, its page number and the link area. The dot leaders are decoration.
+            Structure.Open(StructureRole.TOCI);
+            int link = Structure.Add(StructureRole.Link, Structure.Current);
             double indent = (entry.Level - 1) * frame.Size * 1.6;
             Space(entry.Level == 1 && boldTopLevel ? frame.Size * 0.6 : frame.Size * 0.2);
             var entryFrame = frame.Narrow(indent, numberColumn) with { Alignment = Alignment.Left, Hyphenate = false, Bold = boldTopLevel && entry.Level == 1 };
-            var lines = SetText([new TextSpan(entry.Title, entryFrame.Style)], entryFrame, hang: frame.Size * 1.6);
+            var lines = SetText([new TextSpan(entry.Title, entryFrame.Style with { Tag = link })], entryFrame, hang: frame.Size * 1.6);
+            Structure.Close();
             if (lines.Count == 0)
                 continue;
             foreach (var box in lines.SkipLast(1))
@@ -54,7 +61,7 @@ internal sealed partial class BlockLayout
             double x = right - pieces.Sum(p => p.Width);
             foreach (var piece in pieces)
             {
-                last.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, x, baseline, piece.Width));
+                last.Items.Add(piece.ToRun(x, baseline) with { Tag = link });
                 x += piece.Width;
             }
             double end = last.Items.OfType<TextRun>().Where(r => r.X < right - numberColumn + 0.01).Select(r => r.X + r.Width).DefaultIfEmpty(entryFrame.Indent).Max();
@@ -64,9 +71,10 @@ internal sealed partial class BlockLayout
             if (entry.Destination is { } destination)
             {
                 foreach (var line in lines)
-                    line.Items.Add(new LinkItem(frame.Indent + indent, 0, frame.Width - indent, line.Height, null, destination));
+                    line.Items.Add(new LinkItem(frame.Indent + indent, 0, frame.Width - indent, line.Height, null, destination) { Tag = link });
             }
         }
+        Structure.Close();
         _pendingSpace = 0;
     }
 }

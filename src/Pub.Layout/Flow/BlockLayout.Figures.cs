@@ -54,6 +54,9 @@ internal sealed partial class BlockLayout
         var box = new FlowBox { Height = height, KeepWithNext = true };
         if (Listed(figure.Number, figure.Attributes.Id, figure.Caption, isTable: false) is { } id)
             box.Items.Add(new DestinationItem(id, frame.Indent, 0));
+        string alt = !string.IsNullOrWhiteSpace(figure.AltText) ? figure.AltText
+            : InlineCollector.Plain(figure.Caption) is { Length: > 0 } caption ? caption : path;
+        Structure.Open(StructureRole.Figure, alt);
         if (drawable)
             box.Items.Add(new ImageItem(path, x, 0, width, height, figure.AltText));
         else
@@ -63,16 +66,19 @@ internal sealed partial class BlockLayout
             double lx = x + Math.Max(0, (width - label.Sum(p => p.Width)) / 2);
             foreach (var piece in label)
             {
-                box.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, lx, height / 2, piece.Width));
+                box.Items.Add(piece.ToRun(lx, height / 2));
                 lx += piece.Width;
             }
         }
         Emit(box);
+        Structure.Close();
         Space(frame.Size * 0.6);
         // A one-line caption is centred under the figure; a longer one is justified.
         if (captionLines.Count == 1)
             captionFrame = captionFrame with { Alignment = Alignment.Center };
+        Structure.Open(StructureRole.Caption);
         var lines = SetText(spans, captionFrame);
+        Structure.Close();
         for (int i = 0; i < lines.Count - 1; i++)
             lines[i].KeepWithNext = true;
         Space(Gap(frame) * 1.8);

@@ -30,7 +30,9 @@ internal sealed partial class BlockLayout
         {
             var saved = _source;
             _source = note.Span;
+            int element = Structure.Open(StructureRole.Note, follows: Structure.ReferenceOf(NoteAnchors.Reference(NoteScope, note.Number)));
             var lines = Aside(() => Blocks(note.Blocks, inner, noteFrame.Size * 0.35));
+            Structure.Close();
             _source = saved;
             var first = lines.FirstOrDefault(b => b.FirstBaseline is not null);
             if (first is null)
@@ -44,7 +46,7 @@ internal sealed partial class BlockLayout
             foreach (var piece in measurer.Pieces(marker, style).Reverse())
             {
                 x -= piece.Width;
-                first.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, x, first.FirstBaseline!.Value, piece.Width));
+                first.Items.Insert(0, piece.ToRun(x, first.FirstBaseline!.Value) with { Tag = element });
             }
             // Space between notes; the first note on a page drops it.
             lines[0].SpaceBefore = noteFrame.Size * 0.35;

@@ -24,6 +24,19 @@ internal sealed partial class BlockLayout
         // Cells are narrow and ragged: words break only at their own hyphens, never by the patterns.
         var cellFrame = frame with { Size = frame.Size * 0.9, Leading = 1.25, Alignment = Alignment.Left, Hyphenate = false };
         var widths = ColumnWidths(table, columns, cellFrame, frame.Width);
+        Structure.Open(StructureRole.Table);
+        try
+        {
+            SetTable(table, frame, cellFrame, widths);
+        }
+        finally
+        {
+            Structure.Close();
+        }
+    }
+
+    private void SetTable(Table table, Frame frame, Frame cellFrame, double[] widths)
+    {
 
         if (table.Caption.Count > 0 || table.Number is not null)
         {
@@ -33,7 +46,9 @@ internal sealed partial class BlockLayout
                 spans.Add(new TextSpan($"{Labels.Table} {number}" + (table.Caption.Count > 0 ? Labels.CaptionSeparator : ""), captionFrame.Style with { Bold = true }));
             spans.AddRange(Collect(table.Caption, captionFrame.Style));
             Space(Gap(frame) * 1.5);
+            Structure.Open(StructureRole.Caption);
             var caption = SetText(spans, captionFrame);
+            Structure.Close();
             foreach (var box in caption)
                 box.KeepWithNext = true;
             if (Listed(table.Number, table.Attributes.Id, table.Caption, isTable: true) is { } id && caption.Count > 0)
@@ -48,10 +63,10 @@ internal sealed partial class BlockLayout
 
         var rows = new List<FlowBox>();
         foreach (var row in table.Header)
-            rows.Add(Row(row, table.Alignments, widths, cellFrame with { Bold = true }, frame.Indent));
+            rows.Add(Row(row, table.Alignments, widths, cellFrame with { Bold = true }, frame.Indent, StructureRole.TH));
         int headerCount = rows.Count;
         foreach (var row in table.Body)
-            rows.Add(Row(row, table.Alignments, widths, cellFrame, frame.Indent));
+            rows.Add(Row(row, table.Alignments, widths, cellFrame, frame.Indent, StructureRole.TD));
         if (rows.Count == 0)
             return;
 
@@ -76,7 +91,20 @@ internal sealed partial class BlockLayout
         Space(Gap(frame) * 1.5);
     }
 
-    private FlowBox Row(TableRow row, IReadOnlyList<ColumnAlignment> alignments, double[] widths, Frame cellFrame, double indent)
+    private FlowBox Row(TableRow row, IReadOnlyList<ColumnAlignment> alignments, double[] widths, Frame cellFrame, double indent, StructureRole cellRole)
+    {
+        Structure.Open(StructureRole.TR);
+        try
+        {
+            return SetRow(row, alignments, widths, cellFrame, indent, cellRole);
+        }
+        finally
+        {
+            Structure.Close();
+        }
+    }
+
+    private FlowBox SetRow(TableRow row, IReadOnlyList<ColumnAlignment> alignments, double[] widths, Frame cellFrame, double indent, StructureRole cellRole)
     {
         var box = new FlowBox();
         double x = indent;
@@ -100,7 +128,7 @@ internal sealed partial class BlockLayout
                     _ => Alignment.Left,
                 },
             };
-            var content = Aside(() => Blocks(cell.Blocks, frame, frame.Size * 0.4));
+            var content = Aside(() => Structure.Within(cellRole, () => Blocks(cell.Blocks, frame, frame.Size * 0.4)));
             double y = CellPadY;
             for (int i = 0; i < content.Count; i++)
             {

@@ -27,6 +27,9 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
 
     public Dictionary<string, byte[]> UsedImages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The logical structure of what is set: each block opens its element while its lines are emitted.</summary>
+    public StructureBuilder Structure { get; } = new();
+
     /// <summary>Words layout adds itself ("Notes", "Figure"), in the language of the document being set.</summary>
     public Terms Labels { get; set; } = Terms.For("en");
 
@@ -34,6 +37,11 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
 
     public void Emit(FlowBox box)
     {
+        for (int i = 0; i < box.Items.Count; i++)
+        {
+            if (box.Items[i].Tag == 0)
+                box.Items[i] = Structure.Claim(box.Items[i]);
+        }
         box.SpaceBefore = Math.Max(box.SpaceBefore, _pendingSpace);
         _pendingSpace = 0;
         _flow.Add(box);
@@ -88,10 +96,10 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
                 Definitions(d, frame);
                 break;
             case BlockQuote q:
-                Blocks(q.Blocks, frame.Narrow(frame.Size * 1.6, frame.Size * 1.6).Sized(0.95));
+                Structure.Within(StructureRole.BlockQuote, () => Blocks(q.Blocks, frame.Narrow(frame.Size * 1.6, frame.Size * 1.6).Sized(0.95)));
                 break;
             case CodeBlock c:
-                CodeLines(c.Code, frame);
+                Structure.Within(StructureRole.P, () => CodeLines(c.Code, frame));
                 break;
             case Pub.Model.ThematicBreak:
                 Rule(frame);
@@ -114,7 +122,8 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
                 {
                     Space(frame.Size * 0.45);
                     var entryFrame = frame with { Alignment = Alignment.Left };
-                    var lines = SetText(Collect(entry.Content, entryFrame.Style), entryFrame, hang: frame.Size * 1.6);
+                    var lines = new List<FlowBox>();
+                    Structure.Within(StructureRole.P, () => lines = SetText(Collect(entry.Content, entryFrame.Style), entryFrame, hang: frame.Size * 1.6));
                     if (lines.Count > 0)
                         lines[0].Items.Insert(0, new DestinationItem(NoteAnchors.Entry(NoteScope, entry.Key), frame.Indent, 0));
                 }
@@ -124,9 +133,20 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
         }
     }
 
-    public List<Span> Collect(IReadOnlyList<Inline> inlines, TextStyle style) => InlineCollector.Collect(inlines, style, NoteScope);
+    public List<Span> Collect(IReadOnlyList<Inline> inlines, TextStyle style) => InlineCollector.Collect(inlines, style, NoteScope, Structure);
 
-    public List<FlowBox> Paragraph(IReadOnlyList<Inline> content, Frame frame) => SetText(Collect(content, frame.Style), frame);
+    public List<FlowBox> Paragraph(IReadOnlyList<Inline> content, Frame frame)
+    {
+        Structure.Open(StructureRole.P);
+        try
+        {
+            return SetText(Collect(content, frame.Style), frame);
+        }
+        finally
+        {
+            Structure.Close();
+        }
+    }
 
     /// <summary>Sets spans as lines of the frame, one flow box per line. A paragraph keeps its first two lines
     /// together and its last two (no orphan, no widow).</summary>
@@ -149,7 +169,7 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
             var composed = LineComposer.Compose(items, lines[n], frame.Width - indent, frame.Alignment);
             var box = LineBox(frame);
             foreach (var item in composed)
-                box.Add(item, frame.Indent + indent, box.FirstBaseline!.Value);
+                box.Add(Structure.Claim(item), frame.Indent + indent, box.FirstBaseline!.Value);
             boxes.Add(box);
         }
         if (boxes.Count >= 2)
@@ -224,7 +244,9 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
             spans.Add(new TextSpan(number + " ", headingFrame.Style));
         spans.AddRange(Collect(h.Content, headingFrame.Style));
         Space(before);
+        Structure.Open(HeadingRole(h.Level + OutlineOffset));
         var boxes = SetText(spans, headingFrame);
+        Structure.Close();
         if (boxes.Count == 0)
             return;
         foreach (var box in boxes)
@@ -236,6 +258,8 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
         boxes[0].Outline.Add(new OutlineMark(h.Level + OutlineOffset, title, 0, id));
         _pendingSpace = after;
     }
+
+    public static StructureRole HeadingRole(int level) => StructureRole.H1 + Math.Clamp(level, 1, 6) - 1;
 
     /// <summary>An unnumbered heading that layout adds itself ("Abstract", "Notes").</summary>
     public void SectionTitle(string text, Frame frame, int level = 1, string? id = null) =>
@@ -253,41 +277,55 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
         double indent = Math.Max(frame.Size * 1.5, widest + gap);
         var inner = frame.Narrow(indent);
         double itemGap = tight ? frame.Size * 0.15 : Gap(frame);
+        Structure.Open(StructureRole.L);
         for (int i = 0; i < items.Count; i++)
         {
             Space(itemGap);
             int before = _flow.Count;
-            Blocks(items[i].Blocks, inner, itemGap);
+            Structure.Open(StructureRole.LI);
+            int label = Structure.Add(StructureRole.Lbl, Structure.Current);
+            Structure.Within(StructureRole.LBody, () => Blocks(items[i].Blocks, inner, itemGap));
             var first = _flow.Skip(before).FirstOrDefault(b => b.FirstBaseline is not null);
             if (first is null)
             {
                 first = LineBox(inner);
                 Emit(first);
             }
+            Structure.Close();
+            // The marker goes first among the line's items, so that it is read before the item's text.
             double x = inner.Indent - gap;
             foreach (var piece in measurer.Pieces(markers[i], style).Reverse())
             {
                 x -= piece.Width;
-                first.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, x, first.FirstBaseline!.Value, piece.Width));
+                first.Items.Insert(0, piece.ToRun(x, first.FirstBaseline!.Value) with { Tag = label });
             }
         }
+        Structure.Close();
         _listDepth--;
     }
 
     private void Definitions(DefinitionList list, Frame frame)
     {
+        Structure.Open(StructureRole.L);
         foreach (var item in list.Items)
         {
             Space(Gap(frame));
+            Structure.Open(StructureRole.LI);
             var termFrame = frame with { Bold = true, Alignment = Alignment.Left };
+            Structure.Open(StructureRole.Lbl);
             foreach (var box in SetText(Collect(item.Term, termFrame.Style), termFrame))
                 box.KeepWithNext = true;
+            Structure.Close();
+            Structure.Open(StructureRole.LBody);
             foreach (var definition in item.Definitions)
             {
                 Space(frame.Size * 0.2);
                 Blocks(definition, frame.Narrow(frame.Size * 1.6), frame.Size * 0.4);
             }
+            Structure.Close();
+            Structure.Close();
         }
+        Structure.Close();
     }
 
     private static readonly Colour CodeBackground = new(0xF2, 0xF2, 0xEF);
@@ -309,7 +347,7 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
                 double x = frame.Indent + pad;
                 foreach (var piece in chunk)
                 {
-                    box.Items.Add(new TextRun(piece.Text, piece.Face.Id, piece.Size, x, box.FirstBaseline!.Value, piece.Width));
+                    box.Items.Add(piece.ToRun(x, box.FirstBaseline!.Value));
                     x += piece.Width;
                 }
                 boxes.Add(box);

@@ -4,8 +4,8 @@ using System.Text;
 namespace Pub.Layout.Fonts;
 
 /// <summary>
-/// Reads the few TrueType tables layout needs: names, vertical metrics, the character map, advance widths
-/// and the classic <c>kern</c> table. Everything is big-endian; offsets come from the table directory.
+/// Reads the few TrueType tables layout needs: names, vertical metrics, the character map, advance widths,
+/// pair kerning from GPOS (<see cref="PairKerning"/>) and the classic <c>kern</c> table. Everything is big-endian; offsets come from the table directory.
 /// A font we cannot read is a packaging bug, so malformed data throws <see cref="InvalidDataException"/>.
 /// </summary>
 internal static class TrueTypeReader
@@ -61,9 +61,10 @@ internal static class TrueTypeReader
 
         var cmapping = ReadCmap(span, cmap.Offset, fileName);
         var kerning = tables.TryGetValue("kern", out var kern) ? ReadKern(span, kern.Offset) : [];
+        var pairs = tables.TryGetValue("GPOS", out var gpos) ? PairKerning.Read(span, gpos.Offset) : null;
 
         return new FontFace(postScript, family, subfamily, bold, italic, data, unitsPerEm,
-            ascent, descent, lineGap, capHeight, xHeight, cmapping, advances, kerning);
+            ascent, descent, lineGap, capHeight, xHeight, cmapping, advances, kerning, pairs);
     }
 
     private readonly record struct TableRecord(int Offset, int Length);

@@ -16,6 +16,10 @@ public readonly record struct Colour(byte R, byte G, byte B)
 /// </summary>
 public abstract record PageItem
 {
+    /// <summary>The structure element this item's content belongs to (<see cref="StructureElement.Id"/>);
+    /// 0 for an artifact.</summary>
+    public int Tag { get; init; }
+
     /// <summary>The same item moved by (dx, dy).</summary>
     public abstract PageItem Translate(double dx, double dy);
 
@@ -27,14 +31,24 @@ public abstract record PageItem
         "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }
 
+/// <summary>A kerned pair inside a run: the text from UTF-16 index <see cref="Index"/> on starts <see cref="Offset"/>
+/// points after the run's start (instead of where the plain advances would put it).</summary>
+public readonly record struct KernAt(int Index, double Offset);
+
 /// <summary>A run of text in one face and size, drawn from (X, Baseline). <see cref="Width"/> is its measured
-/// advance. Spaces between words are real space characters inside runs.</summary>
+/// advance, kerning included. Spaces between words are real space characters inside runs.</summary>
 public sealed record TextRun(string Text, string FaceId, double Size, double X, double Baseline, double Width, Colour? Colour = null) : PageItem
 {
+    /// <summary>Kerned pairs, in text order; the writer draws the text in pieces at these offsets.</summary>
+    public IReadOnlyList<KernAt> Kerns { get; init; } = [];
+
+    /// <summary>Degrees counterclockwise about (X, Baseline); 0 for ordinary text (a draft watermark is set on the diagonal).</summary>
+    public double Rotation { get; init; }
+
     public override PageItem Translate(double dx, double dy) => this with { X = X + dx, Baseline = Baseline + dy };
 
     internal override string DumpLine() =>
-        $"text {F(X)} {F(Baseline)} w={F(Width)} {FaceId} {F(Size)}{(Colour is { } c ? " " + c : "")} {Q(Text)}";
+        $"text {F(X)} {F(Baseline)} w={F(Width)} {FaceId} {F(Size)}{(Colour is { } c ? " " + c : "")}{(Rotation != 0 ? " rot=" + F(Rotation) : "")} {Q(Text)}{(Kerns.Count > 0 ? " kern " + string.Join(",", Kerns.Select(k => k.Index.ToString(CultureInfo.InvariantCulture) + "@" + F(k.Offset))) : "")}";
 }
 
 /// <summary>A straight line of a given thickness.</summary>

@@ -42,6 +42,8 @@ public sealed record PagedDocument(
 {
     /// <summary>How pages are numbered, by range; empty means arabic from 1 on the first page.</summary>
     public IReadOnlyList<PageNumberRange> Numbering { get; init; } = [];
+    /// <summary>The logical structure, in element id order (element 1 is the root); page items point into it.</summary>
+    public IReadOnlyList<StructureElement> Structure { get; init; } = [];
 
     /// <summary>A stable text form: one line per page item, coordinates rounded to 0.01 point.</summary>
     public string Dump()
@@ -63,10 +65,51 @@ public sealed record PagedDocument(
             foreach (var item in page.Items)
                 text.Append("  ").Append(item.DumpLine()).Append('\n');
         }
+        DumpStructure(text);
         foreach (var entry in Outline)
             text.Append(CultureInfo.InvariantCulture, $"outline {entry.Level} p{entry.PageIndex + 1} {entry.Y:0.00} {entry.Title}\n");
         foreach (var d in Diagnostics)
             text.Append(CultureInfo.InvariantCulture, $"{d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}\n");
         return text.ToString();
     }
+
+    /// <summary>The structure elements that hold content, each with its role, parent and the start of its own text.</summary>
+    private void DumpStructure(StringBuilder text)
+    {
+        if (Structure.Count == 0)
+            return;
+        var own = new Dictionary<int, StringBuilder>();
+        var used = new HashSet<int>();
+        foreach (var item in Pages.SelectMany(p => p.Items))
+        {
+            if (item.Tag <= 0 || item.Tag > Structure.Count)
+                continue;
+            if (!own.TryGetValue(item.Tag, out var words))
+                own[item.Tag] = words = new StringBuilder();
+            if (item is TextRun run)
+                words.Append(run.Text);
+            else if (item is ImageItem image)
+                words.Append('[').Append(image.Path).Append(']');
+            for (int id = item.Tag; id > 0 && used.Add(id); id = Structure[id - 1].Parent)
+            {
+            }
+        }
+        foreach (var element in Structure.Where(e => used.Contains(e.Id)))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"struct {element.Id} {element.Role} in {element.Parent}");
+            if (element.Alt is { } alt)
+                text.Append(" alt=").Append(Quote(alt));
+            if (element.Follows is { } follows)
+                text.Append(CultureInfo.InvariantCulture, $" follows {follows}");
+            if (own.TryGetValue(element.Id, out var words) && words.Length > 0)
+            {
+                string start = words.ToString();
+                text.Append(' ').Append(Quote(start.Length > 40 ? start[..40] + "…" : start));
+            }
+            text.Append('\n');
+        }
+    }
+
+    private static string Quote(string text) =>
+        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

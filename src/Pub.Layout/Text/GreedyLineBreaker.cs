@@ -108,10 +108,14 @@ internal static class GreedyLineBreaker
         {
             var piece = box.Pieces[p];
             int offset = 0;
+            double before = 0;
             foreach (var rune in piece.Text.EnumerateRunes())
             {
                 offset += rune.Utf16SequenceLength;
-                runes.Add((p, offset, piece.Face.Measure(rune.ToString(), piece.Size), rune.Value is '/' or '-' or '.' or '_' or '?' or '&' or '=' or '#'));
+                // Each character's share of the width, kerning with the one before it included.
+                double upTo = piece.Face.Measure(piece.Text[..offset], piece.Size);
+                runes.Add((p, offset, upTo - before, rune.Value is '/' or '-' or '.' or '_' or '?' or '&' or '=' or '#'));
+                before = upTo;
             }
         }
         int fit = 0;

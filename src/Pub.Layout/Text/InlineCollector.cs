@@ -14,98 +14,110 @@ internal static class InlineCollector
     public static readonly Colour LinkColour = new(0x1F, 0x3A, 0x6E);
 
     /// <param name="noteScope">Prefix of footnote destinations: each handbook chapter numbers its notes from 1.</param>
-    public static List<Span> Collect(IReadOnlyList<Inline> inlines, TextStyle style, string noteScope = "")
+    /// <param name="structure">Where links and note references become structure elements; null when the text
+    /// is only wanted as plain text.</param>
+    public static List<Span> Collect(IReadOnlyList<Inline> inlines, TextStyle style, string noteScope = "", Flow.StructureBuilder? structure = null)
     {
         var spans = new List<Span>();
-        Walk(inlines, style, spans, noteScope);
+        new Walker(spans, noteScope, structure).Walk(inlines, style);
         return spans;
     }
 
-    private static void Walk(IReadOnlyList<Inline> inlines, TextStyle style, List<Span> spans, string scope)
+    private sealed class Walker(List<Span> spans, string scope, Flow.StructureBuilder? structure)
     {
-        foreach (var inline in inlines)
-            Walk(inline, style, spans, scope);
-    }
-
-    private static void Walk(Inline inline, TextStyle style, List<Span> spans, string scope)
-    {
-        switch (inline)
+        public void Walk(IReadOnlyList<Inline> inlines, TextStyle style)
         {
-            case Pub.Model.Text t:
-                spans.Add(new TextSpan(t.Value, style));
-                break;
-            case Emphasis e:
-                Walk(e.Content, style with { Italic = !style.Italic }, spans, scope);
-                break;
-            case Strong s:
-                Walk(s.Content, style with { Bold = true }, spans, scope);
-                break;
-            case Upright u:
-                Walk(u.Content, style with { Italic = false }, spans, scope);
-                break;
-            case NormalWeight n:
-                Walk(n.Content, style with { Bold = false }, spans, scope);
-                break;
-            case SmallCaps sc:
-                Walk(sc.Content, style with { SmallCaps = true }, spans, scope);
-                break;
-            case Superscript sup:
-                Walk(sup.Content, Superscript(style), spans, scope);
-                break;
-            case Subscript sub:
-                Walk(sub.Content, style with { Size = style.Size * 0.68, Rise = style.Rise - style.Size * 0.15 }, spans, scope);
-                break;
-            case Underline ul:
-                Walk(ul.Content, style with { Underline = true }, spans, scope);
-                break;
-            case SpanInline si:
-                Walk(si.Content, si.Attributes["lang"] is { Length: > 0 } lang ? style with { Language = lang } : style, spans, scope);
-                break;
-            case Code c:
-                spans.Add(new TextSpan(c.Value, style with { Role = FontRole.Mono, Size = style.Size * 0.88, Bold = false, Italic = false, Hyphenate = false }));
-                break;
-            case Link l:
-                var linked = l.Url.StartsWith('#')
-                    ? style with { Destination = l.Url[1..], Url = null, Colour = LinkColour }
-                    : style with { Url = l.Url, Destination = null, Colour = LinkColour, Hyphenate = Hyphenate(l) && style.Hyphenate };
-                Walk(l.Content, linked, spans, scope);
-                break;
-            case InlineImage img:
-                Walk(img.Description, style, spans, scope);
-                break;
-            case LineBreak:
-                spans.Add(new BreakSpan());
-                break;
-            case SoftBreak:
-                spans.Add(new TextSpan(" ", style));
-                break;
-            case RawInline:
-                break; // raw HTML has no meaning on paper
-            case NoteRef r:
-                spans.Add(new AnchorSpan(NoteAnchors.Reference(scope, r.Number)));
-                spans.Add(new TextSpan(r.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Superscript(style) with { Destination = NoteAnchors.Note(scope, r.Number), Url = null, Colour = style.Colour }));
-                break;
-            case CrossRef x:
-                var target = style with { Destination = x.Label, Colour = LinkColour };
-                if (x.Resolved is { } resolved)
-                    Walk(resolved, target, spans, scope);
-                else
-                    spans.Add(new TextSpan(x.Label, target));
-                break;
-            case CitedWork work:
-                // Links to the work's bibliography entry (a link with no destination in the document is dropped
-                // by the writer); a web address inside keeps its own link. The text keeps its colour.
-                Walk(work.Content, style.Url is null && style.Destination is null ? style with { Destination = NoteAnchors.Entry(scope, work.Key) } : style, spans, scope);
-                break;
-            case Cite cite:
-                if (cite.Rendered is { } rendered)
-                    Walk(rendered, style, spans, scope);
-                else
-                    spans.Add(new TextSpan(string.Join("; ", cite.Items.Select(i => i.Key)), style));
-                break;
-            default:
-                throw new InvalidOperationException($"layout does not handle inline {inline.GetType().Name}");
+            foreach (var inline in inlines)
+                Walk(inline, style);
+        }
+
+        /// <summary>A new Link element inside the inline element in force, or floating until its text is set.</summary>
+        private int Link(TextStyle style) => structure?.Add(Paged.StructureRole.Link, style.Tag != 0 ? style.Tag : -1) ?? 0;
+
+        private void Walk(Inline inline, TextStyle style)
+        {
+            switch (inline)
+            {
+                case Pub.Model.Text t:
+                    spans.Add(new TextSpan(t.Value, style));
+                    break;
+                case Emphasis e:
+                    Walk(e.Content, style with { Italic = !style.Italic });
+                    break;
+                case Strong s:
+                    Walk(s.Content, style with { Bold = true });
+                    break;
+                case Upright u:
+                    Walk(u.Content, style with { Italic = false });
+                    break;
+                case NormalWeight n:
+                    Walk(n.Content, style with { Bold = false });
+                    break;
+                case SmallCaps sc:
+                    Walk(sc.Content, style with { SmallCaps = true });
+                    break;
+                case Superscript sup:
+                    Walk(sup.Content, Superscript(style));
+                    break;
+                case Subscript sub:
+                    Walk(sub.Content, style with { Size = style.Size * 0.68, Rise = style.Rise - style.Size * 0.15 });
+                    break;
+                case Underline ul:
+                    Walk(ul.Content, style with { Underline = true });
+                    break;
+                case SpanInline si:
+                    Walk(si.Content, si.Attributes["lang"] is { Length: > 0 } lang ? style with { Language = lang } : style);
+                    break;
+                case Code c:
+                    spans.Add(new TextSpan(c.Value, style with { Role = FontRole.Mono, Size = style.Size * 0.88, Bold = false, Italic = false, Hyphenate = false }));
+                    break;
+                case Link l:
+                    var linked = l.Url.StartsWith('#')
+                        ? style with { Destination = l.Url[1..], Url = null, Colour = LinkColour, Tag = Link(style) }
+                        : style with { Url = l.Url, Destination = null, Colour = LinkColour, Hyphenate = Hyphenate(l) && style.Hyphenate, Tag = Link(style) };
+                    Walk(l.Content, linked);
+                    break;
+                case InlineImage img:
+                    Walk(img.Description, style);
+                    break;
+                case LineBreak:
+                    spans.Add(new BreakSpan());
+                    break;
+                case SoftBreak:
+                    spans.Add(new TextSpan(" ", style));
+                    break;
+                case RawInline:
+                    break; // raw HTML has no meaning on paper
+                case NoteRef r:
+                    string anchor = NoteAnchors.Reference(scope, r.Number);
+                    int tag = structure?.NoteReference(anchor, style.Tag != 0 ? style.Tag : -1) ?? 0;
+                    spans.Add(new AnchorSpan(anchor));
+                    spans.Add(new TextSpan(r.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Superscript(style) with { Destination = NoteAnchors.Note(scope, r.Number), Url = null, Colour = style.Colour, Tag = tag }));
+                    break;
+                case CrossRef x:
+                    var target = style with { Destination = x.Label, Url = null, Colour = LinkColour, Tag = Link(style) };
+                    if (x.Resolved is { } resolved)
+                        Walk(resolved, target);
+                    else
+                        spans.Add(new TextSpan(x.Label, target));
+                    break;
+                case CitedWork work:
+                    // Links to the work's bibliography entry (a link with no destination in the document is dropped
+                    // by the writer); a web address inside keeps its own link. The text keeps its colour.
+                    Walk(work.Content, style.Url is null && style.Destination is null
+                        ? style with { Destination = NoteAnchors.Entry(scope, work.Key), Tag = Link(style) }
+                        : style);
+                    break;
+                case Cite cite:
+                    if (cite.Rendered is { } rendered)
+                        Walk(rendered, style);
+                    else
+                        spans.Add(new TextSpan(string.Join("; ", cite.Items.Select(i => i.Key)), style));
+                    break;
+                default:
+                    throw new InvalidOperationException($"layout does not handle inline {inline.GetType().Name}");
+            }
         }
     }
 
@@ -141,8 +153,8 @@ internal static class NoteAnchors
 {
     public static string Note(string scope, int number) => scope + "note-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    public static string Reference(string scope, int number) => scope + "noteref-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The destination of a bibliography entry.</summary>
     public static string Entry(string scope, string key) => scope + "ref-" + key;
-
-    public static string Reference(string scope, int number) => scope + "noteref-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -62,7 +62,7 @@ internal static class LineComposer
                             run = new RunBuilder(piece, x);
                         }
                         else
-                            run.Append(piece.Text, piece.Width);
+                            run.Append(piece);
                         AddLink(links, piece.Style, x, piece.Width, piece.Size);
                         if (piece.Style.Underline)
                             output.Add(new RuleItem(x, piece.Size * 0.12, x + piece.Width, piece.Size * 0.12, 0.5, piece.Style.Colour));
@@ -93,7 +93,7 @@ internal static class LineComposer
                 run = new RunBuilder(hyphen, x);
             }
             else
-                run.Append(hyphen.Text, hyphen.Width);
+                run.Append(hyphen);
         }
         Flush();
         output.AddRange(links);
@@ -109,28 +109,30 @@ internal static class LineComposer
             return;
         double top = -size * 0.85 - style.Rise, height = size * 1.1;
         if (links.Count > 0 && links[^1] is var last && last.Url == style.Url && last.Destination == style.Destination
-            && Math.Abs(last.X + last.Width - x) < 0.01)
+            && last.Tag == style.Tag && Math.Abs(last.X + last.Width - x) < 0.01)
         {
             double y = Math.Min(last.Y, top), bottom = Math.Max(last.Y + last.Height, top + height);
             links[^1] = last with { Width = x + width - last.X, Y = y, Height = bottom - y };
             return;
         }
-        links.Add(new LinkItem(x, top, width, height, style.Url, style.Destination));
+        links.Add(new LinkItem(x, top, width, height, style.Url, style.Destination) { Tag = style.Tag });
     }
 
     private sealed class RunBuilder(Piece first, double x)
     {
         private readonly System.Text.StringBuilder _text = new(first.Text);
+        private readonly List<KernAt> _kerns = [.. first.Kerns];
         private double _width = first.Width;
 
         public Fonts.FontFace Face { get; } = first.Face;
         public double Size { get; } = first.Size;
         private double Rise { get; } = first.Style.Rise;
         private Colour? Colour { get; } = first.Style.Colour;
+        private int Tag { get; } = first.Style.Tag;
 
         public bool Accepts(Piece piece, double at) =>
             piece.Face == Face && piece.Size == Size && piece.Style.Rise == Rise && piece.Style.Colour == Colour
-            && Math.Abs(x + _width - at) < 0.001;
+            && piece.Style.Tag == Tag && Math.Abs(x + _width - at) < 0.001;
 
         public void Append(string text, double width)
         {
@@ -138,6 +140,14 @@ internal static class LineComposer
             _width += width;
         }
 
-        public TextRun ToRun() => new(_text.ToString(), Face.Id, Size, x, -Rise, _width, Colour);
+        /// <summary>Appends a piece with its own kerning; no pair is kerned across the join, as none was measured there.</summary>
+        public void Append(Piece piece)
+        {
+            foreach (var kern in piece.Kerns)
+                _kerns.Add(new KernAt(_text.Length + kern.Index, _width + kern.Offset));
+            Append(piece.Text, piece.Width);
+        }
+
+        public TextRun ToRun() => new(_text.ToString(), Face.Id, Size, x, -Rise, _width, Colour) { Tag = Tag, Kerns = _kerns.Count > 0 ? [.. _kerns] : [] };
     }
 }

@@ -2,8 +2,16 @@ using Pub.Layout.Fonts;
 
 namespace Pub.Layout.Text;
 
-/// <summary>Text in one face, size and style, measured: the unit a run is drawn from.</summary>
-internal sealed record Piece(string Text, FontFace Face, double Size, double Width, TextStyle Style);
+/// <summary>Text in one face, size and style, measured (kerning within the text included): the unit a run is drawn from.</summary>
+internal sealed record Piece(string Text, FontFace Face, double Size, double Width, TextStyle Style)
+{
+    /// <summary>The kerned pairs inside the text; derived from the text, so a piece cut or copied stays right.</summary>
+    public IReadOnlyList<Paged.KernAt> Kerns => Face.Kerns(Text, Size);
+
+    /// <summary>The piece drawn on its own at (x, baseline).</summary>
+    public Paged.TextRun ToRun(double x, double baseline, Paged.Colour? colour = null) =>
+        new(Text, Face.Id, Size, x, baseline, Width, colour) { Kerns = Kerns };
+}
 
 /// <summary>
 /// The box–glue–penalty model of a paragraph (Knuth and Plass): boxes are unbreakable (a word with its

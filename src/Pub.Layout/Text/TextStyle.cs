@@ -4,7 +4,8 @@ using Pub.Layout.Paged;
 namespace Pub.Layout.Text;
 
 /// <summary>How a stretch of inline text is set: the font role and style, size, baseline shift, colour and link,
-/// its language (which hyphenation patterns apply) and whether it may be hyphenated at all (not code, URLs, headings).</summary>
+/// its language (which hyphenation patterns apply), whether it may be hyphenated at all (not code, URLs, headings),
+/// and the inline structure element (a link, a note reference) its text belongs to, 0 for the enclosing block.</summary>
 internal sealed record TextStyle(
     FontRole Role,
     bool Bold,
@@ -17,7 +18,8 @@ internal sealed record TextStyle(
     bool SmallCaps = false,
     bool Underline = false,
     string? Language = null,
-    bool Hyphenate = true)
+    bool Hyphenate = true,
+    int Tag = 0)
 {
     public bool IsLink => Url is not null || Destination is not null;
 }

@@ -1,0 +1,307 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace Pub.Pdf;
+
+/// <summary>
+/// The last step of writing: PDFsharp saves without compressing anything, and this pass rewrites its file
+/// object by object. Every stream is compressed here with zlib (RFC 1950, Adler-32 checksum included, which
+/// PDFsharp's own encoder leaves out and <c>qpdf --check</c> warns about), except the XMP packet, which is
+/// replaced by ours and stays readable as PDF/A recommends; the Info dictionary is replaced by ours, so that it
+/// agrees with the XMP word for word; the cross-reference table is rebuilt for the new offsets; and the trailer
+/// loses PDFsharp's comment naming the runtime it ran on. Only files PDFsharp wrote are read: one
+/// cross-reference table, objects as "n 0 obj … endobj", stream lengths as direct integers.
+/// </summary>
+internal static class FileFinisher
+{
+    public static byte[] Finish(byte[] pdf, string info, byte[] xmp)
+    {
+        var (offsets, trailer) = ReadXref(pdf);
+        int infoNumber = Reference(trailer, "/Info");
+        var order = offsets.Where(o => o.Value > 0).OrderBy(o => o.Value).ToList();
+        int firstObject = order[0].Value;
+        var output = new MemoryStream(pdf.Length);
+        output.Write(pdf, 0, firstObject);
+        var newOffsets = new SortedDictionary<int, long>();
+        for (int i = 0; i < order.Count; i++)
+        {
+            var (number, start) = order[i];
+            int end = EndOfObject(pdf, start);
+            newOffsets[number] = output.Length;
+            if (number == infoNumber)
+                WriteAscii(output, $"{number} 0 obj\n{info}\nendobj\n");
+            else
+                Rewrite(output, pdf, start, end, xmp);
+        }
+        long xref = output.Length;
+        int size = offsets.Keys.Max() + 1;
+        var table = new StringBuilder();
+        table.Append(CultureInfo.InvariantCulture, $"xref\n0 {size}\n0000000000 65535 f \n");
+        for (int n = 1; n < size; n++)
+        {
+            if (newOffsets.TryGetValue(n, out var at))
+                table.Append(CultureInfo.InvariantCulture, $"{at:0000000000} 00000 n \n");
+            else
+                table.Append("0000000000 65535 f \n");
+        }
+        table.Append("trailer\n").Append(trailer).Append(CultureInfo.InvariantCulture, $"\nstartxref\n{xref}\n%%EOF\n");
+        WriteAscii(output, table.ToString());
+        return output.ToArray();
+    }
+
+    /// <summary>Object offsets by number, and the trailer dictionary (without anything after it).</summary>
+    private static (Dictionary<int, int> Offsets, string Trailer) ReadXref(byte[] pdf)
+    {
+        string tail = Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 64), Math.Min(64, pdf.Length));
+        int sx = tail.LastIndexOf("startxref", StringComparison.Ordinal);
+        if (sx < 0)
+            throw new InvalidDataException("PDF has no startxref");
+        int xref = int.Parse(tail[(sx + 9)..].Trim().Split('\n')[0].Trim(), CultureInfo.InvariantCulture);
+        string text = Encoding.Latin1.GetString(pdf, xref, pdf.Length - xref);
+        if (!text.StartsWith("xref", StringComparison.Ordinal))
+            throw new InvalidDataException("PDF has no cross-reference table where startxref points");
+        var offsets = new Dictionary<int, int>();
+        var lines = text.Split('\n');
+        int line = 1;
+        while (!lines[line].StartsWith("trailer", StringComparison.Ordinal))
+        {
+            var head = lines[line++].Trim().Split(' ');
+            int first = int.Parse(head[0], CultureInfo.InvariantCulture), count = int.Parse(head[1], CultureInfo.InvariantCulture);
+            for (int k = 0; k < count; k++)
+            {
+                var entry = lines[line++];
+                if (entry.Length >= 17 && entry[17] == 'n')
+                    offsets[first + k] = int.Parse(entry[..10], CultureInfo.InvariantCulture);
+            }
+        }
+        int trailerAt = text.IndexOf("trailer", StringComparison.Ordinal) + 7;
+        int dictStart = text.IndexOf("<<", trailerAt, StringComparison.Ordinal);
+        int dictEnd = DictionaryEnd(Encoding.Latin1.GetBytes(text), dictStart);
+        return (offsets, text[dictStart..dictEnd]);
+    }
+
+    private static int Reference(string dictionary, string key)
+    {
+        int at = dictionary.IndexOf(key + " ", StringComparison.Ordinal);
+        if (at < 0)
+            return -1;
+        var rest = dictionary[(at + key.Length)..].TrimStart();
+        return int.Parse(rest[..rest.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+    }
+
+    private static int EndOfObject(byte[] pdf, int start)
+    {
+        int at = IndexOf(pdf, "endobj"u8, start);
+        if (at < 0)
+            throw new InvalidDataException("PDF object without endobj");
+        return at + 6;
+    }
+
+    private static void Rewrite(MemoryStream output, byte[] pdf, int start, int end, byte[] xmp)
+    {
+        int dict = SkipSpace(pdf, IndexOf(pdf, "obj"u8, start) + 3);
+        if (pdf[dict] != '<' || pdf[dict + 1] != '<')
+        {
+            Copy(output, pdf, start, end);
+            return;
+        }
+        int dictEnd = DictionaryEnd(pdf, dict);
+        int keyword = SkipSpace(pdf, dictEnd);
+        if (!pdf.AsSpan(keyword).StartsWith("stream"u8))
+        {
+            Copy(output, pdf, start, end);
+            return;
+        }
+        int data = keyword + 6;
+        data += pdf[data] == '\r' ? 2 : 1;
+        string dictionary = Encoding.Latin1.GetString(pdf, dict, dictEnd - dict);
+        var entries = Entries(dictionary);
+        int length = int.Parse(entries["/Length"], CultureInfo.InvariantCulture);
+        var content = pdf.AsSpan(data, length);
+        string? filter = entries.GetValueOrDefault("/Filter")?.Trim();
+
+        byte[] encoded;
+        string? newFilter;
+        if (entries.GetValueOrDefault("/Type") == "/Metadata")
+            (encoded, newFilter) = (xmp, null);
+        else if (filter is null)
+            (encoded, newFilter) = (Deflate(content), "/FlateDecode");
+        else if (filter is "/FlateDecode" or "[/FlateDecode]")
+            (encoded, newFilter) = (Deflate(Inflate(content)), "/FlateDecode");
+        else
+            (encoded, newFilter) = (content.ToArray(), filter);
+
+        entries.Remove("/Length");
+        entries.Remove("/Filter");
+        var head = new StringBuilder();
+        head.Append(Encoding.Latin1.GetString(pdf, start, dict - start));
+        head.Append(CultureInfo.InvariantCulture, $"<</Length {encoded.Length}");
+        if (newFilter is not null)
+            head.Append("/Filter").Append(newFilter);
+        foreach (var (key, value) in entries)
+            head.Append(key).Append(value.StartsWith('/') || value.StartsWith('<') || value.StartsWith('[') || value.StartsWith('(') ? "" : " ").Append(value);
+        head.Append(">>\nstream\n");
+        output.Write(Encoding.Latin1.GetBytes(head.ToString()));
+        output.Write(encoded);
+        WriteAscii(output, "\nendstream\nendobj\n");
+    }
+
+    /// <summary>Top-level entries of a dictionary, in order, values as written.</summary>
+    private static OrderedDictionary<string, string> Entries(string dictionary)
+    {
+        var bytes = Encoding.Latin1.GetBytes(dictionary);
+        var entries = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+        int at = 2, end = bytes.Length - 2;
+        while (true)
+        {
+            at = SkipSpace(bytes, at);
+            if (at >= end)
+                break;
+            int keyEnd = TokenEnd(bytes, at + 1);
+            string key = dictionary[at..keyEnd];
+            int valueStart = SkipSpace(bytes, keyEnd);
+            int valueEnd = ValueEnd(bytes, valueStart);
+            entries[key] = dictionary[valueStart..valueEnd].Trim();
+            at = valueEnd;
+        }
+        return entries;
+    }
+
+    /// <summary>End of one value: a dictionary, array, string, name, or number — or an indirect reference "n g R".</summary>
+    private static int ValueEnd(byte[] b, int at)
+    {
+        switch (b[at])
+        {
+            case (byte)'<' when b[at + 1] == '<':
+                return DictionaryEnd(b, at);
+            case (byte)'<':
+                return Array.IndexOf(b, (byte)'>', at) + 1;
+            case (byte)'[':
+                return Nested(b, at, (byte)'[', (byte)']');
+            case (byte)'(':
+                return StringEnd(b, at);
+            case (byte)'/':
+                return TokenEnd(b, at + 1);
+        }
+        int end = TokenEnd(b, at);
+        // A number followed by "g R" is a reference.
+        int next = SkipSpace(b, end);
+        if (next < b.Length && char.IsAsciiDigit((char)b[next]))
+        {
+            int genEnd = TokenEnd(b, next);
+            int r = SkipSpace(b, genEnd);
+            if (r < b.Length && b[r] == 'R')
+                return r + 1;
+        }
+        return end;
+    }
+
+    private static int DictionaryEnd(byte[] b, int at)
+    {
+        int depth = 0;
+        for (int i = at; i < b.Length - 1; i++)
+        {
+            if (b[i] == '(')
+            {
+                i = StringEnd(b, i) - 1;
+                continue;
+            }
+            if (b[i] == '<' && b[i + 1] == '<')
+            {
+                depth++;
+                i++;
+            }
+            else if (b[i] == '>' && b[i + 1] == '>')
+            {
+                depth--;
+                i++;
+                if (depth == 0)
+                    return i + 1;
+            }
+        }
+        throw new InvalidDataException("unterminated dictionary");
+    }
+
+    private static int Nested(byte[] b, int at, byte open, byte close)
+    {
+        int depth = 0;
+        for (int i = at; i < b.Length; i++)
+        {
+            if (b[i] == '(')
+            {
+                i = StringEnd(b, i) - 1;
+                continue;
+            }
+            if (b[i] == open)
+                depth++;
+            else if (b[i] == close && --depth == 0)
+                return i + 1;
+        }
+        throw new InvalidDataException("unterminated array");
+    }
+
+    private static int StringEnd(byte[] b, int at)
+    {
+        int depth = 0;
+        for (int i = at; i < b.Length; i++)
+        {
+            if (b[i] == '\\')
+                i++;
+            else if (b[i] == '(')
+                depth++;
+            else if (b[i] == ')' && --depth == 0)
+                return i + 1;
+        }
+        throw new InvalidDataException("unterminated string");
+    }
+
+    private static int TokenEnd(byte[] b, int at)
+    {
+        while (at < b.Length && !IsSpace(b[at]) && b[at] is not ((byte)'/' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'(' or (byte)')'))
+            at++;
+        return at;
+    }
+
+    private static int SkipSpace(byte[] b, int at)
+    {
+        while (at < b.Length && IsSpace(b[at]))
+            at++;
+        return at;
+    }
+
+    private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or 0 or 12;
+
+    private static int IndexOf(byte[] pdf, ReadOnlySpan<byte> what, int from)
+    {
+        int at = pdf.AsSpan(from).IndexOf(what);
+        return at < 0 ? -1 : from + at;
+    }
+
+    private static void Copy(MemoryStream output, byte[] pdf, int start, int end)
+    {
+        output.Write(pdf, start, end - start);
+        output.WriteByte((byte)'\n');
+    }
+
+    private static void WriteAscii(MemoryStream output, string text) => output.Write(Encoding.Latin1.GetBytes(text));
+
+    public static byte[] Deflate(ReadOnlySpan<byte> data)
+    {
+        using var buffer = new MemoryStream();
+        using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+            zlib.Write(data);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Inflates a zlib stream; the two header bytes are skipped and the raw deflate data read, so a
+    /// missing or wrong Adler-32 trailer (PDFsharp's images) does not matter.</summary>
+    public static byte[] Inflate(ReadOnlySpan<byte> data)
+    {
+        using var input = new MemoryStream(data[2..].ToArray());
+        using var deflate = new DeflateStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        deflate.CopyTo(output);
+        return output.ToArray();
+    }
+}
