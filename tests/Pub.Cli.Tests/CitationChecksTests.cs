@@ -72,7 +72,7 @@ public sealed class CitationChecksTests : IDisposable
         var (exit, _, error) = _project.Run("build", "--format", "html");
         Assert.True(exit == 0, error);
         var html = _project.Read("dist/op-002-en-ed1.html");
-        Assert.True(html.Contains("<a href=\"#ref-op-1\" role=\"doc-biblioref\">Ada Author, <em>The First Paper</em>, Occasional Papers on Testing no. 1 (Vienna: Test Publisher, 2024), p. 4</a>.", StringComparison.Ordinal), html);
+        Assert.True(html.Contains("<a href=\"#ref-op-1\" role=\"doc-biblioref\">Ada Author, <em>The First Paper</em>, Occasional Papers on Testing, no. 1 (Vienna: Test Publisher, 2024), p. 4</a>.", StringComparison.Ordinal), html);
         Assert.Contains("Occasional Papers on Testing", html);
     }
 
