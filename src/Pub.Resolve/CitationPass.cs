@@ -61,6 +61,7 @@ public sealed class CitationPass : IDocumentPass
         var order = NoteOrder.Compute(document);
         var notesByLabel = document.Notes.ToDictionary(n => n.Label, StringComparer.Ordinal);
         var clusters = new List<(Cite Cite, CitationCluster Cluster)>();
+        var withinSentence = noteStyle ? CitesWithinSentence(document) : new HashSet<Cite>(ReferenceEqualityComparer.Instance);
         var collectedUpTo = 0;
         void Collect(IEnumerable<Block> blocks, int noteNumber)
         {
@@ -68,7 +69,7 @@ public sealed class CitationPass : IDocumentPass
             {
                 if (inline is Cite cite)
                 {
-                    clusters.Add((cite, ToCluster(cite, clusters.Count, noteNumber, known)));
+                    clusters.Add((cite, ToCluster(cite, clusters.Count, noteNumber, known) with { WithinSentence = withinSentence.Contains(cite) }));
                 }
                 else if (inline is NoteRef reference && order.TryGetValue(reference.Label, out var number) && number > collectedUpTo
                     && notesByLabel.TryGetValue(reference.Label, out var note))
@@ -115,6 +116,30 @@ public sealed class CitationPass : IDocumentPass
         var withCitations = new FillRendered(rendered).Rewrite(document);
         var entries = result.Bibliography?.Entries.Select(e => new BibliographyEntry(e.Id, e.Text.ToInlines())).ToList() ?? [];
         return PlaceBibliography(withCitations, entries);
+    }
+
+    /// <summary>Citations in the text of an author's footnote that the sentence goes on after ("see @a and
+    /// @b."): in a note style they are set without the period that closes a note.</summary>
+    private static HashSet<Cite> CitesWithinSentence(Document document)
+    {
+        var found = new HashSet<Cite>(ReferenceEqualityComparer.Instance);
+        var paragraphs = Walk.Blocks(document.Notes.Where(n => !n.Label.StartsWith(GeneratedNotePrefix, StringComparison.Ordinal)).SelectMany(n => n.Blocks))
+            .OfType<Paragraph>();
+        foreach (var paragraph in paragraphs)
+        {
+            for (var i = 0; i < paragraph.Content.Count; i++)
+            {
+                if (paragraph.Content[i] is Cite cite)
+                {
+                    var rest = Walk.PlainText(paragraph.Content.Skip(i + 1)).TrimStart();
+                    if (rest.Length > 0 && rest[0] is not ('.' or '!' or '?'))
+                    {
+                        found.Add(cite);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static CitationCluster ToCluster(Cite cite, int index, int noteNumber, HashSet<string> known) =>

@@ -45,7 +45,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>A layout's formatting wraps its affixes too: &lt;b&gt;([1]–[3])&lt;/b&gt;.</summary>
-    public static Node DecorateLayout(GroupElement layout, Node content)
+    public static Node DecorateLayout(GroupElement layout, Node content, bool omitSuffix = false)
     {
         var g = new GroupNode { Formatting = layout.Formatting };
         if (layout.Prefix.Length > 0)
@@ -53,7 +53,7 @@ internal sealed partial class Evaluator
             g.Children.Add(new TextNode(layout.Prefix, TextRole.Affix));
         }
         g.Children.Add(content);
-        if (layout.Suffix.Length > 0)
+        if (layout.Suffix.Length > 0 && !omitSuffix)
         {
             g.Children.Add(new TextNode(layout.Suffix, TextRole.Affix));
         }

@@ -22,7 +22,12 @@ public sealed record CitationItem(string Id)
 }
 
 /// <summary>A citation cluster. <see cref="NoteNumber"/> is the footnote it sits in (0 = running text).</summary>
-public sealed record CitationCluster(string Id, IReadOnlyList<CitationItem> Items, int NoteNumber = 0);
+public sealed record CitationCluster(string Id, IReadOnlyList<CitationItem> Items, int NoteNumber = 0)
+{
+    /// <summary>The citation stands inside a sentence that goes on after it (a citation in the text of a
+    /// footnote): the layout's closing suffix (the period that ends a note) is left out.</summary>
+    public bool WithinSentence { get; init; }
+}
 
 public sealed record ProcessOptions
 {

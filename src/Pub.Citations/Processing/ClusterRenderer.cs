@@ -28,7 +28,7 @@ internal sealed class ClusterRenderer(
         public bool SuffixPunctuation { get; init; }
     }
 
-    public FormattedText Render(List<(CitationItem Item, CiteParams Params)> input)
+    public FormattedText Render(List<(CitationItem Item, CiteParams Params)> input, bool withinSentence = false)
     {
         var cites = input.Select((c, i) => new Cite { Item = c.Item, Params = c.Params, Index = i }).ToList();
         if (citation.Sort.Count > 0)
@@ -129,7 +129,7 @@ internal sealed class ClusterRenderer(
             return FormattedText.Empty;
         }
         // An author-only cluster is a name in the running text: no layout affixes around it.
-        var decorated = cites.All(c => c.Params.AuthorOnly) ? body : Evaluator.DecorateLayout(citation.Layout, body);
+        var decorated = cites.All(c => c.Params.AuthorOnly) ? body : Evaluator.DecorateLayout(citation.Layout, body, omitSuffix: withinSentence);
         return Flattener.Flatten(decorated, eval.Locale);
     }
 

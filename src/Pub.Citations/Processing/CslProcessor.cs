@@ -166,7 +166,7 @@ public sealed class CslProcessor
                         AuthorOnly = cite.AuthorOnly,
                     }));
                 }
-                rendered.Add(new RenderedCluster(cluster.Id, renderer.Render(cites)));
+                rendered.Add(new RenderedCluster(cluster.Id, renderer.Render(cites, cluster.WithinSentence)));
             }
         }
 
