@@ -68,6 +68,22 @@ public sealed class FrontMatterTests
     }
 
     [Fact]
+    public void Template_pages_are_part_of_the_logical_structure()
+    {
+        var paged = Typesetter.Layout(SampleDocuments.Paper(), Settings(Cover), TestFonts.Set);
+        var cover = paged.Pages[0].Items.OfType<TextRun>().ToList();
+        StructureRole RoleOf(string start) => paged.Structure[cover.First(r => r.Text.StartsWith(start, StringComparison.Ordinal)).Tag - 1].Role;
+        Assert.Equal(StructureRole.H1, RoleOf("Identifying"));
+        Assert.Equal(StructureRole.P, RoleOf("Anna"));
+        Assert.Equal(StructureRole.P, RoleOf("Occasional"));
+        // Each block is an element of its own, under the document.
+        var title = cover.First(r => r.Text.StartsWith("Identifying", StringComparison.Ordinal)).Tag;
+        var author = cover.First(r => r.Text.StartsWith("Anna", StringComparison.Ordinal)).Tag;
+        Assert.NotEqual(title, author);
+        Assert.Equal(1, paged.Structure[title - 1].Parent);
+    }
+
+    [Fact]
     public void Page_markup_sets_styles_and_what_follows_fill_stands_at_the_foot()
     {
         var paged = Typesetter.Layout(SampleDocuments.Paper(), Settings(Cover), TestFonts.Set);

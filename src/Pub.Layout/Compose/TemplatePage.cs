@@ -92,7 +92,10 @@ internal sealed class TemplatePage(BlockLayout layout, LayoutSettings settings, 
                         Hyphenate = false,
                     };
                     var spans = layout.Collect(block.Content, frame.Style with { Colour = style.Colour });
-                    var lines = layout.Aside(() => layout.SetText(spans, frame, hang: style.Hang * style.Size));
+                    // Each block is an element of the logical structure: the title a heading, the rest paragraphs.
+                    var role = block.Name == "title" ? Paged.StructureRole.H1 : Paged.StructureRole.P;
+                    List<FlowBox> lines = [];
+                    layout.Structure.Within(role, () => lines = layout.Aside(() => layout.SetText(spans, frame, hang: style.Hang * style.Size)));
                     for (int i = 0; i < lines.Count; i++)
                         current.Add((lines[i], i == 0 ? style.Before : 0));
                     break;
