@@ -36,5 +36,35 @@ public sealed class FootnotePass : IDocumentPass
     {
         protected override Inline RewriteInline(Inline inline) =>
             inline is NoteRef reference && order.TryGetValue(reference.Label, out var number) ? reference with { Number = number } : inline;
+
+        /// <summary>Two note marks side by side are parted by a raised comma: "groups.²⁴,²⁵", not "groups.²⁴²⁵".</summary>
+        protected override Block RewriteBlock(Block block) =>
+            block is Paragraph paragraph && HasAdjacentMarks(paragraph.Content) ? paragraph with { Content = Parted(paragraph.Content) } : block;
+
+        private static bool HasAdjacentMarks(IReadOnlyList<Inline> content)
+        {
+            for (var i = 0; i + 1 < content.Count; i++)
+            {
+                if (content[i] is NoteRef && content[i + 1] is NoteRef)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static List<Inline> Parted(IReadOnlyList<Inline> content)
+        {
+            var parted = new List<Inline>(content.Count + 2);
+            for (var i = 0; i < content.Count; i++)
+            {
+                if (i > 0 && content[i] is NoteRef && content[i - 1] is NoteRef)
+                {
+                    parted.Add(new Superscript([new Text(",")]));
+                }
+                parted.Add(content[i]);
+            }
+            return parted;
+        }
     }
 }
