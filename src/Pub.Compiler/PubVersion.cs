@@ -8,4 +8,25 @@ public static class PubVersion
     /// with the commit they were built from.</summary>
     public static string Text { get; } =
         (typeof(PubVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
+    /// <summary>The version and a hash of pub's own assemblies (Pub.*.dll beside this one). Builds are
+    /// deterministic, so the hash changes exactly when pub's code does: the build cache trusts only what this
+    /// very build of pub wrote, even between two builds that carry the same version number.</summary>
+    public static string Fingerprint => _fingerprint.Value;
+
+    private static readonly Lazy<string> _fingerprint = new(() =>
+    {
+        var folder = Path.GetDirectoryName(typeof(PubVersion).Assembly.Location);
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            return Text;
+        }
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Directory.GetFiles(folder, "Pub.*.dll").Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+        return Text + " " + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    });
 }

@@ -32,7 +32,7 @@ internal sealed record CacheEntry(string Unit, string Options, IReadOnlyDictiona
     {
         var body = new StringBuilder();
         body.Append(Format).Append('\n');
-        body.Append("tool ").Append(PubVersion.Text).Append('\n');
+        body.Append("tool ").Append(PubVersion.Fingerprint).Append('\n');
         body.Append("unit ").Append(Unit).Append('\n');
         body.Append("options ").Append(Options).Append('\n');
         foreach (var (input, fingerprint) in Inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
@@ -75,7 +75,7 @@ internal sealed record CacheEntry(string Unit, string Options, IReadOnlyDictiona
             problem = "it was written in another format";
             return null;
         }
-        if (lines[1] != "tool " + PubVersion.Text)
+        if (lines[1] != "tool " + PubVersion.Fingerprint)
         {
             problem = $"it was written by another version of pub ({lines[1]})";
             return null;
