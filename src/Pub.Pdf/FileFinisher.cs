@@ -15,13 +15,16 @@ namespace Pub.Pdf;
 /// </summary>
 internal static class FileFinisher
 {
-    public static byte[] Finish(byte[] pdf, string info, byte[] xmp)
+    /// <param name="pdf">A buffer holding the file PDFsharp wrote in its first <paramref name="length"/> bytes (the
+    /// buffer of the stream it was saved to, not a copy: a long document is tens of megabytes uncompressed).</param>
+    public static byte[] Finish(byte[] pdf, int length, string info, byte[] xmp)
     {
-        var (offsets, trailer) = ReadXref(pdf);
+        var (offsets, trailer) = ReadXref(pdf, length);
         int infoNumber = Reference(trailer, "/Info");
         var order = offsets.Where(o => o.Value > 0).OrderBy(o => o.Value).ToList();
         int firstObject = order[0].Value;
-        var output = new MemoryStream(pdf.Length);
+        // Compressed, the file is a fraction of what PDFsharp wrote.
+        var output = new MemoryStream(Math.Max(4096, length / 4));
         output.Write(pdf, 0, firstObject);
         var newOffsets = new SortedDictionary<int, long>();
         for (int i = 0; i < order.Count; i++)
@@ -51,14 +54,14 @@ internal static class FileFinisher
     }
 
     /// <summary>Object offsets by number, and the trailer dictionary (without anything after it).</summary>
-    private static (Dictionary<int, int> Offsets, string Trailer) ReadXref(byte[] pdf)
+    private static (Dictionary<int, int> Offsets, string Trailer) ReadXref(byte[] pdf, int length)
     {
-        string tail = Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 64), Math.Min(64, pdf.Length));
+        string tail = Encoding.Latin1.GetString(pdf, Math.Max(0, length - 64), Math.Min(64, length));
         int sx = tail.LastIndexOf("startxref", StringComparison.Ordinal);
         if (sx < 0)
             throw new InvalidDataException("PDF has no startxref");
         int xref = int.Parse(tail[(sx + 9)..].Trim().Split('\n')[0].Trim(), CultureInfo.InvariantCulture);
-        string text = Encoding.Latin1.GetString(pdf, xref, pdf.Length - xref);
+        string text = Encoding.Latin1.GetString(pdf, xref, length - xref);
         if (!text.StartsWith("xref", StringComparison.Ordinal))
             throw new InvalidDataException("PDF has no cross-reference table where startxref points");
         var offsets = new Dictionary<int, int>();

@@ -48,7 +48,7 @@ internal static class Metadata
         var m = document.Metadata;
         var facts = new DocumentFacts(m.Title, string.Join(", ", m.Authors), m.Subject, m.Keywords, m.Language, date,
             Creator, PdfEditionWriter.Producer, Uuid(hash, "document"), Uuid(hash, "instance"));
-        return FileFinisher.Finish(stream.ToArray(), InfoDictionary(facts), XmpPacket.Build(facts));
+        return FileFinisher.Finish(stream.GetBuffer(), (int)stream.Length, InfoDictionary(facts), XmpPacket.Build(facts));
     }
 
     private const string Creator = "pub";
