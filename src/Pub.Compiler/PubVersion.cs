@@ -9,7 +9,7 @@ public static class PubVersion
     public static string Text { get; } =
         (typeof(PubVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
-    /// <summary>The version and a hash of pub's own assemblies (Pub.*.dll beside this one). Builds are
+    /// <summary>The version and a hash of pub's own assemblies (pub.dll and Pub.*.dll beside this one). Builds are
     /// deterministic, so the hash changes exactly when pub's code does: the build cache trusts only what this
     /// very build of pub wrote, even between two builds that carry the same version number.</summary>
     public static string Fingerprint => _fingerprint.Value;
@@ -22,7 +22,9 @@ public static class PubVersion
             return Text;
         }
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var file in Directory.GetFiles(folder, "Pub.*.dll").Order(StringComparer.Ordinal))
+        var own = Directory.GetFiles(folder, "*.dll").Where(f => Path.GetFileName(f) is var name
+            && (name.StartsWith("Pub.", StringComparison.Ordinal) || name == "pub.dll"));
+        foreach (var file in own.Order(StringComparer.Ordinal))
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
             hash.AppendData(File.ReadAllBytes(file));
