@@ -42,15 +42,7 @@ internal static class JsonLd
             json.WriteString("inLanguage", meta.Language);
             WritePeople(json, "author", meta.Authors);
             WritePeople(json, "editor", meta.Editors);
-            if (meta.Date is { } date)
-            {
-                json.WriteString("datePublished", date.Iso);
-            }
-            WriteOptional(json, "description", description.Length > 0 ? description : null);
-            if (meta.Keywords.Count > 0)
-            {
-                json.WriteString("keywords", string.Join(", ", meta.Keywords));
-            }
+            WriteDateAndAbout(json, meta, description);
             WriteOptional(json, "isbn", meta.Isbn);
             if (meta.Doi is { Length: > 0 } doi)
             {
@@ -137,15 +129,7 @@ internal static class JsonLd
             json.WriteString("position", number.ToString(CultureInfo.InvariantCulture));
             json.WriteString("inLanguage", meta.Language);
             WritePeople(json, "author", meta.Authors);
-            if (meta.Date is { } date)
-            {
-                json.WriteString("datePublished", date.Iso);
-            }
-            WriteOptional(json, "description", description.Length > 0 ? description : null);
-            if (meta.Keywords.Count > 0)
-            {
-                json.WriteString("keywords", string.Join(", ", meta.Keywords));
-            }
+            WriteDateAndAbout(json, meta, description);
             WriteOptional(json, "license", meta.Licence);
 
             var bookMeta = book.Meta;
@@ -201,6 +185,20 @@ internal static class JsonLd
         json.WriteString("name", series);
         WriteOptional(json, "issn", context.SeriesIssn);
         json.WriteEndObject();
+    }
+
+    /// <summary>Publication date, description and keywords, as a work and a contribution both have them.</summary>
+    private static void WriteDateAndAbout(Utf8JsonWriter json, Metadata meta, string description)
+    {
+        if (meta.Date is { } date)
+        {
+            json.WriteString("datePublished", date.Iso);
+        }
+        WriteOptional(json, "description", description.Length > 0 ? description : null);
+        if (meta.Keywords.Count > 0)
+        {
+            json.WriteString("keywords", string.Join(", ", meta.Keywords));
+        }
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)

@@ -18,21 +18,8 @@ internal static class ScholarlyMetadata
     {
         var meta = document.Meta;
         var isBook = meta.Kind == ManuscriptKind.Handbook;
-        var tags = new Tags();
-
-        if (context.BaseUrl is { Length: > 0 } && context.PageFileName is { Length: > 0 } page)
-        {
-            tags.Link("canonical", Absolute(context, page));
-        }
-
         // Highwire Press.
-        tags.Name("citation_title", FullTitle(meta));
-        foreach (var author in meta.Authors)
-        {
-            tags.Name("citation_author", author.Name);
-            tags.Name("citation_author_institution", author.Affiliation);
-            tags.Name("citation_author_orcid", author.Orcid is { Length: > 0 } orcid ? JsonLd.OrcidUrl(orcid) : null);
-        }
+        var tags = TitleAndAuthors(meta, context);
         foreach (var editor in meta.Editors)
         {
             tags.Name("citation_editor", editor.Name);
@@ -104,6 +91,25 @@ internal static class ScholarlyMetadata
         return tags.ToString();
     }
 
+    /// <summary>What a paper's and a contribution's page both begin with: the canonical link (with a base URL)
+    /// and Highwire's title and authors, each author with institution and ORCID.</summary>
+    private static Tags TitleAndAuthors(Metadata meta, HtmlPageContext context)
+    {
+        var tags = new Tags();
+        if (context.BaseUrl is { Length: > 0 } && context.PageFileName is { Length: > 0 } page)
+        {
+            tags.Link("canonical", Absolute(context, page));
+        }
+        tags.Name("citation_title", FullTitle(meta));
+        foreach (var author in meta.Authors)
+        {
+            tags.Name("citation_author", author.Name);
+            tags.Name("citation_author_institution", author.Affiliation);
+            tags.Name("citation_author_orcid", author.Orcid is { Length: > 0 } orcid ? JsonLd.OrcidUrl(orcid) : null);
+        }
+        return tags;
+    }
+
     /// <summary>
     /// The tags of one contribution's page: Highwire's chapter form (the chapter's own title and authors,
     /// the book as <c>citation_inbook_title</c> and <c>citation_book_title</c>, the book's editors), Dublin
@@ -112,19 +118,7 @@ internal static class ScholarlyMetadata
     public static string WriteChapter(Document chapter, Document book, HtmlPageContext context, string description)
     {
         var meta = chapter.Meta;
-        var tags = new Tags();
-        if (context.BaseUrl is { Length: > 0 } && context.PageFileName is { Length: > 0 } page)
-        {
-            tags.Link("canonical", Absolute(context, page));
-        }
-
-        tags.Name("citation_title", FullTitle(meta));
-        foreach (var author in meta.Authors)
-        {
-            tags.Name("citation_author", author.Name);
-            tags.Name("citation_author_institution", author.Affiliation);
-            tags.Name("citation_author_orcid", author.Orcid is { Length: > 0 } orcid ? JsonLd.OrcidUrl(orcid) : null);
-        }
+        var tags = TitleAndAuthors(meta, context);
         tags.Name("citation_inbook_title", FullTitle(book.Meta));
         tags.Name("citation_book_title", FullTitle(book.Meta));
         foreach (var editor in book.Meta.Editors)
