@@ -2,6 +2,7 @@
 // given, then adds what a PDF needs beyond the marks on the page: embedded font subsets, links and named
 // destinations, bookmarks, the Info dictionary, XMP metadata and the document language, all deterministic
 // (the same PagedDocument gives the same bytes, on any machine, at any time).
+using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
@@ -182,6 +183,27 @@ public static class PdfEditionWriter
         return names;
     }
 
+    /// <summary>The text a link covers on its line (a citation, a note number, a contents entry): what a screen
+    /// reader says for the link.</summary>
+    private static string LinkedText(Page page, LinkItem link)
+    {
+        var text = new StringBuilder();
+        double end = double.NaN;
+        foreach (var run in page.Items.OfType<TextRun>())
+        {
+            // A run belongs to the link when its middle lies in the link's area. Artifacts (the dot leaders of a
+            // contents line) are not part of what the link says.
+            double x = run.X + run.Width / 2, y = run.Baseline - run.Size * 0.35;
+            if (run.Tag == 0 || x < link.X || x > link.X + link.Width || y < link.Y || y > link.Y + link.Height)
+                continue;
+            if (!double.IsNaN(end) && run.X > end + 1)
+                text.Append(' ');
+            text.Append(run.Text);
+            end = run.X + run.Width;
+        }
+        return string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     private static void AddLinks(List<PdfPage> pages, PagedDocument document, HashSet<string> destinations, TaggedContent tags)
     {
         for (int p = 0; p < document.Pages.Count; p++)
@@ -196,12 +218,12 @@ public static class PdfEditionWriter
                 if (link.Url is { } url)
                     (annotation, description) = (pages[p].AddWebLink(rect, url), url);
                 else if (link.Destination is { } name && destinations.Contains(name))
-                    (annotation, description) = (pages[p].AddDocumentLink(rect, name), "Go to " + name);
+                    (annotation, description) = (pages[p].AddDocumentLink(rect, name), LinkedText(page, link) is { Length: > 0 } text ? text : "Go to " + name);
                 if (annotation is null)
                     continue;
                 // PDF/A: printable annotations; PDF/UA: a description and a place in the structure tree.
                 annotation.Elements.SetInteger("/F", 4);
-                annotation.Elements.SetString("/Contents", description);
+                annotation.Elements["/Contents"] = new PdfString(description, description.All(c => c < 128) ? PdfStringEncoding.PDFDocEncoding : PdfStringEncoding.Unicode);
                 tags.Annotation(p, annotation, link.Tag);
             }
         }

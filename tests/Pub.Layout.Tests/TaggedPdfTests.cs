@@ -112,6 +112,19 @@ public sealed class TaggedPdfTests
     }
 
     [Fact]
+    public void A_link_annotation_describes_itself_with_the_text_it_covers()
+    {
+        var (_, pdf) = Tree.Value;
+        var links = pdf.GetPages().SelectMany(p => p.GetAnnotations()).Where(a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Link).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, l => Assert.False(string.IsNullOrWhiteSpace(l.Content)));
+        // A contents entry reads as its heading and page number, without the dot leaders; a note mark as its number.
+        Assert.Contains(links, l => l.Content is { } c && c.StartsWith("1 ", StringComparison.Ordinal) && !c.Contains(". .", StringComparison.Ordinal));
+        Assert.Contains(links, l => l.Content == "1");
+        Assert.DoesNotContain(links, l => l.Content is { } c && c.StartsWith("Go to ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_link_annotation_sits_in_a_link_element()
     {
         var (root, pdf) = Tree.Value;
