@@ -34,6 +34,7 @@ public sealed record HtmlLabels(
         NotFound = "Страница не найдена",
         NotFoundText = "Такой страницы нет. Возможно, адрес набран с ошибкой или страница была перемещена.",
         AllPublications = "Все публикации",
+        BackToCitation = "Вернуться к первой ссылке на работу",
     };
 
     private static readonly HtmlLabels German = new(Terms.For("de"), "Zum Inhalt springen", "PDF herunterladen", "Zurück zum Verweis", "Autorinnen und Autoren", "Auflage", "Veröffentlicht")
@@ -54,6 +55,7 @@ public sealed record HtmlLabels(
         NotFound = "Seite nicht gefunden",
         NotFoundText = "Diese Seite gibt es nicht. Vielleicht ist die Adresse falsch geschrieben oder die Seite wurde verschoben.",
         AllPublications = "Alle Veröffentlichungen",
+        BackToCitation = "Zurück zum ersten Zitat",
     };
 
     private static readonly HtmlLabels French = new(Terms.For("fr"), "Aller au contenu", "Télécharger le PDF", "Retour à l’appel de note", "Auteurs", "Édition", "Publié")
@@ -74,6 +76,7 @@ public sealed record HtmlLabels(
         NotFound = "Page introuvable",
         NotFoundText = "Cette page n’existe pas. L’adresse est peut-être mal saisie, ou la page a été déplacée.",
         AllPublications = "Toutes les publications",
+        BackToCitation = "Retour à la première citation",
     };
 
     /// <summary>Heading of the "Cite this" block.</summary>
@@ -113,6 +116,9 @@ public sealed record HtmlLabels(
     public string NotFoundText { get; init; } = "There is no page at this address. It may have been mistyped, or the page may have moved.";
 
     public string AllPublications { get; init; } = "All publications";
+
+    /// <summary>The label of the link from a bibliography entry back to the work's first citation.</summary>
+    public string BackToCitation { get; init; } = "Back to the first citation";
 
     public string EditionLabel(int edition) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, EditionFormat, edition);
@@ -158,13 +164,4 @@ public sealed record HtmlLabels(
     };
 
     public string FormatDate(PublicationDate date) => Terms.FormatDate(date);
-
-    /// <summary>The label of the link from a bibliography entry back to the work's first citation.</summary>
-    public string BackToCitation => Terms.Language switch
-    {
-        "ru" => "Вернуться к первой ссылке на работу",
-        "de" => "Zurück zum ersten Zitat",
-        "fr" => "Retour à la première citation",
-        _ => "Back to the first citation",
-    };
 }

@@ -42,25 +42,7 @@ internal static class ScholarlyMetadata
         tags.Name("citation_keywords", meta.Keywords.Count > 0 ? string.Join("; ", meta.Keywords) : null);
 
         // Dublin Core, in the DC-HTML convention: the schema link declares the "DC." prefix.
-        tags.Link("schema.DC", "http://purl.org/dc/elements/1.1/");
-        tags.Name("DC.title", FullTitle(meta));
-        foreach (var author in meta.Authors)
-        {
-            tags.Name("DC.creator", author.Name);
-        }
-        foreach (var editor in meta.Editors)
-        {
-            tags.Name("DC.contributor", editor.Name);
-        }
-        tags.Name("DC.date", meta.Date?.Iso);
-        tags.Name("DC.type", "Text");
-        tags.Name("DC.language", meta.Language);
-        tags.Name("DC.publisher", context.PublisherName);
-        tags.Name("DC.description", description.Length > 0 ? description : null);
-        foreach (var keyword in meta.Keywords)
-        {
-            tags.Name("DC.subject", keyword);
-        }
+        DublinCore(tags, meta, meta.Editors, context, description);
         tags.Name("DC.identifier", meta.Doi is { Length: > 0 } doi ? "https://doi.org/" + doi : null);
         tags.Name("DC.identifier", meta.Isbn is { Length: > 0 } isbn ? "urn:isbn:" + isbn : null);
         tags.Name("DC.relation.ispartof", SeriesName(context));
@@ -89,6 +71,31 @@ internal static class ScholarlyMetadata
             tags.Property(prefix + "tag", keyword);
         }
         return tags.ToString();
+    }
+
+    /// <summary>The Dublin Core description a paper's and a contribution's page share; a contribution names no
+    /// contributors of its own (the book's editors stand in its Highwire tags).</summary>
+    private static void DublinCore(Tags tags, Metadata meta, IReadOnlyList<Person> contributors, HtmlPageContext context, string description)
+    {
+        tags.Link("schema.DC", "http://purl.org/dc/elements/1.1/");
+        tags.Name("DC.title", FullTitle(meta));
+        foreach (var author in meta.Authors)
+        {
+            tags.Name("DC.creator", author.Name);
+        }
+        foreach (var contributor in contributors)
+        {
+            tags.Name("DC.contributor", contributor.Name);
+        }
+        tags.Name("DC.date", meta.Date?.Iso);
+        tags.Name("DC.type", "Text");
+        tags.Name("DC.language", meta.Language);
+        tags.Name("DC.publisher", context.PublisherName);
+        tags.Name("DC.description", description.Length > 0 ? description : null);
+        foreach (var keyword in meta.Keywords)
+        {
+            tags.Name("DC.subject", keyword);
+        }
     }
 
     /// <summary>What a paper's and a contribution's page both begin with: the canonical link (with a base URL)
@@ -134,21 +141,7 @@ internal static class ScholarlyMetadata
         tags.Name("citation_series_title", context.SeriesTitle);
         tags.Name("citation_keywords", meta.Keywords.Count > 0 ? string.Join("; ", meta.Keywords) : null);
 
-        tags.Link("schema.DC", "http://purl.org/dc/elements/1.1/");
-        tags.Name("DC.title", FullTitle(meta));
-        foreach (var author in meta.Authors)
-        {
-            tags.Name("DC.creator", author.Name);
-        }
-        tags.Name("DC.date", meta.Date?.Iso);
-        tags.Name("DC.type", "Text");
-        tags.Name("DC.language", meta.Language);
-        tags.Name("DC.publisher", context.PublisherName);
-        tags.Name("DC.description", description.Length > 0 ? description : null);
-        foreach (var keyword in meta.Keywords)
-        {
-            tags.Name("DC.subject", keyword);
-        }
+        DublinCore(tags, meta, [], context, description);
         tags.Name("DC.relation.ispartof", FullTitle(book.Meta) + (book.Meta.Isbn is { Length: > 0 } isbn ? ", ISBN " + isbn : ""));
         tags.Name("DC.rights", meta.Licence);
 
