@@ -62,17 +62,7 @@ public static class PrintPageTemplates
             diagnostics.AddRange(set.Diagnostics);
             return null;
         }
-        var scriban = new TemplateContext
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            TemplateLoader = new TemplateLoader(templates),
-            NewLine = "\n",
-        };
-        foreach (var (name, parsed) in set.Templates)
-            scriban.CachedTemplates[name] = parsed;
-        scriban.PushCulture(CultureInfo.InvariantCulture);
-        scriban.PushGlobal(model);
+        var scriban = set.Context(templates, model);
         var output = new MappedOutput(scriban);
         scriban.PushOutput(output);
         try

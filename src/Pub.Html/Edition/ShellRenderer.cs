@@ -23,20 +23,7 @@ internal static class ShellRenderer
             return new HtmlEditionResult(null, set.Diagnostics);
         }
 
-        var scriban = new TemplateContext
-        {
-            StrictVariables = true,
-            // A misspelt member (page.titel) is an error, like a misspelt variable.
-            EnableRelaxedMemberAccess = false,
-            TemplateLoader = new TemplateLoader(templates),
-            NewLine = "\n",
-        };
-        foreach (var (path, parsed) in set.Templates)
-        {
-            scriban.CachedTemplates[path] = parsed;
-        }
-        scriban.PushCulture(CultureInfo.InvariantCulture);
-        scriban.PushGlobal(globals);
+        var scriban = set.Context(templates, globals);
 
         var shell = set.Templates[TemplateSet.Normalize(shellPath)!];
         try

@@ -22,6 +22,27 @@ internal sealed class TemplateSet
     /// <summary>Parsed templates by path relative to templates/.</summary>
     public IReadOnlyDictionary<string, Template> Templates => _templates;
 
+    /// <summary>A rendering context over the set: strict variables and members (a misspelt <c>page.titel</c> is an
+    /// error, like a misspelt variable), includes served from the parsed templates, LF line ends, the invariant
+    /// culture, and <paramref name="globals"/> as the variables.</summary>
+    public TemplateContext Context(ITemplateSource source, Scriban.Runtime.ScriptObject globals)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            TemplateLoader = new TemplateLoader(source),
+            NewLine = "\n",
+        };
+        foreach (var (path, parsed) in _templates)
+        {
+            context.CachedTemplates[path] = parsed;
+        }
+        context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
+        context.PushGlobal(globals);
+        return context;
+    }
+
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     public ITemplateSource Source => _source;
