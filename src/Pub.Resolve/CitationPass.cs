@@ -96,7 +96,7 @@ public sealed class CitationPass : IDocumentPass
         var (names, citations) = (clusters.Where(c => IsAuthorOnly(c.Cite)).ToList(), clusters.Where(c => !IsAuthorOnly(c.Cite)).ToList());
         var result = processor.Process([.. citations.Select(c => c.Cluster)], new ProcessOptions
         {
-            Register = nocite.Contains("*") ? [.. setup.References.Select(r => r.Id)] : [.. nocite.Where(known.Contains)],
+            Uncited = nocite.Contains("*") ? [.. setup.References.Select(r => r.Id)] : [.. nocite.Where(known.Contains)],
         });
         context.Diagnostics.AddRange(result.Diagnostics.Where(d => d.Code != Codes.UnknownCitationKey.Id && d.Code != Codes.DuplicateBibKey.Id));
         var nameResult = names.Count == 0 ? null : processor.Process([.. names.Select(c => c.Cluster)], new ProcessOptions { ComputePositions = false });

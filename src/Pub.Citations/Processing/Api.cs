@@ -39,6 +39,11 @@ public sealed record ProcessOptions
     /// "nocite"). Cited items not listed are registered in order of first citation.</summary>
     public IReadOnlyList<string> Register { get; init; } = [];
 
+    /// <summary>Items registered after every citation, in this order: works listed in the bibliography
+    /// but not cited ("nocite"). In a numeric style they are numbered after the cited works, as Zotero and
+    /// Pandoc number them.</summary>
+    public IReadOnlyList<string> Uncited { get; init; } = [];
+
     /// <summary>Restrict the bibliography to cited and registered items (true) or list every reference (false).</summary>
     public bool BibliographyOnlyRegistered { get; init; } = true;
 }

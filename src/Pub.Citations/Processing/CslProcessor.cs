@@ -47,7 +47,7 @@ public sealed class CslProcessor
     {
         options ??= new ProcessOptions();
         var diagnostics = new List<Diagnostic>(_diagnostics);
-        // 1. Registry: pre-registered items, then cited items in order of first citation.
+        // 1. Registry: pre-registered items, then cited items in order of first citation, then uncited items.
         var registry = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in options.Register)
@@ -75,6 +75,13 @@ public sealed class CslProcessor
                 }
             }
             knownClusters.Add(cluster with { Items = items });
+        }
+        foreach (var id in options.Uncited)
+        {
+            if (_refs.ContainsKey(id) && seen.Add(id))
+            {
+                registry.Add(id);
+            }
         }
         if (!options.BibliographyOnlyRegistered)
         {
