@@ -25,4 +25,18 @@ public sealed class TextCaseTests
     [InlineData("capitalize-all", "2nd revised edition", "2nd Revised Edition")]
     public void CaseChangesLeaveAWordThatBeginsWithADigitAsItIs(string textCase, string title, string expected) =>
         Assert.Equal(expected, Render(textCase, title));
+
+    // What citeproc-js prints for these titles under text-case="title": only lower-case words are
+    // raised, a capitalised word (even a stop word) stays, and only a colon, question or exclamation
+    // mark starts a new sentence, never a full stop (which often closes an initial: "C.N. v. the").
+    [Theory]
+    [InlineData("C.N. v. the United Kingdom", "C.N. v. the United Kingdom")]
+    [InlineData("C.N. and V. v. France", "C.N. and V. v. France")]
+    [InlineData("J. and Others v. Austria", "J. and Others v. Austria")]
+    [InlineData("all for one. for all", "All for One. for All")]
+    [InlineData("War And Peace In the Balkans", "War And Peace In the Balkans")]
+    [InlineData("why not? the answer", "Why Not? The Answer")]
+    [InlineData("reading (the) law", "Reading (the) Law")]
+    public void TitleCaseRaisesOnlyLowerCaseWords(string title, string expected) =>
+        Assert.Equal(expected, Render("title", title));
 }

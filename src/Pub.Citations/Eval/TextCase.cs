@@ -173,27 +173,21 @@ internal static class TextCase
             {
                 continue;
             }
-            // A word with capitals after its first letter (iPhone, McDonald) is left alone.
-            var innerCaps = false;
-            for (var k = 1; k < word.Length; k++)
-            {
-                innerCaps |= char.IsUpper(word[k]);
-            }
-            if (innerCaps)
+            // A word with any capital in it (UN, iPhone, McDonald, a capitalised "The") is left as
+            // written; title case only raises lower-case words. (The CSL specification also lowers
+            // capitalised stop words and whole upper-case titles; citeproc-js, and so every Zotero
+            // user, leaves them, and so does pub.)
+            if (word.Any(char.IsUpper))
             {
                 continue;
             }
-            var lower = word.ToLowerInvariant();
             var first = w == 0 || AfterColonOrStart(chars, s);
             var last = w == words.Count - 1;
-            if (StopWords.Contains(lower) && !first && !last)
+            if (StopWords.Contains(word) && !first && !last)
             {
-                for (var k = s; k < e; k++)
-                {
-                    chars[k] = char.ToLowerInvariant(chars[k]);
-                }
+                continue;
             }
-            else if (char.IsLower(chars[s]) && chars[s] <= '\u024F')
+            if (chars[s] <= '\u024F')
             {
                 // Title case is for English (Latin-script) words; Greek letters such as β stay.
                 chars[s] = char.ToUpperInvariant(chars[s]);
@@ -210,7 +204,7 @@ internal static class TextCase
             {
                 continue;
             }
-            return c is ':' or '?' or '!' or '.' && i < s - 1;
+            return c is ':' or '?' or '!' && i < s - 1;
         }
         return true;
     }
