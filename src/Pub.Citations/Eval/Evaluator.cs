@@ -251,7 +251,7 @@ internal sealed partial class Evaluator
             case "year-suffix":
                 return ctx.Cite.YearSuffix;
             case "citation-label":
-                return item.Variables.GetValueOrDefault("citation-label") ?? CitationLabel(item);
+                return item.Variables.GetValueOrDefault("citation-label") ?? CitationLabel.For(item);
         }
         if (form == "short")
         {
@@ -270,26 +270,6 @@ internal sealed partial class Evaluator
 
     /// <summary>A generated label ("Doe65", "RoNo78", "DoRoSm99"): letters of up to four family names
     /// (four of one, two each of two, two-one-one of three, one each of four) and the two-digit year.</summary>
-    private static string? CitationLabel(Reference item)
-    {
-        var names = item.Names.GetValueOrDefault("author") ?? item.Names.GetValueOrDefault("editor") ?? [];
-        var families = names.Select(n => n.Family ?? n.Literal ?? string.Empty).Where(f => f.Length > 0).Take(4).ToList();
-        string Take(string s, int n) => s.Length <= n ? s : s[..n];
-        var letters = families.Count switch
-        {
-            0 => string.Empty,
-            1 => Take(families[0], 4),
-            2 => Take(families[0], 2) + Take(families[1], 2),
-            3 => Take(families[0], 2) + Take(families[1], 1) + Take(families[2], 1),
-            _ => string.Concat(families.Select(f => Take(f, 1))),
-        };
-        var year = item.Dates.TryGetValue("issued", out var d) && d.Parts.Count > 0 && d.Parts[0].Count > 0
-            ? (Math.Abs(d.Parts[0][0]) % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture)
-            : string.Empty;
-        var label = letters + year;
-        return label.Length == 0 ? null : label;
-    }
-
     private static Node StripPeriods(CslElement e, Node n)
     {
         if (!e.StripPeriods)
