@@ -26,14 +26,9 @@ public static class CslJsonReader
     public static CslJsonResult Read(SourceText source)
     {
         var diagnostics = new List<Diagnostic>();
-        JsonValue root;
-        try
+        if (!JsonSource.TryParse(source, Codes.InvalidBibItem, "CSL-JSON", out var root, out var syntaxError))
         {
-            root = JsonParser.Parse(source.Text);
-        }
-        catch (JsonException ex)
-        {
-            diagnostics.Add(Diagnostic.Error(Codes.InvalidBibItem, "CSL-JSON is not valid JSON: " + ex.Message, source.Span(ex.Offset, 1)));
+            diagnostics.Add(syntaxError);
             return new CslJsonResult([], diagnostics);
         }
         var items = root switch
