@@ -122,6 +122,12 @@ public static class CslJsonReader
                 }
                 else
                 {
+                    if (value is JsonNumber number)
+                    {
+                        // CSL-JSON dates are objects or EDTF strings; a bare number is most likely a year.
+                        diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibValue, $"item '{id}': \"{rawKey}\" should be a date object or a string, found a number; it is read as \"{number.Raw}\"",
+                            source.Span(number.Offset, number.Raw.Length), "write {\"date-parts\": [[2001, 5, 31]]} or \"2001-05-31\""));
+                    }
                     dates[key] = d;
                 }
                 continue;
