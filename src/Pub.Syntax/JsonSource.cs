@@ -57,7 +57,7 @@ public static class JsonSource
         catch (JsonException ex)
         {
             var offset = positions.CharOffset(ByteOffset(bytes, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0));
-            error = SyntaxError(source, code, document, offset, Reason(ex));
+            error = SyntaxError(source, code, document, offset, Reason(ex, source.Text, offset));
             return false;
         }
         catch (InvalidStringException ex)
@@ -70,11 +70,20 @@ public static class JsonSource
     private static Diagnostic SyntaxError(SourceText source, DiagnosticCode code, string document, int offset, string reason) =>
         Diagnostic.Error(code, $"{document} is not valid JSON: {reason}", source.Span(offset, 1));
 
-    /// <summary>The reader's message without its own "LineNumber: … | BytePositionInLine: …" tail,
-    /// which counts bytes from zero; the diagnostic carries the position instead.</summary>
-    private static string Reason(JsonException ex)
+    /// <summary>Why the text is not JSON, in words for the author of the file: the reader's message
+    /// without its own "LineNumber: … | BytePositionInLine: …" tail (which counts bytes from zero; the
+    /// diagnostic carries the position instead) and without its advice to change reader options.</summary>
+    private static string Reason(JsonException ex, string text, int offset)
     {
+        if (offset < text.Length && text[offset] == '/')
+        {
+            return "JSON has no comments";
+        }
         var message = ex.Message.Split(" LineNumber:", 2)[0].Trim();
+        if (message.Contains("trailing comma", StringComparison.Ordinal))
+        {
+            return $"a comma before '{(offset < text.Length ? text[offset] : ']')}' (JSON allows no trailing comma)";
+        }
         return message.EndsWith('.') ? message[..^1] : message;
     }
 

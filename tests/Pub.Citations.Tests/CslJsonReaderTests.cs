@@ -72,15 +72,15 @@ public sealed class CslJsonReaderTests
     }
 
     [Theory]
-    [InlineData("[{\"id\": \"a\", \"type\": \"book\",}]", 1, 29)]
-    [InlineData("[{\"id\": \"a\", \"type\": \"book\"},\n]", 2, 1)]
-    [InlineData("[{\"id\": \"a\", \"volume\": +1}]", 1, 24)]
-    [InlineData("[\n// a comment\n{\"id\": \"a\"}]", 2, 1)]
-    [InlineData("[{\"id\": \"a\", /* a comment */ \"type\": \"book\"}]", 1, 14)]
-    [InlineData("[{\"id\":\u00A0\"a\"}]", 1, 8)]
-    [InlineData("[{\"id\": \"a\"}] [{\"id\": \"b\"}]", 1, 15)]
-    [InlineData("", 1, 1)]
-    public void OnlyStandardJsonIsRead(string json, int line, int column)
+    [InlineData("[{\"id\": \"a\", \"type\": \"book\",}]", 1, 29, "a comma before '}' (JSON allows no trailing comma)")]
+    [InlineData("[{\"id\": \"a\", \"type\": \"book\"},\n]", 2, 1, "a comma before ']' (JSON allows no trailing comma)")]
+    [InlineData("[{\"id\": \"a\", \"volume\": +1}]", 1, 24, "'+' is an invalid start of a value")]
+    [InlineData("[\n// a comment\n{\"id\": \"a\"}]", 2, 1, "JSON has no comments")]
+    [InlineData("[{\"id\": \"a\", /* a comment */ \"type\": \"book\"}]", 1, 14, "JSON has no comments")]
+    [InlineData("[{\"id\":\u00A0\"a\"}]", 1, 8, "is an invalid start of a value")]
+    [InlineData("[{\"id\": \"a\"}] [{\"id\": \"b\"}]", 1, 15, "'[' is invalid after a single JSON value")]
+    [InlineData("", 1, 1, "does not contain any JSON tokens")]
+    public void OnlyStandardJsonIsRead(string json, int line, int column, string reason)
     {
         // No trailing commas, '+' signs, comments, Unicode spaces between tokens, or second top-level value.
         var result = CslJsonReader.Read(new SourceText("refs.json", json));
@@ -89,6 +89,7 @@ public sealed class CslJsonReaderTests
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(Severity.Error, d.Severity);
         Assert.StartsWith("CSL-JSON is not valid JSON: ", d.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, d.Message, StringComparison.Ordinal);
         Assert.Equal((line, column), (d.Span!.Value.Line, d.Span!.Value.Column));
     }
 
