@@ -125,6 +125,8 @@ public static class CslJsonReader
                     if (value is JsonNumber number)
                     {
                         // CSL-JSON dates are objects or EDTF strings; a bare number is most likely a year.
+                        // citeproc-js drops such a date (the entry prints "n.d."); pub reads it as written
+                        // and says so, so that the author can fix the file instead of losing the year.
                         diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibValue, $"item '{id}': \"{rawKey}\" should be a date object or a string, found a number; it is read as \"{number.Raw}\"",
                             source.Span(number.Offset, number.Raw.Length), "write {\"date-parts\": [[2001, 5, 31]]} or \"2001-05-31\""));
                     }
