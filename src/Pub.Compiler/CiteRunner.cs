@@ -101,67 +101,55 @@ internal static class CiteRunner
     /// <c>{"id", "locator", "label", "prefix", "suffix", "suppress-author", "author-only"}</c>.</summary>
     private static List<CitationCluster>? ParseClusters(SourceText source, DiagnosticBag diagnostics)
     {
-        JsonDocument document;
-        try
+        if (!JsonSource.TryParse(source, Codes.InvalidCitations, "the citations file", out var root, out var syntaxError))
         {
-            document = JsonDocument.Parse(source.Text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            diagnostics.Add(Diagnostic.Error(Codes.InvalidCitations, $"the citations file is not valid JSON: {ex.Message.Split(" LineNumber", 2)[0]}",
-                source.SpanAt((int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1)));
+            diagnostics.Add(syntaxError);
             return null;
         }
-        using (document)
+        if (root is not JsonArray clusterList)
         {
-            var clusters = new List<CitationCluster>();
-            var span = source.Span(0, 0);
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            diagnostics.Add(Diagnostic.Error(Codes.InvalidCitations, "the citations file must be an array of clusters", source.Span(root.Offset, 1), "write [[{\"id\": \"key\"}], …]"));
+            return null;
+        }
+        var clusters = new List<CitationCluster>();
+        var index = 0;
+        foreach (var clusterValue in clusterList.Items)
+        {
+            index++;
+            if (clusterValue is not JsonArray cites)
             {
-                diagnostics.Add(Diagnostic.Error(Codes.InvalidCitations, "the citations file must be an array of clusters", span, "write [[{\"id\": \"key\"}], …]"));
-                return null;
+                diagnostics.Add(Diagnostic.Error(Codes.InvalidCitations, $"cluster {index} is not an array of cites", source.Span(clusterValue.Offset, 1)));
+                continue;
             }
-            var index = 0;
-            foreach (var clusterElement in document.RootElement.EnumerateArray())
+            var items = new List<CitationItem>();
+            foreach (var cite in cites.Items)
             {
-                index++;
-                if (clusterElement.ValueKind != JsonValueKind.Array)
+                if (cite is not JsonObject citeObject || citeObject["id"] is not JsonString id)
                 {
-                    diagnostics.Add(Diagnostic.Error(Codes.InvalidCitations, $"cluster {index} is not an array of cites", span));
+                    diagnostics.Add(Diagnostic.Error(Codes.InvalidCitations, $"a cite in cluster {index} has no \"id\" string", source.Span(cite.Offset, 1)));
                     continue;
                 }
-                var items = new List<CitationItem>();
-                foreach (var cite in clusterElement.EnumerateArray())
+                items.Add(new CitationItem(id.Value)
                 {
-                    if (cite.ValueKind != JsonValueKind.Object || !cite.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
-                    {
-                        diagnostics.Add(Diagnostic.Error(Codes.InvalidCitations, $"a cite in cluster {index} has no \"id\" string", span));
-                        continue;
-                    }
-                    items.Add(new CitationItem(id.GetString()!)
-                    {
-                        Locator = Text(cite, "locator"),
-                        Label = Text(cite, "label"),
-                        Prefix = Text(cite, "prefix"),
-                        Suffix = Text(cite, "suffix"),
-                        SuppressAuthor = Flag(cite, "suppress-author"),
-                        AuthorOnly = Flag(cite, "author-only"),
-                    });
-                }
-                clusters.Add(new CitationCluster("c" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), items, index));
+                    Locator = Text(citeObject, "locator"),
+                    Label = Text(citeObject, "label"),
+                    Prefix = Text(citeObject, "prefix"),
+                    Suffix = Text(citeObject, "suffix"),
+                    SuppressAuthor = Flag(citeObject, "suppress-author"),
+                    AuthorOnly = Flag(citeObject, "author-only"),
+                });
             }
-            return clusters;
+            clusters.Add(new CitationCluster("c" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), items, index));
         }
+        return clusters;
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        } : null;
+    private static string? Text(JsonObject cite, string name) => cite[name] switch
+    {
+        JsonString text => text.Value,
+        JsonNumber number => number.Raw,
+        _ => null,
+    };
 
-    private static bool Flag(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+    private static bool Flag(JsonObject cite, string name) => cite[name] is JsonBool { Value: true };
 }

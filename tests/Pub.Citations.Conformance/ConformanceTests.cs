@@ -1,7 +1,6 @@
 // Runs every fixture of the official CSL test suite (read from ../shared at run time), prints a
-// per-category pass table and fails on any change against known-failures.txt: a new failure, or a
-// listed fixture that now passes (remove it from the list, so the list only shrinks).
-// PUB_UPDATE_KNOWN_FAILURES=1 rewrites the list from the current results.
+// per-category pass table and checks the results against known-failures.txt (see KnownFailureList),
+// so the list can only shrink.
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -68,34 +67,16 @@ public sealed class ConformanceTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "conformance-failures.txt"), details.ToString());
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "conformance-table.txt"), report.ToString());
 
-        var listPath = Path.Combine(repoRoot!, "tests", "Pub.Citations.Conformance", "known-failures.txt");
-        var known = KnownFailures.Read(listPath);
-        var failing = results.Where(r => !r.Value.Pass).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-        if (Environment.GetEnvironmentVariable("PUB_UPDATE_KNOWN_FAILURES") == "1")
+        var listPath = Path.Combine(repoRoot!, "tests", "Pub.Citations.Conformance", KnownFailureList.FileName);
+        var list = KnownFailureList.Parse(File.Exists(listPath) ? File.ReadAllText(listPath) : string.Empty);
+        var passed = results.ToDictionary(r => r.Key, r => r.Value.Pass, StringComparer.Ordinal);
+        var problems = string.Join("\n", list.Check(passed));
+        if (list.Differs(passed) && Environment.GetEnvironmentVariable("PUB_UPDATE_GOLDEN") == "1")
         {
-            KnownFailures.Write(listPath, failing, known);
-            return;
+            File.WriteAllText(listPath, list.Updated(passed), new UTF8Encoding(false));
+            Assert.Fail($"{KnownFailureList.FileName} was rewritten; review the change, give each new entry its reason, and run again without PUB_UPDATE_GOLDEN\n{problems}");
         }
-        var unexpected = failing.Where(f => !known.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
-        var nowPassing = known.Keys.Where(k => !failing.Contains(k)).Order(StringComparer.Ordinal).ToList();
-        var problems = new StringBuilder();
-        if (unexpected.Count > 0)
-        {
-            problems.AppendLine(CultureInfo.InvariantCulture, $"{unexpected.Count} fixture(s) fail that are not in known-failures.txt:");
-            foreach (var u in unexpected)
-            {
-                problems.AppendLine("  " + u);
-            }
-        }
-        if (nowPassing.Count > 0)
-        {
-            problems.AppendLine(CultureInfo.InvariantCulture, $"{nowPassing.Count} fixture(s) in known-failures.txt now pass; remove them from the list:");
-            foreach (var p in nowPassing)
-            {
-                problems.AppendLine("  " + p);
-            }
-        }
-        Assert.True(problems.Length == 0, problems.ToString());
+        Assert.True(problems.Length == 0, problems);
     }
 
     private static string? RepoRoot()
@@ -111,56 +92,4 @@ public sealed class ConformanceTests
         }
         return null;
     }
-}
-
-internal static class KnownFailures
-{
-    /// <summary>Reads "fixture-name  # reason" lines; blank lines and lines starting with # are ignored.</summary>
-    public static Dictionary<string, string> Read(string path)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return map;
-        }
-        foreach (var raw in File.ReadAllLines(path))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-            var hash = line.IndexOf('#', StringComparison.Ordinal);
-            var name = (hash >= 0 ? line[..hash] : line).Trim();
-            var reason = hash >= 0 ? line[(hash + 1)..].Trim() : string.Empty;
-            map[name] = reason;
-        }
-        return map;
-    }
-
-    public static void Write(string path, IEnumerable<string> failing, Dictionary<string, string> previous)
-    {
-        var sb = new StringBuilder();
-        sb.Append("# CSL test-suite fixtures that fail today, one per line: name  # reason.\n");
-        sb.Append("# The conformance test fails when a fixture not listed here fails, and when a listed one passes.\n");
-        foreach (var f in failing.Order(StringComparer.Ordinal))
-        {
-            var reason = previous.TryGetValue(f, out var r) && r.Length > 0 ? r : Reason(f);
-            sb.Append(f).Append("  # ").Append(reason).Append('\n');
-        }
-        File.WriteAllText(path, sb.ToString());
-    }
-
-    private static string Reason(string name) => name[..name.IndexOf('_', StringComparison.Ordinal)] switch
-    {
-        "disambiguate" => "disambiguation output differs",
-        "collapse" => "collapsing output differs",
-        "sort" => "sort order differs",
-        "position" => "position handling differs",
-        "name" or "nameattr" or "nameorder" => "name formatting differs",
-        "date" => "date formatting differs",
-        "flipflop" or "quotes" or "punctuation" or "affix" => "punctuation/quote handling differs",
-        "textcase" => "text-case handling differs",
-        _ => "output differs",
-    };
 }

@@ -50,4 +50,141 @@ public sealed class CslJsonReaderTests
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal((2, 14), (d.Span!.Value.Line, d.Span!.Value.Column));
     }
+
+    [Fact]
+    public void SyntaxErrorIsPlacedByCharactersNotBytes()
+    {
+        // Before the stray x on line 3 sit two-byte (Ü, ß, Cyrillic) and three-byte (東京) characters in
+        // UTF-8; the column counts each as one.
+        const string json = "[\n" +
+                            "  {\"id\": \"a\", \"title\": \"First\"},\n" +
+                            "  {\"id\": \"b\", \"title\": \"Überß 東京 Москва\" x}\n" +
+                            "]\n";
+        var result = CslJsonReader.Read(new SourceText("refs.json", json));
+
+        Assert.Empty(result.References);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(Codes.InvalidBibItem.Id, d.Code);
+        Assert.Equal("refs.json", d.FilePath);
+        Assert.StartsWith("CSL-JSON is not valid JSON: ", d.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", d.Message, StringComparison.Ordinal);
+        Assert.Equal((3, 42), (d.Span!.Value.Line, d.Span!.Value.Column));
+    }
+
+    [Theory]
+    [InlineData("[{\"id\": \"a\", \"type\": \"book\",}]", 1, 29, "a comma before '}' (JSON allows no trailing comma)")]
+    [InlineData("[{\"id\": \"a\", \"type\": \"book\"},\n]", 2, 1, "a comma before ']' (JSON allows no trailing comma)")]
+    [InlineData("[{\"id\": \"a\", \"volume\": +1}]", 1, 24, "'+' is an invalid start of a value")]
+    [InlineData("[\n// a comment\n{\"id\": \"a\"}]", 2, 1, "JSON has no comments")]
+    [InlineData("[{\"id\": \"a\", /* a comment */ \"type\": \"book\"}]", 1, 14, "JSON has no comments")]
+    [InlineData("[{\"id\":\u00A0\"a\"}]", 1, 8, "is an invalid start of a value")]
+    [InlineData("[{\"id\": \"a\"}] [{\"id\": \"b\"}]", 1, 15, "'[' is invalid after a single JSON value")]
+    [InlineData("", 1, 1, "does not contain any JSON tokens")]
+    public void OnlyStandardJsonIsRead(string json, int line, int column, string reason)
+    {
+        // No trailing commas, '+' signs, comments, Unicode spaces between tokens, or second top-level value.
+        var result = CslJsonReader.Read(new SourceText("refs.json", json));
+
+        Assert.Empty(result.References);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(Severity.Error, d.Severity);
+        Assert.StartsWith("CSL-JSON is not valid JSON: ", d.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, d.Message, StringComparison.Ordinal);
+        Assert.Equal((line, column), (d.Span!.Value.Line, d.Span!.Value.Column));
+    }
+
+    [Fact]
+    public void NumberForADateIsReportedAtTheValueAndReadAsAYear()
+    {
+        const string json = "[\n" +
+                            "  {\"id\": \"a\", \"type\": \"book\", \"issued\": {\"date-parts\": [[1999]]}},\n" +
+                            "  {\"id\": \"b\", \"type\": \"book\", \"title\": \"Ελληνικά\", \"issued\": 5},\n" +
+                            "  {\"id\": \"c\", \"type\": \"book\", \"issued\": true}\n" +
+                            "]";
+        var result = CslJsonReader.Read(new SourceText("refs.json", json));
+
+        Assert.Equal(["a", "b", "c"], result.References.Select(r => r.Id));
+        Assert.Equal(2, result.Diagnostics.Count);
+        var number = result.Diagnostics[0];
+        Assert.Equal((Severity.Warning, Codes.InvalidBibValue.Id), (number.Severity, number.Code));
+        Assert.Contains("\"issued\"", number.Message, StringComparison.Ordinal);
+        Assert.Equal((3, 62), (number.Span!.Value.Line, number.Span!.Value.Column));
+        Assert.Equal([5], result.References[1].Dates["issued"].Parts[0]);
+        var boolean = result.Diagnostics[1];
+        Assert.Equal((Severity.Error, Codes.InvalidBibValue.Id), (boolean.Severity, boolean.Code));
+        Assert.Equal((4, 41), (boolean.Span!.Value.Line, boolean.Span!.Value.Column));
+        Assert.False(result.References[2].Dates.ContainsKey("issued"));
+    }
+
+    [Fact]
+    public void AnItemThatIsNotAnObjectIsReportedAndTheNextIsRead()
+    {
+        const string json = "[\n  \"just text\",\n  {\"id\": \"b\", \"type\": \"book\", \"title\": \"Second\"}\n]";
+        var result = CslJsonReader.Read(new SourceText("refs.json", json));
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(Codes.InvalidBibItem.Id, d.Code);
+        Assert.Equal((2, 3), (d.Span!.Value.Line, d.Span!.Value.Column));
+        var second = Assert.Single(result.References);
+        Assert.Equal(("b", "Second"), (second.Id, second.Variables["title"]));
+    }
+
+    [Fact]
+    public void VolumeAndPageMayBeNumbersOrStrings()
+    {
+        const string json = """
+            [
+              {"id": "n", "type": "article-journal", "volume": 12, "issue": 3, "page": 101},
+              {"id": "s", "type": "article-journal", "volume": "12", "issue": "3a", "page": "101-109"}
+            ]
+            """;
+        var result = CslJsonReader.Read(new SourceText("refs.json", json));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(("12", "3", "101"), (result.References[0].Variables["volume"], result.References[0].Variables["issue"], result.References[0].Variables["page"]));
+        Assert.Equal(("12", "3a", "101-109"), (result.References[1].Variables["volume"], result.References[1].Variables["issue"], result.References[1].Variables["page"]));
+    }
+
+    [Fact]
+    public void AByteOrderMarkAtTheStartIsNotAnError()
+    {
+        const string json = "[{\"id\": \"a\", \"type\": \"book\", \"title\": \"Ökonomie\"}]";
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(json)).ToArray();
+        var decoded = TextDecoding.Decode(bytes, out _)!;
+
+        foreach (var text in new[] { decoded, "\uFEFF" + json })
+        {
+            var result = CslJsonReader.Read(new SourceText("refs.json", text));
+            Assert.Empty(result.Diagnostics);
+            Assert.Equal("Ökonomie", Assert.Single(result.References).Variables["title"]);
+        }
+    }
+
+    [Fact]
+    public void AnErrorAfterAByteOrderMarkKeepsItsColumn()
+    {
+        // The mark is a character of the text, so the stray x after "[" is in column 3.
+        var result = CslJsonReader.Read(new SourceText("refs.json", "\uFEFF[x]"));
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal((1, 3), (d.Span!.Value.Line, d.Span!.Value.Column));
+    }
+
+    [Fact]
+    public void EscapesAreDecoded()
+    {
+        var result = CslJsonReader.Read(new SourceText("refs.json", "[{\"id\": \"a\", \"type\": \"book\", \"title\": \"A \\\"B\\\" \\u00e9 \\ud83d\\ude00\"}]"));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("A \"B\" é 😀", result.References[0].Variables["title"]);
+    }
+
+    [Fact]
+    public void ALoneSurrogateEscapeIsASyntaxErrorAtItsString()
+    {
+        var result = CslJsonReader.Read(new SourceText("refs.json", "[{\"id\": \"a\", \"title\": \"x\\ud800y\"}]"));
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal((1, 23), (d.Span!.Value.Line, d.Span!.Value.Column));
+    }
 }

@@ -104,6 +104,24 @@ public sealed class CiteCommandTests : IDisposable
     }
 
     [Fact]
+    public void CiteWithoutIdIsReportedWhereItIsWritten()
+    {
+        File.WriteAllText(Path.Combine(_folder, "noid.json"), "[\n  [{\"id\": \"gallagher-2010\"}],\n  [{\"locator\": \"12\"}]\n]");
+        var (exit, _, error) = TestProject.RunIn(_folder, "cite", "--style", "note.csl", "--references", "refs.yaml", "--citations", "noid.json");
+        Assert.Equal(1, exit);
+        Assert.Contains("noid.json(3,4): error PUB0204: a cite in cluster 2 has no \"id\" string", error);
+    }
+
+    [Fact]
+    public void CommentsInTheCitationsFileAreNotJson()
+    {
+        File.WriteAllText(Path.Combine(_folder, "comment.json"), "[\n  // first note\n  [{\"id\": \"gallagher-2010\"}]\n]");
+        var (exit, _, error) = TestProject.RunIn(_folder, "cite", "--style", "note.csl", "--references", "refs.yaml", "--citations", "comment.json");
+        Assert.Equal(1, exit);
+        Assert.Contains("comment.json(2,3): error PUB0204: the citations file is not valid JSON", error);
+    }
+
+    [Fact]
     public void MissingStyleIsADiagnostic()
     {
         var (exit, _, error) = TestProject.RunIn(_folder, "cite", "--style", "nowhere.csl", "--references", "refs.yaml");

@@ -26,14 +26,9 @@ public static class CslJsonReader
     public static CslJsonResult Read(SourceText source)
     {
         var diagnostics = new List<Diagnostic>();
-        JsonValue root;
-        try
+        if (!JsonSource.TryParse(source, Codes.InvalidBibItem, "CSL-JSON", out var root, out var syntaxError))
         {
-            root = JsonParser.Parse(source.Text);
-        }
-        catch (JsonException ex)
-        {
-            diagnostics.Add(Diagnostic.Error(Codes.InvalidBibItem, "CSL-JSON is not valid JSON: " + ex.Message, source.Span(ex.Offset, 1)));
+            diagnostics.Add(syntaxError);
             return new CslJsonResult([], diagnostics);
         }
         var items = root switch
@@ -127,6 +122,14 @@ public static class CslJsonReader
                 }
                 else
                 {
+                    if (value is JsonNumber number)
+                    {
+                        // CSL-JSON dates are objects or EDTF strings; a bare number is most likely a year.
+                        // citeproc-js drops such a date (the entry prints "n.d."); pub reads it as written
+                        // and says so, so that the author can fix the file instead of losing the year.
+                        diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibValue, $"item '{id}': \"{rawKey}\" should be a date object or a string, found a number; it is read as \"{number.Raw}\"",
+                            source.Span(number.Offset, number.Raw.Length), "write {\"date-parts\": [[2001, 5, 31]]} or \"2001-05-31\""));
+                    }
                     dates[key] = d;
                 }
                 continue;
