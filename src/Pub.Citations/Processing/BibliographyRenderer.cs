@@ -81,7 +81,7 @@ internal sealed class BibliographyRenderer(
                 node = Evaluator.DecorateLayout(layout, content);
             }
             var formatted = Flattener.Flatten(node, eval.Locale);
-            entries.Add(new BibliographyEntry(id, bib.SecondFieldAlign is not null ? MoveTrailingSpaceOutOfRightInline(formatted) : formatted));
+            entries.Add(new BibliographyEntry(id, MoveTrailingSpaceOutOfLastBlock(formatted)));
         }
         return new Bibliography(entries, new BibliographyFormat(bib.HangingIndent, bib.SecondFieldAlign, bib.LineSpacing, bib.EntrySpacing));
     }
@@ -94,11 +94,12 @@ internal sealed class BibliographyRenderer(
         _ => false,
     };
 
-    /// <summary>Trailing white space of the right-inline block goes after the block (as citeproc-js writes it).</summary>
-    private static FormattedText MoveTrailingSpaceOutOfRightInline(FormattedText text)
+    /// <summary>Trailing white space of an entry's last display block (right-inline, block …) goes
+    /// after the block, as citeproc-js writes it: a block's text never ends in a space.</summary>
+    private static FormattedText MoveTrailingSpaceOutOfLastBlock(FormattedText text)
     {
         var tokens = text.Tokens.ToList();
-        if (tokens.Count < 2 || tokens[^1] is not { Kind: FormattedTokenKind.Close, Format: FormatKind.RightInline }
+        if (tokens.Count < 2 || tokens[^1] is not { Kind: FormattedTokenKind.Close, Format: FormatKind.RightInline or FormatKind.Block or FormatKind.LeftMargin or FormatKind.Indent }
             || tokens[^2] is not { Kind: FormattedTokenKind.Text } last || last.Text.TrimEnd().Length == last.Text.Length)
         {
             return text;
