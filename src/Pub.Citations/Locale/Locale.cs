@@ -33,12 +33,19 @@ public sealed class Locale
 public sealed class ResolvedLocale
 {
     private readonly List<Locale> _chain;
+    private readonly int _fallbackStart;
     private readonly Dictionary<(string, string, bool, string?), string?> _cache = [];
 
-    public ResolvedLocale(string lang, IEnumerable<Locale> chain)
+    /// <param name="chain">The locales in order of precedence: the style's own, then the locale file of
+    /// the language, then the en-US file.</param>
+    /// <param name="fallbackStart">Where the en-US fallback begins in the chain: a term is looked up in
+    /// every form the requested one falls back to (short → long) in the locales before it first, so a
+    /// German "Gesetz" wins over an English "legis.".</param>
+    public ResolvedLocale(string lang, IEnumerable<Locale> chain, int? fallbackStart = null)
     {
         Lang = lang;
         _chain = [.. chain];
+        _fallbackStart = Math.Clamp(fallbackStart ?? _chain.Count, 0, _chain.Count);
         PunctuationInQuote = _chain.Select(l => l.PunctuationInQuote).FirstOrDefault(v => v.HasValue) ?? false;
         LimitDayOrdinalsToDay1 = _chain.Select(l => l.LimitDayOrdinalsToDay1).FirstOrDefault(v => v.HasValue) ?? false;
     }
@@ -63,11 +70,14 @@ public sealed class ResolvedLocale
         return result;
     }
 
-    public Term? FindTerm(string name, string form = "long", string? genderForm = null)
+    public Term? FindTerm(string name, string form = "long", string? genderForm = null) =>
+        FindTerm(_chain.Take(_fallbackStart), name, form, genderForm) ?? FindTerm(_chain.Skip(_fallbackStart), name, form, genderForm);
+
+    private static Term? FindTerm(IEnumerable<Locale> locales, string name, string form, string? genderForm)
     {
         foreach (var f in FormChain(form))
         {
-            foreach (var locale in _chain)
+            foreach (var locale in locales)
             {
                 if (!locale.Terms.TryGetValue(name, out var list))
                 {

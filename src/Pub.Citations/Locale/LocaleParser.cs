@@ -192,11 +192,12 @@ public sealed class LocaleSet
                 break;
             }
         }
+        var fallbackStart = chain.Count;
         if (Get("en-US") is { } en && !chain.Contains(en))
         {
             chain.Add(en);
         }
-        return new ResolvedLocale(lang, chain);
+        return new ResolvedLocale(lang, chain, fallbackStart);
     }
 
     /// <summary>The tag of the locale file that serves <paramref name="lang"/> (itself or its primary dialect:

@@ -249,6 +249,10 @@ internal sealed class Flattener
 
     private void EmitText(string text, Kind kind)
     {
+        if (kind == Kind.Text)
+        {
+            text = TieSpaceBeforePunctuation(text);
+        }
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -270,6 +274,35 @@ internal sealed class Flattener
         {
             _toks.Add(new Tok(kind, start == 0 ? text : text[start..]));
         }
+    }
+
+    /// <summary>A space typed before a colon, semicolon, question or exclamation mark or a closing
+    /// guillemet (French typography: "France : de", "« texte »") becomes a narrow no-break space, so the
+    /// mark never starts a line; Zotero's output does the same in every style.</summary>
+    private static string TieSpaceBeforePunctuation(string text)
+    {
+        if (!text.Contains(' ', StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ' && i + 1 < text.Length && text[i + 1] is ':' or ';' or '?' or '!' or '\u00BB')
+            {
+                sb.Append('\u202F');
+            }
+            else if (c == ' ' && i > 0 && text[i - 1] == '\u00AB')
+            {
+                sb.Append('\u202F');
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
     }
 
     private void MovePunctuationIntoQuotes()
