@@ -300,7 +300,10 @@ internal sealed partial class Evaluator
     {
         if (e.TextCase is not null)
         {
-            TextCase.Apply(content, e.TextCase, IsEnglish(_currentItemLanguage), _currentItemLanguage);
+            // A term is the style's own word in the output language ("Ред.", "Hrsg."), so title case
+            // raises it whatever the language of the item; a variable's text only when it is English.
+            var english = e is LabelElement or TextElement { Term: not null } || IsEnglish(_currentItemLanguage);
+            TextCase.Apply(content, e.TextCase, english, _currentItemLanguage);
         }
         Node inner = content;
         if (!e.Formatting.IsEmpty || e.Quotes)

@@ -150,7 +150,7 @@ internal static class TextCase
         return list;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019' or '`';
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019' or '`' or '_';
 
     private static void Title(char[] chars, bool[] prot)
     {
@@ -184,6 +184,11 @@ internal static class TextCase
             var first = w == 0 || AfterColonOrStart(chars, s);
             var last = w == words.Count - 1;
             if (StopWords.Contains(word) && !first && !last)
+            {
+                continue;
+            }
+            // A lone letter inside a title is a symbol or an abbreviation ("trafficking, n.", "Plan b").
+            if (word.Length == 1 && !first)
             {
                 continue;
             }
