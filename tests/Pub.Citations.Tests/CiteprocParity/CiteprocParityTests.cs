@@ -48,10 +48,9 @@ public sealed partial class CiteprocParityTests
 
         var listPath = Path.Combine(ParityCorpus.Folder, "known-differences.txt");
         var listText = File.Exists(listPath) ? File.ReadAllText(listPath) : string.Empty;
-        var keys = differences.Select(d => d.Key).ToList();
         if (Environment.GetEnvironmentVariable("PUB_UPDATE_GOLDEN") == "1")
         {
-            var rewritten = KnownDifferences.Rewrite(listText, keys);
+            var rewritten = KnownDifferences.Rewrite(listText, differences);
             if (rewritten != listText.Replace("\r\n", "\n", StringComparison.Ordinal))
             {
                 File.WriteAllText(listPath, rewritten, new UTF8Encoding(false));
@@ -64,7 +63,7 @@ public sealed partial class CiteprocParityTests
         var explained = new HashSet<int>();
         foreach (var (key, expectedText, actualText) in differences)
         {
-            if (known.Explain(key) is { } entry)
+            if (known.Explain(key, expectedText, actualText) is { } entry)
             {
                 explained.Add(entry.Line);
             }
