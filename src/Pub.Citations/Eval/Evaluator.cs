@@ -302,8 +302,8 @@ internal sealed partial class Evaluator
         {
             // A term is the style's own word in the output language ("Ред.", "Hrsg."), so title case
             // raises it whatever the language of the item; a variable's text only when it is English.
-            var english = e is LabelElement or TextElement { Term: not null } || IsEnglish(_currentItemLanguage);
-            TextCase.Apply(content, e.TextCase, english, _currentItemLanguage);
+            var term = e is LabelElement or TextElement { Term: not null };
+            TextCase.Apply(content, e.TextCase, term || IsEnglish(_currentItemLanguage), _currentItemLanguage, anyScript: term);
         }
         Node inner = content;
         if (!e.Formatting.IsEmpty || e.Quotes)

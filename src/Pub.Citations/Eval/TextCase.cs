@@ -18,7 +18,10 @@ internal static class TextCase
         "vs", "v", "within", "without", "de", "von", "van",
     };
 
-    public static void Apply(Node node, string mode, bool english, string? language = null)
+    /// <param name="english">Title case applies (to English text; a term in any language).</param>
+    /// <param name="anyScript">Title case raises words of every script (a term such as "ред."), not only
+    /// Latin-script words of an English title (where a Greek β stays).</param>
+    public static void Apply(Node node, string mode, bool english, string? language = null, bool anyScript = false)
     {
         // Turkish and Azeri pair dotted and dotless i differently from other languages.
         var turkic = language is not null && (language.StartsWith("tr", StringComparison.OrdinalIgnoreCase) || language.StartsWith("az", StringComparison.OrdinalIgnoreCase));
@@ -73,7 +76,7 @@ internal static class TextCase
             case "title":
                 if (english)
                 {
-                    Title(chars, prot);
+                    Title(chars, prot, anyScript);
                 }
                 break;
         }
@@ -152,7 +155,7 @@ internal static class TextCase
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019' or '`' or '_';
 
-    private static void Title(char[] chars, bool[] prot)
+    private static void Title(char[] chars, bool[] prot, bool anyScript)
     {
         var words = Words(chars);
         for (var w = 0; w < words.Count; w++)
@@ -192,7 +195,7 @@ internal static class TextCase
             {
                 continue;
             }
-            if (chars[s] <= '\u024F')
+            if (anyScript || chars[s] <= '\u024F')
             {
                 // Title case is for English (Latin-script) words; Greek letters such as β stay.
                 chars[s] = char.ToUpperInvariant(chars[s]);
