@@ -25,4 +25,17 @@ public sealed class CiteAffixTests
         ]);
         Assert.Equal(["“Quoted.” Poe, “Slavery?”", "Doe, Labour (“n.”).", "see, e.g., Doe, Labour.", "(see Doe, Labour."], r.Citations.Skip(2));
     }
+
+    [Fact]
+    public void AQuestionOrExclamationMarkTypedAfterAQuotedTitleStaysOutside()
+    {
+        const string article = """[{"id":"roe","type":"article-journal","title":"On “Unfree Labour”","author":[{"family":"Roe","given":"Ann"}],"container-title":"IFJP","volume":"23","page":"1-25","issued":{"date-parts":[[2021]]}}]""";
+        var r = RealStyle.Render("chicago-notes-bibliography.csl", article, cites:
+            [new("roe"), new("roe") { Suffix = "!" }, new("roe") { Suffix = "?" }, new("roe") { Suffix = "." }]);
+        Assert.Equal("Roe, “On ‘Unfree Labour’”!", r.Citations[1]);
+        Assert.Equal("Roe, “On ‘Unfree Labour’”?", r.Citations[2]);
+        // A typed period does move in: en-US sets punctuation-in-quote, which CSL applies to periods and
+        // commas. citeproc-js leaves a typed suffix outside ("Roe, “On ‘Unfree Labour’”.").
+        Assert.Equal("Roe, “On ‘Unfree Labour.’”", r.Citations[3]);
+    }
 }

@@ -34,6 +34,9 @@ internal sealed class TextNode(string text, TextRole role = TextRole.Content) : 
     /// <summary>Protected from text-case changes (nocase markup, URLs).</summary>
     public bool NoCase { get; set; }
 
+    /// <summary>Typed by the author as a cite's prefix or suffix, not rendered by the style.</summary>
+    public bool Typed { get; set; }
+
     public override bool IsEmpty => Text.Length == 0;
 
     public override void CollectText(System.Text.StringBuilder sb) => sb.Append(Text);

@@ -234,7 +234,7 @@ internal sealed class ClusterRenderer(
         var parsed = RichTextParser.Parse(s);
         if (parsed is TextNode t)
         {
-            return new TextNode(t.Text, TextRole.Affix);
+            return new TextNode(t.Text, TextRole.Affix) { Typed = true };
         }
         MarkQuotesInAffix(parsed);
         return parsed;
@@ -242,6 +242,10 @@ internal sealed class ClusterRenderer(
 
     private static void MarkQuotesInAffix(Node n)
     {
+        if (n is TextNode t)
+        {
+            t.Typed = true;
+        }
         if (n is GroupNode g)
         {
             g.InAffix = true;
