@@ -28,6 +28,10 @@ internal static partial class Numbers
     [GeneratedRegex(@"\d+")]
     private static partial Regex DigitsRegex();
 
+    /// <summary>CSL 1.0.2 is-numeric: the value consists of numbers only, separated by commas, hyphens,
+    /// ampersands or "and". Unlike citeproc-js, which also reads a number followed by letters after a hyphen
+    /// as a range (it prints the Russian law number "162-ФЗ" as "Pub. L. Nos. 162-ФЗ"), a part without a
+    /// digit that is no roman numeral is not a number: "162-ФЗ" is one law number, not numeric.</summary>
     public static bool IsNumeric(string s) => NumericRegex().IsMatch(s) && DigitsRegex().IsMatch(s);
 
     /// <summary>The numbers of a numeric value, without their separators.</summary>
