@@ -66,4 +66,16 @@ public sealed class NumberVariableTests
         var r = RealStyle.Render("chicago-notes-bibliography.csl", law);
         Assert.Equal("Federal Law on Counteracting Trafficking, Pub. L. No. 162-ФЗ (2003).", r.Citations[0]);
     }
+
+    [Fact]
+    public void ACaseNumberWithAHyphenIsOneNumberButAReportNumberIsARange()
+    {
+        const string items = """
+            [{"id":"roe","type":"legal_case","title":"Roe v. Wade","number":"70-18","authority":"U.S.","issued":{"date-parts":[[1973]]}},
+             {"id":"report","type":"report","title":"Report","number":"70-18","publisher":"X","issued":{"date-parts":[[1973]]}}]
+            """;
+        var r = RealStyle.Render("chicago-notes-bibliography.csl", items);
+        Assert.Equal("Roe v. Wade, No. 70-18 (U.S. 1973).", r.Citations[0]);
+        Assert.Equal("Report, nos. 70–18 (X, 1973).", r.Citations[1]);
+    }
 }

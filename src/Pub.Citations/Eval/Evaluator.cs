@@ -201,7 +201,8 @@ internal sealed partial class Evaluator
         {
             ctx.Suppressed.Add(variable);
         }
-        if (variable is "issue" or "volume" or "number" or "edition" or "collection-number" && Numbers.IsNumeric(value))
+        if (variable is "issue" or "volume" or "number" or "edition" or "collection-number" && Numbers.IsNumeric(value)
+            && !Numbers.IsDocketNumber(variable, ctx.Item))
         {
             // A range in a numeric number variable ("2005-VII", "1-10") is set with the range delimiter,
             // whether the style prints it with cs:number or cs:text.

@@ -37,6 +37,11 @@ internal static partial class Numbers
     /// <summary>The numbers of a numeric value, without their separators.</summary>
     private static int CountNumbers(string s) => SeparatorRegex().Split(s.Trim()).Count(t => t.Trim() is { Length: > 0 } n && !SeparatorRegex().IsMatch(n) && n != "and");
 
+    /// <summary>A court's case number ("70-18", "21884/15") names one case: its hyphens are part of the
+    /// number, never a range, so it keeps them and its label stays singular (citeproc-js reads it so too).</summary>
+    public static bool IsDocketNumber(string variable, Reference item) =>
+        variable == "number" && item.Type == "legal_case";
+
     /// <summary>Plural when the value holds more than one number (a range or a list).</summary>
     public static bool IsPlural(string s, string? andTerm = null)
     {
@@ -158,14 +163,14 @@ internal sealed partial class Evaluator
             return new TextNode(first.ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
         }
         string text;
-        if (Numbers.IsNumeric(value))
+        if (Numbers.IsNumeric(value) && !Numbers.IsDocketNumber(n.Variable, ctx.Item))
         {
             var gender = _locale.Gender(n.Variable == "locator" ? ctx.Cite.Label ?? "page" : n.Variable);
             text = Numbers.Format(value, n.Form, _locale, gender, Numbers.RangeDelimiter(n.Variable, _locale));
         }
         else
         {
-            // A non-numeric value is printed as it is, markup included.
+            // A non-numeric value, or a case number, is printed as it is, markup included.
             return Decorate(n, StripPeriods(n, new TextNode(value)));
         }
         return Decorate(n, StripPeriods(n, RichTextParser.Parse(text)));
@@ -203,7 +208,7 @@ internal sealed partial class Evaluator
             "never" => false,
             _ => l.Variable is "number-of-pages" or "number-of-volumes"
                 ? Numbers.FirstNumber(value) is > 1
-                : Numbers.IsPlural(value, _locale.Term("and")),
+                : !Numbers.IsDocketNumber(l.Variable, ctx.Item) && Numbers.IsPlural(value, _locale.Term("and")),
         };
         var term = _locale.Term(termName, l.Form, plural);
         if (string.IsNullOrEmpty(term))
