@@ -78,4 +78,17 @@ public sealed class NumberVariableTests
         Assert.Equal("Roe v. Wade, No. 70-18 (U.S. 1973).", r.Citations[0]);
         Assert.Equal("Report, nos. 70–18 (X, 1973).", r.Citations[1]);
     }
+
+    [Fact]
+    public void AListOfCaseNumbersTakesAPluralLabelAndJoinedApplicationsNone()
+    {
+        const string items = """
+            [{"id":"joined","type":"legal_case","title":"A v. B","number":"77587/12 and 74603/12","authority":"ECtHR","issued":{"date-parts":[[2017]]}},
+             {"id":"list","type":"legal_case","title":"C v. D","number":"12-345, 12-346","authority":"U.S.","issued":{"date-parts":[[2012]]}}]
+            """;
+        var r = RealStyle.Render("chicago-notes-bibliography.csl", items);
+        // "and" does not separate numbers in CSL 1.0.2, so the value is not numeric and Chicago prints no label.
+        Assert.Equal("A v. B, 77587/12 and 74603/12 (ECtHR 2017).", r.Citations[0]);
+        Assert.Equal("C v. D, Nos. 12-345, 12-346 (U.S. 2012).", r.Citations[1]);
+    }
 }

@@ -17,7 +17,10 @@ internal static partial class Numbers
     // volumes of the European Court's Reports ("2005-VII"): alone, words such as "MIX" or "CD" would pass.
     private const string RomanNumber = @"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})";
 
-    private const string Separator = @"\s*(?:,|&|-|–)\s*|\s+and\s+";
+    // CSL 1.0.2 separates numbers by commas, hyphens and ampersands only, so "77587/12 and 74603/12" (two
+    // joined applications) is text and takes no "No." label, as citeproc-js prints it. citeproc-js does
+    // read "5 and 6" as numeric; pub follows the specification there.
+    private const string Separator = @"\s*(?:,|&|-|–)\s*";
 
     [GeneratedRegex(@"^\s*(?:" + ArabicNumber + "|" + RomanNumber + @")(?:(?:" + Separator + ")(?:" + ArabicNumber + "|" + RomanNumber + @"))*\s*$")]
     private static partial Regex NumericRegex();
@@ -35,12 +38,16 @@ internal static partial class Numbers
     public static bool IsNumeric(string s) => NumericRegex().IsMatch(s) && DigitsRegex().IsMatch(s);
 
     /// <summary>The numbers of a numeric value, without their separators.</summary>
-    private static int CountNumbers(string s) => SeparatorRegex().Split(s.Trim()).Count(t => t.Trim() is { Length: > 0 } n && !SeparatorRegex().IsMatch(n) && n != "and");
+    private static int CountNumbers(string s) => SeparatorRegex().Split(s.Trim()).Count(t => t.Trim() is { Length: > 0 } n && !SeparatorRegex().IsMatch(n));
 
     /// <summary>A court's case number ("70-18", "21884/15") names one case: its hyphens are part of the
-    /// number, never a range, so it keeps them and its label stays singular (citeproc-js reads it so too).</summary>
+    /// number, never a range, so it keeps them and its label is plural only for a list of cases
+    /// ("Nos. 12-345, 12-346"), as citeproc-js reads it.</summary>
     public static bool IsDocketNumber(string variable, Reference item) =>
         variable == "number" && item.Type == "legal_case";
+
+    /// <summary>A case number's hyphens read as parts of one number: "12-345, 12-346" holds two numbers.</summary>
+    public static string WithoutRanges(string caseNumber) => HyphenRegex().Replace(caseNumber, "/");
 
     /// <summary>Plural when the value holds more than one number (a range or a list).</summary>
     public static bool IsPlural(string s, string? andTerm = null)
@@ -208,7 +215,7 @@ internal sealed partial class Evaluator
             "never" => false,
             _ => l.Variable is "number-of-pages" or "number-of-volumes"
                 ? Numbers.FirstNumber(value) is > 1
-                : !Numbers.IsDocketNumber(l.Variable, ctx.Item) && Numbers.IsPlural(value, _locale.Term("and")),
+                : Numbers.IsPlural(Numbers.IsDocketNumber(l.Variable, ctx.Item) ? Numbers.WithoutRanges(value) : value, _locale.Term("and")),
         };
         var term = _locale.Term(termName, l.Form, plural);
         if (string.IsNullOrEmpty(term))
