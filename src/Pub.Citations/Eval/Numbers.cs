@@ -31,8 +31,8 @@ internal static partial class Numbers
     [GeneratedRegex(@"\d+")]
     private static partial Regex DigitsRegex();
 
-    /// <summary>CSL 1.0.2 is-numeric: the value consists of numbers only, separated by commas, hyphens,
-    /// ampersands or "and". Unlike citeproc-js, which also reads a number followed by letters after a hyphen
+    /// <summary>CSL 1.0.2 is-numeric: the value consists of numbers only, separated by commas, hyphens or
+    /// ampersands. Unlike citeproc-js, which also reads a number followed by letters after a hyphen
     /// as a range (it prints the Russian law number "162-ФЗ" as "Pub. L. Nos. 162-ФЗ"), a part without a
     /// digit that is no roman numeral is not a number: "162-ФЗ" is one law number, not numeric.</summary>
     public static bool IsNumeric(string s) => NumericRegex().IsMatch(s) && DigitsRegex().IsMatch(s);
@@ -111,7 +111,7 @@ internal static partial class Numbers
     public static string Format(string value, string form, ResolvedLocale locale, string? genderForm, string rangeDelimiter)
     {
         var sb = new StringBuilder();
-        var tokens = Regex.Split(value.Trim(), @"(\s*(?:,|&|-|–)\s*|\s+and\s+)");
+        var tokens = SeparatorRegex().Split(value.Trim());
         foreach (var tok in tokens)
         {
             var t = tok.Trim();
@@ -128,11 +128,6 @@ internal static partial class Numbers
             if (t is "-" or "–")
             {
                 sb.Append(rangeDelimiter);
-                continue;
-            }
-            if (t == "and")
-            {
-                sb.Append(" and ");
                 continue;
             }
             if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
