@@ -230,8 +230,37 @@ public sealed class CitationPass : IDocumentPass
                 return inline;
             }
             var label = GeneratedNotePrefix + (Created.Count + 1).ToString(CultureInfo.InvariantCulture);
-            Created.Add(new Note(label, [new Paragraph([cite])]) { Span = cite.Span });
+            Created.Add(new Note(label, [new Paragraph([OpeningANote(cite)])]) { Span = cite.Span });
             return new NoteRef(label) { Span = cite.Span };
+        }
+
+        /// <summary>A footnote made from a citation is a sentence of its own, so the author's prefix that
+        /// opens it takes a capital ("[see @a]" gives the note "See …"). What the style renders is left
+        /// exactly as the style has it: OSCOLA's "ibid", a name such as "van Dijk" or a title such as
+        /// "eBay" keep their lower-case first letter.</summary>
+        private static Cite OpeningANote(Cite cite) =>
+            cite.Items.Count > 0 && cite.Items[0].Prefix.Count > 0
+                ? cite with { Items = [cite.Items[0] with { Prefix = CapitalizeFirst(cite.Items[0].Prefix) }, .. cite.Items.Skip(1)] }
+                : cite;
+
+        private static IReadOnlyList<Inline> CapitalizeFirst(IReadOnlyList<Inline> inlines)
+        {
+            var done = false;
+            return new Capitalizer(() => done, () => done = true).Inlines(inlines);
+        }
+
+        /// <summary>Upper-cases the first letter of the first text run, depth first.</summary>
+        private sealed class Capitalizer(Func<bool> done, Action finish) : Rewriter
+        {
+            protected override Inline RewriteInline(Inline inline)
+            {
+                if (done() || inline is not Text { Value.Length: > 0 } text)
+                {
+                    return inline;
+                }
+                finish();
+                return char.IsLower(text.Value[0]) ? text with { Value = char.ToUpperInvariant(text.Value[0]) + text.Value[1..] } : text;
+            }
         }
 
         /// <summary>A note mark made from a citation closes up to the word before it and stands after the
@@ -282,8 +311,8 @@ public sealed class CitationPass : IDocumentPass
                         }
                         if (i > 0 && content[i - 1] is Text previous)
                         {
-                            // "etc. [@x]." keeps one period.
-                            var joined = previous.Value.EndsWith('.') && punctuation[0] == '.' ? previous.Value + punctuation[1..] : previous.Value + punctuation;
+                            // "etc. [@x]." and "“… Binaries.” [@x]." keep one period.
+                            var joined = SentenceEnd.IsClosed(previous.Value) && punctuation[0] == '.' ? previous.Value + punctuation[1..] : previous.Value + punctuation;
                             content[i - 1] = previous with { Value = joined };
                         }
                         else
@@ -306,40 +335,11 @@ public sealed class CitationPass : IDocumentPass
         public new Document Rewrite(Document document) => document with
         {
             Blocks = Blocks(document.Blocks),
-            Notes = [.. document.Notes.Select(n => n with { Blocks = n.Label.StartsWith(GeneratedNotePrefix, StringComparison.Ordinal) ? Capitalized(Blocks(n.Blocks)) : Blocks(n.Blocks) })],
+            Notes = [.. document.Notes.Select(n => n with { Blocks = Blocks(n.Blocks) })],
         };
 
-        /// <summary>A footnote made from a citation is a sentence of its own: "See …", not "see …".</summary>
-        private static IReadOnlyList<Block> Capitalized(IReadOnlyList<Block> blocks)
-        {
-            if (blocks is [Paragraph paragraph] && paragraph.Content.Count > 0 && paragraph.Content[0] is Cite { Rendered: { } text } cite)
-            {
-                return [paragraph with { Content = [cite with { Rendered = CapitalizeFirst(text) }, .. paragraph.Content.Skip(1)] }];
-            }
-            return blocks;
-        }
-
-        private static IReadOnlyList<Inline> CapitalizeFirst(IReadOnlyList<Inline> inlines)
-        {
-            var done = false;
-            return new Capitalizer(() => done, () => done = true).Inlines(inlines);
-        }
-
-        /// <summary>Upper-cases the first letter of the first text run, depth first.</summary>
-        private sealed class Capitalizer(Func<bool> done, Action finish) : Rewriter
-        {
-            protected override Inline RewriteInline(Inline inline)
-            {
-                if (done() || inline is not Text { Value.Length: > 0 } text)
-                {
-                    return inline;
-                }
-                finish();
-                return char.IsLower(text.Value[0]) ? text with { Value = char.ToUpperInvariant(text.Value[0]) + text.Value[1..] } : text;
-            }
-        }
-
-        /// <summary>A citation that ends with a period, followed in the text by one ("… p. 5.." ), keeps one.</summary>
+        /// <summary>A citation that closes its sentence, followed in the text by a period, keeps the one it
+        /// has: "… p. 5..", "… Binaries.”." and "… Slavery?”." each lose the second.</summary>
         protected override Block RewriteBlock(Block block)
         {
             if (block is not Paragraph paragraph)
@@ -349,7 +349,7 @@ public sealed class CitationPass : IDocumentPass
             var content = paragraph.Content.ToList();
             for (var i = 0; i + 1 < content.Count; i++)
             {
-                if (content[i] is Cite { Rendered: { } text } && Walk.PlainText(text).EndsWith('.') && content[i + 1] is Text { Value: var next } after && next.StartsWith('.'))
+                if (content[i] is Cite { Rendered: { } text } && SentenceEnd.IsClosed(Walk.PlainText(text)) && content[i + 1] is Text { Value: var next } after && next.StartsWith('.'))
                 {
                     content[i + 1] = after with { Value = next[1..] };
                 }

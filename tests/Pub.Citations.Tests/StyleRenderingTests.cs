@@ -36,7 +36,7 @@ public sealed class StyleRenderingTests
         Assert.Equal("Chuang, J. A. (2014). Exploitation creep and the unmaking of human trafficking law. American Journal of International Law, 108(4), 609–649. https://doi.org/10.5305/amerjintelaw.108.4.0609", e["chuang2014"]);
         Assert.Equal("Gallagher, A. T. (2019). Trafficking in persons and international law. In N. Boister & S. Gless (Eds.), Research handbook on transnational crime (pp. 250–270). Edward Elgar.", e["gallagher2019"]);
         Assert.Equal("OSCE Office of the Special Representative for Combating Trafficking in Human Beings. (2023). Annual report 2022. OSCE.", e["osce2023"]);
-        Assert.Equal("Rantsev v. Cyprus and Russia, 25965/04 (European Court of Human Rights January 7, 2010).", e["rantsev2010"]);
+        Assert.Equal("Rantsev v. Cyprus and Russia, No. 25965/04 (European Court of Human Rights January 7, 2010).", e["rantsev2010"]);
         Assert.StartsWith("Council of Europe Convention on Action against Trafficking in Human Beings, May 16, 2005", e["cets197"], StringComparison.Ordinal);
         Assert.StartsWith("United Nations Office on Drugs and Crime. (2023, January 24). Global report on trafficking in persons 2022. UNODC. https://www.unodc.org/", e["unodc2023"], StringComparison.Ordinal);
         Assert.Equal("Тюрюканова, Е. В. (2006). Торговля людьми в Российской Федерации. Юридическая литература.", e["tiuriukanova2006"]);
@@ -56,7 +56,7 @@ public sealed class StyleRenderingTests
         Assert.Equal("Bales, Kevin. 2012. Disposable People: New Slavery in the Global Economy. 3rd ed. University of California Press.", e["bales2012"]);
         Assert.Equal("Chuang, Janie A. 2014. “Exploitation Creep and the Unmaking of Human Trafficking Law.” American Journal of International Law 108 (4): 609–49. https://doi.org/10.5305/amerjintelaw.108.4.0609.", e["chuang2014"]);
         Assert.Equal("Gallagher, Anne T. 2019. “Trafficking in Persons and International Law.” In Research Handbook on Transnational Crime, edited by Neil Boister and Sabine Gless. Edward Elgar.", e["gallagher2019"]);
-        Assert.Equal("Rantsev v. Cyprus and Russia, 25965/04 (European Court of Human Rights January 7, 2010).", e["rantsev2010"]);
+        Assert.Equal("Rantsev v. Cyprus and Russia, No. 25965/04 (European Court of Human Rights January 7, 2010).", e["rantsev2010"]);
         Assert.Equal("United Nations Office on Drugs and Crime. 2023. “Global Report on Trafficking in Persons 2022.” UNODC, January 24. https://www.unodc.org/unodc/data-and-analysis/glotip.html.", e["unodc2023"]);
         // Title case applies to English items only: the Russian title keeps its capitalisation.
         Assert.Equal("Тюрюканова, Елена Викторовна. 2006. Торговля людьми в Российской Федерации. Юридическая литература.", e["tiuriukanova2006"]);

@@ -70,6 +70,26 @@ public sealed class CiteCommandTests : IDisposable
     }
 
     [Fact]
+    public void PrintsWhatTheStyleRendersWithoutChangingItsCase()
+    {
+        // OSCOLA sets "ibid" in lower case even where it opens a note (its text-case="lowercase"); citeproc-js
+        // prints "ibid 20." and "ibid." for these clusters, and pub cite prints the processor's text unchanged.
+        if (RepoPaths.Shared is not { } shared)
+        {
+            Assert.Skip("../shared not found beside the repository");
+            return;
+        }
+        File.Copy(Path.Combine(shared, "csl", "styles", "oscola.csl"), Path.Combine(_folder, "oscola.csl"));
+        File.WriteAllText(Path.Combine(_folder, "repeats.json"), """
+            [[{"id": "gallagher-2010"}], [{"id": "gallagher-2010", "locator": "20"}], [{"id": "gallagher-2010", "locator": "20"}]]
+            """);
+        var (exit, output, error) = TestProject.RunIn(_folder, ["cite", "--style", "oscola.csl", "--references", "refs.yaml", "--citations", "repeats.json", "--format", "text", "--no-bibliography"]);
+        Assert.True(exit == 0, error);
+        var citations = JsonDocument.Parse(output).RootElement.GetProperty("citations").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Equal(["Anne T Gallagher, The International Law of Human Trafficking (Cambridge University Press 2010).", "ibid 20.", "ibid."], citations);
+    }
+
+    [Fact]
     public void HtmlFormatMarksTitlesAndWrapsEntries()
     {
         var json = Cite("--citations", "clusters.json", "--no-bibliography");

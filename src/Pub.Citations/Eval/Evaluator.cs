@@ -201,7 +201,14 @@ internal sealed partial class Evaluator
         {
             ctx.Suppressed.Add(variable);
         }
-        if (variable is "issue" or "volume" or "number" or "chapter-number" or "collection-number" or "part-number" or "supplement-number"
+        if (variable is "issue" or "volume" or "number" or "edition" or "collection-number" && Numbers.IsNumeric(value)
+            && !Numbers.IsDocketNumber(variable, ctx.Item))
+        {
+            // A range in a numeric number variable ("2005-VII", "1-10") is set with the range delimiter,
+            // whether the style prints it with cs:number or cs:text.
+            value = Numbers.JoinRanges(value, Numbers.RangeDelimiter(variable, _locale));
+        }
+        else if (variable is "chapter-number" or "part-number" or "supplement-number"
             && System.Text.RegularExpressions.Regex.IsMatch(value, @"^\s*\d+\s*-\s*\d+\s*$"))
         {
             // A plain numeric range in a number variable gets the range delimiter too.

@@ -8,17 +8,46 @@ namespace Pub.Citations;
 
 internal static partial class Numbers
 {
-    // A numeric value: numbers with optional letter affixes ("12a", "A5", "iv"? no), joined by , & - or "and".
-    [GeneratedRegex(@"^\s*([A-Za-z]?\d+[A-Za-z]*|[A-Za-z]*\d+)(\s*(,|&|-|–|and)\s*([A-Za-z]?\d+[A-Za-z]*|[A-Za-z]*\d+))*\s*$")]
+    // One number of a numeric value (CSL 1.0.2, is-numeric): digits with letter affixes ("12a", "A5", "L2d"),
+    // or a compound number joined by slashes, as courts and registries number their cases ("21884/15"
+    // is one application number, so its label is singular).
+    private const string ArabicNumber = @"(?:[A-Za-z]?\d+[A-Za-z]*|[A-Za-z]*\d+)(?:/[A-Za-z]?\d+[A-Za-z]*)*";
+
+    // An upper-case roman numeral ("VII"). It counts as a number only beside an arabic one, as in the
+    // volumes of the European Court's Reports ("2005-VII"): alone, words such as "MIX" or "CD" would pass.
+    private const string RomanNumber = @"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})";
+
+    // CSL 1.0.2 separates numbers by commas, hyphens and ampersands only, so "77587/12 and 74603/12" (two
+    // joined applications) is text and takes no "No." label, as citeproc-js prints it. citeproc-js does
+    // read "5 and 6" as numeric; pub follows the specification there.
+    private const string Separator = @"\s*(?:,|&|-|–)\s*";
+
+    [GeneratedRegex(@"^\s*(?:" + ArabicNumber + "|" + RomanNumber + @")(?:(?:" + Separator + ")(?:" + ArabicNumber + "|" + RomanNumber + @"))*\s*$")]
     private static partial Regex NumericRegex();
+
+    [GeneratedRegex("(" + Separator + ")")]
+    private static partial Regex SeparatorRegex();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex DigitsRegex();
 
-    [GeneratedRegex(@"^[ivxlcdmIVXLCDM]+$")]
-    private static partial Regex RomanRegex();
+    /// <summary>CSL 1.0.2 is-numeric: the value consists of numbers only, separated by commas, hyphens or
+    /// ampersands. Unlike citeproc-js, which also reads a number followed by letters after a hyphen
+    /// as a range (it prints the Russian law number "162-ФЗ" as "Pub. L. Nos. 162-ФЗ"), a part without a
+    /// digit that is no roman numeral is not a number: "162-ФЗ" is one law number, not numeric.</summary>
+    public static bool IsNumeric(string s) => NumericRegex().IsMatch(s) && DigitsRegex().IsMatch(s);
 
-    public static bool IsNumeric(string s) => NumericRegex().IsMatch(s);
+    /// <summary>The numbers of a numeric value, without their separators.</summary>
+    private static int CountNumbers(string s) => SeparatorRegex().Split(s.Trim()).Count(t => t.Trim() is { Length: > 0 } n && !SeparatorRegex().IsMatch(n));
+
+    /// <summary>A court's case number ("70-18", "21884/15") names one case: its hyphens are part of the
+    /// number, never a range, so it keeps them and its label is plural only for a list of cases
+    /// ("Nos. 12-345, 12-346"), as citeproc-js reads it.</summary>
+    public static bool IsDocketNumber(string variable, Reference item) =>
+        variable == "number" && item.Type == "legal_case";
+
+    /// <summary>A case number's hyphens read as parts of one number: "12-345, 12-346" holds two numbers.</summary>
+    public static string WithoutRanges(string caseNumber) => HyphenRegex().Replace(caseNumber, "/");
 
     /// <summary>Plural when the value holds more than one number (a range or a list).</summary>
     public static bool IsPlural(string s, string? andTerm = null)
@@ -35,7 +64,7 @@ internal static partial class Numbers
         {
             return Regex.IsMatch(s, @"\d\s*[-–,&]\s*\d") || s.Contains(" and ", StringComparison.Ordinal);
         }
-        return DigitsRegex().Matches(s).Count > 1;
+        return CountNumbers(s) > 1;
     }
 
     public static int? FirstNumber(string s)
@@ -64,12 +93,25 @@ internal static partial class Numbers
         return sb.ToString();
     }
 
+    [GeneratedRegex(@"\s*[-–]\s*")]
+    private static partial Regex HyphenRegex();
+
+    /// <summary>Sets the hyphens between the numbers of a numeric value as range delimiters
+    /// ("2005-VII" → "2005–VII"), leaving every other character as written.</summary>
+    public static string JoinRanges(string numericValue, string rangeDelimiter) =>
+        HyphenRegex().Replace(numericValue.Trim(), rangeDelimiter);
+
+    /// <summary>The delimiter of a range in a number variable: a series number is a span of years
+    /// more often than not, so collection-number takes the year-range delimiter, the others the page one.</summary>
+    public static string RangeDelimiter(string variable, ResolvedLocale locale) =>
+        (variable == "collection-number" ? locale.Term("year-range-delimiter") : locale.Term("page-range-delimiter")) ?? "–";
+
     /// <summary>Formats every number in a numeric value with the given form; separators are normalised
-    /// (", " for commas, " & " for ampersands, an en dash for ranges).</summary>
-    public static string Format(string value, string form, ResolvedLocale locale, string? genderForm)
+    /// (", " for commas, " & " for ampersands, the range delimiter for hyphens).</summary>
+    public static string Format(string value, string form, ResolvedLocale locale, string? genderForm, string rangeDelimiter)
     {
         var sb = new StringBuilder();
-        var tokens = Regex.Split(value.Trim(), @"(\s*(?:,|&|-|–)\s*|\s+and\s+)");
+        var tokens = SeparatorRegex().Split(value.Trim());
         foreach (var tok in tokens)
         {
             var t = tok.Trim();
@@ -85,12 +127,7 @@ internal static partial class Numbers
             }
             if (t is "-" or "–")
             {
-                sb.Append(locale.Term("page-range-delimiter") ?? "–");
-                continue;
-            }
-            if (t == "and")
-            {
-                sb.Append(" and ");
+                sb.Append(rangeDelimiter);
                 continue;
             }
             if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
@@ -128,14 +165,14 @@ internal sealed partial class Evaluator
             return new TextNode(first.ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
         }
         string text;
-        if (Numbers.IsNumeric(value))
+        if (Numbers.IsNumeric(value) && !Numbers.IsDocketNumber(n.Variable, ctx.Item))
         {
             var gender = _locale.Gender(n.Variable == "locator" ? ctx.Cite.Label ?? "page" : n.Variable);
-            text = Numbers.Format(value, n.Form, _locale, gender);
+            text = Numbers.Format(value, n.Form, _locale, gender, Numbers.RangeDelimiter(n.Variable, _locale));
         }
         else
         {
-            // A non-numeric value is printed as it is, markup included.
+            // A non-numeric value, or a case number, is printed as it is, markup included.
             return Decorate(n, StripPeriods(n, new TextNode(value)));
         }
         return Decorate(n, StripPeriods(n, RichTextParser.Parse(text)));
@@ -173,7 +210,7 @@ internal sealed partial class Evaluator
             "never" => false,
             _ => l.Variable is "number-of-pages" or "number-of-volumes"
                 ? Numbers.FirstNumber(value) is > 1
-                : Numbers.IsPlural(value, _locale.Term("and")),
+                : Numbers.IsPlural(Numbers.IsDocketNumber(l.Variable, ctx.Item) ? Numbers.WithoutRanges(value) : value, _locale.Term("and")),
         };
         var term = _locale.Term(termName, l.Form, plural);
         if (string.IsNullOrEmpty(term))

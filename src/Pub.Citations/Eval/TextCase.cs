@@ -53,6 +53,9 @@ internal static class TextCase
         {
             case "lowercase":
                 Map(chars, prot, c => turkic && c == 'I' ? '\u0131' : char.ToLowerInvariant(c));
+                // A term the style asks for in lower case stays so even where it opens a note: OSCOLA's
+                // "ibid" is lower case at the start of a footnote.
+                runs.ForEach(r => r.IsTerm = false);
                 break;
             case "uppercase":
                 Map(chars, prot, c => c == '\u0131' ? 'I' : turkic && c == 'i' ? '\u0130' : char.ToUpperInvariant(c));

@@ -28,6 +28,8 @@ internal sealed class Flattener
         public bool IsText => Kind is Kind.Text or Kind.Affix or Kind.QuoteOpen or Kind.QuoteClose;
         /// <summary>Quotes typed in the input text keep following punctuation outside.</summary>
         public bool FromInput { get; init; }
+        /// <summary>Text of a cite's own prefix or suffix, typed by the author.</summary>
+        public bool Typed { get; init; }
     }
 
     private readonly ResolvedLocale _locale;
@@ -55,7 +57,7 @@ internal sealed class Flattener
         {
             if (t.Text.Length > 0)
             {
-                EmitText(t.Text, t.Role == TextRole.Affix ? Kind.Affix : Kind.Text);
+                EmitText(t.Text, t.Role == TextRole.Affix ? Kind.Affix : Kind.Text, t.Typed);
             }
             return;
         }
@@ -247,7 +249,7 @@ internal sealed class Flattener
         return normalized.Length > 0 && normalized != c.ToString() ? normalized : null;
     }
 
-    private void EmitText(string text, Kind kind)
+    private void EmitText(string text, Kind kind, bool typed = false)
     {
         if (kind == Kind.Text)
         {
@@ -263,16 +265,16 @@ internal sealed class Flattener
             }
             if (i > start)
             {
-                _toks.Add(new Tok(kind, text[start..i]));
+                _toks.Add(new Tok(kind, text[start..i]) { Typed = typed });
             }
             _toks.Add(new Tok(Kind.Open, string.Empty, FormatKind.Superscript));
-            _toks.Add(new Tok(kind, plain));
+            _toks.Add(new Tok(kind, plain) { Typed = typed });
             _toks.Add(new Tok(Kind.Close, string.Empty, FormatKind.Superscript));
             start = i + 1;
         }
         if (start < text.Length)
         {
-            _toks.Add(new Tok(kind, start == 0 ? text : text[start..]));
+            _toks.Add(new Tok(kind, start == 0 ? text : text[start..]) { Typed = typed });
         }
     }
 
@@ -329,6 +331,14 @@ internal sealed class Flattener
             }
             var c = _toks[j].Text[0];
             if (c is not ('.' or ',' or '!' or '?'))
+            {
+                continue;
+            }
+            // CSL's punctuation-in-quote moves commas and periods. A question or exclamation mark the
+            // author typed after a cite asks or exclaims the sentence, not the quoted title, so it stays
+            // outside ("“On ‘Unfree Labour’”!"), as citeproc-js leaves it. The style's own "?" and "!"
+            // affixes still move in, as the CSL test suite expects of them.
+            if (c is '!' or '?' && _toks[j].Typed)
             {
                 continue;
             }

@@ -27,11 +27,15 @@ internal sealed class TextNode(string text, TextRole role = TextRole.Content) : 
 {
     public string Text { get; set; } = text;
     public TextRole Role { get; } = role;
-    /// <summary>Rendered from a locale term (capitalized when it opens a citation).</summary>
+    /// <summary>Rendered from a locale term: capitalized when it opens a note citation, unless the style
+    /// set it in lower case.</summary>
     public bool IsTerm { get; set; }
 
     /// <summary>Protected from text-case changes (nocase markup, URLs).</summary>
     public bool NoCase { get; set; }
+
+    /// <summary>Typed by the author as a cite's prefix or suffix, not rendered by the style.</summary>
+    public bool Typed { get; set; }
 
     public override bool IsEmpty => Text.Length == 0;
 

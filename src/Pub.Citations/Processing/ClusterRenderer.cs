@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 // Renders one citation cluster: sorts its cites, groups cites by the same author when the style
@@ -174,7 +175,7 @@ internal sealed class ClusterRenderer(
         if (!string.IsNullOrEmpty(prefix))
         {
             g.Children.Add(AffixNode(prefix));
-            if (!char.IsWhiteSpace(prefix[^1]) && !char.IsPunctuation(prefix[^1]))
+            if (SpaceAfterPrefix(prefix[^1]))
             {
                 g.Children.Add(new TextNode(" ", TextRole.Affix));
             }
@@ -182,7 +183,7 @@ internal sealed class ClusterRenderer(
         g.Children.Add(node);
         if (!string.IsNullOrEmpty(suffix))
         {
-            if (!char.IsWhiteSpace(suffix[0]) && !char.IsPunctuation(suffix[0]))
+            if (SpaceBeforeSuffix(suffix[0]))
             {
                 g.Children.Add(new TextNode(" ", TextRole.Affix));
             }
@@ -190,6 +191,19 @@ internal sealed class ClusterRenderer(
         }
         return g;
     }
+
+    /// <summary>A prefix is a phrase before the cite ("see", "cf. also", "“As quoted in”", "e.g.,"): a word,
+    /// number, closing mark or sentence punctuation at its end is followed by a space, an opening bracket,
+    /// quotation mark or dash is not ("(see" joins the cite it opens).</summary>
+    private static bool SpaceAfterPrefix(char last) =>
+        char.IsLetterOrDigit(last)
+        || last is '.' or ',' or ':' or ';' or '!' or '?' or ')' or ']' or '"' or '\''
+        || char.GetUnicodeCategory(last) is UnicodeCategory.FinalQuotePunctuation;
+
+    /// <summary>A suffix that goes on with words or a bracketed remark ("at 5", "(dissenting)") is set off
+    /// by a space; one that starts with punctuation (", 5", ".", ")") closes up.</summary>
+    private static bool SpaceBeforeSuffix(char first) =>
+        !char.IsWhiteSpace(first) && (!char.IsPunctuation(first) || char.GetUnicodeCategory(first) is UnicodeCategory.OpenPunctuation);
 
     private static bool SuffixPunct(Cite c) => c.Item.Suffix is { Length: > 0 } s && s.TrimEnd() is { Length: > 0 } t && t[^1] is ',' or ';' or '.' or ':';
 
@@ -220,7 +234,7 @@ internal sealed class ClusterRenderer(
         var parsed = RichTextParser.Parse(s);
         if (parsed is TextNode t)
         {
-            return new TextNode(t.Text, TextRole.Affix);
+            return new TextNode(t.Text, TextRole.Affix) { Typed = true };
         }
         MarkQuotesInAffix(parsed);
         return parsed;
@@ -228,6 +242,10 @@ internal sealed class ClusterRenderer(
 
     private static void MarkQuotesInAffix(Node n)
     {
+        if (n is TextNode t)
+        {
+            t.Typed = true;
+        }
         if (n is GroupNode g)
         {
             g.InAffix = true;

@@ -4,8 +4,11 @@ using Pub.Syntax;
 
 namespace Pub.Citations.Readers;
 
-internal static class BibTeXMapping
+internal static partial class BibTeXMapping
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{3,4})\s*[-\u2013\u2014]+\s*(\d{3,4})$")]
+    private static partial System.Text.RegularExpressions.Regex YearRange();
+
     /// <summary>
     /// Entry type → CSL type.
     /// <code>
@@ -21,7 +24,7 @@ internal static class BibTeXMapping
     ///   phdthesis, mastersthesis, thesis thesis (genre "PhD thesis" / "Master's thesis" unless type is given)
     ///   report, techreport               report
     ///   online, electronic, www          webpage
-    ///   misc                             document
+    ///   misc                             document; webpage when it has a url (Zotero exports web pages so)
     ///   unpublished                      manuscript
     ///   periodical                       periodical
     ///   patent                           patent
@@ -127,6 +130,11 @@ internal static class BibTeXMapping
         }
 
         var type = CslType(entry, Text("entrysubtype"), diagnostics);
+        if (type == "document" && entry.Type == "misc" && Raw("url") is not null)
+        {
+            // Zotero and BibTeX styles have no web page type: a @misc with a url is how a web page is written.
+            type = "webpage";
+        }
 
         Set("title", Join(Title("title"), Title("subtitle")));
         Set("title-short", Title("shorttitle"));
@@ -157,10 +165,15 @@ internal static class BibTeXMapping
         }
 
         var howPublished = Raw("howpublished");
-        if (howPublished is not null && howPublished.TrimStart().StartsWith("\\url", StringComparison.Ordinal))
+        if (howPublished is not null && IsWebAddress(howPublished))
         {
-            Set("URL", Verbatim(BibTeXLatex.ToUnicode(howPublished)));
+            // "\url{…}" or, as Zotero writes it for a web page, the bare address: a URL, never a publisher.
+            Set("URL", Verbatim(howPublished.TrimStart().StartsWith("\\url", StringComparison.Ordinal) ? BibTeXLatex.ToUnicode(howPublished) : howPublished));
             howPublished = null;
+        }
+        if (Raw("eprint") is { } eprint && EprintVariable(Text("eprinttype") ?? Text("archiveprefix")) is { } eprintVariable)
+        {
+            Set(eprintVariable, Verbatim(eprint));
         }
         Set("publisher", Text("publisher") ?? Text("institution") ?? Text("school") ?? Text("organization")
             ?? (howPublished is null ? null : NonEmpty(BibTeXLatex.ToUnicode(howPublished))));
@@ -262,6 +275,14 @@ internal static class BibTeXMapping
             {
                 return range;
             }
+            if (YearRange().Match(year) is { Success: true } years)
+            {
+                // "2010--2011" (an en dash once read as LaTeX): a range of years.
+                return new DateValue
+                {
+                    Parts = [[int.Parse(years.Groups[1].Value, CultureInfo.InvariantCulture)], [int.Parse(years.Groups[2].Value, CultureInfo.InvariantCulture)]],
+                };
+            }
             var lower = year.ToLowerInvariant();
             if (lower is "forthcoming" or "in press" or "inpress" or "submitted" or "in preparation")
             {
@@ -306,6 +327,22 @@ internal static class BibTeXMapping
             $"{field.Name} '{field.Value.Trim()}' is not an ISO date such as 2010-01-07 or 2010-01/2011; it is kept as written", field.ValueSpan));
         dates[variable] = new DateValue { Literal = BibTeXLatex.ToUnicode(field.Value) };
     }
+
+    private static bool IsWebAddress(string value)
+    {
+        var t = value.Trim().TrimStart('{');
+        return t.StartsWith("\\url", StringComparison.Ordinal)
+            || t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The CSL variable an eprint identifier stands for, by its BibLaTeX eprinttype.</summary>
+    private static string? EprintVariable(string? eprintType) => eprintType?.Trim().ToLowerInvariant() switch
+    {
+        "doi" => "DOI",
+        "pubmed" or "pmid" => "PMID",
+        "pmc" or "pmcid" => "PMCID",
+        _ => null,
+    };
 
     private static string? Join(string? title, string? subtitle) =>
         title is null ? null : subtitle is null ? title : $"{title}: {subtitle}";

@@ -350,4 +350,35 @@ public sealed class BibTeXReaderTests
         Assert.Equal((4, 3), (references[1].Span!.Value.Line, references[1].Span!.Value.Column));
         Assert.Equal("@book{second, title = {T}}", references[1].Span!.Value.Text);
     }
+
+    [Fact]
+    public void A_misc_entry_with_a_url_is_a_web_page_and_without_one_a_document()
+    {
+        var page = ReadOne("@misc{p, title = {FAQ}, url = {https://example.org/faq_1%20a}, howpublished = {https://example.org/faq_1%20a}, urldate = {2023-05-04}}");
+        Assert.Equal("webpage", page.Type);
+        Assert.Equal("https://example.org/faq_1%20a", page.Variables["URL"]);
+        Assert.False(page.Variables.ContainsKey("publisher"));
+        Assert.Equal([[2023, 5, 4]], page.Dates["accessed"].Parts);
+        Assert.Equal("document", ReadOne("@misc{d, title = {Memo}, howpublished = {Typescript}}").Type);
+        Assert.Equal("Typescript", ReadOne("@misc{d, title = {Memo}, howpublished = {Typescript}}").Variables["publisher"]);
+    }
+
+    [Fact]
+    public void Online_types_report_institution_and_thesis_school()
+    {
+        Assert.Equal("webpage", ReadOne("@online{a, title = {A}}").Type);
+        Assert.Equal("webpage", ReadOne("@electronic{a, title = {A}}").Type);
+        var report = ReadOne("@techreport{r, title = {R}, institution = {ILO}, number = {7}, type = {Working Paper}}");
+        Assert.Equal(("report", "ILO", "7", "Working Paper"), (report.Type, report.Variables["publisher"], report.Variables["number"], report.Variables["genre"]));
+        var thesis = ReadOne("@mastersthesis{t, title = {T}, school = {LSE}}");
+        Assert.Equal(("thesis", "LSE", "Master's thesis"), (thesis.Type, thesis.Variables["publisher"], thesis.Variables["genre"]));
+    }
+
+    [Fact]
+    public void A_year_range_and_an_eprint_doi()
+    {
+        var reference = ReadOne("@article{a, title = {A}, year = {2010--2011}, eprint = {10.1000/x_1}, eprinttype = {doi}}");
+        Assert.Equal([[2010], [2011]], reference.Dates["issued"].Parts);
+        Assert.Equal("10.1000/x_1", reference.Variables["DOI"]);
+    }
 }
