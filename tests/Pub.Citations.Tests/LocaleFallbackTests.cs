@@ -33,3 +33,25 @@ public sealed class LocaleFallbackTests
         Assert.Equal("La traite en France\u202F: de l’identification\u202F; les victimes\u202F?",
             Cite("<text variable=\"title\"/>", "fr-FR", new(StringComparer.Ordinal) { ["title"] = "La traite en France : de l’identification ; les victimes ?" }));
 }
+
+// What citeproc-js prints with the en-US locale (punctuation-in-quote="true").
+public sealed class PunctuationInQuoteTests
+{
+    private static string Title(string title, string layout)
+    {
+        var xml = "<style xmlns=\"http://purl.org/net/xbiblio/csl\" version=\"1.0\" class=\"in-text\">" +
+                  $"<citation><layout>{layout}</layout></citation></style>";
+        var style = StyleParser.Parse(new SourceText("s.csl", xml), new DiagnosticBag())!;
+        var locales = LocaleSet.FromFolders(Path.Combine(SharedData.CslFolder(), "locales"));
+        var item = new Reference { Id = "a", Type = "book", Variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["title"] = title } };
+        return CslProcessor.Create(style, locales, [item], "en-US").Process([new CitationCluster("c", [new CitationItem("a")])]).Citations[0].Text.ToPlainText();
+    }
+
+    [Fact]
+    public void AMarkTheAuthorTypedAfterAQuotationInsideATitleStaysWhereItIs() =>
+        Assert.Equal("“Trafficked” or “Smuggled”? Migrant Women.", Title("“Trafficked” or “Smuggled”? Migrant Women", "<text variable=\"title\" suffix=\".\"/>"));
+
+    [Fact]
+    public void TheStylesPeriodAfterATitleEndingInAQuotationMovesInside() =>
+        Assert.Equal("On “Unfree Labour.”", Title("On “Unfree Labour”", "<text variable=\"title\" suffix=\".\"/>"));
+}

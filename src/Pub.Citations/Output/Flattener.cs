@@ -28,6 +28,9 @@ internal sealed class Flattener
         public bool IsText => Kind is Kind.Text or Kind.Affix or Kind.QuoteOpen or Kind.QuoteClose;
         /// <summary>Quotes typed in the input text keep following punctuation outside.</summary>
         public bool FromInput { get; init; }
+        /// <summary>A quotation mark typed inside a variable's text: the text after it is the author's
+        /// ("“Trafficked” or “Smuggled”? Migrant Women") and none of it moves in.</summary>
+        public bool InText { get; init; }
         /// <summary>Text of a cite's own prefix or suffix, typed by the author.</summary>
         public bool Typed { get; init; }
     }
@@ -207,7 +210,7 @@ internal sealed class Flattener
             {
                 Emit(c);
             }
-            _toks.Add(new Tok(Kind.QuoteClose, _locale.Term(inner ? "close-inner-quote" : "close-quote") ?? (inner ? "\u2019" : "\u201D")) { FromInput = g.InAffix });
+            _toks.Add(new Tok(Kind.QuoteClose, _locale.Term(inner ? "close-inner-quote" : "close-quote") ?? (inner ? "\u2019" : "\u201D")) { FromInput = g.InAffix, InText = g.FlipFlop });
         }
         else
         {
@@ -326,6 +329,10 @@ internal sealed class Flattener
                 j++;
             }
             if (j >= _toks.Count || _toks[j].Kind is not (Kind.Text or Kind.Affix) || _toks[j].Text.Length == 0)
+            {
+                continue;
+            }
+            if (_toks[i].InText && _toks[j].Kind == Kind.Text)
             {
                 continue;
             }
