@@ -91,4 +91,16 @@ public sealed class NumberVariableTests
         Assert.Equal("A v. B, 77587/12 and 74603/12 (ECtHR 2017).", r.Citations[0]);
         Assert.Equal("C v. D, Nos. 12-345, 12-346 (U.S. 2012).", r.Citations[1]);
     }
+
+    // An Official Journal reference ("L, 2024/1712": series L, number 2024/1712) is one number with a
+    // series letter, not a list: citeproc-js labels it "No." in APA.
+    [Fact]
+    public void ALetterStandingAloneInAListIsNoNumber()
+    {
+        const string directive = """
+            [{"id":"eu","type":"legislation","title":"Directive (EU) 2024/1712","number":"L, 2024/1712","container-title":"Official Journal of the European Union","issued":{"date-parts":[[2024]]}}]
+            """;
+        var r = RealStyle.Render("apa.csl", directive);
+        Assert.Equal("Directive (EU) 2024/1712, Pub. L. No. L, 2024/1712, Official Journal of the European Union (2024).", r.Bibliography["eu"]);
+    }
 }

@@ -22,7 +22,11 @@ internal static partial class Numbers
     // read "5 and 6" as numeric; pub follows the specification there.
     private const string Separator = @"\s*(?:,|&|-|–)\s*";
 
-    [GeneratedRegex(@"^\s*(?:" + ArabicNumber + "|" + RomanNumber + @")(?:(?:" + Separator + ")(?:" + ArabicNumber + "|" + RomanNumber + @"))*\s*$")]
+    // A roman numeral follows an arabic number and a hyphen ("2005-VII"); a letter standing alone in a
+    // list ("L, 2024/1712", an Official Journal series) is not a number.
+    private const string NumberWithVolume = ArabicNumber + @"(?:\s*[-–]\s*" + RomanNumber + ")?";
+
+    [GeneratedRegex(@"^\s*" + NumberWithVolume + "(?:" + Separator + NumberWithVolume + @")*\s*$")]
     private static partial Regex NumericRegex();
 
     [GeneratedRegex("(" + Separator + ")")]
