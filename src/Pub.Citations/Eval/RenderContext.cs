@@ -41,6 +41,9 @@ internal sealed record CiteParams
     public bool NameLevelsPrimaryOnly { get; init; }
     public bool SuppressAuthor { get; init; }
     public bool AuthorOnly { get; init; }
+    /// <summary>The cite repeats the year of the cite before it by the same author (collapse="year-suffix"):
+    /// its year prints as the year-suffix alone.</summary>
+    public bool CollapsedYear { get; init; }
 }
 
 internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode mode, StyleSection? section)
