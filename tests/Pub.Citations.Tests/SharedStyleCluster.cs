@@ -8,8 +8,8 @@ namespace Pub.Citations.Tests;
 internal static class SharedStyleCluster
 {
     /// <summary>Cites the clusters (each a list of cites) in document order and returns the plain text
-    /// of each rendered cluster and of each bibliography entry (the cited references).</summary>
-    public static (IReadOnlyList<string> Citations, IReadOnlyList<string> Bibliography) Render(
+    /// of each rendered cluster and the ids of the bibliography entries (the cited references) in order.</summary>
+    public static (IReadOnlyList<string> Citations, IReadOnlyList<string> BibliographyIds) Render(
         string styleFile, string referencesJson, IReadOnlyList<IReadOnlyList<CitationItem>> clusters, string? lang = null)
     {
         var csl = SharedData.CslFolder();
@@ -22,7 +22,7 @@ internal static class SharedStyleCluster
         var result = processor.Process([.. clusters.Select((items, i) => new CitationCluster("c" + i, items))]);
         Assert.Empty(result.Diagnostics);
         return ([.. result.Citations.Select(c => c.Text.ToPlainText())],
-            result.Bibliography is { } bib ? [.. bib.Entries.Select(e => e.Text.ToPlainText())] : []);
+            result.Bibliography is { } bib ? [.. bib.Entries.Select(e => e.Id)] : []);
     }
 
     public static CitationItem Cite(string id, string? locator = null, string? label = null) =>

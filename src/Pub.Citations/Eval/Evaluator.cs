@@ -173,8 +173,9 @@ internal sealed partial class Evaluator
         if (variable == "year-suffix")
         {
             // An unassigned year-suffix does not count as an empty variable: "(n.d.)" with an optional
-            // "-a" must still render.
-            if (ctx.Cite.YearSuffix is null)
+            // "-a" must still render. Sort keys leave it out, as in citeproc-js: it is assigned in
+            // bibliography order, and cites of one year keep the order they were cited in.
+            if (ctx.Cite.YearSuffix is null || ctx.Mode == RenderMode.Sort)
             {
                 return null;
             }
