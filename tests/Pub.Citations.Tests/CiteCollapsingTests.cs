@@ -16,6 +16,15 @@ public sealed class CiteCollapsingTests
         ]
         """;
 
+    // The same decisions as legislation: chicago-author-date prints no author for them, only the title.
+    private const string OsceDecisionsAsLegislation = """
+        [
+        {"id": "d557", "type": "legislation", "title": "Decision No. 557 on the OSCE Action Plan to Combat Trafficking in Human Beings", "author": [{"literal": "OSCE Permanent Council"}], "issued": {"date-parts": [[2003, 7, 24]]}},
+        {"id": "d685", "type": "legislation", "title": "Decision No. 685 on the Addendum to the OSCE Action Plan", "author": [{"literal": "OSCE Permanent Council"}], "issued": {"date-parts": [[2005, 7, 7]]}},
+        {"id": "d1107", "type": "legislation", "title": "Decision No. 1107 on the Addendum to the OSCE Action Plan: One Decade Later", "author": [{"literal": "OSCE Permanent Council"}], "issued": {"date-parts": [[2013, 12, 6]]}}
+        ]
+        """;
+
     private const string AuthorYears = """
         [
         {"id": "a1", "type": "book", "title": "Alpha", "author": [{"family": "Doe", "given": "John"}], "issued": {"date-parts": [[2000]]}},
@@ -79,6 +88,20 @@ public sealed class CiteCollapsingTests
             "(OSCE Permanent Council 2003, III, 2005, 2013, para. 2)",
             "(OSCE Permanent Council 2003, 2005, 4, 2013)",
         ], citations);
+    }
+
+    [Fact]
+    public void ChicagoAuthorDate_cites_without_names_but_with_titles_do_not_group()
+    {
+        var (citations, _) = Render("chicago-author-date.csl", OsceDecisionsAsLegislation,
+        [
+            [Cite("d557", "III", "section"), Cite("d685"), Cite("d1107", "2", "paragraph")],
+        ]);
+        Assert.Equal(
+            "(Decision No. 557 on the OSCE Action Plan to Combat Trafficking in Human Beings 2003, § III; "
+            + "Decision No. 685 on the Addendum to the OSCE Action Plan 2005; "
+            + "Decision No. 1107 on the Addendum to the OSCE Action Plan: One Decade Later 2013, ¶ 2)",
+            citations[0]);
     }
 
     [Theory]

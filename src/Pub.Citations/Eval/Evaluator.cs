@@ -198,6 +198,10 @@ internal sealed partial class Evaluator
             return null;
         }
         ctx.VarsRendered++;
+        if (variable is not ("locator" or "citation-number"))
+        {
+            ctx.TextVariableRendered = true;
+        }
         if (ctx.InSubstitute)
         {
             ctx.Suppressed.Add(variable);

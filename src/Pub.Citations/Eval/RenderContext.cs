@@ -69,6 +69,9 @@ internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode 
     /// <summary>Whether the first cs:names has been seen, rendered or not (suppress-author only hides that one).</summary>
     public bool NamesSeen { get; set; }
     public TextNode? YearSuffixNode { get; set; }
+    /// <summary>A cs:text printed a variable other than the locator or citation number (a title, say):
+    /// a cite without names that prints one does not join a cite group.</summary>
+    public bool TextVariableRendered { get; set; }
     public bool YearSuffixRendered { get; set; }
     public bool InSubstitute { get; set; }
     /// <summary>Rendered given-name forms per name, filled while rendering for disambiguation.</summary>

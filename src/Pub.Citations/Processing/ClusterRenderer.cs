@@ -48,12 +48,13 @@ internal sealed class ClusterRenderer(
         }
         foreach (var c in cites)
         {
-            var (node, names, _) = RenderOne(c.Params, c.Item.Id);
+            var (node, names, _) = RenderOne(c.Params, c.Item.Id, out var textVariableRendered);
             // citeproc-compatible placeholder for a cite that renders nothing.
             node ??= new TextNode(NoPrintedForm);
             c.Full = new GroupNode([node]) { WorkId = c.Item.Id };
-            // Cites without names group together, like cites by the same author.
-            c.Names = names ?? string.Empty;
+            // Cites without names group together, like cites by the same author ("(1965a, b)"), unless
+            // they print a title or another text variable (as in citeproc-js).
+            c.Names = names ?? (textVariableRendered ? null : string.Empty);
         }
         var delimiter = citation.Layout.Delimiter ?? string.Empty;
         var collapse = citation.Collapse;
@@ -132,7 +133,9 @@ internal sealed class ClusterRenderer(
         return Flattener.Flatten(decorated, eval.Locale);
     }
 
-    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id)
+    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id) => RenderOne(p, id, out _);
+
+    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id, out bool textVariableRendered)
     {
         var item = refs[id];
         eval.BeginItem(item);
@@ -147,6 +150,7 @@ internal sealed class ClusterRenderer(
         {
             names = Flattener.Flatten(ctx.FirstNames, eval.Locale).ToHtml();
         }
+        textVariableRendered = ctx.TextVariableRendered;
         return (node, names, ctx.YearSuffixNode);
     }
 
