@@ -49,6 +49,19 @@ public sealed class SortOrderTests
         ]
         """;
 
+    // One author's works of one year and without a date, and two anonymous articles.
+    private const string OneAuthor = """
+        [
+        {"id": "s1", "type": "book", "title": "Zeta book", "author": [{"family": "Roe", "given": "Ann"}], "issued": {"date-parts": [[2010]]}},
+        {"id": "s2", "type": "book", "title": "Beta book", "author": [{"family": "Roe", "given": "Ann"}], "issued": {"date-parts": [[2010]]}},
+        {"id": "s3", "type": "book", "title": "The Alpha book", "author": [{"family": "Roe", "given": "Ann"}], "issued": {"date-parts": [[2010]]}},
+        {"id": "s4", "type": "book", "title": "Undated", "author": [{"family": "Roe", "given": "Ann"}]},
+        {"id": "s5", "type": "book", "title": "Undated two", "author": [{"family": "Roe", "given": "Ann"}]},
+        {"id": "s6", "type": "article-journal", "title": "Anonymous piece", "container-title": "The Times", "issued": {"date-parts": [[2010, 5, 1]]}},
+        {"id": "s7", "type": "article-journal", "title": "A second anonymous piece", "container-title": "The Times", "issued": {"date-parts": [[2010, 4, 1]]}}
+        ]
+        """;
+
     private static readonly string[] MixedIds = [.. Enumerable.Range(1, 17).Select(i => "x" + i)];
 
     private static IReadOnlyList<string> Bibliography(string style, string references, IEnumerable<string> ids, string? lang = null) =>
@@ -97,6 +110,26 @@ public sealed class SortOrderTests
         Assert.Equal(
             ["x4", "x17", "x6", "x2", "x5", "x1", "x11", "x12", "x8", "x9", "x7", "x10", "x3", "x16", "x14", "x15", "x13"],
             Bibliography("chicago-author-date.csl", Mixed, MixedIds));
+    }
+
+    // The styles sort by a macro that prints the year or the term "n.d.": only the date counts, so an
+    // undated work sorts last even where dates sort descending (elsevier-harvard).
+    [Theory]
+    [InlineData("elsevier-harvard.csl", "s7", "s6", "s1", "s2", "s3", "s4", "s5")]
+    [InlineData("harvard-cite-them-right.csl", "s2", "s3", "s1", "s4", "s5", "s7", "s6")]
+    [InlineData("apa.csl", "s7", "s6", "s4", "s5", "s2", "s3", "s1")]
+    public void Undated_works_sort_by_their_empty_date(string style, params string[] expected)
+    {
+        string[] ids = ["s1", "s2", "s3", "s4", "s5", "s6", "s7"];
+        Assert.Equal(expected, Bibliography(style, OneAuthor, ids));
+    }
+
+    [Fact]
+    public void ElsevierHarvard_cites_undated_works_after_dated_ones()
+    {
+        var (citations, _) = Render("elsevier-harvard.csl", OneAuthor,
+            [[Cite("s1"), Cite("s2"), Cite("s3"), Cite("s4"), Cite("s5")]]);
+        Assert.Equal("(Roe, 2010a, 2010b, 2010c, n.d., n.d.)", citations[0]);
     }
 
     [Theory]
