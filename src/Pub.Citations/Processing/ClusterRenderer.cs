@@ -334,31 +334,37 @@ internal sealed class ClusterRenderer(
                     : groupDelimiter;
                 members.Add((c, node, delimiterBefore, collapsedYear));
             }
-            var m = 0;
-            while (m < members.Count)
-            {
-                var run = collapse == "year-suffix-ranged" ? SuffixRangeLength(members, m) : 1;
-                var (c, node, delimiterBefore, _) = members[m];
-                if (run >= 3)
-                {
-                    // "2000a–c": the range replaces the middle suffixes.
-                    var last = members[m + run - 1];
-                    var opening = WithAffixes(c, node) ?? new TextNode(string.Empty);
-                    pieces.Add(new Piece(GroupNode.Of(opening, new TextNode("\u2013", TextRole.Affix), last.Node ?? new TextNode(string.Empty)), delimiterBefore)
-                    {
-                        PrefixPunctuation = PrefixPunct(c),
-                    });
-                    m += run;
-                    continue;
-                }
-                if (WithAffixes(c, node) is { } n)
-                {
-                    pieces.Add(PieceOf(c, n, delimiterBefore));
-                }
-                m++;
-            }
+            AddGroup(members, pieces, ranged: collapse == "year-suffix-ranged");
             previousGroupCollapsed = collapse is not null && j > i;
             i = j + 1;
+        }
+    }
+
+    /// <summary>Adds the cites of one author's group; with year-suffix-ranged, three or more consecutive
+    /// suffixes become a range ("2000a–c").</summary>
+    private void AddGroup(List<(Cite Cite, Node? Node, string? Delimiter, bool CollapsedYear)> members, List<Piece> pieces, bool ranged)
+    {
+        var m = 0;
+        while (m < members.Count)
+        {
+            var run = ranged ? SuffixRangeLength(members, m) : 1;
+            var (c, node, delimiterBefore, _) = members[m];
+            if (run >= 3)
+            {
+                var last = members[m + run - 1];
+                var opening = WithAffixes(c, node) ?? new TextNode(string.Empty);
+                pieces.Add(new Piece(GroupNode.Of(opening, new TextNode("\u2013", TextRole.Affix), last.Node ?? new TextNode(string.Empty)), delimiterBefore)
+                {
+                    PrefixPunctuation = PrefixPunct(c),
+                });
+                m += run;
+                continue;
+            }
+            if (WithAffixes(c, node) is { } n)
+            {
+                pieces.Add(PieceOf(c, n, delimiterBefore));
+            }
+            m++;
         }
     }
 
