@@ -124,6 +124,19 @@ public sealed class SortOrderTests
         Assert.Equal(expected, Bibliography(style, OneAuthor, ids));
     }
 
+    // Terms count only outside date macros: FAO sorts the anonymous works (x3, x4) under its
+    // "Anonymous" term, and Doe's undated work (x5), whose date macro prints "undated", first among his
+    // (an empty date before the years); iso690 in French leaves out "[sans date]" the same way.
+    [Theory]
+    [InlineData("food-and-agriculture-organization-of-the-united-nations.csl",
+        "x17", "x3", "x4", "x5", "x6", "x2", "x1", "x11", "x12", "x8", "x7", "x9", "x10", "x16", "x14", "x15", "x13")]
+    [InlineData("iso690-author-date-fr.csl",
+        "x4", "x17", "x5", "x6", "x2", "x1", "x11", "x12", "x8", "x7", "x9", "x10", "x3", "x16", "x14", "x15", "x13")]
+    public void Terms_of_date_macros_do_not_count_in_sorting(string style, params string[] expected)
+    {
+        Assert.Equal(expected, Bibliography(style, Mixed, MixedIds));
+    }
+
     [Fact]
     public void ElsevierHarvard_cites_undated_works_after_dated_ones()
     {

@@ -29,7 +29,6 @@ internal sealed partial class Evaluator
                 return null;
             }
             ctx.VarsRendered++;
-            ctx.SortDates?.Add(key);
             return new TextNode(key);
         }
         if (date.Parts.Count == 0 || date.Parts[0].Count == 0)

@@ -38,14 +38,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
             {
                 return null;
             }
-            if (HoldsDate(macro.Children))
-            {
-                // As in citeproc-js, a macro holding a cs:date sorts by its dates alone: "n.d." or any other
-                // text beside them does not count, so an undated work has an empty key and sorts last.
-                ctx.SortDates = [];
-                evaluator.RenderChildren(macro.Children, ctx);
-                return ctx.SortDates.Count == 0 ? null : string.Concat(ctx.SortDates);
-            }
+            ctx.SortKeyWithoutTerms = Evaluator.HoldsDate(macro.Children);
             var nodes = evaluator.RenderChildren(macro.Children, ctx);
             var text = string.Concat(nodes.Select(n => n.PlainText()));
             return text.Length == 0 ? null : Normalize(text);
@@ -78,16 +71,6 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
         }
         return Normalize(RichTextParser.Parse(value).PlainText());
     }
-
-    /// <summary>Whether the elements hold a cs:date in any branch (not counting the macros they call,
-    /// whose text citeproc-js keeps).</summary>
-    private static bool HoldsDate(IEnumerable<CslElement> elements) => elements.Any(e => e switch
-    {
-        DateElement => true,
-        GroupElement g => HoldsDate(g.Children),
-        ChooseElement c => c.Branches.Any(b => HoldsDate(b.Children)),
-        _ => false,
-    });
 
     private static string Normalize(string s)
     {
