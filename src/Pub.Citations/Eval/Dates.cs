@@ -198,6 +198,20 @@ internal sealed partial class Evaluator
         return g;
     }
 
+    /// <summary>The implicit year-suffix standing for a collapsed year ("2000a, b"); null when the style
+    /// prints the year-suffix variable itself.</summary>
+    private TextNode? YearSuffixAlone(RenderContext ctx)
+    {
+        if (UsesYearSuffixVariable || ctx.Cite.YearSuffix is null || ctx.YearSuffixRendered)
+        {
+            return null;
+        }
+        var ys = new TextNode(ctx.Cite.YearSuffix);
+        ctx.YearSuffixNode = ys;
+        ctx.YearSuffixRendered = true;
+        return ys;
+    }
+
     private Node? RenderDateParts(List<DatePartElement> parts, IReadOnlyList<int> value, DateValue date, RenderContext ctx, string? delimiter,
         int from, int to, bool dropFirstPrefix, bool dropLastSuffix)
     {
@@ -208,6 +222,14 @@ internal sealed partial class Evaluator
             var text = DatePartText(p, value, date, ctx);
             if (string.IsNullOrEmpty(text))
             {
+                continue;
+            }
+            if (p.Name == "year" && ctx.Cite.CollapsedYear && ctx.Mode == RenderMode.Citation)
+            {
+                if (YearSuffixAlone(ctx) is { } alone)
+                {
+                    rendered.Add((p, alone));
+                }
                 continue;
             }
             Node node = new TextNode(text);

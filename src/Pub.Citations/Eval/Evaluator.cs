@@ -125,6 +125,18 @@ internal sealed partial class Evaluator
         return null;
     }
 
+    /// <summary>Whether a macro's own elements hold a cs:date in any branch (the macros it calls
+    /// aside). In a sort key such a macro leaves out its terms, as citeproc-js does: "n.d." gives an
+    /// undated work an empty date, so it sorts after the dated ones in either direction, while the
+    /// "anonymous" of an author macro still counts.</summary>
+    public static bool HoldsDate(IEnumerable<CslElement> elements) => elements.Any(e => e switch
+    {
+        DateElement => true,
+        GroupElement g => HoldsDate(g.Children),
+        ChooseElement c => c.Branches.Any(b => HoldsDate(b.Children)),
+        _ => false,
+    });
+
     private Node? RenderText(TextElement t, RenderContext ctx)
     {
         if (t.Macro is not null)
@@ -136,7 +148,10 @@ internal sealed partial class Evaluator
             ctx.MacroDepth++;
             var calledBefore = ctx.VarsCalled;
             var renderedBefore = ctx.VarsRendered;
+            var termsOmittedOutside = ctx.SortKeyWithoutTerms;
+            ctx.SortKeyWithoutTerms = ctx.Mode == RenderMode.Sort && HoldsDate(macro.Children);
             var children = RenderChildren(macro.Children, ctx);
+            ctx.SortKeyWithoutTerms = termsOmittedOutside;
             ctx.MacroDepth--;
             // A macro is suppressed like a group: it called variables and all were empty.
             if (children.Count == 0 || (ctx.VarsCalled > calledBefore && ctx.VarsRendered == renderedBefore))
@@ -146,6 +161,10 @@ internal sealed partial class Evaluator
             // Like a group, a macro that renders counts as content for the group around it.
             ctx.VarsRendered++;
             return Decorate(t, new GroupNode(children));
+        }
+        if (t.Term is not null && ctx.SortKeyWithoutTerms && ctx.Mode == RenderMode.Sort)
+        {
+            return null;
         }
         if (t.Term is not null)
         {
@@ -173,8 +192,9 @@ internal sealed partial class Evaluator
         if (variable == "year-suffix")
         {
             // An unassigned year-suffix does not count as an empty variable: "(n.d.)" with an optional
-            // "-a" must still render.
-            if (ctx.Cite.YearSuffix is null)
+            // "-a" must still render. Sort keys leave it out, as in citeproc-js: it is assigned in
+            // bibliography order, and cites of one year keep the order they were cited in.
+            if (ctx.Cite.YearSuffix is null || ctx.Mode == RenderMode.Sort)
             {
                 return null;
             }
@@ -197,6 +217,10 @@ internal sealed partial class Evaluator
             return null;
         }
         ctx.VarsRendered++;
+        if (variable is not ("locator" or "citation-number"))
+        {
+            ctx.TextVariableRendered = true;
+        }
         if (ctx.InSubstitute)
         {
             ctx.Suppressed.Add(variable);

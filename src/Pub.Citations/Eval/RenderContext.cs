@@ -41,6 +41,9 @@ internal sealed record CiteParams
     public bool NameLevelsPrimaryOnly { get; init; }
     public bool SuppressAuthor { get; init; }
     public bool AuthorOnly { get; init; }
+    /// <summary>The cite repeats the year of the cite before it by the same author (collapse="year-suffix"):
+    /// its year prints as the year-suffix alone.</summary>
+    public bool CollapsedYear { get; init; }
 }
 
 internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode mode, StyleSection? section)
@@ -56,6 +59,8 @@ internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode 
     public int DisambiguateTests { get; set; }
     /// <summary>Names of the sort key being evaluated (names-min / names-use-first overrides).</summary>
     public SortKey? SortKey { get; set; }
+    /// <summary>The macro being rendered for a sort key holds a date: its terms are left out.</summary>
+    public bool SortKeyWithoutTerms { get; set; }
     /// <summary>The output of the first cs:names rendered (subsequent-author-substitute, cite grouping).</summary>
     public GroupNode? FirstNames { get; set; }
     /// <summary>The first name list inside <see cref="FirstNames"/> (no label, no affixes).</summary>
@@ -66,6 +71,9 @@ internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode 
     /// <summary>Whether the first cs:names has been seen, rendered or not (suppress-author only hides that one).</summary>
     public bool NamesSeen { get; set; }
     public TextNode? YearSuffixNode { get; set; }
+    /// <summary>A cs:text printed a variable other than the locator or citation number (a title, say):
+    /// a cite without names that prints one does not join a cite group.</summary>
+    public bool TextVariableRendered { get; set; }
     public bool YearSuffixRendered { get; set; }
     public bool InSubstitute { get; set; }
     /// <summary>Rendered given-name forms per name, filled while rendering for disambiguation.</summary>

@@ -49,12 +49,13 @@ internal sealed class ClusterRenderer(
         }
         foreach (var c in cites)
         {
-            var (node, names, _) = RenderOne(c.Params, c.Item.Id);
+            var (node, names, _) = RenderOne(c.Params, c.Item.Id, out var textVariableRendered);
             // citeproc-compatible placeholder for a cite that renders nothing.
             node ??= new TextNode(NoPrintedForm);
             c.Full = new GroupNode([node]) { WorkId = c.Item.Id };
-            // Cites without names group together, like cites by the same author.
-            c.Names = names ?? string.Empty;
+            // Cites without names group together, like cites by the same author ("(1965a, b)"), unless
+            // they print a title or another text variable (as in citeproc-js).
+            c.Names = names ?? (textVariableRendered ? null : string.Empty);
         }
         var delimiter = citation.Layout.Delimiter ?? string.Empty;
         var collapse = citation.Collapse;
@@ -78,14 +79,13 @@ internal sealed class ClusterRenderer(
             cites = grouped;
         }
         var pieces = new List<Piece>();
-        var afterCollapse = citation.AfterCollapseDelimiter ?? delimiter;
         if (collapse == "citation-number")
         {
-            CollapseNumbers(cites, pieces, delimiter, afterCollapse);
+            CollapseNumbers(cites, pieces, delimiter);
         }
         else if (grouping)
         {
-            CollapseAuthors(cites, pieces, delimiter, afterCollapse, collapse);
+            CollapseAuthors(cites, pieces, delimiter, collapse);
         }
         else
         {
@@ -134,7 +134,9 @@ internal sealed class ClusterRenderer(
         return Flattener.Flatten(decorated, eval.Locale);
     }
 
-    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id)
+    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id) => RenderOne(p, id, out _);
+
+    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id, out bool textVariableRendered)
     {
         var item = refs[id];
         eval.BeginItem(item);
@@ -149,6 +151,7 @@ internal sealed class ClusterRenderer(
         {
             names = Flattener.Flatten(ctx.FirstNames, eval.Locale).ToHtml();
         }
+        textVariableRendered = ctx.TextVariableRendered;
         return (node, names, ctx.YearSuffixNode);
     }
 
@@ -258,47 +261,74 @@ internal sealed class ClusterRenderer(
 
     private static bool Plain(Cite c) => c.Item.Locator is null && string.IsNullOrEmpty(c.Item.Prefix) && string.IsNullOrEmpty(c.Item.Suffix);
 
-    private void CollapseNumbers(List<Cite> cites, List<Piece> pieces, string delimiter, string afterCollapse)
+    private Piece PieceOf(Cite c, Node node, string? delimiterBefore) =>
+        new(node, delimiterBefore) { PrefixPunctuation = PrefixPunct(c), SuffixPunctuation = SuffixPunct(c) };
+
+    private void CollapseNumbers(List<Cite> cites, List<Piece> pieces, string delimiter)
     {
+        // Three or more consecutive citation numbers become a range ("1–3"). A cite joins a range only
+        // when it prints its number alone: a locator the style does not print does not matter, a printed
+        // one does; a cite prefix may open a range ("see 1–3"), a cite suffix ends it. Cites are joined by
+        // the layout delimiter, after a range too: citeproc-js ignores after-collapse-delimiter here (the
+        // specification names it for cite groups, which numbers do not form).
         var i = 0;
-        var lastWasRange = false;
         while (i < cites.Count)
         {
             var j = i;
-            while (j + 1 < cites.Count && Plain(cites[j + 1]) && Plain(cites[j])
+            while (j + 1 < cites.Count && NumberOnly(cites[j], first: j == i) && NumberOnly(cites[j + 1], first: false)
                 && cites[j + 1].Params.CitationNumber == cites[j].Params.CitationNumber + 1)
             {
                 j++;
             }
-            var delim = lastWasRange ? afterCollapse : delimiter;
             if (j - i >= 2)
             {
-                var g = GroupNode.Of(cites[i].Full ?? new TextNode(string.Empty), new TextNode("\u2013", TextRole.Affix), cites[j].Full ?? new TextNode(string.Empty));
-                pieces.Add(new Piece(g, delim));
-                lastWasRange = true;
+                var opening = WithAffixes(cites[i], cites[i].Full) ?? new TextNode(string.Empty);
+                var range = GroupNode.Of(opening, new TextNode("\u2013", TextRole.Affix), cites[j].Full ?? new TextNode(string.Empty));
+                pieces.Add(new Piece(range, delimiter) { PrefixPunctuation = PrefixPunct(cites[i]) });
                 i = j + 1;
+                continue;
             }
-            else
+            if (WithAffixes(cites[i], cites[i].Full) is { } n)
             {
-                if (WithAffixes(cites[i], cites[i].Full) is { } n)
-                {
-                    pieces.Add(new Piece(n, delim) { PrefixPunctuation = PrefixPunct(cites[i]), SuffixPunctuation = SuffixPunct(cites[i]) });
-                }
-                lastWasRange = false;
-                i++;
+                pieces.Add(PieceOf(cites[i], n, delimiter));
             }
+            i++;
         }
     }
 
-    private void CollapseAuthors(List<Cite> cites, List<Piece> pieces, string delimiter, string afterCollapse, string? collapse)
+    /// <summary>Whether the cite prints as its number alone and so can stand in a range.</summary>
+    private bool NumberOnly(Cite c, bool first)
     {
-        // Cites of one author are joined by the cite-group delimiter (", " by default) and their
-        // year-suffixes by the year-suffix delimiter (an explicit cite-group delimiter, else the layout's). After a
-        // collapsed run of suffixes or a cite with a locator comes the after-collapse delimiter.
+        if (!string.IsNullOrEmpty(c.Item.Suffix) || (!first && !string.IsNullOrEmpty(c.Item.Prefix)))
+        {
+            return false;
+        }
+        if (c.Params.Locator is null)
+        {
+            return true;
+        }
+        var withoutLocator = RenderOne(c.Params with { Locator = null, Label = null }, c.Item.Id).Node;
+        return withoutLocator is not null && c.Full is not null
+            && Flattener.Flatten(withoutLocator, eval.Locale).ToHtml() == Flattener.Flatten(c.Full, eval.Locale).ToHtml();
+    }
+
+    private void CollapseAuthors(List<Cite> cites, List<Piece> pieces, string delimiter, string? collapse)
+    {
+        // Cites of one author form a cite group: its first cite prints in full, the others (with
+        // collapse) without the names, joined by the cite-group delimiter (", " by default, as the
+        // specification says). A locator, prefix or suffix does not end the group: "(OSCE 2003, III, 2005,
+        // 2013, para. 2)". With year-suffix collapsing a cite repeating the year before it prints only its
+        // suffix ("Doe 2000a, b, p. 5, c"). Between groups comes the layout delimiter; a style that sets
+        // after-collapse-delimiter gets it there (and, as in citeproc-js, after a cite with a locator inside a
+        // group: "(Wong 1999, 328; 2000, 475; Garcia 1998)").
         var groupDelimiter = citation.CiteGroupDelimiter ?? ", ";
         var yearSuffixDelimiter = citation.YearSuffixDelimiter ?? citation.CiteGroupDelimiter ?? delimiter;
+        // A run of year-suffixes ("2000a, b") counts as collapsed: the next year of the author follows
+        // the after-collapse delimiter unless the style sets a cite-group delimiter ("2000a, b; 2001").
+        var afterSuffixes = citation.CiteGroupDelimiter ?? citation.AfterCollapseDelimiter ?? delimiter;
+        var bySuffix = collapse is "year-suffix" or "year-suffix-ranged";
+        var previousGroupCollapsed = false;
         var i = 0;
-        var lastCollapsed = false;
         while (i < cites.Count)
         {
             var j = i;
@@ -306,89 +336,86 @@ internal sealed class ClusterRenderer(
             {
                 j++;
             }
-            // After a collapsed group comes the after-collapse delimiter; with collapse="year" it separates
-            // every author group (as citeproc-js does), with year-suffix collapsing only collapsed ones.
-            var delim = lastCollapsed || (collapse == "year" && i > 0) ? afterCollapse : delimiter;
-            if (j == i)
+            var members = new List<(Cite Cite, Node? Node, string? Delimiter, bool CollapsedYear)>
             {
-                if (WithAffixes(cites[i], cites[i].Full) is { } n)
-                {
-                    pieces.Add(new Piece(n, delim) { PrefixPunctuation = PrefixPunct(cites[i]), SuffixPunctuation = SuffixPunct(cites[i]) });
-                }
-                lastCollapsed = false;
-                i++;
-                continue;
-            }
-            if (collapse is null)
+                (cites[i], cites[i].Full, i == 0 ? null : DelimiterBeforeGroup(cites[i - 1], previousGroupCollapsed, collapse, delimiter), false),
+            };
+            for (var k = i + 1; k <= j; k++)
             {
-                // Grouping only: same-author cites joined by cite-group-delimiter, names kept.
-                for (var k = i; k <= j; k++)
-                {
-                    if (WithAffixes(cites[k], cites[k].Full) is { } n)
-                    {
-                        pieces.Add(new Piece(n, k == i ? delim : groupDelimiter) { PrefixPunctuation = PrefixPunct(cites[k]), SuffixPunctuation = SuffixPunct(cites[k]) });
-                    }
-                }
-                lastCollapsed = true;
-                i = j + 1;
-                continue;
+                var c = cites[k];
+                var collapsedYear = bySuffix && c.Params.YearSuffix is not null && YearKey(c) == YearKey(cites[k - 1]);
+                var node = collapse is null ? c.Full : RenderOne(c.Params with { SuppressAuthor = true, CollapsedYear = collapsedYear }, c.Item.Id).Node;
+                var delimiterBefore = citation.AfterCollapseDelimiter is { } afterCollapse && cites[k - 1].Item.Locator is not null
+                    ? afterCollapse
+                    : collapsedYear ? yearSuffixDelimiter
+                    : members[^1].CollapsedYear ? afterSuffixes
+                    : groupDelimiter;
+                members.Add((c, node, delimiterBefore, collapsedYear));
             }
-            var bySuffix = collapse is "year-suffix" or "year-suffix-ranged";
-            var k2 = i;
-            var afterRun = false;
-            while (k2 <= j)
-            {
-                var c = cites[k2];
-                var node = k2 == i ? c.Full : RenderOne(c.Params with { SuppressAuthor = true }, c.Item.Id).Node;
-                var pieceDelimiter = k2 == i ? delim : Plain(cites[k2 - 1]) && !afterRun ? groupDelimiter : afterCollapse;
-                afterRun = false;
-                if (WithAffixes(c, node) is { } nn)
-                {
-                    pieces.Add(new Piece(nn, pieceDelimiter) { PrefixPunctuation = PrefixPunct(c), SuffixPunctuation = SuffixPunct(c) });
-                }
-                k2++;
-                if (!bySuffix || !Plain(c) || c.Params.YearSuffix is null)
-                {
-                    continue;
-                }
-                // Following cites of the same year show only their year-suffix.
-                var yearKey = YearKey(c);
-                var letters = new List<string> { c.Params.YearSuffix };
-                while (k2 <= j && Plain(cites[k2]) && cites[k2].Params.YearSuffix is not null && YearKey(cites[k2]) == yearKey)
-                {
-                    letters.Add(cites[k2].Params.YearSuffix!);
-                    k2++;
-                }
-                afterRun = letters.Count > 1;
-                var a = 0;
-                while (a < letters.Count)
-                {
-                    var b = a;
-                    while (b + 1 < letters.Count && IsNext(letters[b], letters[b + 1]))
-                    {
-                        b++;
-                    }
-                    if (collapse == "year-suffix-ranged" && b - a >= 2)
-                    {
-                        if (a > 0)
-                        {
-                            pieces.Add(new Piece(new TextNode(letters[a]), yearSuffixDelimiter));
-                        }
-                        pieces.Add(new Piece(new TextNode(letters[b]), "\u2013"));
-                    }
-                    else
-                    {
-                        for (var q = Math.Max(a, 1); q <= b; q++)
-                        {
-                            pieces.Add(new Piece(new TextNode(letters[q]), yearSuffixDelimiter));
-                        }
-                    }
-                    a = b + 1;
-                }
-            }
-            lastCollapsed = true;
+            AddGroup(members, pieces, ranged: collapse == "year-suffix-ranged");
+            previousGroupCollapsed = collapse is not null && j > i;
             i = j + 1;
         }
+    }
+
+    /// <summary>Adds the cites of one author's group; with year-suffix-ranged, three or more consecutive
+    /// suffixes become a range ("2000a–c").</summary>
+    private void AddGroup(List<(Cite Cite, Node? Node, string? Delimiter, bool CollapsedYear)> members, List<Piece> pieces, bool ranged)
+    {
+        var m = 0;
+        while (m < members.Count)
+        {
+            var run = ranged ? SuffixRangeLength(members, m) : 1;
+            var (c, node, delimiterBefore, _) = members[m];
+            if (run >= 3)
+            {
+                var last = members[m + run - 1];
+                var opening = WithAffixes(c, node) ?? new TextNode(string.Empty);
+                pieces.Add(new Piece(GroupNode.Of(opening, new TextNode("\u2013", TextRole.Affix), last.Node ?? new TextNode(string.Empty)), delimiterBefore)
+                {
+                    PrefixPunctuation = PrefixPunct(c),
+                });
+                m += run;
+                continue;
+            }
+            if (WithAffixes(c, node) is { } n)
+            {
+                pieces.Add(PieceOf(c, n, delimiterBefore));
+            }
+            m++;
+        }
+    }
+
+    /// <summary>How many cites from <paramref name="start"/> form a run of consecutive year-suffixes
+    /// of one year ("a", "b", "c"), none with a locator or affixes.</summary>
+    private static int SuffixRangeLength(List<(Cite Cite, Node? Node, string? Delimiter, bool CollapsedYear)> members, int start)
+    {
+        var first = members[start].Cite;
+        if (!Plain(first) || first.Params.YearSuffix is null)
+        {
+            return 1;
+        }
+        var length = 1;
+        while (start + length < members.Count
+            && members[start + length] is { CollapsedYear: true } next
+            && Plain(next.Cite)
+            && IsNext(members[start + length - 1].Cite.Params.YearSuffix!, next.Cite.Params.YearSuffix!))
+        {
+            length++;
+        }
+        return length;
+    }
+
+    /// <summary>The delimiter before the first cite of an author's group. With an explicit
+    /// after-collapse-delimiter citeproc-js puts it after a collapsed group, after a cite with a locator, and
+    /// (except with collapse="year-suffix") after any group; otherwise the layout delimiter.</summary>
+    private string DelimiterBeforeGroup(Cite previous, bool previousGroupCollapsed, string? collapse, string delimiter)
+    {
+        if (citation.AfterCollapseDelimiter is not { } afterCollapse)
+        {
+            return delimiter;
+        }
+        return previous.Item.Locator is not null || previousGroupCollapsed || collapse != "year-suffix" ? afterCollapse : delimiter;
     }
 
     private static bool IsNext(string a, string b) =>
@@ -396,7 +423,7 @@ internal sealed class ClusterRenderer(
 
     private string? YearKey(Cite c)
     {
-        var (n, _, _) = RenderOne(c.Params with { SuppressAuthor = true, YearSuffix = null }, c.Item.Id);
+        var (n, _, _) = RenderOne(c.Params with { SuppressAuthor = true, YearSuffix = null, Locator = null, Label = null }, c.Item.Id);
         return n is null ? null : Flattener.Flatten(n, eval.Locale).ToPlainText();
     }
 }

@@ -1,12 +1,20 @@
 // cs:sort: builds a key per item from variables or macros (names in sort order, dates as sortable
 // strings, numbers zero-padded) and compares them; empty keys sort last in either direction.
+//
+// Keys compare as citeproc-js compares them, with the collation of the style's language (ICU, which
+// .NET uses on Linux, macOS and Windows): letters of that language's script first (Cyrillic before
+// Latin in Russian), case and accents ignored ("Müller" ties with "Muller" and the next key decides),
+// digits by their numeric value ("No. 557" before "No. 1107"), punctuation ignored, and a space
+// separating words below any letter ("Doe Zack" before "Doel Ann").
 using System.Globalization;
 
 namespace Pub.Citations;
 
 internal sealed class Sorter(Evaluator evaluator, StyleSection section)
 {
-    private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
+    private const CompareOptions Collation = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.NumericOrdering;
+
+    private readonly CompareInfo _compare = CollationOf(evaluator.Locale.Lang);
 
     public bool HasKeys => section.Sort.Count > 0;
 
@@ -30,6 +38,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
             {
                 return null;
             }
+            ctx.SortKeyWithoutTerms = Evaluator.HoldsDate(macro.Children);
             var nodes = evaluator.RenderChildren(macro.Children, ctx);
             var text = string.Concat(nodes.Select(n => n.PlainText()));
             return text.Length == 0 ? null : Normalize(text);
@@ -65,7 +74,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
 
     private static string Normalize(string s)
     {
-        // Quotes and punctuation do not count in sorting; spaces do.
+        // Punctuation does not count in sorting (ICU's "ignore punctuation"); spaces separate words.
         var sb = new System.Text.StringBuilder(s.Length);
         foreach (var c in s)
         {
@@ -74,12 +83,24 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
                 // An apostrophe separates like a space: "d’Wander" sorts as "d Wander".
                 sb.Append(' ');
             }
-            else if (c is not (',' or ';' or ':' or '.' or '!' or '?' or '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '(' or ')' or '[' or ']'))
+            else if (c == ' ' || !(char.IsPunctuation(c) || char.IsWhiteSpace(c)))
             {
                 sb.Append(c);
             }
         }
-        return sb.ToString().TrimStart(' ', '\'', '\u2018').Trim();
+        return sb.ToString().Trim();
+    }
+
+    private static CompareInfo CollationOf(string lang)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(lang).CompareInfo;
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture.CompareInfo;
+        }
     }
 
     public int CompareKeys(string?[] a, string?[] b)
@@ -100,7 +121,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
             {
                 return -1;
             }
-            var c = Compare.Compare(x, y, CompareOptions.IgnoreCase);
+            var c = _compare.Compare(x, y, Collation);
             if (c != 0)
             {
                 return section.Sort[i].Descending ? -c : c;

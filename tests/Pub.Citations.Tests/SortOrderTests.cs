@@ -1,0 +1,172 @@
+// Bibliography and citation sort order with real styles, compared with citeproc-js, which sorts with
+// the ICU collation of the style's language (Intl.Collator): base letters only, numbers by value,
+// punctuation ignored. The expected orders are citeproc-js 2.4's for the same references.
+using Xunit;
+using static Pub.Citations.Tests.SharedStyleCluster;
+
+namespace Pub.Citations.Tests;
+
+public sealed class SortOrderTests
+{
+    // Latin names with and without accents, Cyrillic names, anonymous works with leading articles
+    // ("The Zebra", "A Yak"), a work without a date, and "Doe, Zack" beside "Doel, Ann".
+    private const string Mixed = """
+        [
+        {"id": "x1", "type": "book", "title": "One", "author": [{"family": "Doel", "given": "Ann"}], "issued": {"date-parts": [[2000]]}},
+        {"id": "x2", "type": "book", "title": "Two", "author": [{"family": "Doe", "given": "Zack"}], "issued": {"date-parts": [[2000]]}},
+        {"id": "x3", "type": "book", "title": "The Zebra", "issued": {"date-parts": [[2000]]}},
+        {"id": "x4", "type": "book", "title": "A Yak", "issued": {"date-parts": [[2000]]}},
+        {"id": "x5", "type": "book", "title": "Ant", "author": [{"family": "Doe", "given": "Zack"}]},
+        {"id": "x6", "type": "book", "title": "Bee", "author": [{"family": "Doe", "given": "Zack"}], "issued": {"date-parts": [[1990]]}},
+        {"id": "x7", "type": "book", "title": "Ürt", "author": [{"family": "Müller", "given": "Hans"}], "issued": {"date-parts": [[1990]]}},
+        {"id": "x8", "type": "book", "title": "Mu", "author": [{"family": "Mueller", "given": "Hans"}], "issued": {"date-parts": [[1990]]}},
+        {"id": "x9", "type": "book", "title": "Ma", "author": [{"family": "Muller", "given": "Hans"}], "issued": {"date-parts": [[1990]]}},
+        {"id": "x10", "type": "book", "title": "Mz", "author": [{"family": "Mylius", "given": "Hans"}], "issued": {"date-parts": [[1990]]}},
+        {"id": "x11", "type": "book", "title": "Éclat", "author": [{"family": "Élie", "given": "Jean"}], "issued": {"date-parts": [[1990]]}},
+        {"id": "x12", "type": "book", "title": "Ecl", "author": [{"family": "Ezra", "given": "Jean"}], "issued": {"date-parts": [[1990]]}},
+        {"id": "x13", "type": "book", "title": "Торговля", "author": [{"family": "Тюрюканова", "given": "Елена"}], "issued": {"date-parts": [[2006]]}},
+        {"id": "x14", "type": "book", "title": "Ёж", "author": [{"family": "Ёлкин", "given": "Иван"}], "issued": {"date-parts": [[2006]]}},
+        {"id": "x15", "type": "book", "title": "Еж", "author": [{"family": "Ельцин", "given": "Иван"}], "issued": {"date-parts": [[2006]]}},
+        {"id": "x16", "type": "book", "title": "Zz", "author": [{"family": "Zimmer", "given": "Anna"}], "issued": {"date-parts": [[2006]]}},
+        {"id": "x17", "type": "book", "title": "Aa", "author": [{"family": "Abel", "given": "Anna"}], "issued": {"date-parts": [[2006]]}}
+        ]
+        """;
+
+    // Three decisions of one corporate author in one year; the numbers in the titles decide.
+    private const string DecisionsOneYear = """
+        [
+        {"id": "d557", "type": "report", "title": "Decision No. 557 on the OSCE Action Plan to Combat Trafficking in Human Beings", "author": [{"literal": "OSCE Permanent Council"}], "issued": {"date-parts": [[2003]]}},
+        {"id": "d685", "type": "report", "title": "Decision No. 685 on the Addendum to the OSCE Action Plan", "author": [{"literal": "OSCE Permanent Council"}], "issued": {"date-parts": [[2003]]}},
+        {"id": "d1107", "type": "report", "title": "Decision No. 1107 on the Addendum to the OSCE Action Plan: One Decade Later", "author": [{"literal": "OSCE Permanent Council"}], "issued": {"date-parts": [[2003]]}}
+        ]
+        """;
+
+    private const string DecisionsThreeYears = """
+        [
+        {"id": "d557", "type": "report", "title": "Decision No. 557 on the OSCE Action Plan to Combat Trafficking in Human Beings", "author": [{"literal": "OSCE Permanent Council"}], "issued": {"date-parts": [[2003]]}},
+        {"id": "d685", "type": "report", "title": "Decision No. 685 on the Addendum to the OSCE Action Plan", "author": [{"literal": "OSCE Permanent Council"}], "issued": {"date-parts": [[2005]]}},
+        {"id": "d1107", "type": "report", "title": "Decision No. 1107 on the Addendum to the OSCE Action Plan: One Decade Later", "author": [{"literal": "OSCE Permanent Council"}], "issued": {"date-parts": [[2013]]}}
+        ]
+        """;
+
+    // One author's works of one year and without a date, and two anonymous articles.
+    private const string OneAuthor = """
+        [
+        {"id": "s1", "type": "book", "title": "Zeta book", "author": [{"family": "Roe", "given": "Ann"}], "issued": {"date-parts": [[2010]]}},
+        {"id": "s2", "type": "book", "title": "Beta book", "author": [{"family": "Roe", "given": "Ann"}], "issued": {"date-parts": [[2010]]}},
+        {"id": "s3", "type": "book", "title": "The Alpha book", "author": [{"family": "Roe", "given": "Ann"}], "issued": {"date-parts": [[2010]]}},
+        {"id": "s4", "type": "book", "title": "Undated", "author": [{"family": "Roe", "given": "Ann"}]},
+        {"id": "s5", "type": "book", "title": "Undated two", "author": [{"family": "Roe", "given": "Ann"}]},
+        {"id": "s6", "type": "article-journal", "title": "Anonymous piece", "container-title": "The Times", "issued": {"date-parts": [[2010, 5, 1]]}},
+        {"id": "s7", "type": "article-journal", "title": "A second anonymous piece", "container-title": "The Times", "issued": {"date-parts": [[2010, 4, 1]]}}
+        ]
+        """;
+
+    private static readonly string[] MixedIds = [.. Enumerable.Range(1, 17).Select(i => "x" + i)];
+
+    private static IReadOnlyList<string> Bibliography(string style, string references, IEnumerable<string> ids, string? lang = null) =>
+        Render(style, references, [.. ids.Select(id => (IReadOnlyList<CitationItem>)[Cite(id)])], lang).BibliographyIds;
+
+    // English, German and French collate these names alike: accents and case do not count ("Élie"
+    // before "Ezra"; "Muller" and "Müller" tie, and the title decides), Latin before Cyrillic.
+    [Theory]
+    [InlineData("apa.csl", null)]
+    [InlineData("apa.csl", "de-DE")]
+    [InlineData("apa.csl", "fr-FR")]
+    [InlineData("modern-language-association.csl", null)]
+    [InlineData("chicago-notes-bibliography.csl", null)]
+    public void Latin_names_sort_without_regard_to_case_and_accents(string style, string? lang)
+    {
+        Assert.Equal(
+            ["x4", "x17", "x5", "x6", "x2", "x1", "x11", "x12", "x8", "x9", "x7", "x10", "x3", "x16", "x14", "x15", "x13"],
+            Bibliography(style, Mixed, MixedIds, lang));
+    }
+
+    [Fact]
+    public void Apa_in_Russian_sorts_Cyrillic_before_Latin()
+    {
+        Assert.Equal(
+            ["x14", "x15", "x13", "x4", "x17", "x5", "x6", "x2", "x1", "x11", "x12", "x8", "x9", "x7", "x10", "x3", "x16"],
+            Bibliography("apa.csl", Mixed, MixedIds, "ru-RU"));
+    }
+
+    [Fact]
+    public void Gost_sorts_Cyrillic_before_Latin()
+    {
+        // The style's default-locale is ru-RU. "Müller" (x7) ties with "Muller" (x9) and stays before it,
+        // in the order the two were cited.
+        Assert.Equal(
+            ["x14", "x15", "x13", "x17", "x6", "x2", "x5", "x1", "x11", "x12", "x8", "x7", "x9", "x10", "x16", "x3", "x4"],
+            Bibliography("gost-r-7-0-5-2008.csl", Mixed, MixedIds));
+    }
+
+    // "Doe, Zack" without a date (x5) comes after his dated works here; APA puts it first.
+    [Fact]
+    public void Undated_works_follow_the_dated_works_of_their_author()
+    {
+        Assert.Equal(
+            ["x4", "x17", "x6", "x2", "x5", "x1", "x11", "x12", "x8", "x9", "x7", "x10", "x3", "x16", "x14", "x15", "x13"],
+            Bibliography("harvard-cite-them-right.csl", Mixed, MixedIds));
+        Assert.Equal(
+            ["x4", "x17", "x6", "x2", "x5", "x1", "x11", "x12", "x8", "x9", "x7", "x10", "x3", "x16", "x14", "x15", "x13"],
+            Bibliography("chicago-author-date.csl", Mixed, MixedIds));
+    }
+
+    // The styles sort by a macro that prints the year or the term "n.d.": only the date counts, so an
+    // undated work sorts last even where dates sort descending (elsevier-harvard).
+    [Theory]
+    [InlineData("elsevier-harvard.csl", "s7", "s6", "s1", "s2", "s3", "s4", "s5")]
+    [InlineData("harvard-cite-them-right.csl", "s2", "s3", "s1", "s4", "s5", "s7", "s6")]
+    [InlineData("apa.csl", "s7", "s6", "s4", "s5", "s2", "s3", "s1")]
+    public void Undated_works_sort_by_their_empty_date(string style, params string[] expected)
+    {
+        string[] ids = ["s1", "s2", "s3", "s4", "s5", "s6", "s7"];
+        Assert.Equal(expected, Bibliography(style, OneAuthor, ids));
+    }
+
+    // Terms count only outside date macros: FAO sorts the anonymous works (x3, x4) under its
+    // "Anonymous" term, and Doe's undated work (x5), whose date macro prints "undated", first among his
+    // (an empty date before the years); iso690 in French leaves out "[sans date]" the same way.
+    [Theory]
+    [InlineData("food-and-agriculture-organization-of-the-united-nations.csl",
+        "x17", "x3", "x4", "x5", "x6", "x2", "x1", "x11", "x12", "x8", "x7", "x9", "x10", "x16", "x14", "x15", "x13")]
+    [InlineData("iso690-author-date-fr.csl",
+        "x4", "x17", "x5", "x6", "x2", "x1", "x11", "x12", "x8", "x7", "x9", "x10", "x3", "x16", "x14", "x15", "x13")]
+    public void Terms_of_date_macros_do_not_count_in_sorting(string style, params string[] expected)
+    {
+        Assert.Equal(expected, Bibliography(style, Mixed, MixedIds));
+    }
+
+    [Fact]
+    public void ElsevierHarvard_cites_undated_works_after_dated_ones()
+    {
+        var (citations, _) = Render("elsevier-harvard.csl", OneAuthor,
+            [[Cite("s1"), Cite("s2"), Cite("s3"), Cite("s4"), Cite("s5")]]);
+        Assert.Equal("(Roe, 2010a, 2010b, 2010c, n.d., n.d.)", citations[0]);
+    }
+
+    [Theory]
+    [InlineData("chicago-author-date.csl")]
+    [InlineData("apa.csl")]
+    [InlineData("harvard-cite-them-right.csl")]
+    [InlineData("modern-language-association.csl")]
+    [InlineData("chicago-notes-bibliography.csl")]
+    public void Numbers_in_titles_sort_by_value(string style)
+    {
+        string[] cited = ["d1107", "d685", "d557"];
+        Assert.Equal(["d557", "d685", "d1107"], Bibliography(style, DecisionsOneYear, cited));
+        Assert.Equal(["d557", "d685", "d1107"], Bibliography(style, DecisionsThreeYears, cited));
+    }
+
+    [Theory]
+    [InlineData("apa.csl", "(OSCE Permanent Council, 2003c, 2003b, 2003a)")]
+    [InlineData("chicago-author-date.csl", "(OSCE Permanent Council 2003c, 2003b, 2003a)")]
+    // The style sorts cites by a macro holding the year and the year-suffix: the suffix is not part of
+    // the sort key, so the cites keep the order they were cited in.
+    [InlineData("harvard-cite-them-right.csl", "(OSCE Permanent Council, 2003c, 2003b, 2003a)")]
+    public void Year_suffixes_follow_the_bibliography_and_cites_keep_their_order(string style, string expected)
+    {
+        var (citations, _) = Render(style, DecisionsOneYear, [[Cite("d1107"), Cite("d685"), Cite("d557")]]);
+        Assert.Equal(expected, citations[0]);
+    }
+}
