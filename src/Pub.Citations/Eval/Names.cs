@@ -76,6 +76,10 @@ internal sealed partial class Evaluator
 
     private Node? RenderNames(NamesElement n, RenderContext ctx)
     {
+        if (ctx.SubstituteFor is { } parent && IsShorthand(n))
+        {
+            n = InheritSubstituted(n, parent);
+        }
         var isFirst = !ctx.NamesSeen && !ctx.InSubstitute;
         if (isFirst)
         {
@@ -185,40 +189,75 @@ internal sealed partial class Evaluator
             return null;
         }
         var wasIn = ctx.InSubstitute;
-        foreach (var child in n.Substitute)
+        var outerParent = ctx.SubstituteFor;
+        ctx.InSubstitute = true;
+        ctx.SubstituteFor = n;
+        var node = FirstSubstitute(n.Substitute, ctx);
+        ctx.InSubstitute = wasIn;
+        ctx.SubstituteFor = outerParent;
+        if (node is null)
         {
-            CslElement el = child;
-            if (child is NamesElement sub && sub.Name is null && sub.EtAl is null && sub.Label is null)
+            return null;
+        }
+        return n.Prefix.Length > 0 || n.Suffix.Length > 0 || !n.Formatting.IsEmpty ? Decorate(n, node, affixes: true) : node;
+    }
+
+    /// <summary>The first candidate of a cs:substitute that renders. A cs:choose is transparent: each
+    /// element of its chosen branch is a candidate of its own, so a branch listing editor, translator
+    /// and collection editor renders only the first of them that the item has.</summary>
+    private Node? FirstSubstitute(List<CslElement> candidates, RenderContext ctx)
+    {
+        foreach (var candidate in candidates)
+        {
+            Node? node;
+            if (candidate is ChooseElement choose)
             {
-                var clone = new NamesElement
-                {
-                    Name = n.Name,
-                    EtAl = n.EtAl,
-                    Label = n.Label,
-                    LabelAfterName = n.LabelAfterName,
-                    Delimiter = sub.Delimiter ?? n.Delimiter,
-                    Formatting = sub.Formatting,
-                    Prefix = sub.Prefix,
-                    Suffix = sub.Suffix,
-                    Display = sub.Display,
-                    TextCase = sub.TextCase,
-                };
-                clone.Variables.AddRange(sub.Variables);
-                el = clone;
+                var branch = choose.Branches.Find(b => b.Condition is null || Test(b.Condition, ctx));
+                node = branch is null ? null : FirstSubstitute(branch.Children, ctx);
             }
-            ctx.InSubstitute = true;
-            var suppressedBefore = new HashSet<string>(ctx.Suppressed, StringComparer.Ordinal);
-            var node = Render(el, ctx);
-            ctx.InSubstitute = wasIn;
+            else
+            {
+                var suppressedBefore = new HashSet<string>(ctx.Suppressed, StringComparer.Ordinal);
+                node = Render(candidate, ctx);
+                if (node is null || node.IsEmpty)
+                {
+                    // A candidate that rendered nothing uses up no variable.
+                    ctx.Suppressed.Clear();
+                    ctx.Suppressed.UnionWith(suppressedBefore);
+                }
+            }
             if (node is not null && !node.IsEmpty)
             {
-                return Decorate(n, node, affixes: true) is var d && (n.Prefix.Length > 0 || n.Suffix.Length > 0 || !n.Formatting.IsEmpty) ? d : node;
+                return node;
             }
-            ctx.Suppressed.Clear();
-            ctx.Suppressed.UnionWith(suppressedBefore);
         }
         return null;
     }
+
+    /// <summary>A cs:names without cs:name, cs:et-al or cs:label inside a cs:substitute is shorthand: it
+    /// renders its variables with the name, et-al and label options of the cs:names it substitutes
+    /// for (CSL 1.0.2, cs:substitute), wherever it sits in the substitute (in a cs:choose branch too).</summary>
+    private static NamesElement InheritSubstituted(NamesElement shorthand, NamesElement parent)
+    {
+        var names = new NamesElement
+        {
+            Name = parent.Name,
+            EtAl = parent.EtAl,
+            Label = parent.Label,
+            LabelAfterName = parent.LabelAfterName,
+            Substitute = shorthand.Substitute,
+            Delimiter = shorthand.Delimiter ?? parent.Delimiter,
+            Formatting = shorthand.Formatting,
+            Prefix = shorthand.Prefix,
+            Suffix = shorthand.Suffix,
+            Display = shorthand.Display,
+            TextCase = shorthand.TextCase,
+        };
+        names.Variables.AddRange(shorthand.Variables);
+        return names;
+    }
+
+    private static bool IsShorthand(NamesElement n) => n.Name is null && n.EtAl is null && n.Label is null;
 
     private (int Shown, bool EtAl) Truncation(IReadOnlyList<Name> names, NameOptions opts, RenderContext ctx)
     {

@@ -68,6 +68,8 @@ internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode 
     public TextNode? YearSuffixNode { get; set; }
     public bool YearSuffixRendered { get; set; }
     public bool InSubstitute { get; set; }
+    /// <summary>The cs:names whose cs:substitute is being rendered; shorthand cs:names inherit its options.</summary>
+    public NamesElement? SubstituteFor { get; set; }
     /// <summary>Rendered given-name forms per name, filled while rendering for disambiguation.</summary>
     public List<(string Variable, int Index, Name Name)>? NamesSeenForDisambiguation { get; set; }
 }
