@@ -127,7 +127,11 @@ internal sealed partial class Evaluator
         }
         if (lists.Count == 0)
         {
-            return Substitute(n, ctx);
+            var outerRoot = ctx.NameSlotRoot;
+            ctx.NameSlotRoot ??= n.Variables.FirstOrDefault() ?? string.Empty;
+            var substituted = Substitute(n, ctx);
+            ctx.NameSlotRoot = outerRoot;
+            return substituted;
         }
         if (ctx.InSubstitute)
         {
@@ -154,9 +158,11 @@ internal sealed partial class Evaluator
             lists = [("editortranslator", lists[0].Names)];
         }
         var rendered = new List<Node>();
-        foreach (var (v, names) in lists)
+        var root = ctx.NameSlotRoot ?? n.Variables.FirstOrDefault() ?? lists[0].Variable;
+        for (var ordinal = 0; ordinal < lists.Count; ordinal++)
         {
-            var list = RenderNameList(v, names, n, opts, ctx);
+            var (v, names) = lists[ordinal];
+            var list = RenderNameList(NameSlot(root, ordinal), names, n, opts, ctx);
             if (list is null)
             {
                 continue;
@@ -259,6 +265,13 @@ internal sealed partial class Evaluator
 
     private static bool IsShorthand(NamesElement n) => n.Name is null && n.EtAl is null && n.Label is null;
 
+    /// <summary>Where a name list stands in the cite, for the given-name expansions disambiguation asks
+    /// for: the variable of the cs:names written in the layout, and the list's place among the lists it
+    /// renders. An editor standing in for the author through cs:substitute takes the author's slot, so an
+    /// edited volume and an authored book by the same person are compared name for name.</summary>
+    private static string NameSlot(string root, int ordinal) =>
+        ordinal == 0 ? root : root + "#" + ordinal.ToString(CultureInfo.InvariantCulture);
+
     private (int Shown, bool EtAl) Truncation(IReadOnlyList<Name> names, NameOptions opts, RenderContext ctx)
     {
         var shown = names.Count;
@@ -276,7 +289,7 @@ internal sealed partial class Evaluator
         return (shown, etAl);
     }
 
-    private Node? RenderNameList(string variable, IReadOnlyList<Name> names, NamesElement n, NameOptions opts, RenderContext ctx)
+    private Node? RenderNameList(string slot, IReadOnlyList<Name> names, NamesElement n, NameOptions opts, RenderContext ctx)
     {
         var (shown, etAl) = Truncation(names, opts, ctx);
         var nodes = new List<Node>();
@@ -285,8 +298,8 @@ internal sealed partial class Evaluator
         for (var i = 0; i < shown; i++)
         {
             var inv = opts.NameAsSortOrder == "all" || (opts.NameAsSortOrder == "first" && i == 0);
-            var node = new GroupNode([RenderName(names[i], i, variable, n.Name, opts, inv, ctx)]) { IsNameNode = true };
-            ctx.NamesSeenForDisambiguation?.Add((variable, i, names[i]));
+            var node = new GroupNode([RenderName(names[i], i, slot, n.Name, opts, inv, ctx)]) { IsNameNode = true };
+            ctx.NamesSeenForDisambiguation?.Add((slot, i, names[i]));
             nodes.Add(node);
             inverted.Add(inv && names[i].Literal is null);
             parts.Add(node.PlainText());
@@ -318,7 +331,7 @@ internal sealed partial class Evaluator
             }
             g.Children.Add(new TextNode(opts.Delimiter + "\u2026 ", TextRole.Affix));
             var lastInv = opts.NameAsSortOrder == "all";
-            g.Children.Add(RenderName(names[^1], names.Count - 1, variable, n.Name, opts, lastInv, ctx));
+            g.Children.Add(RenderName(names[^1], names.Count - 1, slot, n.Name, opts, lastInv, ctx));
             return g;
         }
         for (var i = 0; i < nodes.Count; i++)
@@ -375,7 +388,7 @@ internal sealed partial class Evaluator
         return Decorate(n.Name ?? new NameElement(), g);
     }
 
-    private Node RenderName(Name name, int index, string variable, NameElement? el, NameOptions opts, bool inverted, RenderContext ctx)
+    private Node RenderName(Name name, int index, string slot, NameElement? el, NameOptions opts, bool inverted, RenderContext ctx)
     {
         if (name.Literal is not null)
         {
@@ -391,7 +404,7 @@ internal sealed partial class Evaluator
         var requested = 0;
         if (ctx.Mode == RenderMode.Citation)
         {
-            if (ctx.Cite.GivenLevels is { } gl && gl.TryGetValue((variable, index), out var l))
+            if (ctx.Cite.GivenLevels is { } gl && gl.TryGetValue((slot, index), out var l))
             {
                 requested = l;
             }

@@ -22,7 +22,7 @@ internal sealed class Disambiguator(
     private readonly bool _subsequentEtAl = citation.NameOptions.ContainsKey("et-al-subsequent-min") || citation.NameOptions.ContainsKey("et-al-subsequent-use-first")
         || eval.Style.NameOptions.ContainsKey("et-al-subsequent-min") || eval.Style.NameOptions.ContainsKey("et-al-subsequent-use-first")
         || string.Equals(eval.Style.Class, "note", StringComparison.Ordinal);
-    private readonly Dictionary<string, List<(string Variable, int Index, Name Name)>> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Slot, int Index, Name Name)>> _names = new(StringComparer.Ordinal);
 
     public void Run()
     {
@@ -282,7 +282,7 @@ internal sealed class Disambiguator(
         itemParams[id] = p;
         Key(id);
         itemParams[id] = saved;
-        return [.. (_names.GetValueOrDefault(id) ?? []).Select(n => (n.Variable, n.Index)).Distinct()];
+        return [.. (_names.GetValueOrDefault(id) ?? []).Select(n => (n.Slot, n.Index)).Distinct()];
     }
 
     /// <summary>all-names / primary-name rules: expand every rendered name that shares its short form
