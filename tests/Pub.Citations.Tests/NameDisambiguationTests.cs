@@ -1,7 +1,8 @@
 // Given names and extra names appear in an author-date citation only where the cite would otherwise
 // read the same as another cite of the bibliography. The bibliography below is one a paper on modern
 // slavery might cite: edited volumes beside their editors' own books, two authors named Smith, a
-// Kempadoo chapter in her own edited volume, two reports of one agency in one year. Expected strings
+// Kempadoo chapter in her own edited volume, two reports of one agency in one year, two four-author
+// papers that share their first author and year. Expected strings
 // are what citeproc-js prints for these items, each cited once, in these styles.
 using Pub.Syntax;
 using Xunit;
@@ -34,7 +35,9 @@ public sealed class NameDisambiguationTests
       {"id": "unodc2023", "type": "report", "author": [{"literal": "United Nations Office on Drugs and Crime"}], "title": "Global report on trafficking in persons 2022", "publisher": "United Nations", "issued": {"date-parts": [[2023]]}},
       {"id": "unodc2023b", "type": "report", "author": [{"literal": "United Nations Office on Drugs and Crime"}], "title": "Annual report 2022", "publisher": "United Nations", "issued": {"date-parts": [[2023]]}},
       {"id": "obrien2013", "type": "article-journal", "author": [{"family": "O'Brien", "given": "Erin"}, {"family": "Hayes", "given": "Sharon"}, {"family": "Carpenter", "given": "Belinda"}], "title": "The politics of sex trafficking", "container-title": "Journal", "issued": {"date-parts": [[2013]]}},
-      {"id": "obrien2013b", "type": "article-journal", "author": [{"family": "O'Brien", "given": "Erin"}, {"family": "Wilson", "given": "Michael"}], "title": "Clinton, Bush and Obama", "container-title": "Journal", "issued": {"date-parts": [[2013]]}}
+      {"id": "obrien2013b", "type": "article-journal", "author": [{"family": "O'Brien", "given": "Erin"}, {"family": "Wilson", "given": "Michael"}], "title": "Clinton, Bush and Obama", "container-title": "Journal", "issued": {"date-parts": [[2013]]}},
+      {"id": "white2019", "type": "article-journal", "author": [{"family": "White", "given": "John"}, {"family": "Jones", "given": "Mary"}, {"family": "Brown", "given": "Peter"}, {"family": "Green", "given": "Paula"}], "title": "Debt bondage in brick kilns", "container-title": "World Development", "volume": "120", "page": "1-12", "issued": {"date-parts": [[2019]]}},
+      {"id": "white2019b", "type": "article-journal", "author": [{"family": "White", "given": "John"}, {"family": "Lee", "given": "Ann"}, {"family": "Brown", "given": "Peter"}, {"family": "Green", "given": "Paula"}], "title": "Labour brokers", "container-title": "World Development", "volume": "121", "page": "13-24", "issued": {"date-parts": [[2019]]}}
     ]
     """;
 
@@ -71,7 +74,9 @@ public sealed class NameDisambiguationTests
             "(United Nations Office on Drugs and Crime, 2023b)",
             "(United Nations Office on Drugs and Crime, 2023a)",
             "(O’Brien et al., 2013)",
-            "(O’Brien & Wilson, 2013)");
+            "(O’Brien & Wilson, 2013)",
+            "(White, Jones, et al., 2019)",
+            "(White, Lee, et al., 2019)");
     }
 
     [Fact]
@@ -100,7 +105,9 @@ public sealed class NameDisambiguationTests
             "(United Nations Office on Drugs and Crime 2023b)",
             "(United Nations Office on Drugs and Crime 2023a)",
             "(O’Brien et al. 2013)",
-            "(O’Brien and Wilson 2013)");
+            "(O’Brien and Wilson 2013)",
+            "(White, Jones, et al. 2019)",
+            "(White, Lee, et al. 2019)");
     }
 
     // Bales 2005 (his book) and Bales 2005 (a volume he edited) are by the same person: initials cannot
@@ -131,7 +138,9 @@ public sealed class NameDisambiguationTests
             "(United Nations Office on Drugs and Crime, 2023b)",
             "(United Nations Office on Drugs and Crime, 2023a)",
             "(O’Brien, Hayes and Carpenter, 2013)",
-            "(O’Brien and Wilson, 2013)");
+            "(O’Brien and Wilson, 2013)",
+            "(White, Jones, et al., 2019)",
+            "(White, Lee, et al., 2019)");
     }
 
     [Fact]
@@ -160,7 +169,9 @@ public sealed class NameDisambiguationTests
             "(United Nations Office on Drugs and Crime, 2023a)",
             "(United Nations Office on Drugs and Crime, 2023b)",
             "(O’Brien et al., 2013)",
-            "(O’Brien and Wilson, 2013)");
+            "(O’Brien and Wilson, 2013)",
+            "(White et al., 2019a)",
+            "(White et al., 2019b)");
     }
 
     [Fact]
@@ -189,6 +200,23 @@ public sealed class NameDisambiguationTests
             "(United Nations Office on Drugs and Crime 2023a)",
             "(United Nations Office on Drugs and Crime 2023b)",
             "(O’Brien et al. 2013)",
-            "(O’Brien and Wilson 2013)");
+            "(O’Brien and Wilson 2013)",
+            "(White et al. 2019a)",
+            "(White et al. 2019b)");
+    }
+
+    // The bibliography entry shows a name as fully as its cite needed ("Adam Smith 2003" → "Smith, Adam"),
+    // and at least as many names as the cite (harvard-cite-them-right truncates both after one name).
+    [Theory]
+    [InlineData("harvard-cite-them-right.csl", "smith2003", "Smith, Adam (2003) “Servitude,” Journal of Rural Studies, 19, pp. 11–20.")]
+    [InlineData("harvard-cite-them-right.csl", "smith2003b", "Smith, Anna (2003) “Bondage,” Journal of Rural Studies, 19, pp. 21–30.")]
+    [InlineData("harvard-cite-them-right.csl", "white2019", "White, J., Jones, M., et al. (2019) “Debt bondage in brick kilns,” World Development, 120, pp. 1–12.")]
+    [InlineData("harvard-cite-them-right.csl", "white2019b", "White, J., Lee, A., et al. (2019) “Labour brokers,” World Development, 121, pp. 13–24.")]
+    [InlineData("elsevier-harvard.csl", "smith2003", "Smith, Adam, 2003. Servitude. Journal of Rural Studies 19, 11–20.")]
+    [InlineData("elsevier-harvard.csl", "smith2001", "Smith, J., Jones, M., Brown, P., 2001a. Forced labour in agriculture. Journal of Rural Studies 17, 1–10.")]
+    public void Bibliography_entry_follows_its_disambiguated_cite(string style, string id, string expected)
+    {
+        var (_, entries) = NameSubstitutionTests.Render(style, Json);
+        Assert.Equal(expected, entries[id]);
     }
 }

@@ -283,6 +283,11 @@ internal sealed partial class Evaluator
             {
                 shown += ctx.Cite.ExtraNames;
             }
+            else if (ctx.Mode == RenderMode.Bibliography && ctx.InFirstNames && ctx.Cite.CitedNames is { } cited)
+            {
+                // As citeproc-js does: the entry shows at least the names its cite needed to be told apart.
+                shown = Math.Max(shown, cited);
+            }
             etAl = shown < names.Count;
             shown = Math.Min(shown, names.Count);
         }
@@ -402,7 +407,9 @@ internal sealed partial class Evaluator
         }
         var level = opts.Form == "short" ? 0 : (opts.InitializeWith is not null && opts.Initialize ? 1 : 2);
         var requested = 0;
-        if (ctx.Mode == RenderMode.Citation)
+        // The bibliography shows a name as fully as the cite that needed it to be told apart (as
+        // citeproc-js does): "(Adam Smith, 2003)" is listed as "Smith, Adam", not "Smith, A.".
+        if (ctx.Mode != RenderMode.Sort)
         {
             if (ctx.Cite.GivenLevels is { } gl && gl.TryGetValue((slot, index), out var l))
             {

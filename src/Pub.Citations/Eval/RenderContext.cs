@@ -33,6 +33,8 @@ internal sealed record CiteParams
     public int DisambiguateLevel { get; init; }
     /// <summary>Extra names shown beyond et-al-use-first (disambiguate-add-names).</summary>
     public int ExtraNames { get; init; }
+    /// <summary>With extra names: how many names of the first list the cite shows; the bibliography entry shows no fewer.</summary>
+    public int? CitedNames { get; init; }
     /// <summary>Given-name expansion per name (name slot, index) → 1 initials, 2 full given name.</summary>
     public IReadOnlyDictionary<(string Slot, int Index), int>? GivenLevels { get; init; }
     /// <summary>Global given-name expansion per person (all-names rules), keyed by the name record.</summary>
