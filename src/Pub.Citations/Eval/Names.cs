@@ -10,7 +10,7 @@ internal sealed partial class Evaluator
     private sealed record NameOptions(
         string? And, string DelimiterPrecedesEtAl, string DelimiterPrecedesLast, int EtAlMin, int EtAlUseFirst,
         bool EtAlUseLast, bool Initialize, string? InitializeWith, string? NameAsSortOrder, string SortSeparator,
-        string Form, string Delimiter);
+        string Form, string Delimiter, string InheritedDelimiterPrecedesLast);
 
     private NameOptions Options(NameElement? name, RenderContext ctx)
     {
@@ -22,6 +22,7 @@ internal sealed partial class Evaluator
                 o[kv.Key] = kv.Value;
             }
         }
+        var inheritedDelimiterPrecedesLast = o.GetValueOrDefault("delimiter-precedes-last") ?? "contextual";
         if (name is not null)
         {
             foreach (var kv in name.Options)
@@ -71,7 +72,8 @@ internal sealed partial class Evaluator
             ctx.Mode == RenderMode.Sort ? "all" : o.GetValueOrDefault("name-as-sort-order"),
             o.GetValueOrDefault("sort-separator") ?? ", ",
             o.GetValueOrDefault("name-form") ?? "long",
-            o.GetValueOrDefault("name-delimiter") ?? ", ");
+            o.GetValueOrDefault("name-delimiter") ?? ", ",
+            inheritedDelimiterPrecedesLast);
     }
 
     private Node? RenderNames(NamesElement n, RenderContext ctx)
@@ -346,13 +348,7 @@ internal sealed partial class Evaluator
                 var isLast = i == nodes.Count - 1 && !etAl;
                 if (isLast && andTerm is not null && ctx.Mode != RenderMode.Sort)
                 {
-                    var useDelimiter = opts.DelimiterPrecedesLast switch
-                    {
-                        "always" => true,
-                        "never" => false,
-                        "after-inverted-name" => inverted[i - 1],
-                        _ => nodes.Count >= 3,
-                    };
+                    var useDelimiter = DelimiterPrecedesLast(opts, names[i].Literal is not null, inverted[i - 1], nodes.Count);
                     g.Children.Add(new TextNode(useDelimiter ? opts.Delimiter : " ", TextRole.Affix));
                     g.Children.Add(new TextNode(andTerm + " ", TextRole.Affix));
                 }
@@ -391,6 +387,27 @@ internal sealed partial class Evaluator
             ctx.FirstNameList ??= g;
         }
         return Decorate(n.Name ?? new NameElement(), g);
+    }
+
+    /// <summary>Whether the delimiter precedes the "and" before the last name. Before an institution
+    /// (a literal name) citeproc-js ignores the cs:name's own delimiter-precedes-last and uses the value
+    /// inherited from the style, citation or bibliography: "International Labour Organization and Walk
+    /// Free Foundation" where two persons get "Smith, J., and Jones, M."; after-inverted-name still adds
+    /// the delimiter after an inverted name.</summary>
+    private static bool DelimiterPrecedesLast(NameOptions opts, bool lastIsInstitution, bool previousInverted, int count)
+    {
+        var rule = lastIsInstitution ? opts.InheritedDelimiterPrecedesLast : opts.DelimiterPrecedesLast;
+        if (opts.DelimiterPrecedesLast == "after-inverted-name" && previousInverted)
+        {
+            return true;
+        }
+        return rule switch
+        {
+            "always" => true,
+            "never" => false,
+            "after-inverted-name" => previousInverted,
+            _ => count >= 3,
+        };
     }
 
     private Node RenderName(Name name, int index, string slot, NameElement? el, NameOptions opts, bool inverted, RenderContext ctx)
