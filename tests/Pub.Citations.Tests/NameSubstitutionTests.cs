@@ -46,6 +46,17 @@ public sealed class NameSubstitutionTests
     /// <summary>Each item cited once, in its own note, in the order above; the bibliography is keyed by item.</summary>
     internal static (Dictionary<string, string> Cites, Dictionary<string, string> Entries) Render(string styleFile, string json)
     {
+        var (ids, result) = Process(styleFile, json);
+        var cites = ids.Zip(result.Citations).ToDictionary(p => p.First, p => p.Second.Text.ToPlainText(), StringComparer.Ordinal);
+        var entries = result.Bibliography?.Entries.ToDictionary(e => e.Id, e => e.Text.ToPlainText().Trim(), StringComparer.Ordinal) ?? [];
+        return (cites, entries);
+    }
+
+    internal static IReadOnlyList<string> BibliographyOrder(string styleFile, string json) =>
+        [.. Process(styleFile, json).Result.Bibliography?.Entries.Select(e => e.Id) ?? []];
+
+    private static (List<string> Ids, CslResult Result) Process(string styleFile, string json)
+    {
         var csl = SharedData.CslFolder();
         var bag = new DiagnosticBag();
         var style = StyleResolver.Load(Path.Combine(csl, "styles", styleFile), bag, Path.Combine(csl, "styles"));
@@ -57,9 +68,7 @@ public sealed class NameSubstitutionTests
         var clusters = ids.Select((id, i) => new CitationCluster("c" + id, [new CitationItem(id)], i + 1)).ToList();
         var result = processor.Process(clusters, new ProcessOptions { Register = ids });
         Assert.Empty(result.Diagnostics);
-        var cites = ids.Zip(result.Citations).ToDictionary(p => p.First, p => p.Second.Text.ToPlainText(), StringComparer.Ordinal);
-        var entries = result.Bibliography?.Entries.ToDictionary(e => e.Id, e => e.Text.ToPlainText().Trim(), StringComparer.Ordinal) ?? [];
-        return (cites, entries);
+        return (ids, result);
     }
 
     [Theory]
