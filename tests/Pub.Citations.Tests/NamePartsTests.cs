@@ -86,6 +86,11 @@ public sealed class NamePartsTests
     [InlineData("chicago-author-date.csl", "unesco", "(UNESCO Institute for Statistics 2019)")]
     [InlineData("chicago-author-date.csl", "many", "(Alpha et al. 2020)")]
     [InlineData("chicago-author-date.csl", "jp", "(村上 1987)")]
+    [InlineData("gost-r-7-0-5-2008.csl", "vanderberg", "[Berg van der, 2010]")]
+    [InlineData("gost-r-7-0-5-2008.csl", "dalembert", "[Alembert d’, 1751]")]
+    [InlineData("gost-r-7-0-5-2008.csl", "alhassan", "[Hassan al-, 2001]")]
+    [InlineData("gost-r-7-0-5-2008.csl", "lafontaine", "[La Fontaine, 1668]")]
+    [InlineData("gost-r-7-0-5-2008.csl", "petrov", "[Петров, Сидоров, 2002]")]
     public void Citation(string style, string id, string expected)
     {
         var (cites, _) = NameSubstitutionTests.Render(style, Json);

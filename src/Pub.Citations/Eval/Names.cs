@@ -521,9 +521,18 @@ internal sealed partial class Evaluator
             return g;
         }
 
+        var demote = _style.DemoteNonDroppingParticle;
         if (level == 0)
         {
             var fam = new GroupNode();
+            if (inverted && nonDrop is not null && (demote == "display-and-sort" || (demote == "sort-only" && ctx.Mode == RenderMode.Sort)))
+            {
+                // A short name in sort order demotes its particle too ("Anker van den"), as citeproc-js does.
+                fam.Children.Add(Part(family, famEl));
+                fam.Children.Add(new TextNode(" ", TextRole.Affix));
+                fam.Children.Add(Part(nonDrop.TrimEnd(), famEl));
+                return WithAffixes(fam, famEl);
+            }
             if (nonDrop is not null)
             {
                 fam.Children.Add(Part(nonDrop.TrimEnd(), famEl));
@@ -533,7 +542,6 @@ internal sealed partial class Evaluator
             return WithAffixes(fam, famEl);
         }
 
-        var demote = _style.DemoteNonDroppingParticle;
         if (!inverted)
         {
             var giv = new GroupNode();
