@@ -118,6 +118,11 @@ public sealed class NameSubstitutionTests
     [InlineData("american-medical-association.csl", "kempadoo2005", "1.Kempadoo K, Sanghera J, Pattanaik B, eds. Trafficking and Prostitution Reconsidered: New Perspectives on Migration, Sex Work, and Human Rights. Paradigm; 2005.")]
     [InlineData("ieee.csl", "kempadoo2005", "[1]K. Kempadoo, J. Sanghera, and B. Pattanaik, Eds., Trafficking and prostitution reconsidered: new perspectives on migration, sex work, and human rights. Boulder: Paradigm, 2005.")]
     [InlineData("ieee.csl", "homer", "[7]R. Fagles, Trans., The Odyssey. New York: Penguin, 1996.")]
+    // The style prints title and year only "if variable=author editor translator director": the editors
+    // used up by cs:substitute still count as present there.
+    [InlineData("iso690-author-date-en.csl", "kempadoo2005", "KEMPADOO, Kamala, SANGHERA, Jyoti and PATTANAIK, Bandana (eds.), 2005. Trafficking and prostitution reconsidered: new perspectives on migration, sex work, and human rights. Boulder: Paradigm.")]
+    [InlineData("iso690-author-date-en.csl", "homer", "FAGLES, Robert (trans.), 1996. The Odyssey. New York: Penguin.")]
+    [InlineData("iso690-author-date-en.csl", "unesco2012", "UNESCO (ed.), 2012. Human trafficking in South Africa: root causes and recommendations. Paris: UNESCO.")]
     public void Bibliography_entry_of_a_work_without_author(string style, string id, string expected)
     {
         var (_, entries) = Render(style, Json);
