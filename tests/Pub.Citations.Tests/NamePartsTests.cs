@@ -1,7 +1,8 @@
-// Names with particles ("van der Berg", "Jean de La Fontaine", "d'Alembert", "al-Hassan"), suffixes,
-// hyphenated and Cyrillic given names, an institution and a Japanese name, in the bibliography and in
-// citations. Expected strings are what citeproc-js prints for these items in these styles (the IEEE
-// number is joined to its entry in plain text, where citeproc-js's text output puts a space).
+// Names with particles ("van der Berg", "Jean de La Fontaine", "d'Alembert", "al-Hassan"), suffixes
+// (also in a style that writes initials without periods), hyphenated and Cyrillic given names, an
+// institution and a Japanese name, in the bibliography and in citations. Expected strings are what
+// citeproc-js prints for these items in these styles (the IEEE number is joined to its entry in plain
+// text, where citeproc-js's text output puts a space).
 using Xunit;
 
 namespace Pub.Citations.Tests;
@@ -66,6 +67,7 @@ public sealed class NamePartsTests
     [InlineData("ieee.csl", "unesco", "[11]UNESCO Institute for Statistics, “Report,” UIS, 2019.")]
     [InlineData("ieee.csl", "many", "[12]A. Alpha et al., “Many authors,” J, vol. 1, pp. 1–2, 2020.")]
     [InlineData("ieee.csl", "jp", "[13]村上春樹, ノルウェイの森. 講談社, 1987.")]
+    [InlineData("oscola.csl", "king", "King ML Jr, Why We Can’t Wait (Harper 1964)")]
     public void Bibliography_entry(string style, string id, string expected)
     {
         var (_, entries) = NameSubstitutionTests.Render(style, Json);
@@ -91,6 +93,7 @@ public sealed class NamePartsTests
     [InlineData("gost-r-7-0-5-2008.csl", "alhassan", "[Hassan al-, 2001]")]
     [InlineData("gost-r-7-0-5-2008.csl", "lafontaine", "[La Fontaine, 1668]")]
     [InlineData("gost-r-7-0-5-2008.csl", "petrov", "[Петров, Сидоров, 2002]")]
+    [InlineData("oscola.csl", "king", "Martin Luther King Jr, Why We Can’t Wait (Harper 1964).")]
     public void Citation(string style, string id, string expected)
     {
         var (cites, _) = NameSubstitutionTests.Render(style, Json);

@@ -565,7 +565,7 @@ internal sealed partial class Evaluator
             if (name.Suffix is not null)
             {
                 fam.Children.Add(new TextNode(name.CommaSuffix ? ", " : " ", TextRole.Affix));
-                fam.Children.Add(RichTextParser.Parse(name.Suffix));
+                fam.Children.Add(RichTextParser.Parse(Suffix(name.Suffix, opts)));
             }
             Add(WithAffixes(giv, givEl), " ");
             var givenEndsWithSpace = givEl is not null && givEl.Suffix.Length > 0 && char.IsWhiteSpace(givEl.Suffix[^1]);
@@ -612,11 +612,16 @@ internal sealed partial class Evaluator
             Add(giv.Children.Count > 0 ? WithAffixes(giv, givEl) : null, sep);
             if (name.Suffix is not null)
             {
-                Add(RichTextParser.Parse(name.Suffix), ctx.Mode == RenderMode.Sort ? " " : sep);
+                Add(RichTextParser.Parse(Suffix(name.Suffix, opts)), ctx.Mode == RenderMode.Sort ? " " : sep);
             }
             return g;
         }
     }
+
+    /// <summary>A name suffix written with periods follows initialize-with as initials do: "Jr." becomes
+    /// "Jr" in a style that writes initials without periods ("King ML Jr"), as in citeproc-js.</summary>
+    private string Suffix(string suffix, NameOptions opts) =>
+        opts.InitializeWith is { } with && suffix.Contains('.', StringComparison.Ordinal) ? Initialize(suffix, with, false) : suffix;
 
     internal static bool IsRomanesque(string s)
     {
