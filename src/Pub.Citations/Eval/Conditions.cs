@@ -77,12 +77,11 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>A condition sees the item's variables as they are: one already used by cs:substitute is
+    /// not printed again, but it still counts as present (as in citeproc-js), so "if variable=editor"
+    /// holds for an edited volume whose editors stand in the author's place.</summary>
     public bool HasVariable(string name, RenderContext ctx)
     {
-        if (ctx.Suppressed.Contains(name))
-        {
-            return false;
-        }
         if (NameVariables.Contains(name))
         {
             return ctx.Item.Names.TryGetValue(name, out var n) && n.Count > 0;
@@ -91,6 +90,6 @@ internal sealed partial class Evaluator
         {
             return ctx.Item.Dates.ContainsKey(name);
         }
-        return !string.IsNullOrEmpty(GetVariable(name, "long", ctx));
+        return !string.IsNullOrEmpty(GetVariable(name, "long", ctx, evenIfSubstituted: true));
     }
 }

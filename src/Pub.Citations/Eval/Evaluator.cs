@@ -264,9 +264,9 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Reads a standard variable, honouring form="short" fallbacks and cite-level variables.</summary>
-    public string? GetVariable(string name, string form, RenderContext ctx)
+    public string? GetVariable(string name, string form, RenderContext ctx, bool evenIfSubstituted = false)
     {
-        if (ctx.Suppressed.Contains(name))
+        if (ctx.Suppressed.Contains(name) && !evenIfSubstituted)
         {
             return null;
         }

@@ -10,7 +10,7 @@ internal sealed partial class Evaluator
     private sealed record NameOptions(
         string? And, string DelimiterPrecedesEtAl, string DelimiterPrecedesLast, int EtAlMin, int EtAlUseFirst,
         bool EtAlUseLast, bool Initialize, string? InitializeWith, string? NameAsSortOrder, string SortSeparator,
-        string Form, string Delimiter);
+        string Form, string Delimiter, string InheritedDelimiterPrecedesLast);
 
     private NameOptions Options(NameElement? name, RenderContext ctx)
     {
@@ -22,6 +22,7 @@ internal sealed partial class Evaluator
                 o[kv.Key] = kv.Value;
             }
         }
+        var inheritedDelimiterPrecedesLast = o.GetValueOrDefault("delimiter-precedes-last") ?? "contextual";
         if (name is not null)
         {
             foreach (var kv in name.Options)
@@ -71,11 +72,16 @@ internal sealed partial class Evaluator
             ctx.Mode == RenderMode.Sort ? "all" : o.GetValueOrDefault("name-as-sort-order"),
             o.GetValueOrDefault("sort-separator") ?? ", ",
             o.GetValueOrDefault("name-form") ?? "long",
-            o.GetValueOrDefault("name-delimiter") ?? ", ");
+            o.GetValueOrDefault("name-delimiter") ?? ", ",
+            inheritedDelimiterPrecedesLast);
     }
 
     private Node? RenderNames(NamesElement n, RenderContext ctx)
     {
+        if (ctx.SubstituteFor is { } parent && IsShorthand(n))
+        {
+            n = InheritSubstituted(n, parent);
+        }
         var isFirst = !ctx.NamesSeen && !ctx.InSubstitute;
         if (isFirst)
         {
@@ -123,7 +129,11 @@ internal sealed partial class Evaluator
         }
         if (lists.Count == 0)
         {
-            return Substitute(n, ctx);
+            var outerRoot = ctx.NameSlotRoot;
+            ctx.NameSlotRoot ??= n.Variables.FirstOrDefault() ?? string.Empty;
+            var substituted = Substitute(n, ctx);
+            ctx.NameSlotRoot = outerRoot;
+            return substituted;
         }
         if (ctx.InSubstitute)
         {
@@ -150,9 +160,11 @@ internal sealed partial class Evaluator
             lists = [("editortranslator", lists[0].Names)];
         }
         var rendered = new List<Node>();
-        foreach (var (v, names) in lists)
+        var root = ctx.NameSlotRoot ?? n.Variables.FirstOrDefault() ?? lists[0].Variable;
+        for (var ordinal = 0; ordinal < lists.Count; ordinal++)
         {
-            var list = RenderNameList(v, names, n, opts, ctx);
+            var (v, names) = lists[ordinal];
+            var list = RenderNameList(NameSlot(root, ordinal), names, n, opts, ctx);
             if (list is null)
             {
                 continue;
@@ -185,40 +197,82 @@ internal sealed partial class Evaluator
             return null;
         }
         var wasIn = ctx.InSubstitute;
-        foreach (var child in n.Substitute)
+        var outerParent = ctx.SubstituteFor;
+        ctx.InSubstitute = true;
+        ctx.SubstituteFor = n;
+        var node = FirstSubstitute(n.Substitute, ctx);
+        ctx.InSubstitute = wasIn;
+        ctx.SubstituteFor = outerParent;
+        if (node is null)
         {
-            CslElement el = child;
-            if (child is NamesElement sub && sub.Name is null && sub.EtAl is null && sub.Label is null)
+            return null;
+        }
+        return n.Prefix.Length > 0 || n.Suffix.Length > 0 || !n.Formatting.IsEmpty ? Decorate(n, node, affixes: true) : node;
+    }
+
+    /// <summary>The first candidate of a cs:substitute that renders. A cs:choose is transparent: each
+    /// element of its chosen branch is a candidate of its own, so a branch listing editor, translator
+    /// and collection editor renders only the first of them that the item has.</summary>
+    private Node? FirstSubstitute(List<CslElement> candidates, RenderContext ctx)
+    {
+        foreach (var candidate in candidates)
+        {
+            Node? node;
+            if (candidate is ChooseElement choose)
             {
-                var clone = new NamesElement
-                {
-                    Name = n.Name,
-                    EtAl = n.EtAl,
-                    Label = n.Label,
-                    LabelAfterName = n.LabelAfterName,
-                    Delimiter = sub.Delimiter ?? n.Delimiter,
-                    Formatting = sub.Formatting,
-                    Prefix = sub.Prefix,
-                    Suffix = sub.Suffix,
-                    Display = sub.Display,
-                    TextCase = sub.TextCase,
-                };
-                clone.Variables.AddRange(sub.Variables);
-                el = clone;
+                var branch = choose.Branches.Find(b => b.Condition is null || Test(b.Condition, ctx));
+                node = branch is null ? null : FirstSubstitute(branch.Children, ctx);
             }
-            ctx.InSubstitute = true;
-            var suppressedBefore = new HashSet<string>(ctx.Suppressed, StringComparer.Ordinal);
-            var node = Render(el, ctx);
-            ctx.InSubstitute = wasIn;
+            else
+            {
+                var suppressedBefore = new HashSet<string>(ctx.Suppressed, StringComparer.Ordinal);
+                node = Render(candidate, ctx);
+                if (node is null || node.IsEmpty)
+                {
+                    // A candidate that rendered nothing uses up no variable.
+                    ctx.Suppressed.Clear();
+                    ctx.Suppressed.UnionWith(suppressedBefore);
+                }
+            }
             if (node is not null && !node.IsEmpty)
             {
-                return Decorate(n, node, affixes: true) is var d && (n.Prefix.Length > 0 || n.Suffix.Length > 0 || !n.Formatting.IsEmpty) ? d : node;
+                return node;
             }
-            ctx.Suppressed.Clear();
-            ctx.Suppressed.UnionWith(suppressedBefore);
         }
         return null;
     }
+
+    /// <summary>A cs:names without cs:name, cs:et-al or cs:label inside a cs:substitute is shorthand: it
+    /// renders its variables with the name, et-al and label options of the cs:names it substitutes
+    /// for (CSL 1.0.2, cs:substitute), wherever it sits in the substitute (in a cs:choose branch too).</summary>
+    private static NamesElement InheritSubstituted(NamesElement shorthand, NamesElement parent)
+    {
+        var names = new NamesElement
+        {
+            Name = parent.Name,
+            EtAl = parent.EtAl,
+            Label = parent.Label,
+            LabelAfterName = parent.LabelAfterName,
+            Substitute = shorthand.Substitute,
+            Delimiter = shorthand.Delimiter ?? parent.Delimiter,
+            Formatting = shorthand.Formatting,
+            Prefix = shorthand.Prefix,
+            Suffix = shorthand.Suffix,
+            Display = shorthand.Display,
+            TextCase = shorthand.TextCase,
+        };
+        names.Variables.AddRange(shorthand.Variables);
+        return names;
+    }
+
+    private static bool IsShorthand(NamesElement n) => n.Name is null && n.EtAl is null && n.Label is null;
+
+    /// <summary>Where a name list stands in the cite, for the given-name expansions disambiguation asks
+    /// for: the variable of the cs:names written in the layout, and the list's place among the lists it
+    /// renders. An editor standing in for the author through cs:substitute takes the author's slot, so an
+    /// edited volume and an authored book by the same person are compared name for name.</summary>
+    private static string NameSlot(string root, int ordinal) =>
+        ordinal == 0 ? root : root + "#" + ordinal.ToString(CultureInfo.InvariantCulture);
 
     private (int Shown, bool EtAl) Truncation(IReadOnlyList<Name> names, NameOptions opts, RenderContext ctx)
     {
@@ -231,13 +285,18 @@ internal sealed partial class Evaluator
             {
                 shown += ctx.Cite.ExtraNames;
             }
+            else if (ctx.Mode == RenderMode.Bibliography && ctx.InFirstNames && ctx.Cite.CitedNames is { } cited)
+            {
+                // As citeproc-js does: the entry shows at least the names its cite needed to be told apart.
+                shown = Math.Max(shown, cited);
+            }
             etAl = shown < names.Count;
             shown = Math.Min(shown, names.Count);
         }
         return (shown, etAl);
     }
 
-    private Node? RenderNameList(string variable, IReadOnlyList<Name> names, NamesElement n, NameOptions opts, RenderContext ctx)
+    private Node? RenderNameList(string slot, IReadOnlyList<Name> names, NamesElement n, NameOptions opts, RenderContext ctx)
     {
         var (shown, etAl) = Truncation(names, opts, ctx);
         var nodes = new List<Node>();
@@ -246,8 +305,8 @@ internal sealed partial class Evaluator
         for (var i = 0; i < shown; i++)
         {
             var inv = opts.NameAsSortOrder == "all" || (opts.NameAsSortOrder == "first" && i == 0);
-            var node = new GroupNode([RenderName(names[i], i, variable, n.Name, opts, inv, ctx)]) { IsNameNode = true };
-            ctx.NamesSeenForDisambiguation?.Add((variable, i, names[i]));
+            var node = new GroupNode([RenderName(names[i], i, slot, n.Name, opts, inv, ctx)]) { IsNameNode = true };
+            ctx.NamesSeenForDisambiguation?.Add((slot, i, names[i]));
             nodes.Add(node);
             inverted.Add(inv && names[i].Literal is null);
             parts.Add(node.PlainText());
@@ -279,7 +338,7 @@ internal sealed partial class Evaluator
             }
             g.Children.Add(new TextNode(opts.Delimiter + "\u2026 ", TextRole.Affix));
             var lastInv = opts.NameAsSortOrder == "all";
-            g.Children.Add(RenderName(names[^1], names.Count - 1, variable, n.Name, opts, lastInv, ctx));
+            g.Children.Add(RenderName(names[^1], names.Count - 1, slot, n.Name, opts, lastInv, ctx));
             return g;
         }
         for (var i = 0; i < nodes.Count; i++)
@@ -289,13 +348,7 @@ internal sealed partial class Evaluator
                 var isLast = i == nodes.Count - 1 && !etAl;
                 if (isLast && andTerm is not null && ctx.Mode != RenderMode.Sort)
                 {
-                    var useDelimiter = opts.DelimiterPrecedesLast switch
-                    {
-                        "always" => true,
-                        "never" => false,
-                        "after-inverted-name" => inverted[i - 1],
-                        _ => nodes.Count >= 3,
-                    };
+                    var useDelimiter = DelimiterPrecedesLast(opts, names[i].Literal is not null, inverted[i - 1], nodes.Count);
                     g.Children.Add(new TextNode(useDelimiter ? opts.Delimiter : " ", TextRole.Affix));
                     g.Children.Add(new TextNode(andTerm + " ", TextRole.Affix));
                 }
@@ -336,7 +389,28 @@ internal sealed partial class Evaluator
         return Decorate(n.Name ?? new NameElement(), g);
     }
 
-    private Node RenderName(Name name, int index, string variable, NameElement? el, NameOptions opts, bool inverted, RenderContext ctx)
+    /// <summary>Whether the delimiter precedes the "and" before the last name. Before an institution
+    /// (a literal name) citeproc-js ignores the cs:name's own delimiter-precedes-last and uses the value
+    /// inherited from the style, citation or bibliography: "International Labour Organization and Walk
+    /// Free Foundation" where two persons get "Smith, J., and Jones, M."; after-inverted-name still adds
+    /// the delimiter after an inverted name.</summary>
+    private static bool DelimiterPrecedesLast(NameOptions opts, bool lastIsInstitution, bool previousInverted, int count)
+    {
+        var rule = lastIsInstitution ? opts.InheritedDelimiterPrecedesLast : opts.DelimiterPrecedesLast;
+        if (opts.DelimiterPrecedesLast == "after-inverted-name" && previousInverted)
+        {
+            return true;
+        }
+        return rule switch
+        {
+            "always" => true,
+            "never" => false,
+            "after-inverted-name" => previousInverted,
+            _ => count >= 3,
+        };
+    }
+
+    private Node RenderName(Name name, int index, string slot, NameElement? el, NameOptions opts, bool inverted, RenderContext ctx)
     {
         if (name.Literal is not null)
         {
@@ -350,9 +424,11 @@ internal sealed partial class Evaluator
         }
         var level = opts.Form == "short" ? 0 : (opts.InitializeWith is not null && opts.Initialize ? 1 : 2);
         var requested = 0;
-        if (ctx.Mode == RenderMode.Citation)
+        // The bibliography shows a name as fully as the cite that needed it to be told apart (as
+        // citeproc-js does): "(Adam Smith, 2003)" is listed as "Smith, Adam", not "Smith, A.".
+        if (ctx.Mode != RenderMode.Sort)
         {
-            if (ctx.Cite.GivenLevels is { } gl && gl.TryGetValue((variable, index), out var l))
+            if (ctx.Cite.GivenLevels is { } gl && gl.TryGetValue((slot, index), out var l))
             {
                 requested = l;
             }
@@ -445,9 +521,18 @@ internal sealed partial class Evaluator
             return g;
         }
 
+        var demote = _style.DemoteNonDroppingParticle;
         if (level == 0)
         {
             var fam = new GroupNode();
+            if (inverted && nonDrop is not null && (demote == "display-and-sort" || (demote == "sort-only" && ctx.Mode == RenderMode.Sort)))
+            {
+                // A short name in sort order demotes its particle too ("Anker van den"), as citeproc-js does.
+                fam.Children.Add(Part(family, famEl));
+                fam.Children.Add(new TextNode(" ", TextRole.Affix));
+                fam.Children.Add(Part(nonDrop.TrimEnd(), famEl));
+                return WithAffixes(fam, famEl);
+            }
             if (nonDrop is not null)
             {
                 fam.Children.Add(Part(nonDrop.TrimEnd(), famEl));
@@ -457,7 +542,6 @@ internal sealed partial class Evaluator
             return WithAffixes(fam, famEl);
         }
 
-        var demote = _style.DemoteNonDroppingParticle;
         if (!inverted)
         {
             var giv = new GroupNode();
@@ -481,7 +565,7 @@ internal sealed partial class Evaluator
             if (name.Suffix is not null)
             {
                 fam.Children.Add(new TextNode(name.CommaSuffix ? ", " : " ", TextRole.Affix));
-                fam.Children.Add(RichTextParser.Parse(name.Suffix));
+                fam.Children.Add(RichTextParser.Parse(Suffix(name.Suffix, opts)));
             }
             Add(WithAffixes(giv, givEl), " ");
             var givenEndsWithSpace = givEl is not null && givEl.Suffix.Length > 0 && char.IsWhiteSpace(givEl.Suffix[^1]);
@@ -528,11 +612,16 @@ internal sealed partial class Evaluator
             Add(giv.Children.Count > 0 ? WithAffixes(giv, givEl) : null, sep);
             if (name.Suffix is not null)
             {
-                Add(RichTextParser.Parse(name.Suffix), ctx.Mode == RenderMode.Sort ? " " : sep);
+                Add(RichTextParser.Parse(Suffix(name.Suffix, opts)), ctx.Mode == RenderMode.Sort ? " " : sep);
             }
             return g;
         }
     }
+
+    /// <summary>A name suffix written with periods follows initialize-with as initials do: "Jr." becomes
+    /// "Jr" in a style that writes initials without periods ("King ML Jr"), as in citeproc-js.</summary>
+    private string Suffix(string suffix, NameOptions opts) =>
+        opts.InitializeWith is { } with && suffix.Contains('.', StringComparison.Ordinal) ? Initialize(suffix, with, false) : suffix;
 
     internal static bool IsRomanesque(string s)
     {

@@ -33,8 +33,10 @@ internal sealed record CiteParams
     public int DisambiguateLevel { get; init; }
     /// <summary>Extra names shown beyond et-al-use-first (disambiguate-add-names).</summary>
     public int ExtraNames { get; init; }
-    /// <summary>Given-name expansion per name (variable, index) → 1 initials, 2 full given name.</summary>
-    public IReadOnlyDictionary<(string Variable, int Index), int>? GivenLevels { get; init; }
+    /// <summary>With extra names: how many names of the first list the cite shows; the bibliography entry shows no fewer.</summary>
+    public int? CitedNames { get; init; }
+    /// <summary>Given-name expansion per name (name slot, index) → 1 initials, 2 full given name.</summary>
+    public IReadOnlyDictionary<(string Slot, int Index), int>? GivenLevels { get; init; }
     /// <summary>Global given-name expansion per person (all-names rules), keyed by the name record.</summary>
     public IReadOnlyDictionary<Name, int>? NameLevels { get; init; }
     /// <summary>With the primary-name rules the global expansion applies to the first name only.</summary>
@@ -76,6 +78,10 @@ internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode 
     public bool TextVariableRendered { get; set; }
     public bool YearSuffixRendered { get; set; }
     public bool InSubstitute { get; set; }
+    /// <summary>The cs:names whose cs:substitute is being rendered; shorthand cs:names inherit its options.</summary>
+    public NamesElement? SubstituteFor { get; set; }
     /// <summary>Rendered given-name forms per name, filled while rendering for disambiguation.</summary>
-    public List<(string Variable, int Index, Name Name)>? NamesSeenForDisambiguation { get; set; }
+    public List<(string Slot, int Index, Name Name)>? NamesSeenForDisambiguation { get; set; }
+    /// <summary>The first variable of the cs:names whose substitute is being rendered (see NameSlot).</summary>
+    public string? NameSlotRoot { get; set; }
 }

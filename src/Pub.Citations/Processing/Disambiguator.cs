@@ -22,7 +22,7 @@ internal sealed class Disambiguator(
     private readonly bool _subsequentEtAl = citation.NameOptions.ContainsKey("et-al-subsequent-min") || citation.NameOptions.ContainsKey("et-al-subsequent-use-first")
         || eval.Style.NameOptions.ContainsKey("et-al-subsequent-min") || eval.Style.NameOptions.ContainsKey("et-al-subsequent-use-first")
         || string.Equals(eval.Style.Class, "note", StringComparison.Ordinal);
-    private readonly Dictionary<string, List<(string Variable, int Index, Name Name)>> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Slot, int Index, Name Name)>> _names = new(StringComparer.Ordinal);
 
     public void Run()
     {
@@ -56,6 +56,10 @@ internal sealed class Disambiguator(
             foreach (var id in ids)
             {
                 _keys[id] = Key(id);
+                if (itemParams[id].ExtraNames > 0)
+                {
+                    itemParams[id] = itemParams[id] with { CitedNames = FirstNamesShown(id) };
+                }
             }
         }
         // disambiguate="true" conditions are switched on one at a time until a cite is unique.
@@ -120,6 +124,15 @@ internal sealed class Disambiguator(
             key += "\u0001" + (laterNode is null ? string.Empty : Flattener.Flatten(laterNode, eval.Locale).ToPlainText());
         }
         return key;
+    }
+
+    private int? FirstNamesShown(string id)
+    {
+        var item = refs[id];
+        eval.BeginItem(item);
+        var ctx = new RenderContext(item, itemParams[id], RenderMode.Citation, citation);
+        eval.RenderLayout(citation.Layout, ctx, withAffixes: false);
+        return ctx.FirstNamesParts?.Count;
     }
 
     private List<List<string>> Groups(List<string> ids) =>
@@ -227,6 +240,16 @@ internal sealed class Disambiguator(
                     var c = Collisions(id, others, trial);
                     if (c < bestCollisions)
                     {
+                        if (level == 1 && level < maxLevel)
+                        {
+                            // Without initialize-with the cite shows initials as the full given name; so
+                            // does the bibliography entry, which may initialize where the cite does not.
+                            var full = current with { GivenLevels = new Dictionary<(string, int), int>(levels) { [pos] = 2 } };
+                            if (TrialKey(id, full) == TrialKey(id, trial))
+                            {
+                                trial = full;
+                            }
+                        }
                         best = trial;
                         bestCollisions = c;
                         current = trial;
@@ -282,7 +305,7 @@ internal sealed class Disambiguator(
         itemParams[id] = p;
         Key(id);
         itemParams[id] = saved;
-        return [.. (_names.GetValueOrDefault(id) ?? []).Select(n => (n.Variable, n.Index)).Distinct()];
+        return [.. (_names.GetValueOrDefault(id) ?? []).Select(n => (n.Slot, n.Index)).Distinct()];
     }
 
     /// <summary>all-names / primary-name rules: expand every rendered name that shares its short form

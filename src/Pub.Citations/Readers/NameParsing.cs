@@ -44,6 +44,13 @@ public static class NameParsing
                 nonDrop = family[..2];
                 family = family[2..];
             }
+            else if (words.Length == 1 && char.IsLower(family[0]) && family.IndexOf('-', StringComparison.Ordinal) is var hyphen
+                && hyphen > 0 && hyphen < family.Length - 1)
+            {
+                // A lower-case prefix joined by a hyphen is a particle too ("al-Hassan", "el-Amin").
+                nonDrop = family[..(hyphen + 1)];
+                family = family[(hyphen + 1)..];
+            }
         }
         if (given is not null && suffix is null)
         {

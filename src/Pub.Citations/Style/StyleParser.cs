@@ -325,6 +325,12 @@ public static class StyleParser
                         break;
                 }
             }
+            if (!seenName)
+            {
+                // Without cs:name the names render with the default cs:name, which comes first:
+                // a lone label ("editors") follows the names.
+                n.LabelAfterName = true;
+            }
             return n;
         }
 
