@@ -103,4 +103,16 @@ public sealed class NumberVariableTests
         var r = RealStyle.Render("apa.csl", directive);
         Assert.Equal("Directive (EU) 2024/1712, Pub. L. No. L, 2024/1712, Official Journal of the European Union (2024).", r.Bibliography["eu"]);
     }
+
+    // A number written out as text ("Pub. L. No. 106-386") holds one number: the label stays singular
+    // (citeproc-js prints the style's label before the text as written).
+    [Fact]
+    public void TextHoldingOneHyphenatedNumberTakesTheSingular()
+    {
+        const string act = """
+            [{"id":"tvpa","type":"legislation","title":"Victims of Trafficking and Violence Protection Act of 2000","number":"Pub. L. No. 106-386","container-title":"United States Statutes at Large","volume":"114","page":"1464","issued":{"date-parts":[[2000,10,28]]}}]
+            """;
+        var r = RealStyle.Render("apa.csl", act);
+        Assert.Equal("Victims of Trafficking and Violence Protection Act of 2000, Pub. L. No. Pub. L. No. 106-386, 114 United States Statutes at Large 1464 (2000).", r.Bibliography["tvpa"]);
+    }
 }

@@ -66,7 +66,9 @@ internal static partial class Numbers
         }
         if (!IsNumeric(s))
         {
-            return Regex.IsMatch(s, @"\d\s*[-–,&]\s*\d") || s.Contains(" and ", StringComparison.Ordinal);
+            // Text that opens with a range or list of numbers ("367-368, fig. 333") is plural; text that
+            // only holds one ("Pub. L. No. 106-386") takes the singular, as citeproc-js gives both.
+            return Regex.IsMatch(s, @"^\s*\d+\s*[-–,&]\s*\d") || s.Contains(" and ", StringComparison.Ordinal);
         }
         return CountNumbers(s) > 1;
     }
