@@ -15,14 +15,21 @@ internal static class RealStyle
         return Render(styleFile, read.References, read.Diagnostics, language, cites);
     }
 
-    public static Rendered Render(string styleFile, IReadOnlyList<Reference> references, IReadOnlyList<Diagnostic> problems, string? language = null, IReadOnlyList<CitationItem>? cites = null)
+    /// <summary>A processor for a style file of ../shared/csl/styles (a dependent style resolved to its
+    /// parent) with the official locale files.</summary>
+    public static CslProcessor Processor(string styleFile, IReadOnlyList<Reference> references, string? language = null)
     {
         var csl = SharedData.CslFolder();
         var bag = new DiagnosticBag();
         var style = StyleResolver.Load(Path.Combine(csl, "styles", styleFile), bag);
         Assert.NotNull(style);
+        return CslProcessor.Create(style!, LocaleSet.FromFolders(Path.Combine(csl, "locales")), references, language);
+    }
+
+    public static Rendered Render(string styleFile, IReadOnlyList<Reference> references, IReadOnlyList<Diagnostic> problems, string? language = null, IReadOnlyList<CitationItem>? cites = null)
+    {
         Assert.Empty(problems);
-        var processor = CslProcessor.Create(style!, LocaleSet.FromFolders(Path.Combine(csl, "locales")), references, language);
+        var processor = Processor(styleFile, references, language);
         var items = cites ?? [.. references.Select(r => new CitationItem(r.Id))];
         var clusters = items.Select((c, i) => new CitationCluster("c" + (i + 1), [c], i + 1)).ToList();
         var result = processor.Process(clusters);

@@ -12,13 +12,9 @@ internal static class SharedStyleCluster
     public static (IReadOnlyList<string> Citations, IReadOnlyList<string> BibliographyIds) Render(
         string styleFile, string referencesJson, IReadOnlyList<IReadOnlyList<CitationItem>> clusters, string? lang = null)
     {
-        var csl = SharedData.CslFolder();
-        var bag = new DiagnosticBag();
-        var style = StyleResolver.Load(Path.Combine(csl, "styles", styleFile), bag);
-        Assert.NotNull(style);
         var refs = CslJsonReader.Read(new SourceText("refs.json", referencesJson));
         Assert.Empty(refs.Diagnostics);
-        var processor = CslProcessor.Create(style!, LocaleSet.FromFolders(Path.Combine(csl, "locales")), refs.References, lang);
+        var processor = RealStyle.Processor(styleFile, refs.References, lang);
         var result = processor.Process([.. clusters.Select((items, i) => new CitationCluster("c" + i, items))]);
         Assert.Empty(result.Diagnostics);
         return ([.. result.Citations.Select(c => c.Text.ToPlainText())],
