@@ -62,6 +62,22 @@ public sealed class SortOrderTests
         ]
         """;
 
+    // Apostrophes inside names and titles ("O’Brien", "Children’s"), an elided particle ("d’Wander") and
+    // a name with an accented one-letter word ("Ó Súilleabháin").
+    private const string Apostrophes = """
+        [
+        {"id": "a1", "type": "book", "title": "Modern Slavery", "author": [{"family": "O'Connell Davidson", "given": "Julia"}], "issued": {"date-parts": [[2015]]}},
+        {"id": "a2", "type": "post-weblog", "title": "Frames", "author": [{"family": "Ó Súilleabháin", "given": "Ciarán"}], "issued": {"date-parts": [[2021]]}},
+        {"id": "a3", "type": "book", "title": "Labour", "author": [{"family": "Oakes", "given": "Ann"}], "issued": {"date-parts": [[2010]]}},
+        {"id": "a4", "type": "book", "title": "Borders", "author": [{"family": "O’Brien", "given": "Kate"}], "issued": {"date-parts": [[2012]]}},
+        {"id": "a5", "type": "book", "title": "Rivers", "author": [{"family": "d'Wander", "given": "William"}], "issued": {"date-parts": [[2001]]}},
+        {"id": "a6", "type": "book", "title": "Wells", "author": [{"family": "Dwyer", "given": "Paul"}], "issued": {"date-parts": [[2003]]}},
+        {"id": "a7", "type": "book", "title": "Children’s Rights", "issued": {"date-parts": [[2005]]}},
+        {"id": "a8", "type": "book", "title": "Children Abroad", "issued": {"date-parts": [[2005]]}},
+        {"id": "a9", "type": "book", "title": "Childrens Act", "issued": {"date-parts": [[2005]]}}
+        ]
+        """;
+
     private static readonly string[] MixedIds = [.. Enumerable.Range(1, 17).Select(i => "x" + i)];
 
     private static IReadOnlyList<string> Bibliography(string style, string references, IEnumerable<string> ids, string? lang = null) =>
@@ -168,5 +184,20 @@ public sealed class SortOrderTests
     {
         var (citations, _) = Render(style, DecisionsOneYear, [[Cite("d1107"), Cite("d685"), Cite("d557")]]);
         Assert.Equal(expected, citations[0]);
+    }
+
+    // An apostrophe inside a word does not count ("O’Connell" sorts as "OConnell", "Children’s" as
+    // "Childrens"), so "Ó Súilleabháin", two words, comes first among the O names; the apostrophe of an
+    // elided particle separates it from the family name ("d’Wander" before "Dwyer"). Chicago demotes
+    // the particle, so "Wander" sorts last there.
+    [Theory]
+    [InlineData("apa.csl", null, "a8", "a9", "a7", "a5", "a6", "a2", "a3", "a4", "a1")]
+    [InlineData("apa.csl", "ru-RU", "a8", "a9", "a7", "a5", "a6", "a2", "a3", "a4", "a1")]
+    [InlineData("modern-language-association.csl", null, "a8", "a9", "a7", "a5", "a6", "a2", "a3", "a4", "a1")]
+    [InlineData("chicago-author-date.csl", null, "a8", "a9", "a7", "a6", "a2", "a3", "a4", "a1", "a5")]
+    public void Apostrophes_inside_words_do_not_count(string style, string? lang, params string[] expected)
+    {
+        string[] ids = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"];
+        Assert.Equal(expected, Bibliography(style, Apostrophes, ids, lang));
     }
 }

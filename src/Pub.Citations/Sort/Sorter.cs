@@ -4,8 +4,9 @@
 // Keys compare as citeproc-js compares them, with the collation of the style's language (ICU, which
 // .NET uses on Linux, macOS and Windows): letters of that language's script first (Cyrillic before
 // Latin in Russian), case and accents ignored ("Müller" ties with "Muller" and the next key decides),
-// digits by their numeric value ("No. 557" before "No. 1107"), punctuation ignored, and a space
-// separating words below any letter ("Doe Zack" before "Doel Ann").
+// digits by their numeric value ("No. 557" before "No. 1107"), punctuation (apostrophes too) and
+// whitespace other than the plain space ignored, and a plain space separating words below any letter
+// ("Doe Zack" before "Doel Ann").
 using System.Globalization;
 
 namespace Pub.Citations;
@@ -40,7 +41,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
             }
             ctx.SortKeyWithoutTerms = Evaluator.HoldsDate(macro.Children);
             var nodes = evaluator.RenderChildren(macro.Children, ctx);
-            var text = string.Concat(nodes.Select(n => n.PlainText()));
+            var text = string.Concat(nodes.Select(KeyText));
             return text.Length == 0 ? null : Normalize(text);
         }
         var v = key.Variable!;
@@ -49,7 +50,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
             var names = new NamesElement();
             names.Variables.Add(v);
             var node = evaluator.Render(names, ctx);
-            var text = node?.PlainText();
+            var text = node is null ? null : KeyText(node);
             return string.IsNullOrEmpty(text) ? null : Normalize(text);
         }
         if (Evaluator.IsDateVariable(v))
@@ -72,18 +73,43 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
         return Normalize(RichTextParser.Parse(value).PlainText());
     }
 
+    // The text of a rendered key. A particle elided onto the family name ("d’Wander", "dell’Acqua") is
+    // a word of its own, so its apostrophe separates like a space; every other apostrophe is punctuation
+    // inside a word ("O’Connell" sorts as "OConnell", after "Ó Súilleabháin").
+    private static string KeyText(Node node)
+    {
+        var sb = new System.Text.StringBuilder();
+        Collect(node, inName: false);
+        return sb.ToString();
+
+        void Collect(Node n, bool inName)
+        {
+            switch (n)
+            {
+                case GroupNode g:
+                    foreach (var child in g.Children)
+                    {
+                        Collect(child, inName || g.IsNameNode);
+                    }
+                    break;
+                case TextNode { Text: [.., '\'' or '\u2019'] } t when inName:
+                    sb.Append(t.Text, 0, t.Text.Length - 1).Append(' ');
+                    break;
+                default:
+                    n.CollectText(sb);
+                    break;
+            }
+        }
+    }
+
     private static string Normalize(string s)
     {
-        // Punctuation does not count in sorting (ICU's "ignore punctuation"); spaces separate words.
+        // Punctuation and whitespace other than the plain space do not count in sorting (ICU's
+        // "ignore punctuation"); a plain space separates words and sorts before any letter or digit.
         var sb = new System.Text.StringBuilder(s.Length);
         foreach (var c in s)
         {
-            if (c is '\'' or '\u2019')
-            {
-                // An apostrophe separates like a space: "d’Wander" sorts as "d Wander".
-                sb.Append(' ');
-            }
-            else if (c == ' ' || !(char.IsPunctuation(c) || char.IsWhiteSpace(c)))
+            if (c == ' ' || !(char.IsPunctuation(c) || char.IsWhiteSpace(c)))
             {
                 sb.Append(c);
             }
