@@ -78,6 +78,16 @@ public sealed class SortOrderTests
         ]
         """;
 
+    // One author's reprints: a chapter of 1977 first published in 1921, the book of 1977, and a book of
+    // 1971 first published in 1926.
+    private const string Reprints = """
+        [
+        {"id": "o1", "type": "chapter", "title": "Prostitution and Ways of Fighting It", "author": [{"family": "Kollontai", "given": "Alexandra"}], "container-title": "Selected Writings", "editor": [{"family": "Holt", "given": "Alix"}], "publisher": "Allison & Busby", "issued": {"date-parts": [[1977]]}, "original-date": {"date-parts": [[1921]]}},
+        {"id": "o2", "type": "book", "title": "Selected Writings", "author": [{"family": "Kollontai", "given": "Alexandra"}], "editor": [{"family": "Holt", "given": "Alix"}], "publisher": "Allison & Busby", "issued": {"date-parts": [[1977]]}},
+        {"id": "o3", "type": "book", "title": "Autobiography", "author": [{"family": "Kollontai", "given": "Alexandra"}], "publisher": "Herder", "issued": {"date-parts": [[1971]]}, "original-date": {"date-parts": [[1926]]}}
+        ]
+        """;
+
     private static readonly string[] MixedIds = [.. Enumerable.Range(1, 17).Select(i => "x" + i)];
 
     private static IReadOnlyList<string> Bibliography(string style, string references, IEnumerable<string> ids, string? lang = null) =>
@@ -199,5 +209,17 @@ public sealed class SortOrderTests
     {
         string[] ids = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"];
         Assert.Equal(expected, Bibliography(style, Apostrophes, ids, lang));
+    }
+
+    // Chicago sorts by a macro printing "(1921) 1977": in a sort key a macro holding dates gives its
+    // dates alone, joined without a separator, so the two dates make one larger number and the
+    // reprint of 1977 sorts after the book of 1977 (and the 1971 reprint before both).
+    [Theory]
+    [InlineData("chicago-author-date.csl")]
+    [InlineData("taylor-and-francis-chicago-author-date.csl")]
+    [InlineData("mhra-author-date.csl")]
+    public void A_sort_macro_joins_its_dates_into_one_key(string style)
+    {
+        Assert.Equal(["o3", "o2", "o1"], Bibliography(style, Reprints, ["o1", "o2", "o3"]));
     }
 }

@@ -29,7 +29,7 @@ internal sealed partial class Evaluator
                 return null;
             }
             ctx.VarsRendered++;
-            return new TextNode(key);
+            return new TextNode(key) { IsDateKey = true };
         }
         if (date.Parts.Count == 0 || date.Parts[0].Count == 0)
         {

@@ -39,8 +39,11 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
             {
                 return null;
             }
-            ctx.SortKeyWithoutTerms = Evaluator.HoldsDate(macro.Children);
             var nodes = evaluator.RenderChildren(macro.Children, ctx);
+            if (Evaluator.HoldsDate(macro.Children))
+            {
+                nodes = Evaluator.DatesOnly(nodes);
+            }
             var text = string.Concat(nodes.Select(KeyText));
             return text.Length == 0 ? null : Normalize(text);
         }
