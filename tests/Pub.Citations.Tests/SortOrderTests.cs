@@ -88,6 +88,16 @@ public sealed class SortOrderTests
         ]
         """;
 
+    // Works whose citation labels end in the year's two digits: "Ahme03", "Alla10", "Prot00", "BrCa11".
+    private const string Labelled = """
+        [
+        {"id": "l1", "type": "book", "title": "Nowhere to Run", "author": [{"family": "Ahmed", "given": "Sara"}], "issued": {"date-parts": [[2003]]}},
+        {"id": "l2", "type": "article-journal", "title": "Rantsev v Cyprus and Russia", "author": [{"family": "Allain", "given": "Jean"}], "container-title": "Human Rights Law Review", "issued": {"date-parts": [[2010]]}},
+        {"id": "l3", "type": "legislation", "title": "Protocol to Prevent, Suppress and Punish Trafficking in Persons", "issued": {"date-parts": [[2000]]}},
+        {"id": "l4", "type": "book", "title": "The Cambridge World History of Slavery", "editor": [{"family": "Bradley", "given": "Keith"}, {"family": "Cartledge", "given": "Paul"}], "issued": {"date-parts": [[2011]]}}
+        ]
+        """;
+
     private static readonly string[] MixedIds = [.. Enumerable.Range(1, 17).Select(i => "x" + i)];
 
     private static IReadOnlyList<string> Bibliography(string style, string references, IEnumerable<string> ids, string? lang = null) =>
@@ -221,5 +231,13 @@ public sealed class SortOrderTests
     public void A_sort_macro_joins_its_dates_into_one_key(string style)
     {
         Assert.Equal(["o3", "o2", "o1"], Bibliography(style, Reprints, ["o1", "o2", "o3"]));
+    }
+
+    // din-1505-2-alphanumeric sorts by citation-label: a label is text, not a number, even though it
+    // ends in digits, so "Prot00" sorts after "BrCa11".
+    [Fact]
+    public void Citation_labels_sort_as_text()
+    {
+        Assert.Equal(["l1", "l2", "l4", "l3"], Bibliography("din-1505-2-alphanumeric.csl", Labelled, ["l1", "l2", "l3", "l4"], "de-DE"));
     }
 }

@@ -7,6 +7,7 @@
 // digits by their numeric value ("No. 557" before "No. 1107"), punctuation (apostrophes too) and
 // whitespace other than the plain space ignored, and a plain space separating words below any letter
 // ("Doe Zack" before "Doel Ann").
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Pub.Citations;
@@ -16,6 +17,16 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
     private const CompareOptions Collation = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.NumericOrdering;
 
     private readonly CompareInfo _compare = CollationOf(evaluator.Locale.Lang);
+
+    // A number variable sorts by its first number ("v. 4" as 4), as citeproc-js sorts it; any other
+    // variable by its text, even one that looks like a number ("Ahme03", a citation-label).
+    // call-number is text in CSL but sorts as a number in citeproc-js.
+    private static readonly FrozenSet<string> NumberVariables = FrozenSet.ToFrozenSet(
+    [
+        "call-number", "chapter-number", "collection-number", "edition", "first-reference-note-number", "issue",
+        "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
+        "printing-number", "section", "supplement-number", "version", "volume",
+    ], StringComparer.Ordinal);
 
     public bool HasKeys => section.Sort.Count > 0;
 
@@ -69,7 +80,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
         {
             return null;
         }
-        if (Numbers.IsNumeric(value) && Numbers.FirstNumber(value) is { } n)
+        if (NumberVariables.Contains(v) && Numbers.FirstNumber(value) is { } n)
         {
             return n.ToString("D8", CultureInfo.InvariantCulture);
         }
