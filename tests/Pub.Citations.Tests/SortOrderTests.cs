@@ -98,6 +98,17 @@ public sealed class SortOrderTests
         ]
         """;
 
+    // Anonymous works of 2011–2021 (a range), 2024 and 2011, and two authors' works, one with a note.
+    private const string RangesAndNotes = """
+        [
+        {"id": "r1", "type": "book", "title": "The Cambridge World History of Slavery", "issued": {"date-parts": [[2011], [2021]]}},
+        {"id": "r2", "type": "report", "title": "Anti-Trafficking Directive", "issued": {"date-parts": [[2024, 6, 13]]}},
+        {"id": "r3", "type": "book", "title": "AD 1420–AD 1804", "issued": {"date-parts": [[2011]]}},
+        {"id": "n1", "type": "book", "title": "Torgovlya", "note": "zzz", "author": [{"family": "Zotov", "given": "Ivan"}], "issued": {"date-parts": [[2010]]}},
+        {"id": "n2", "type": "book", "title": "Trafficking", "author": [{"family": "Abel", "given": "Anna"}], "issued": {"date-parts": [[2010]]}}
+        ]
+        """;
+
     private static readonly string[] MixedIds = [.. Enumerable.Range(1, 17).Select(i => "x" + i)];
 
     private static IReadOnlyList<string> Bibliography(string style, string references, IEnumerable<string> ids, string? lang = null) =>
@@ -239,5 +250,16 @@ public sealed class SortOrderTests
     public void Citation_labels_sort_as_text()
     {
         Assert.Equal(["l1", "l2", "l4", "l3"], Bibliography("din-1505-2-alphanumeric.csl", Labelled, ["l1", "l2", "l3", "l4"], "de-DE"));
+    }
+
+    // gost sorts by a macro printing the note and the text "Z999", then by author, then by date. The
+    // macro is left out like a group where the note is empty, so the work with a note comes first;
+    // a range (2011–2021) sorts after its first year and before a later year (2024).
+    [Theory]
+    [InlineData(null)]
+    [InlineData("en-US")]
+    public void Gost_sorts_notes_first_and_ranges_by_their_start(string? lang)
+    {
+        Assert.Equal(["n1", "n2", "r3", "r1", "r2"], Bibliography("gost-r-7-0-5-2008.csl", RangesAndNotes, ["r1", "r2", "r3", "n1", "n2"], lang));
     }
 }

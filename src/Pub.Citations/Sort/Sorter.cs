@@ -46,16 +46,10 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
         evaluator.BeginItem(item);
         if (key.Macro is not null)
         {
-            if (!evaluator.Style.Macros.TryGetValue(key.Macro, out var macro))
-            {
-                return null;
-            }
-            var nodes = evaluator.RenderChildren(macro.Children, ctx);
-            if (Evaluator.HoldsDate(macro.Children))
-            {
-                nodes = Evaluator.DatesOnly(nodes);
-            }
-            var text = string.Concat(nodes.Select(KeyText));
+            // Rendered as a call of the macro, so it is left out like a group when every variable it
+            // calls is empty (gost's "language-sort": an empty note and the text "Z999" give no key).
+            var node = evaluator.Render(new TextElement { Macro = key.Macro }, ctx);
+            var text = node is null ? string.Empty : KeyText(node);
             return text.Length == 0 ? null : Normalize(text);
         }
         var v = key.Variable!;
