@@ -62,6 +62,53 @@ public sealed class SortOrderTests
         ]
         """;
 
+    // Apostrophes inside names and titles ("O’Brien", "Children’s"), an elided particle ("d’Wander") and
+    // a name with an accented one-letter word ("Ó Súilleabháin").
+    private const string Apostrophes = """
+        [
+        {"id": "a1", "type": "book", "title": "Modern Slavery", "author": [{"family": "O'Connell Davidson", "given": "Julia"}], "issued": {"date-parts": [[2015]]}},
+        {"id": "a2", "type": "post-weblog", "title": "Frames", "author": [{"family": "Ó Súilleabháin", "given": "Ciarán"}], "issued": {"date-parts": [[2021]]}},
+        {"id": "a3", "type": "book", "title": "Labour", "author": [{"family": "Oakes", "given": "Ann"}], "issued": {"date-parts": [[2010]]}},
+        {"id": "a4", "type": "book", "title": "Borders", "author": [{"family": "O’Brien", "given": "Kate"}], "issued": {"date-parts": [[2012]]}},
+        {"id": "a5", "type": "book", "title": "Rivers", "author": [{"family": "d'Wander", "given": "William"}], "issued": {"date-parts": [[2001]]}},
+        {"id": "a6", "type": "book", "title": "Wells", "author": [{"family": "Dwyer", "given": "Paul"}], "issued": {"date-parts": [[2003]]}},
+        {"id": "a7", "type": "book", "title": "Children’s Rights", "issued": {"date-parts": [[2005]]}},
+        {"id": "a8", "type": "book", "title": "Children Abroad", "issued": {"date-parts": [[2005]]}},
+        {"id": "a9", "type": "book", "title": "Childrens Act", "issued": {"date-parts": [[2005]]}}
+        ]
+        """;
+
+    // One author's reprints: a chapter of 1977 first published in 1921, the book of 1977, and a book of
+    // 1971 first published in 1926.
+    private const string Reprints = """
+        [
+        {"id": "o1", "type": "chapter", "title": "Prostitution and Ways of Fighting It", "author": [{"family": "Kollontai", "given": "Alexandra"}], "container-title": "Selected Writings", "editor": [{"family": "Holt", "given": "Alix"}], "publisher": "Allison & Busby", "issued": {"date-parts": [[1977]]}, "original-date": {"date-parts": [[1921]]}},
+        {"id": "o2", "type": "book", "title": "Selected Writings", "author": [{"family": "Kollontai", "given": "Alexandra"}], "editor": [{"family": "Holt", "given": "Alix"}], "publisher": "Allison & Busby", "issued": {"date-parts": [[1977]]}},
+        {"id": "o3", "type": "book", "title": "Autobiography", "author": [{"family": "Kollontai", "given": "Alexandra"}], "publisher": "Herder", "issued": {"date-parts": [[1971]]}, "original-date": {"date-parts": [[1926]]}}
+        ]
+        """;
+
+    // Works whose citation labels end in the year's two digits: "Ahme03", "Alla10", "Prot00", "BrCa11".
+    private const string Labelled = """
+        [
+        {"id": "l1", "type": "book", "title": "Nowhere to Run", "author": [{"family": "Ahmed", "given": "Sara"}], "issued": {"date-parts": [[2003]]}},
+        {"id": "l2", "type": "article-journal", "title": "Rantsev v Cyprus and Russia", "author": [{"family": "Allain", "given": "Jean"}], "container-title": "Human Rights Law Review", "issued": {"date-parts": [[2010]]}},
+        {"id": "l3", "type": "legislation", "title": "Protocol to Prevent, Suppress and Punish Trafficking in Persons", "issued": {"date-parts": [[2000]]}},
+        {"id": "l4", "type": "book", "title": "The Cambridge World History of Slavery", "editor": [{"family": "Bradley", "given": "Keith"}, {"family": "Cartledge", "given": "Paul"}], "issued": {"date-parts": [[2011]]}}
+        ]
+        """;
+
+    // Anonymous works of 2011–2021 (a range), 2024 and 2011, and two authors' works, one with a note.
+    private const string RangesAndNotes = """
+        [
+        {"id": "r1", "type": "book", "title": "The Cambridge World History of Slavery", "issued": {"date-parts": [[2011], [2021]]}},
+        {"id": "r2", "type": "report", "title": "Anti-Trafficking Directive", "issued": {"date-parts": [[2024, 6, 13]]}},
+        {"id": "r3", "type": "book", "title": "AD 1420–AD 1804", "issued": {"date-parts": [[2011]]}},
+        {"id": "n1", "type": "book", "title": "Torgovlya", "note": "zzz", "author": [{"family": "Zotov", "given": "Ivan"}], "issued": {"date-parts": [[2010]]}},
+        {"id": "n2", "type": "book", "title": "Trafficking", "author": [{"family": "Abel", "given": "Anna"}], "issued": {"date-parts": [[2010]]}}
+        ]
+        """;
+
     private static readonly string[] MixedIds = [.. Enumerable.Range(1, 17).Select(i => "x" + i)];
 
     private static IReadOnlyList<string> Bibliography(string style, string references, IEnumerable<string> ids, string? lang = null) =>
@@ -168,5 +215,51 @@ public sealed class SortOrderTests
     {
         var (citations, _) = Render(style, DecisionsOneYear, [[Cite("d1107"), Cite("d685"), Cite("d557")]]);
         Assert.Equal(expected, citations[0]);
+    }
+
+    // An apostrophe inside a word does not count ("O’Connell" sorts as "OConnell", "Children’s" as
+    // "Childrens"), so "Ó Súilleabháin", two words, comes first among the O names; the apostrophe of an
+    // elided particle separates it from the family name ("d’Wander" before "Dwyer"). Chicago demotes
+    // the particle, so "Wander" sorts last there.
+    [Theory]
+    [InlineData("apa.csl", null, "a8", "a9", "a7", "a5", "a6", "a2", "a3", "a4", "a1")]
+    [InlineData("apa.csl", "ru-RU", "a8", "a9", "a7", "a5", "a6", "a2", "a3", "a4", "a1")]
+    [InlineData("modern-language-association.csl", null, "a8", "a9", "a7", "a5", "a6", "a2", "a3", "a4", "a1")]
+    [InlineData("chicago-author-date.csl", null, "a8", "a9", "a7", "a6", "a2", "a3", "a4", "a1", "a5")]
+    public void Apostrophes_inside_words_do_not_count(string style, string? lang, params string[] expected)
+    {
+        string[] ids = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"];
+        Assert.Equal(expected, Bibliography(style, Apostrophes, ids, lang));
+    }
+
+    // Chicago sorts by a macro printing "(1921) 1977": in a sort key a macro holding dates gives its
+    // dates alone, joined without a separator, so the two dates make one larger number and the
+    // reprint of 1977 sorts after the book of 1977 (and the 1971 reprint before both).
+    [Theory]
+    [InlineData("chicago-author-date.csl")]
+    [InlineData("taylor-and-francis-chicago-author-date.csl")]
+    [InlineData("mhra-author-date.csl")]
+    public void A_sort_macro_joins_its_dates_into_one_key(string style)
+    {
+        Assert.Equal(["o3", "o2", "o1"], Bibliography(style, Reprints, ["o1", "o2", "o3"]));
+    }
+
+    // din-1505-2-alphanumeric sorts by citation-label: a label is text, not a number, even though it
+    // ends in digits, so "Prot00" sorts after "BrCa11".
+    [Fact]
+    public void Citation_labels_sort_as_text()
+    {
+        Assert.Equal(["l1", "l2", "l4", "l3"], Bibliography("din-1505-2-alphanumeric.csl", Labelled, ["l1", "l2", "l3", "l4"], "de-DE"));
+    }
+
+    // gost sorts by a macro printing the note and the text "Z999", then by author, then by date. The
+    // macro is left out like a group where the note is empty, so the work with a note comes first;
+    // a range (2011–2021) sorts after its first year and before a later year (2024).
+    [Theory]
+    [InlineData(null)]
+    [InlineData("en-US")]
+    public void Gost_sorts_notes_first_and_ranges_by_their_start(string? lang)
+    {
+        Assert.Equal(["n1", "n2", "r3", "r1", "r2"], Bibliography("gost-r-7-0-5-2008.csl", RangesAndNotes, ["r1", "r2", "r3", "n1", "n2"], lang));
     }
 }

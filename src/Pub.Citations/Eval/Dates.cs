@@ -29,7 +29,7 @@ internal sealed partial class Evaluator
                 return null;
             }
             ctx.VarsRendered++;
-            return new TextNode(key);
+            return new TextNode(key) { IsDateKey = true };
         }
         if (date.Parts.Count == 0 || date.Parts[0].Count == 0)
         {
@@ -370,11 +370,9 @@ internal sealed partial class Evaluator
             var d = p.Count > 2 && day ? p[2] : 0;
             return (y + 100000).ToString("D6", CultureInfo.InvariantCulture) + m.ToString("00", CultureInfo.InvariantCulture) + d.ToString("00", CultureInfo.InvariantCulture);
         }
-        var key = One(date.Parts[0]);
-        if (date.Parts.Count > 1 && date.Parts[1].Count > 0)
-        {
-            key += One(date.Parts[1]);
-        }
-        return key;
+        // The end of a range always takes its place, zeros when there is none, so that every date key
+        // has the same length and numeric collation compares "2011–2021" with "2024" digit by digit.
+        var end = date.Parts.Count > 1 && date.Parts[1].Count > 0 ? One(date.Parts[1]) : new string('0', 10);
+        return One(date.Parts[0]) + end;
     }
 }

@@ -137,6 +137,31 @@ internal sealed partial class Evaluator
         _ => false,
     });
 
+    /// <summary>In a sort key, a macro holding a date contributes its dates alone, as citeproc-js
+    /// builds such keys: its text, terms ("n.d."), names, affixes and delimiters are left out, and
+    /// the dates join without a separator ("(1921) 1977" sorts as one number after "1977").</summary>
+    internal static List<Node> DatesOnly(IEnumerable<Node> rendered)
+    {
+        var keys = new System.Text.StringBuilder();
+        foreach (var node in rendered)
+        {
+            Collect(node);
+        }
+        return keys.Length == 0 ? [] : [new TextNode(keys.ToString()) { IsDateKey = true }];
+
+        void Collect(Node node)
+        {
+            if (node is TextNode { IsDateKey: true } date)
+            {
+                keys.Append(date.Text);
+            }
+            else if (node is GroupNode g)
+            {
+                g.Children.ForEach(Collect);
+            }
+        }
+    }
+
     private Node? RenderText(TextElement t, RenderContext ctx)
     {
         if (t.Macro is not null)
@@ -148,10 +173,11 @@ internal sealed partial class Evaluator
             ctx.MacroDepth++;
             var calledBefore = ctx.VarsCalled;
             var renderedBefore = ctx.VarsRendered;
-            var termsOmittedOutside = ctx.SortKeyWithoutTerms;
-            ctx.SortKeyWithoutTerms = ctx.Mode == RenderMode.Sort && HoldsDate(macro.Children);
             var children = RenderChildren(macro.Children, ctx);
-            ctx.SortKeyWithoutTerms = termsOmittedOutside;
+            if (ctx.Mode == RenderMode.Sort && HoldsDate(macro.Children))
+            {
+                children = DatesOnly(children);
+            }
             ctx.MacroDepth--;
             // A macro is suppressed like a group: it called variables and all were empty.
             if (children.Count == 0 || (ctx.VarsCalled > calledBefore && ctx.VarsRendered == renderedBefore))
@@ -161,10 +187,6 @@ internal sealed partial class Evaluator
             // Like a group, a macro that renders counts as content for the group around it.
             ctx.VarsRendered++;
             return Decorate(t, new GroupNode(children));
-        }
-        if (t.Term is not null && ctx.SortKeyWithoutTerms && ctx.Mode == RenderMode.Sort)
-        {
-            return null;
         }
         if (t.Term is not null)
         {

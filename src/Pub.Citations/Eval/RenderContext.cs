@@ -61,8 +61,6 @@ internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode 
     public int DisambiguateTests { get; set; }
     /// <summary>Names of the sort key being evaluated (names-min / names-use-first overrides).</summary>
     public SortKey? SortKey { get; set; }
-    /// <summary>The macro being rendered for a sort key holds a date: its terms are left out.</summary>
-    public bool SortKeyWithoutTerms { get; set; }
     /// <summary>The output of the first cs:names rendered (subsequent-author-substitute, cite grouping).</summary>
     public GroupNode? FirstNames { get; set; }
     /// <summary>The first name list inside <see cref="FirstNames"/> (no label, no affixes).</summary>

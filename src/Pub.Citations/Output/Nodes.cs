@@ -37,6 +37,9 @@ internal sealed class TextNode(string text, TextRole role = TextRole.Content) : 
     /// <summary>Typed by the author as a cite's prefix or suffix, not rendered by the style.</summary>
     public bool Typed { get; set; }
 
+    /// <summary>A date rendered as its sort key (see <see cref="Evaluator.DateSortKey"/>).</summary>
+    public bool IsDateKey { get; init; }
+
     public override bool IsEmpty => Text.Length == 0;
 
     public override void CollectText(System.Text.StringBuilder sb) => sb.Append(Text);

@@ -4,8 +4,10 @@
 // Keys compare as citeproc-js compares them, with the collation of the style's language (ICU, which
 // .NET uses on Linux, macOS and Windows): letters of that language's script first (Cyrillic before
 // Latin in Russian), case and accents ignored ("Müller" ties with "Muller" and the next key decides),
-// digits by their numeric value ("No. 557" before "No. 1107"), punctuation ignored, and a space
-// separating words below any letter ("Doe Zack" before "Doel Ann").
+// digits by their numeric value ("No. 557" before "No. 1107"), punctuation (apostrophes too) and
+// whitespace other than the plain space ignored, and a plain space separating words below any letter
+// ("Doe Zack" before "Doel Ann").
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Pub.Citations;
@@ -15,6 +17,16 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
     private const CompareOptions Collation = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.NumericOrdering;
 
     private readonly CompareInfo _compare = CollationOf(evaluator.Locale.Lang);
+
+    // A number variable sorts by its first number ("v. 4" as 4), as citeproc-js sorts it; any other
+    // variable by its text, even one that looks like a number ("Ahme03", a citation-label).
+    // call-number is text in CSL but sorts as a number in citeproc-js.
+    private static readonly FrozenSet<string> NumberVariables = FrozenSet.ToFrozenSet(
+    [
+        "call-number", "chapter-number", "collection-number", "edition", "first-reference-note-number", "issue",
+        "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
+        "printing-number", "section", "supplement-number", "version", "volume",
+    ], StringComparer.Ordinal);
 
     public bool HasKeys => section.Sort.Count > 0;
 
@@ -34,13 +46,10 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
         evaluator.BeginItem(item);
         if (key.Macro is not null)
         {
-            if (!evaluator.Style.Macros.TryGetValue(key.Macro, out var macro))
-            {
-                return null;
-            }
-            ctx.SortKeyWithoutTerms = Evaluator.HoldsDate(macro.Children);
-            var nodes = evaluator.RenderChildren(macro.Children, ctx);
-            var text = string.Concat(nodes.Select(n => n.PlainText()));
+            // Rendered as a call of the macro, so it is left out like a group when every variable it
+            // calls is empty (gost's "language-sort": an empty note and the text "Z999" give no key).
+            var node = evaluator.Render(new TextElement { Macro = key.Macro }, ctx);
+            var text = node is null ? string.Empty : KeyText(node);
             return text.Length == 0 ? null : Normalize(text);
         }
         var v = key.Variable!;
@@ -49,7 +58,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
             var names = new NamesElement();
             names.Variables.Add(v);
             var node = evaluator.Render(names, ctx);
-            var text = node?.PlainText();
+            var text = node is null ? null : KeyText(node);
             return string.IsNullOrEmpty(text) ? null : Normalize(text);
         }
         if (Evaluator.IsDateVariable(v))
@@ -65,25 +74,50 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
         {
             return null;
         }
-        if (Numbers.IsNumeric(value) && Numbers.FirstNumber(value) is { } n)
+        if (NumberVariables.Contains(v) && Numbers.FirstNumber(value) is { } n)
         {
             return n.ToString("D8", CultureInfo.InvariantCulture);
         }
         return Normalize(RichTextParser.Parse(value).PlainText());
     }
 
+    // The text of a rendered key. A particle elided onto the family name ("d’Wander", "dell’Acqua") is
+    // a word of its own, so its apostrophe separates like a space; every other apostrophe is punctuation
+    // inside a word ("O’Connell" sorts as "OConnell", after "Ó Súilleabháin").
+    private static string KeyText(Node node)
+    {
+        var sb = new System.Text.StringBuilder();
+        Collect(node, inName: false);
+        return sb.ToString();
+
+        void Collect(Node n, bool inName)
+        {
+            switch (n)
+            {
+                case GroupNode g:
+                    foreach (var child in g.Children)
+                    {
+                        Collect(child, inName || g.IsNameNode);
+                    }
+                    break;
+                case TextNode { Text: [.., '\'' or '\u2019'] } t when inName:
+                    sb.Append(t.Text, 0, t.Text.Length - 1).Append(' ');
+                    break;
+                default:
+                    n.CollectText(sb);
+                    break;
+            }
+        }
+    }
+
     private static string Normalize(string s)
     {
-        // Punctuation does not count in sorting (ICU's "ignore punctuation"); spaces separate words.
+        // Punctuation and whitespace other than the plain space do not count in sorting (ICU's
+        // "ignore punctuation"); a plain space separates words and sorts before any letter or digit.
         var sb = new System.Text.StringBuilder(s.Length);
         foreach (var c in s)
         {
-            if (c is '\'' or '\u2019')
-            {
-                // An apostrophe separates like a space: "d’Wander" sorts as "d Wander".
-                sb.Append(' ');
-            }
-            else if (c == ' ' || !(char.IsPunctuation(c) || char.IsWhiteSpace(c)))
+            if (c == ' ' || !(char.IsPunctuation(c) || char.IsWhiteSpace(c)))
             {
                 sb.Append(c);
             }
