@@ -506,7 +506,14 @@ internal sealed partial class Evaluator
             g.Children.Add(node);
         }
         // A particle ending in an apostrophe or hyphen joins the name ("d’Wander") unless written with a space ("de’ Frinkle").
-        string Space(string? particle) => particle is not null && !particle.EndsWith(' ') && (particle.EndsWith('\'') || particle.EndsWith('\u2019') || particle.EndsWith('-')) ? string.Empty : " ";
+        var particleSpace = ctx.Mode == RenderMode.Sort ? " " : ParticleSpace;
+        string Space(string? particle) => particle switch
+        {
+            null => particleSpace,
+            _ when particle.EndsWith(' ') => " ",
+            _ when particle.EndsWith('\'') || particle.EndsWith('\u2019') || particle.EndsWith('-') => string.Empty,
+            _ => particleSpace,
+        };
 
         if (!romanesque)
         {
@@ -617,6 +624,16 @@ internal sealed partial class Evaluator
             return g;
         }
     }
+
+    /// <summary>The space between a particle and the family name ("de Vries"). French, Russian and Czech
+    /// typography keep the two on one line, so citeproc-js joins them with a no-break space when the
+    /// output locale is one of these languages ("de\u00A0Vries", "van der\u00A0Leun"); a demoted particle
+    /// after the given names ("Vries, Ingrid de") keeps an ordinary space.</summary>
+    private string ParticleSpace =>
+        _locale.Lang.StartsWith("fr", StringComparison.OrdinalIgnoreCase) || _locale.Lang.StartsWith("ru", StringComparison.OrdinalIgnoreCase)
+        || _locale.Lang.StartsWith("cs", StringComparison.OrdinalIgnoreCase)
+            ? "\u00A0"
+            : " ";
 
     /// <summary>A name suffix written with periods follows initialize-with as initials do: "Jr." becomes
     /// "Jr" in a style that writes initials without periods ("King ML Jr"), as in citeproc-js.</summary>
