@@ -327,7 +327,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Applies text-case, formatting, quotes, affixes and display to rendered content.</summary>
-    public Node Decorate(CslElement e, Node content, bool affixes = true)
+    public Node Decorate(CslElement e, Node content, bool affixes = true, bool formatting = true)
     {
         if (e.TextCase is not null)
         {
@@ -337,9 +337,9 @@ internal sealed partial class Evaluator
             TextCase.Apply(content, e.TextCase, term || IsEnglish(_currentItemLanguage), _currentItemLanguage, anyScript: term);
         }
         Node inner = content;
-        if (!e.Formatting.IsEmpty || e.Quotes)
+        if ((formatting && !e.Formatting.IsEmpty) || e.Quotes)
         {
-            inner = new GroupNode([content]) { Formatting = e.Formatting, Quotes = e.Quotes };
+            inner = new GroupNode([content]) { Formatting = formatting ? e.Formatting : Formatting.None, Quotes = e.Quotes };
         }
         var hasAffixes = affixes && (e.Prefix.Length > 0 || e.Suffix.Length > 0);
         if (!hasAffixes && e.Display is null)

@@ -203,11 +203,7 @@ internal sealed partial class Evaluator
         var node = FirstSubstitute(n.Substitute, ctx);
         ctx.InSubstitute = wasIn;
         ctx.SubstituteFor = outerParent;
-        if (node is null)
-        {
-            return null;
-        }
-        return n.Prefix.Length > 0 || n.Suffix.Length > 0 || !n.Formatting.IsEmpty ? Decorate(n, node, affixes: true) : node;
+        return node;
     }
 
     /// <summary>The first candidate of a cs:substitute that renders. A cs:choose is transparent: each
@@ -244,7 +240,9 @@ internal sealed partial class Evaluator
 
     /// <summary>A cs:names without cs:name, cs:et-al or cs:label inside a cs:substitute is shorthand: it
     /// renders its variables with the name, et-al and label options of the cs:names it substitutes
-    /// for (CSL 1.0.2, cs:substitute), wherever it sits in the substitute (in a cs:choose branch too).</summary>
+    /// for (CSL 1.0.2, cs:substitute), wherever it sits in the substitute (in a cs:choose branch too).
+    /// It takes that element's affixes and formatting as well, in place of its own, as citeproc-js does;
+    /// any other substitute keeps its own and gets none of the substituted element's.</summary>
     private static NamesElement InheritSubstituted(NamesElement shorthand, NamesElement parent)
     {
         var names = new NamesElement
@@ -255,11 +253,11 @@ internal sealed partial class Evaluator
             LabelAfterName = parent.LabelAfterName,
             Substitute = shorthand.Substitute,
             Delimiter = shorthand.Delimiter ?? parent.Delimiter,
-            Formatting = shorthand.Formatting,
-            Prefix = shorthand.Prefix,
-            Suffix = shorthand.Suffix,
-            Display = shorthand.Display,
-            TextCase = shorthand.TextCase,
+            Formatting = parent.Formatting,
+            Prefix = parent.Prefix,
+            Suffix = parent.Suffix,
+            Display = parent.Display,
+            TextCase = parent.TextCase,
         };
         names.Variables.AddRange(shorthand.Variables);
         return names;
@@ -305,7 +303,7 @@ internal sealed partial class Evaluator
         for (var i = 0; i < shown; i++)
         {
             var inv = opts.NameAsSortOrder == "all" || (opts.NameAsSortOrder == "first" && i == 0);
-            var node = new GroupNode([RenderName(names[i], i, slot, n.Name, opts, inv, ctx)]) { IsNameNode = true };
+            var node = new GroupNode([FormatName(n.Name, RenderName(names[i], i, slot, n.Name, opts, inv, ctx))]) { IsNameNode = true };
             ctx.NamesSeenForDisambiguation?.Add((slot, i, names[i]));
             nodes.Add(node);
             inverted.Add(inv && names[i].Literal is null);
@@ -338,8 +336,8 @@ internal sealed partial class Evaluator
             }
             g.Children.Add(new TextNode(opts.Delimiter + "\u2026 ", TextRole.Affix));
             var lastInv = opts.NameAsSortOrder == "all";
-            g.Children.Add(RenderName(names[^1], names.Count - 1, slot, n.Name, opts, lastInv, ctx));
-            return g;
+            g.Children.Add(FormatName(n.Name, RenderName(names[^1], names.Count - 1, slot, n.Name, opts, lastInv, ctx)));
+            return DecorateNameList(n.Name, g, etAl);
         }
         for (var i = 0; i < nodes.Count; i++)
         {
@@ -386,7 +384,32 @@ internal sealed partial class Evaluator
         {
             ctx.FirstNameList ??= g;
         }
-        return Decorate(n.Name ?? new NameElement(), g);
+        return DecorateNameList(n.Name, g, etAl);
+    }
+
+    /// <summary>Formatting on cs:name applies to each name, so the delimiters and "and" between the
+    /// names stay unformatted, as in citeproc-js: "&lt;sc&gt;Anderson, Bridget&lt;/sc&gt; ; &lt;sc&gt;O’Connell
+    /// Davidson, Julia&lt;/sc&gt;" (the specification leaves the scope open; cs:name-part formats a part
+    /// of each name).</summary>
+    private static Node FormatName(NameElement? el, Node name) =>
+        el is null || el.Formatting.IsEmpty ? name : new GroupNode([name]) { Formatting = el.Formatting };
+
+    /// <summary>The affixes of cs:name enclose the whole list. A list cut short by "et al." is formatted
+    /// once more as a whole, as citeproc-js does, so the et-al term takes the name's formatting unless
+    /// cs:et-al sets its own ("&lt;sc&gt;&lt;sc&gt;Kempadoo&lt;/sc&gt; &lt;normal&gt;u. a.&lt;/normal&gt;&lt;/sc&gt;").
+    /// citeproc-js also repeats the affixes of cs:name around each name; pub keeps them around the list.</summary>
+    private Node DecorateNameList(NameElement? el, GroupNode list, bool etAl)
+    {
+        if (el is null)
+        {
+            return list;
+        }
+        Node content = list;
+        if (etAl && !el.Formatting.IsEmpty)
+        {
+            content = new GroupNode([list]) { Formatting = el.Formatting };
+        }
+        return Decorate(el, content, formatting: false);
     }
 
     /// <summary>Whether the delimiter precedes the "and" before the last name. Before an institution
