@@ -77,4 +77,27 @@ public sealed class NameFormattingTests
     [InlineData("<text value=\"X\" font-style=\"italic\"/>", "<i>X</i>")]
     public void Any_other_substitute_keeps_its_own_affixes_and_formatting(string substitute, string expected) =>
         Assert.Equal(expected, Cites(SubstitutingStyle(substitute), Edited)[0]);
+
+    private const string Initials = """
+    [
+      {"id": "mixed", "type": "book", "author": [{"literal": "U.N. Office"}, {"family": "Gallagher", "given": "Anne T.", "suffix": "Jr."}]},
+      {"id": "many", "type": "book", "author": [{"family": "A", "given": "B. C."}, {"family": "D", "given": "E. F."}, {"family": "G", "given": "H."}, {"family": "I", "given": "J."}]},
+      {"id": "edited", "type": "book", "editor": [{"family": "A", "given": "B. C."}, {"family": "D", "given": "E. F."}]}
+    ]
+    """;
+
+    private static string StrippingStyle(string names) =>
+        "<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"in-text\" version=\"1.0\" default-locale=\"en-US\">" +
+        "<info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>" +
+        $"<macro name=\"m\">{names}</macro><citation><layout><text macro=\"m\" strip-periods=\"true\"/></layout></citation></style>";
+
+    [Fact]
+    public void Strip_periods_on_a_macro_removes_the_periods_of_its_names_et_al_and_label()
+    {
+        var authors = Cites(StrippingStyle("<names variable=\"author\"><name et-al-min=\"4\" et-al-use-first=\"2\" name-as-sort-order=\"first\"/></names>"), Initials);
+        Assert.Equal("UN Office, Anne T Gallagher Jr", authors[0]);
+        Assert.Equal("A, B C, E F D, et al", authors[1]);
+        var editors = Cites(StrippingStyle("<names variable=\"editor\" delimiter=\". \"><name and=\"text\" delimiter=\". \" sort-separator=\". \" name-as-sort-order=\"first\"/><label form=\"short\" prefix=\" \"/></names>"), Initials);
+        Assert.Equal("A. B C and E F D eds", editors[2]);
+    }
 }

@@ -150,7 +150,10 @@ internal sealed partial class Evaluator
             var renderedBefore = ctx.VarsRendered;
             var termsOmittedOutside = ctx.SortKeyWithoutTerms;
             ctx.SortKeyWithoutTerms = ctx.Mode == RenderMode.Sort && HoldsDate(macro.Children);
+            var stripOutside = ctx.StripPeriodsFromNames;
+            ctx.StripPeriodsFromNames |= t.StripPeriods;
             var children = RenderChildren(macro.Children, ctx);
+            ctx.StripPeriodsFromNames = stripOutside;
             ctx.SortKeyWithoutTerms = termsOmittedOutside;
             ctx.MacroDepth--;
             // A macro is suppressed like a group: it called variables and all were empty.

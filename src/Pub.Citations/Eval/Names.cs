@@ -180,7 +180,7 @@ internal sealed partial class Evaluator
                 var term = _locale.Term(v, label.Form, plural);
                 if (!string.IsNullOrEmpty(term))
                 {
-                    var labelNode = Decorate(label, StripPeriods(label, new TextNode(term)));
+                    var labelNode = Decorate(label, StripPeriodsInNames(StripPeriods(label, new TextNode(term)), ctx));
                     list = n.LabelAfterName ? GroupNode.Of(list, labelNode) : GroupNode.Of(labelNode, list);
                 }
             }
@@ -303,7 +303,7 @@ internal sealed partial class Evaluator
         for (var i = 0; i < shown; i++)
         {
             var inv = opts.NameAsSortOrder == "all" || (opts.NameAsSortOrder == "first" && i == 0);
-            var node = new GroupNode([FormatName(n.Name, RenderName(names[i], i, slot, n.Name, opts, inv, ctx))]) { IsNameNode = true };
+            var node = new GroupNode([FormatName(n.Name, StripPeriodsInNames(RenderName(names[i], i, slot, n.Name, opts, inv, ctx), ctx))]) { IsNameNode = true };
             ctx.NamesSeenForDisambiguation?.Add((slot, i, names[i]));
             nodes.Add(node);
             inverted.Add(inv && names[i].Literal is null);
@@ -336,7 +336,7 @@ internal sealed partial class Evaluator
             }
             g.Children.Add(new TextNode(opts.Delimiter + "\u2026 ", TextRole.Affix));
             var lastInv = opts.NameAsSortOrder == "all";
-            g.Children.Add(FormatName(n.Name, RenderName(names[^1], names.Count - 1, slot, n.Name, opts, lastInv, ctx)));
+            g.Children.Add(FormatName(n.Name, StripPeriodsInNames(RenderName(names[^1], names.Count - 1, slot, n.Name, opts, lastInv, ctx), ctx)));
             return DecorateNameList(n.Name, g, etAl);
         }
         for (var i = 0; i < nodes.Count; i++)
@@ -371,7 +371,7 @@ internal sealed partial class Evaluator
                     _ => nodes.Count >= 2,
                 };
                 g.Children.Add(new TextNode(useDelimiter ? opts.Delimiter : " ", TextRole.Affix));
-                Node etAlNode = new TextNode(term);
+                Node etAlNode = StripPeriodsInNames(new TextNode(term), ctx);
                 if (n.EtAl is not null)
                 {
                     etAlNode = Decorate(n.EtAl, etAlNode);
@@ -385,6 +385,24 @@ internal sealed partial class Evaluator
             ctx.FirstNameList ??= g;
         }
         return DecorateNameList(n.Name, g, etAl);
+    }
+
+    /// <summary>strip-periods on the cs:text that calls a macro removes the periods of the names in it
+    /// ("Anne T. Gallagher" → "Anne T Gallagher"), of their "et al." and of their label ("eds"), as
+    /// citeproc-js does; the delimiters and sort separators keep theirs.</summary>
+    private static Node StripPeriodsInNames(Node name, RenderContext ctx)
+    {
+        if (ctx.StripPeriodsFromNames && ctx.Mode != RenderMode.Sort)
+        {
+            ForEachText(name, t =>
+            {
+                if (t.Role == TextRole.Content)
+                {
+                    t.Text = t.Text.Replace(".", string.Empty, StringComparison.Ordinal);
+                }
+            });
+        }
+        return name;
     }
 
     /// <summary>Formatting on cs:name applies to each name, so the delimiters and "and" between the
