@@ -693,11 +693,50 @@ internal sealed partial class Evaluator
         return true;
     }
 
+    /// <summary>One element of a given name: an initial (written as one, or made from a name when
+    /// initializing) or a word kept as written; <see cref="AfterHyphen"/> when a hyphen joins it to the
+    /// element before ("Jean-Paul").</summary>
+    private readonly record struct GivenElement(string Text, bool IsInitial, bool AfterHyphen);
+
     /// <summary>Reduces given names to initials: "John Robert" → "J. R.", "Jean-Paul" → "J.-P.", "M.E" → "M. E.".
-    /// With <paramref name="initialize"/> false only existing initials are normalised.</summary>
+    /// With <paramref name="initialize"/> false only existing initials are normalised ("E.B." → "E. B.").
+    /// An initial is followed by <paramref name="with"/>; a word after an initial keeps a space before it
+    /// ("E Benjamin" where initials take no period). Without initialize-with-hyphen a hyphen separates
+    /// like a space, so a lower-case element after it stays ("M. jun" for "Min-jun"), as in citeproc-js.</summary>
     internal string Initialize(string given, string with, bool initialize)
     {
+        var text = _style.InitializeWithHyphen ? given : given.Replace('-', ' ');
+        var elements = GivenElements(text, initialize);
         var sb = new StringBuilder();
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var e = elements[i];
+            if (i > 0)
+            {
+                if (e.AfterHyphen)
+                {
+                    TrimEndSpaces(sb);
+                    sb.Append('-');
+                }
+                else if (!e.IsInitial || !elements[i - 1].IsInitial)
+                {
+                    TrimEndSpaces(sb);
+                    sb.Append(' ');
+                }
+            }
+            sb.Append(e.Text);
+            if (e.IsInitial)
+            {
+                sb.Append(with);
+            }
+        }
+        TrimEndSpaces(sb);
+        return sb.ToString();
+    }
+
+    private static List<GivenElement> GivenElements(string given, bool initialize)
+    {
+        var elements = new List<GivenElement>();
         foreach (var word in given.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
         {
             var hyphenParts = word.Split('-');
@@ -713,14 +752,7 @@ internal sealed partial class Evaluator
                     // A lower-case element after a hyphen ("Guo-ping") has no initial of its own.
                     continue;
                 }
-                if (h > 0)
-                {
-                    TrimEndSpaces(sb);
-                    if (_style.InitializeWithHyphen)
-                    {
-                        sb.Append('-');
-                    }
-                }
+                var afterHyphen = h > 0;
                 // Periods inside a part separate initials ("M.E"); a trailing period marks an abbreviation ("Ts.").
                 var pieces = part.Split('.');
                 for (var k = 0; k < pieces.Length; k++)
@@ -731,45 +763,28 @@ internal sealed partial class Evaluator
                         continue;
                     }
                     var abbreviated = k < pieces.Length - 1 || piece.Length == 1;
-                    if (abbreviated)
-                    {
-                        sb.Append(piece).Append(with);
-                    }
-                    else if (initialize && char.IsUpper(piece[0]))
-                    {
-                        // A leading capital digraph keeps both letters: "TSerendorjiin" → "Ts.".
-                        var run = 1;
-                        while (run < piece.Length && char.IsUpper(piece[run]))
-                        {
-                            run++;
-                        }
-                        if (run >= 2 && run < piece.Length)
-                        {
-                            sb.Append(piece[0]).Append(piece[1..run].ToLowerInvariant()).Append(with);
-                        }
-                        else
-                        {
-                            sb.Append(piece[0]).Append(with);
-                        }
-                    }
-                    else if (initialize && !char.IsLetter(piece[0]))
-                    {
-                        sb.Append(piece).Append(' ');
-                    }
-                    else if (initialize)
-                    {
-                        // A lower-case particle inside given names stays as written.
-                        sb.Append(piece).Append(' ');
-                    }
-                    else
-                    {
-                        sb.Append(piece).Append(' ');
-                    }
+                    elements.Add(abbreviated
+                        ? new GivenElement(piece, true, afterHyphen)
+                        : initialize && char.IsUpper(piece[0])
+                            ? new GivenElement(InitialOf(piece), true, afterHyphen)
+                            // A lower-case particle or a non-letter inside given names stays as written.
+                            : new GivenElement(piece, false, afterHyphen));
+                    afterHyphen = false;
                 }
             }
         }
-        TrimEndSpaces(sb);
-        return sb.ToString();
+        return elements;
+    }
+
+    /// <summary>The initial of a name; a leading capital digraph keeps both letters: "TSerendorjiin" → "Ts".</summary>
+    private static string InitialOf(string name)
+    {
+        var run = 1;
+        while (run < name.Length && char.IsUpper(name[run]))
+        {
+            run++;
+        }
+        return run >= 2 && run < name.Length ? name[0] + name[1..run].ToLowerInvariant() : name[..1];
     }
 
     private static void TrimEndSpaces(StringBuilder sb)
