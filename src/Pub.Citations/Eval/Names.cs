@@ -151,8 +151,10 @@ internal sealed partial class Evaluator
             }
             return total == 0 ? null : Decorate(n, new TextNode(total.ToString(CultureInfo.InvariantCulture)));
         }
-        // editor + translator with identical lists render once with the combined term.
-        if (lists.Count == 2 && n.Label is not null
+        // editor + translator with identical lists render once with the combined term. As in citeproc-js,
+        // only a cs:names that lists just these two variables combines them: "container-author editor
+        // translator" keeps "Alix Holt ed, Alix Holt tr".
+        if (lists.Count == 2 && n.Variables.Count == 2 && n.Label is not null
             && ((lists[0].Variable == "editor" && lists[1].Variable == "translator") || (lists[0].Variable == "translator" && lists[1].Variable == "editor"))
             && lists[0].Names.SequenceEqual(lists[1].Names)
             && !string.IsNullOrEmpty(_locale.Term("editortranslator", n.Label.Form)))
