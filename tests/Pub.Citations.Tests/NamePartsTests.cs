@@ -100,6 +100,39 @@ public sealed class NamePartsTests
         Assert.Equal(expected, cites[id]);
     }
 
+    private const string Particles = """
+    [
+      {"id": "devries", "type": "book", "author": [{"family": "Vries", "given": "Ingrid", "non-dropping-particle": "de"}, {"family": "Leun", "given": "Joanne", "non-dropping-particle": "van der"}], "title": "Labour", "publisher": "Boom", "issued": {"date-parts": [[2018]]}},
+      {"id": "lafontaine", "type": "book", "author": [{"family": "La Fontaine", "given": "Jean", "dropping-particle": "de"}], "title": "Fables", "publisher": "Barbin", "issued": {"date-parts": [[1668]]}},
+      {"id": "dalembert", "type": "book", "author": [{"family": "Alembert", "given": "Jean", "non-dropping-particle": "d'"}], "title": "Discours", "publisher": "Briasson", "issued": {"date-parts": [[1751]]}}
+    ]
+    """;
+
+    /// <summary>In French, Russian and Czech output a particle and the family name are joined by a
+    /// no-break space; a demoted particle after the given names and an apostrophe keep their joins.</summary>
+    [Theory]
+    [InlineData("apa.csl", "fr-FR", "(de\u00A0Vries & van der\u00A0Leun, 2018)", "de\u00A0Vries, I., & van der\u00A0Leun, J. (2018). Labour. Boom.")]
+    [InlineData("apa.csl", "ru-RU", "(de\u00A0Vries & van der\u00A0Leun, 2018)", "de\u00A0Vries, I., & van der\u00A0Leun, J. (2018). Labour. Boom.")]
+    [InlineData("apa.csl", "en-US", "(de Vries & van der Leun, 2018)", "de Vries, I., & van der Leun, J. (2018). Labour. Boom.")]
+    [InlineData("chicago-author-date.csl", "fr-FR", "(de\u00A0Vries et van der\u00A0Leun 2018)", "Vries, Ingrid de, et Joanne van der\u00A0Leun. 2018. Labour. Boom.")]
+    [InlineData("ieee.csl", "fr-FR", "[1]", "[1]I. de\u00A0Vries et J. van der\u00A0Leun, Labour. Boom, 2018.")]
+    public void A_particle_is_tied_to_the_family_name_in_French_and_Russian(string style, string lang, string cite, string entry)
+    {
+        var rendered = RealStyle.Render(style, Particles, lang);
+        Assert.Equal(cite, rendered.Citations[0]);
+        Assert.Equal(entry, rendered.Bibliography["devries"]);
+    }
+
+    [Theory]
+    [InlineData("ieee.csl", "lafontaine", "[2]J. de\u00A0La Fontaine, Fables. Barbin, 1668.")]
+    [InlineData("ieee.csl", "dalembert", "[3]J. d’Alembert, Discours. Briasson, 1751.")]
+    [InlineData("chicago-author-date.csl", "lafontaine", "La Fontaine, Jean de. 1668. Fables. Barbin.")]
+    [InlineData("chicago-author-date.csl", "dalembert", "Alembert, Jean d’. 1751. Discours. Briasson.")]
+    public void A_dropping_particle_in_display_order_is_tied_too_but_an_apostrophe_joins_without_a_space(string style, string id, string entry)
+    {
+        Assert.Equal(entry, RealStyle.Render(style, Particles, "fr-FR").Bibliography[id]);
+    }
+
     [Fact]
     public void A_hyphenated_particle_is_demoted_and_sorted_with_the_family_name()
     {

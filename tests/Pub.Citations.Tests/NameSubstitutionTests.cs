@@ -128,4 +128,19 @@ public sealed class NameSubstitutionTests
         var (_, entries) = Render(style, Json);
         Assert.Equal(expected, entries[id]);
     }
+
+    private const string EditedAndTranslated = """
+    [
+      {"id": "kollontai", "type": "book", "author": [{"family": "Kollontai", "given": "Alexandra"}], "editor": [{"family": "Holt", "given": "Alix"}], "translator": [{"family": "Holt", "given": "Alix"}], "title": "Selected writings of Alexandra Kollontai", "publisher": "Allison & Busby", "publisher-place": "London", "issued": {"date-parts": [[1977]]}}
+    ]
+    """;
+
+    /// <summary>Only a cs:names that lists just editor and translator combines identical lists under the
+    /// editortranslator term; one that lists a third variable (container-author) names each role.</summary>
+    [Theory]
+    [InlineData("apa.csl", "Kollontai, A. (1977). Selected writings of Alexandra Kollontai (A. Holt, Ed. & Trans.). Allison & Busby.")]
+    [InlineData("oscola.csl", "Kollontai A, Selected Writings of Alexandra Kollontai (Alix Holt ed, Alix Holt tr, Allison & Busby 1977)")]
+    [InlineData("cambridge-university-press-author-date.csl", "Kollontai, A. (1977). Selected writings of Alexandra Kollontai. (A. Holt, Trans., A. Holt, Ed.), London: Allison & Busby.")]
+    public void Editor_and_translator_share_a_label_only_in_a_names_element_of_their_own(string style, string expected) =>
+        Assert.Equal(expected, RealStyle.Render(style, EditedAndTranslated, "en-GB").Bibliography["kollontai"]);
 }

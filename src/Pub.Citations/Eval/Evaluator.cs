@@ -173,7 +173,10 @@ internal sealed partial class Evaluator
             ctx.MacroDepth++;
             var calledBefore = ctx.VarsCalled;
             var renderedBefore = ctx.VarsRendered;
+            var stripOutside = ctx.StripPeriodsFromNames;
+            ctx.StripPeriodsFromNames |= t.StripPeriods;
             var children = RenderChildren(macro.Children, ctx);
+            ctx.StripPeriodsFromNames = stripOutside;
             if (ctx.Mode == RenderMode.Sort && HoldsDate(macro.Children))
             {
                 children = DatesOnly(children);
@@ -349,7 +352,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Applies text-case, formatting, quotes, affixes and display to rendered content.</summary>
-    public Node Decorate(CslElement e, Node content, bool affixes = true)
+    public Node Decorate(CslElement e, Node content, bool affixes = true, bool formatting = true)
     {
         if (e.TextCase is not null)
         {
@@ -359,9 +362,9 @@ internal sealed partial class Evaluator
             TextCase.Apply(content, e.TextCase, term || IsEnglish(_currentItemLanguage), _currentItemLanguage, anyScript: term);
         }
         Node inner = content;
-        if (!e.Formatting.IsEmpty || e.Quotes)
+        if ((formatting && !e.Formatting.IsEmpty) || e.Quotes)
         {
-            inner = new GroupNode([content]) { Formatting = e.Formatting, Quotes = e.Quotes };
+            inner = new GroupNode([content]) { Formatting = formatting ? e.Formatting : Formatting.None, Quotes = e.Quotes };
         }
         var hasAffixes = affixes && (e.Prefix.Length > 0 || e.Suffix.Length > 0);
         if (!hasAffixes && e.Display is null)

@@ -151,8 +151,10 @@ internal sealed partial class Evaluator
             }
             return total == 0 ? null : Decorate(n, new TextNode(total.ToString(CultureInfo.InvariantCulture)));
         }
-        // editor + translator with identical lists render once with the combined term.
-        if (lists.Count == 2 && n.Label is not null
+        // editor + translator with identical lists render once with the combined term. As in citeproc-js,
+        // only a cs:names that lists just these two variables combines them: "container-author editor
+        // translator" keeps "Alix Holt ed, Alix Holt tr".
+        if (lists.Count == 2 && n.Variables.Count == 2 && n.Label is not null
             && ((lists[0].Variable == "editor" && lists[1].Variable == "translator") || (lists[0].Variable == "translator" && lists[1].Variable == "editor"))
             && lists[0].Names.SequenceEqual(lists[1].Names)
             && !string.IsNullOrEmpty(_locale.Term("editortranslator", n.Label.Form)))
@@ -180,7 +182,7 @@ internal sealed partial class Evaluator
                 var term = _locale.Term(v, label.Form, plural);
                 if (!string.IsNullOrEmpty(term))
                 {
-                    var labelNode = Decorate(label, StripPeriods(label, new TextNode(term)));
+                    var labelNode = Decorate(label, StripPeriodsInNames(StripPeriods(label, new TextNode(term)), ctx));
                     list = n.LabelAfterName ? GroupNode.Of(list, labelNode) : GroupNode.Of(labelNode, list);
                 }
             }
@@ -203,11 +205,7 @@ internal sealed partial class Evaluator
         var node = FirstSubstitute(n.Substitute, ctx);
         ctx.InSubstitute = wasIn;
         ctx.SubstituteFor = outerParent;
-        if (node is null)
-        {
-            return null;
-        }
-        return n.Prefix.Length > 0 || n.Suffix.Length > 0 || !n.Formatting.IsEmpty ? Decorate(n, node, affixes: true) : node;
+        return node;
     }
 
     /// <summary>The first candidate of a cs:substitute that renders. A cs:choose is transparent: each
@@ -244,7 +242,9 @@ internal sealed partial class Evaluator
 
     /// <summary>A cs:names without cs:name, cs:et-al or cs:label inside a cs:substitute is shorthand: it
     /// renders its variables with the name, et-al and label options of the cs:names it substitutes
-    /// for (CSL 1.0.2, cs:substitute), wherever it sits in the substitute (in a cs:choose branch too).</summary>
+    /// for (CSL 1.0.2, cs:substitute), wherever it sits in the substitute (in a cs:choose branch too).
+    /// It takes that element's affixes and formatting as well, in place of its own, as citeproc-js does;
+    /// any other substitute keeps its own and gets none of the substituted element's.</summary>
     private static NamesElement InheritSubstituted(NamesElement shorthand, NamesElement parent)
     {
         var names = new NamesElement
@@ -255,11 +255,11 @@ internal sealed partial class Evaluator
             LabelAfterName = parent.LabelAfterName,
             Substitute = shorthand.Substitute,
             Delimiter = shorthand.Delimiter ?? parent.Delimiter,
-            Formatting = shorthand.Formatting,
-            Prefix = shorthand.Prefix,
-            Suffix = shorthand.Suffix,
-            Display = shorthand.Display,
-            TextCase = shorthand.TextCase,
+            Formatting = parent.Formatting,
+            Prefix = parent.Prefix,
+            Suffix = parent.Suffix,
+            Display = parent.Display,
+            TextCase = parent.TextCase,
         };
         names.Variables.AddRange(shorthand.Variables);
         return names;
@@ -305,7 +305,7 @@ internal sealed partial class Evaluator
         for (var i = 0; i < shown; i++)
         {
             var inv = opts.NameAsSortOrder == "all" || (opts.NameAsSortOrder == "first" && i == 0);
-            var node = new GroupNode([RenderName(names[i], i, slot, n.Name, opts, inv, ctx)]) { IsNameNode = true };
+            var node = new GroupNode([FormatName(n.Name, StripPeriodsInNames(RenderName(names[i], i, slot, n.Name, opts, inv, ctx), ctx))]) { IsNameNode = true };
             ctx.NamesSeenForDisambiguation?.Add((slot, i, names[i]));
             nodes.Add(node);
             inverted.Add(inv && names[i].Literal is null);
@@ -338,8 +338,8 @@ internal sealed partial class Evaluator
             }
             g.Children.Add(new TextNode(opts.Delimiter + "\u2026 ", TextRole.Affix));
             var lastInv = opts.NameAsSortOrder == "all";
-            g.Children.Add(RenderName(names[^1], names.Count - 1, slot, n.Name, opts, lastInv, ctx));
-            return g;
+            g.Children.Add(FormatName(n.Name, StripPeriodsInNames(RenderName(names[^1], names.Count - 1, slot, n.Name, opts, lastInv, ctx), ctx)));
+            return DecorateNameList(n.Name, g, etAl);
         }
         for (var i = 0; i < nodes.Count; i++)
         {
@@ -373,7 +373,7 @@ internal sealed partial class Evaluator
                     _ => nodes.Count >= 2,
                 };
                 g.Children.Add(new TextNode(useDelimiter ? opts.Delimiter : " ", TextRole.Affix));
-                Node etAlNode = new TextNode(term);
+                Node etAlNode = StripPeriodsInNames(new TextNode(term), ctx);
                 if (n.EtAl is not null)
                 {
                     etAlNode = Decorate(n.EtAl, etAlNode);
@@ -386,7 +386,50 @@ internal sealed partial class Evaluator
         {
             ctx.FirstNameList ??= g;
         }
-        return Decorate(n.Name ?? new NameElement(), g);
+        return DecorateNameList(n.Name, g, etAl);
+    }
+
+    /// <summary>strip-periods on the cs:text that calls a macro removes the periods of the names in it
+    /// ("Anne T. Gallagher" → "Anne T Gallagher"), of their "et al." and of their label ("eds"), as
+    /// citeproc-js does; the delimiters and sort separators keep theirs.</summary>
+    private static Node StripPeriodsInNames(Node name, RenderContext ctx)
+    {
+        if (ctx.StripPeriodsFromNames && ctx.Mode != RenderMode.Sort)
+        {
+            ForEachText(name, t =>
+            {
+                if (t.Role == TextRole.Content)
+                {
+                    t.Text = t.Text.Replace(".", string.Empty, StringComparison.Ordinal);
+                }
+            });
+        }
+        return name;
+    }
+
+    /// <summary>Formatting on cs:name applies to each name, so the delimiters and "and" between the
+    /// names stay unformatted, as in citeproc-js: "&lt;sc&gt;Anderson, Bridget&lt;/sc&gt; ; &lt;sc&gt;O’Connell
+    /// Davidson, Julia&lt;/sc&gt;" (the specification leaves the scope open; cs:name-part formats a part
+    /// of each name).</summary>
+    private static Node FormatName(NameElement? el, Node name) =>
+        el is null || el.Formatting.IsEmpty ? name : new GroupNode([name]) { Formatting = el.Formatting };
+
+    /// <summary>The affixes of cs:name enclose the whole list. A list cut short by "et al." is formatted
+    /// once more as a whole, as citeproc-js does, so the et-al term takes the name's formatting unless
+    /// cs:et-al sets its own ("&lt;sc&gt;&lt;sc&gt;Kempadoo&lt;/sc&gt; &lt;normal&gt;u. a.&lt;/normal&gt;&lt;/sc&gt;").
+    /// citeproc-js also repeats the affixes of cs:name around each name; pub keeps them around the list.</summary>
+    private Node DecorateNameList(NameElement? el, GroupNode list, bool etAl)
+    {
+        if (el is null)
+        {
+            return list;
+        }
+        Node content = list;
+        if (etAl && !el.Formatting.IsEmpty)
+        {
+            content = new GroupNode([list]) { Formatting = el.Formatting };
+        }
+        return Decorate(el, content, formatting: false);
     }
 
     /// <summary>Whether the delimiter precedes the "and" before the last name. Before an institution
@@ -506,7 +549,14 @@ internal sealed partial class Evaluator
             g.Children.Add(node);
         }
         // A particle ending in an apostrophe or hyphen joins the name ("d’Wander") unless written with a space ("de’ Frinkle").
-        string Space(string? particle) => particle is not null && !particle.EndsWith(' ') && (particle.EndsWith('\'') || particle.EndsWith('\u2019') || particle.EndsWith('-')) ? string.Empty : " ";
+        var particleSpace = ctx.Mode == RenderMode.Sort ? " " : ParticleSpace;
+        string Space(string? particle) => particle switch
+        {
+            null => particleSpace,
+            _ when particle.EndsWith(' ') => " ",
+            _ when particle.EndsWith('\'') || particle.EndsWith('\u2019') || particle.EndsWith('-') => string.Empty,
+            _ => particleSpace,
+        };
 
         if (!romanesque)
         {
@@ -618,6 +668,16 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>The space between a particle and the family name ("de Vries"). French, Russian and Czech
+    /// typography keep the two on one line, so citeproc-js joins them with a no-break space when the
+    /// output locale is one of these languages ("de\u00A0Vries", "van der\u00A0Leun"); a demoted particle
+    /// after the given names ("Vries, Ingrid de") keeps an ordinary space.</summary>
+    private string ParticleSpace =>
+        _locale.Lang.StartsWith("fr", StringComparison.OrdinalIgnoreCase) || _locale.Lang.StartsWith("ru", StringComparison.OrdinalIgnoreCase)
+        || _locale.Lang.StartsWith("cs", StringComparison.OrdinalIgnoreCase)
+            ? "\u00A0"
+            : " ";
+
     /// <summary>A name suffix written with periods follows initialize-with as initials do: "Jr." becomes
     /// "Jr" in a style that writes initials without periods ("King ML Jr"), as in citeproc-js.</summary>
     private string Suffix(string suffix, NameOptions opts) =>
@@ -635,11 +695,50 @@ internal sealed partial class Evaluator
         return true;
     }
 
+    /// <summary>One element of a given name: an initial (written as one, or made from a name when
+    /// initializing) or a word kept as written; <see cref="AfterHyphen"/> when a hyphen joins it to the
+    /// element before ("Jean-Paul").</summary>
+    private readonly record struct GivenElement(string Text, bool IsInitial, bool AfterHyphen);
+
     /// <summary>Reduces given names to initials: "John Robert" → "J. R.", "Jean-Paul" → "J.-P.", "M.E" → "M. E.".
-    /// With <paramref name="initialize"/> false only existing initials are normalised.</summary>
+    /// With <paramref name="initialize"/> false only existing initials are normalised ("E.B." → "E. B.").
+    /// An initial is followed by <paramref name="with"/>; a word after an initial keeps a space before it
+    /// ("E Benjamin" where initials take no period). Without initialize-with-hyphen a hyphen separates
+    /// like a space, so a lower-case element after it stays ("M. jun" for "Min-jun"), as in citeproc-js.</summary>
     internal string Initialize(string given, string with, bool initialize)
     {
+        var text = _style.InitializeWithHyphen ? given : given.Replace('-', ' ');
+        var elements = GivenElements(text, initialize);
         var sb = new StringBuilder();
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var e = elements[i];
+            if (i > 0)
+            {
+                if (e.AfterHyphen)
+                {
+                    TrimEndSpaces(sb);
+                    sb.Append('-');
+                }
+                else if (!e.IsInitial || !elements[i - 1].IsInitial)
+                {
+                    TrimEndSpaces(sb);
+                    sb.Append(' ');
+                }
+            }
+            sb.Append(e.Text);
+            if (e.IsInitial)
+            {
+                sb.Append(with);
+            }
+        }
+        TrimEndSpaces(sb);
+        return sb.ToString();
+    }
+
+    private static List<GivenElement> GivenElements(string given, bool initialize)
+    {
+        var elements = new List<GivenElement>();
         foreach (var word in given.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
         {
             var hyphenParts = word.Split('-');
@@ -655,14 +754,7 @@ internal sealed partial class Evaluator
                     // A lower-case element after a hyphen ("Guo-ping") has no initial of its own.
                     continue;
                 }
-                if (h > 0)
-                {
-                    TrimEndSpaces(sb);
-                    if (_style.InitializeWithHyphen)
-                    {
-                        sb.Append('-');
-                    }
-                }
+                var afterHyphen = h > 0;
                 // Periods inside a part separate initials ("M.E"); a trailing period marks an abbreviation ("Ts.").
                 var pieces = part.Split('.');
                 for (var k = 0; k < pieces.Length; k++)
@@ -673,45 +765,28 @@ internal sealed partial class Evaluator
                         continue;
                     }
                     var abbreviated = k < pieces.Length - 1 || piece.Length == 1;
-                    if (abbreviated)
-                    {
-                        sb.Append(piece).Append(with);
-                    }
-                    else if (initialize && char.IsUpper(piece[0]))
-                    {
-                        // A leading capital digraph keeps both letters: "TSerendorjiin" → "Ts.".
-                        var run = 1;
-                        while (run < piece.Length && char.IsUpper(piece[run]))
-                        {
-                            run++;
-                        }
-                        if (run >= 2 && run < piece.Length)
-                        {
-                            sb.Append(piece[0]).Append(piece[1..run].ToLowerInvariant()).Append(with);
-                        }
-                        else
-                        {
-                            sb.Append(piece[0]).Append(with);
-                        }
-                    }
-                    else if (initialize && !char.IsLetter(piece[0]))
-                    {
-                        sb.Append(piece).Append(' ');
-                    }
-                    else if (initialize)
-                    {
-                        // A lower-case particle inside given names stays as written.
-                        sb.Append(piece).Append(' ');
-                    }
-                    else
-                    {
-                        sb.Append(piece).Append(' ');
-                    }
+                    elements.Add(abbreviated
+                        ? new GivenElement(piece, true, afterHyphen)
+                        : initialize && char.IsUpper(piece[0])
+                            ? new GivenElement(InitialOf(piece), true, afterHyphen)
+                            // A lower-case particle or a non-letter inside given names stays as written.
+                            : new GivenElement(piece, false, afterHyphen));
+                    afterHyphen = false;
                 }
             }
         }
-        TrimEndSpaces(sb);
-        return sb.ToString();
+        return elements;
+    }
+
+    /// <summary>The initial of a name; a leading capital digraph keeps both letters: "TSerendorjiin" → "Ts".</summary>
+    private static string InitialOf(string name)
+    {
+        var run = 1;
+        while (run < name.Length && char.IsUpper(name[run]))
+        {
+            run++;
+        }
+        return run >= 2 && run < name.Length ? name[0] + name[1..run].ToLowerInvariant() : name[..1];
     }
 
     private static void TrimEndSpaces(StringBuilder sb)

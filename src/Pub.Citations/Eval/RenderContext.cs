@@ -58,6 +58,8 @@ internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode 
     public int VarsCalled { get; set; }
     public int VarsRendered { get; set; }
     public int MacroDepth { get; set; }
+    /// <summary>Inside a macro called with strip-periods: names lose their periods ("Anne T Gallagher").</summary>
+    public bool StripPeriodsFromNames { get; set; }
     public int DisambiguateTests { get; set; }
     /// <summary>Names of the sort key being evaluated (names-min / names-use-first overrides).</summary>
     public SortKey? SortKey { get; set; }

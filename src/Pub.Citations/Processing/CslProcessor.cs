@@ -76,6 +76,7 @@ public sealed class CslProcessor
             }
             knownClusters.Add(cluster with { Items = items });
         }
+        var citedCount = registry.Count;
         foreach (var id in options.Uncited)
         {
             if (_refs.ContainsKey(id) && seen.Add(id))
@@ -122,16 +123,12 @@ public sealed class CslProcessor
             }
         }
 
-        // 3. Disambiguation over all registered items.
-        var itemParams = new Dictionary<string, CiteParams>(StringComparer.Ordinal);
-        foreach (var id in registry)
-        {
-            itemParams[id] = new CiteParams { CitationNumber = numbers[id] };
-        }
-        if (_style.Citation is { } citation)
-        {
-            new Disambiguator(_eval, citation, _refs, itemParams, bibOrder).Run();
-        }
+        // 3. Disambiguation: the bibliography over all registered items, the citations over the items
+        // registered by the time they are cited (see Disambiguate).
+        var itemParams = Disambiguate(registry, bibOrder, numbers);
+        var citeParams = citedCount == registry.Count
+            ? itemParams
+            : Disambiguate(registry.Take(citedCount), bibOrder, numbers);
 
         // 4. Citations.
         var rendered = new List<RenderedCluster>();
@@ -148,7 +145,7 @@ public sealed class CslProcessor
                 for (var i = 0; i < cluster.Items.Count; i++)
                 {
                     var cite = cluster.Items[i];
-                    var p = itemParams[cite.Id];
+                    var p = citeParams[cite.Id];
                     Position pos;
                     bool near;
                     int? firstNote;
@@ -184,5 +181,24 @@ public sealed class CslProcessor
             bibliography = new BibliographyRenderer(_eval, bibSection, _refs, itemParams).Render(bibOrder);
         }
         return new CslResult(rendered, bibliography, diagnostics, bibOrder);
+    }
+
+    /// <summary>Disambiguates the cites of the given items against each other only. Works listed in the
+    /// bibliography without being cited do not make a cite ambiguous: as in citeproc-js, which registers
+    /// them after the citations are rendered, "(European Commission)" gets no title and "(Greta 2023)" no
+    /// year-suffix because of an uncited work by the same author, while the bibliography, which takes
+    /// every listed work into account, still distinguishes "2023a" and "2023b".</summary>
+    private Dictionary<string, CiteParams> Disambiguate(IEnumerable<string> ids, List<string> bibOrder, Dictionary<string, int> numbers)
+    {
+        var itemParams = new Dictionary<string, CiteParams>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            itemParams[id] = new CiteParams { CitationNumber = numbers[id] };
+        }
+        if (_style.Citation is { } citation)
+        {
+            new Disambiguator(_eval, citation, _refs, itemParams, [.. bibOrder.Where(itemParams.ContainsKey)]).Run();
+        }
+        return itemParams;
     }
 }
