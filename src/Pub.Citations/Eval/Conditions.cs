@@ -77,12 +77,10 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>Tests the item's data, not what is left of it to print: a variable already used as a
+    /// substitute (an author standing in for a composer) still counts as present, as in citeproc-js.</summary>
     public bool HasVariable(string name, RenderContext ctx)
     {
-        if (ctx.Suppressed.Contains(name))
-        {
-            return false;
-        }
         if (NameVariables.Contains(name))
         {
             return ctx.Item.Names.TryGetValue(name, out var n) && n.Count > 0;
@@ -91,6 +89,6 @@ internal sealed partial class Evaluator
         {
             return ctx.Item.Dates.ContainsKey(name);
         }
-        return !string.IsNullOrEmpty(GetVariable(name, "long", ctx));
+        return !string.IsNullOrEmpty(ReadVariable(name, "long", ctx));
     }
 }

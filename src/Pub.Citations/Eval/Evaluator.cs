@@ -264,12 +264,12 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Reads a standard variable, honouring form="short" fallbacks and cite-level variables.</summary>
-    public string? GetVariable(string name, string form, RenderContext ctx)
+    public string? GetVariable(string name, string form, RenderContext ctx) =>
+        ctx.Suppressed.Contains(name) ? null : ReadVariable(name, form, ctx);
+
+    /// <summary>Reads a standard variable from the item even when a substitute has used it up.</summary>
+    public string? ReadVariable(string name, string form, RenderContext ctx)
     {
-        if (ctx.Suppressed.Contains(name))
-        {
-            return null;
-        }
         var item = ctx.Item;
         switch (name)
         {
