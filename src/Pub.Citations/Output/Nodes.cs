@@ -37,6 +37,11 @@ internal sealed class TextNode(string text, TextRole role = TextRole.Content) : 
     /// <summary>Typed by the author as a cite's prefix or suffix, not rendered by the style.</summary>
     public bool Typed { get; set; }
 
+    /// <summary>A prefix or suffix of a group, macro call, date or number (not of a name list or a text
+    /// variable or value): only these take part in turning nested parentheses into brackets in note
+    /// citations.</summary>
+    public bool OfGroup { get; set; }
+
     public override bool IsEmpty => Text.Length == 0;
 
     public override void CollectText(System.Text.StringBuilder sb) => sb.Append(Text);

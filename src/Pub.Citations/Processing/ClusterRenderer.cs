@@ -131,7 +131,7 @@ internal sealed class ClusterRenderer(
         }
         // An author-only cluster is a name in the running text: no layout affixes around it.
         var decorated = cites.All(c => c.Params.AuthorOnly) ? body : Evaluator.DecorateLayout(citation.Layout, body, omitSuffix: withinSentence);
-        return Flattener.Flatten(decorated, eval.Locale);
+        return Flattener.Flatten(decorated, eval.Locale, nestedParenthesesAsBrackets: eval.Style.Class == "note");
     }
 
     private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id) => RenderOne(p, id, out _);
