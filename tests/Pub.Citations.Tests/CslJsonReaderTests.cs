@@ -29,6 +29,21 @@ public sealed class CslJsonReaderTests
         Assert.Equal((4, 41), (author.Span!.Value.Line, author.Span!.Value.Column));
     }
 
+    // citeproc-js prints "A. B.", "C. D." and "E F" for these three items' short container titles.
+    [Fact]
+    public void JournalAbbreviationFillsOnlyAMissingShortContainerTitle()
+    {
+        const string json = """
+            [{"id":"1","type":"article-journal","container-title":"J","container-title-short":"A. B.","journalAbbreviation":"A B"},
+             {"id":"2","type":"article-journal","container-title":"J","journalAbbreviation":"C D","container-title-short":"C. D."},
+             {"id":"3","type":"article-journal","container-title":"J","journalAbbreviation":"E F"}]
+            """;
+        var result = CslJsonReader.Read(new SourceText("refs.json", json));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(["A. B.", "C. D.", "E F"], result.References.Select(r => r.Variables["container-title-short"]));
+    }
+
     [Fact]
     public void NumberWhereTextIsExpectedIsAWarningAndKept()
     {

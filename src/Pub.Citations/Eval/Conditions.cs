@@ -77,9 +77,8 @@ internal sealed partial class Evaluator
         }
     }
 
-    /// <summary>A condition sees the item's variables as they are: one already used by cs:substitute is
-    /// not printed again, but it still counts as present (as in citeproc-js), so "if variable=editor"
-    /// holds for an edited volume whose editors stand in the author's place.</summary>
+    /// <summary>Tests the item's data, not what is left of it to print: a variable already used as a
+    /// substitute (an author standing in for a composer) still counts as present, as in citeproc-js.</summary>
     public bool HasVariable(string name, RenderContext ctx)
     {
         if (NameVariables.Contains(name))
@@ -90,6 +89,6 @@ internal sealed partial class Evaluator
         {
             return ctx.Item.Dates.ContainsKey(name);
         }
-        return !string.IsNullOrEmpty(GetVariable(name, "long", ctx, evenIfSubstituted: true));
+        return !string.IsNullOrEmpty(ReadVariable(name, "long", ctx));
     }
 }

@@ -50,12 +50,12 @@ internal sealed partial class Evaluator
         var g = new GroupNode { Formatting = layout.Formatting };
         if (layout.Prefix.Length > 0)
         {
-            g.Children.Add(new TextNode(layout.Prefix, TextRole.Affix));
+            g.Children.Add(new TextNode(layout.Prefix, TextRole.Affix) { OfGroup = true });
         }
         g.Children.Add(content);
         if (layout.Suffix.Length > 0 && !omitSuffix)
         {
-            g.Children.Add(new TextNode(layout.Suffix, TextRole.Affix));
+            g.Children.Add(new TextNode(layout.Suffix, TextRole.Affix) { OfGroup = true });
         }
         return g;
     }
@@ -289,12 +289,12 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Reads a standard variable, honouring form="short" fallbacks and cite-level variables.</summary>
-    public string? GetVariable(string name, string form, RenderContext ctx, bool evenIfSubstituted = false)
+    public string? GetVariable(string name, string form, RenderContext ctx) =>
+        ctx.Suppressed.Contains(name) ? null : ReadVariable(name, form, ctx);
+
+    /// <summary>Reads a standard variable from the item even when a substitute has used it up.</summary>
+    public string? ReadVariable(string name, string form, RenderContext ctx)
     {
-        if (ctx.Suppressed.Contains(name) && !evenIfSubstituted)
-        {
-            return null;
-        }
         var item = ctx.Item;
         switch (name)
         {
@@ -372,14 +372,15 @@ internal sealed partial class Evaluator
             return inner;
         }
         var outer = new GroupNode { Display = e.Display };
+        var ofGroup = e is GroupElement or DateElement or NumberElement or TextElement { Macro: not null };
         if (affixes && e.Prefix.Length > 0)
         {
-            outer.Children.Add(new TextNode(e.Prefix, TextRole.Affix));
+            outer.Children.Add(new TextNode(e.Prefix, TextRole.Affix) { OfGroup = ofGroup });
         }
         outer.Children.Add(inner);
         if (affixes && e.Suffix.Length > 0)
         {
-            outer.Children.Add(new TextNode(e.Suffix, TextRole.Affix));
+            outer.Children.Add(new TextNode(e.Suffix, TextRole.Affix) { OfGroup = ofGroup });
         }
         return outer;
     }

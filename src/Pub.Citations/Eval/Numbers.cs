@@ -166,6 +166,11 @@ internal sealed partial class Evaluator
             return null;
         }
         ctx.VarsRendered++;
+        if (ctx.InSubstitute)
+        {
+            // Like a text variable, a number printed as a substitute is not printed again.
+            ctx.Suppressed.Add(n.Variable);
+        }
         if (ctx.Mode == RenderMode.Sort && Numbers.FirstNumber(value) is { } first && Numbers.IsNumeric(value))
         {
             return new TextNode(first.ToString("D8", System.Globalization.CultureInfo.InvariantCulture));

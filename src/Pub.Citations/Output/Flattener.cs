@@ -33,6 +33,8 @@ internal sealed class Flattener
         public bool InText { get; init; }
         /// <summary>Text of a cite's own prefix or suffix, typed by the author.</summary>
         public bool Typed { get; init; }
+        /// <summary>From the prefix or suffix of a group or macro call.</summary>
+        public bool OfGroup { get; set; }
     }
 
     private readonly ResolvedLocale _locale;
@@ -45,10 +47,17 @@ internal sealed class Flattener
 
     private Flattener(ResolvedLocale locale) => _locale = locale;
 
-    public static FormattedText Flatten(Node node, ResolvedLocale locale)
+    /// <param name="nestedParenthesesAsBrackets">Set for a note style's citation: parentheses from
+    /// affixes inside parentheses from affixes become square brackets, as citeproc-js prints them
+    /// ("(Constable, 1928; originally published as … [Albin Michel, 1927])").</param>
+    public static FormattedText Flatten(Node node, ResolvedLocale locale, bool nestedParenthesesAsBrackets = false)
     {
         var f = new Flattener(locale);
         f.Emit(node);
+        if (nestedParenthesesAsBrackets)
+        {
+            f.AlternateNestedParentheses();
+        }
         f.DropDoubledPunctuation();
         f.MovePunctuationIntoQuotes();
         return f.Build();
@@ -60,7 +69,12 @@ internal sealed class Flattener
         {
             if (t.Text.Length > 0)
             {
+                var first = _toks.Count;
                 EmitText(t.Text, t.Role == TextRole.Affix ? Kind.Affix : Kind.Text, t.Typed);
+                for (var i = first; i < _toks.Count && t.OfGroup; i++)
+                {
+                    _toks[i].OfGroup = true;
+                }
             }
             return;
         }
@@ -369,6 +383,36 @@ internal sealed class Flattener
             }
             // The quote shifted one place right; the loop's increment revisits it for more punctuation.
             _toks.Insert(firstQuote, new Tok(Kind.Text, c.ToString()));
+        }
+    }
+
+    /// <summary>Counts the parentheses of the affixes of groups and macro calls (never of the item's
+    /// own text, nor of a single variable's affixes, which citeproc-js leaves alone) and writes every
+    /// other level as square brackets: "(" at an odd depth opens "[", and its ")" closes "]".</summary>
+    private void AlternateNestedParentheses()
+    {
+        var depth = 0;
+        foreach (var t in _toks)
+        {
+            if (t.Kind != Kind.Affix || !t.OfGroup || t.Text.IndexOfAny(['(', ')']) < 0)
+            {
+                continue;
+            }
+            var chars = t.Text.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] == '(')
+                {
+                    chars[i] = depth % 2 == 1 ? '[' : '(';
+                    depth++;
+                }
+                else if (chars[i] == ')')
+                {
+                    depth--;
+                    chars[i] = depth % 2 == 1 ? ']' : ')';
+                }
+            }
+            t.Text = new string(chars);
         }
     }
 

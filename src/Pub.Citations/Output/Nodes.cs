@@ -40,6 +40,11 @@ internal sealed class TextNode(string text, TextRole role = TextRole.Content) : 
     /// <summary>A date rendered as its sort key (see <see cref="Evaluator.DateSortKey"/>).</summary>
     public bool IsDateKey { get; init; }
 
+    /// <summary>A prefix or suffix of a group, macro call, date or number (not of a name list or a text
+    /// variable or value): only these take part in turning nested parentheses into brackets in note
+    /// citations.</summary>
+    public bool OfGroup { get; set; }
+
     public override bool IsEmpty => Text.Length == 0;
 
     public override void CollectText(System.Text.StringBuilder sb) => sb.Append(Text);

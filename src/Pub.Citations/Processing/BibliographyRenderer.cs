@@ -18,7 +18,7 @@ internal sealed class BibliographyRenderer(
             var item = refs[id];
             eval.BeginItem(item);
             var ctx = new RenderContext(item, itemParams[id] with { Position = Position.First }, RenderMode.Bibliography, bib);
-            var children = eval.RenderChildren(bib.Layout.Children, ctx);
+            var children = RenderLayoutChildren(ctx, out var lastElementRendered);
             if (children.Count == 0)
             {
                 // A numbered bibliography keeps the slot (so numbers stay aligned); others drop the entry.
@@ -71,7 +71,18 @@ internal sealed class BibliographyRenderer(
             else
             {
                 var layout = bib.Layout;
-                if (layout.Suffix.Length > 0 && children[^1] is GroupNode { Display: not null } lastBlock)
+                if (layout.Suffix.Length > 0 && StartsWithDisplayBlock(layout))
+                {
+                    // A layout made of display blocks ends its last element with the suffix, inside
+                    // that block; when the last element renders nothing, the suffix goes with it
+                    // (citeproc-js: "2017" rather than "2017." for a case with no right-inline text).
+                    if (lastElementRendered)
+                    {
+                        AppendInside(children, layout.Suffix);
+                    }
+                    layout = new GroupElement { Prefix = layout.Prefix, Formatting = layout.Formatting };
+                }
+                else if (layout.Suffix.Length > 0 && children[^1] is GroupNode { Display: not null } lastBlock)
                 {
                     // The layout suffix closes the text inside the last display block.
                     lastBlock.Children.Add(new TextNode(layout.Suffix, TextRole.Affix));
@@ -81,9 +92,41 @@ internal sealed class BibliographyRenderer(
                 node = Evaluator.DecorateLayout(layout, content);
             }
             var formatted = Flattener.Flatten(node, eval.Locale);
-            entries.Add(new BibliographyEntry(id, MoveTrailingSpaceOutOfLastBlock(formatted)));
+            entries.Add(new BibliographyEntry(id, DisplayBlockPunctuation.Adjust(formatted)));
         }
         return new Bibliography(entries, new BibliographyFormat(bib.HangingIndent, bib.SecondFieldAlign, bib.LineSpacing, bib.EntrySpacing));
+    }
+
+    /// <summary>Renders the layout's elements, telling whether its last element rendered anything
+    /// (the place of the layout suffix when the layout is made of display blocks).</summary>
+    private List<Node> RenderLayoutChildren(RenderContext ctx, out bool lastElementRendered)
+    {
+        var elements = bib.Layout.Children;
+        if (elements.Count == 0)
+        {
+            lastElementRendered = false;
+            return [];
+        }
+        var children = eval.RenderChildren(elements[..^1], ctx);
+        var last = eval.RenderChildren([elements[^1]], ctx);
+        lastElementRendered = last.Count > 0;
+        children.AddRange(last);
+        return children;
+    }
+
+    private static bool StartsWithDisplayBlock(GroupElement layout) =>
+        layout.Children is [{ Display: not null }, ..] && layout.Children[^1] is not ChooseElement;
+
+    private static void AppendInside(List<Node> children, string suffix)
+    {
+        if (children[^1] is GroupNode { Display: not null } lastBlock)
+        {
+            lastBlock.Children.Add(new TextNode(suffix, TextRole.Affix));
+        }
+        else
+        {
+            children.Add(new TextNode(suffix, TextRole.Affix));
+        }
     }
 
     private static bool UsesCitationNumber(CslElement e) => e switch
@@ -93,22 +136,6 @@ internal sealed class BibliographyRenderer(
         ChooseElement c => c.Branches.Exists(b => b.Children.Exists(UsesCitationNumber)),
         _ => false,
     };
-
-    /// <summary>Trailing white space of an entry's last display block (right-inline, block …) goes
-    /// after the block, as citeproc-js writes it: a block's text never ends in a space.</summary>
-    private static FormattedText MoveTrailingSpaceOutOfLastBlock(FormattedText text)
-    {
-        var tokens = text.Tokens.ToList();
-        if (tokens.Count < 2 || tokens[^1] is not { Kind: FormattedTokenKind.Close, Format: FormatKind.RightInline or FormatKind.Block or FormatKind.LeftMargin or FormatKind.Indent }
-            || tokens[^2] is not { Kind: FormattedTokenKind.Text } last || last.Text.TrimEnd().Length == last.Text.Length)
-        {
-            return text;
-        }
-        var trimmed = last.Text.TrimEnd();
-        tokens[^2] = last with { Text = trimmed };
-        tokens.Add(new FormattedToken(FormattedTokenKind.Text, last.Text[trimmed.Length..], default));
-        return new FormattedText(tokens);
-    }
 
     /// <summary>Replaces repeated names: the whole list (complete-all), each name when all match
     /// (complete-each), each leading matching name (partial-each) or the first only (partial-first).</summary>

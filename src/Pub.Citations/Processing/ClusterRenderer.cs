@@ -131,7 +131,7 @@ internal sealed class ClusterRenderer(
         }
         // An author-only cluster is a name in the running text: no layout affixes around it.
         var decorated = cites.All(c => c.Params.AuthorOnly) ? body : Evaluator.DecorateLayout(citation.Layout, body, omitSuffix: withinSentence);
-        return Flattener.Flatten(decorated, eval.Locale);
+        return Flattener.Flatten(decorated, eval.Locale, nestedParenthesesAsBrackets: eval.Style.Class == "note");
     }
 
     private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id) => RenderOne(p, id, out _);
@@ -144,7 +144,7 @@ internal sealed class ClusterRenderer(
         var node = eval.RenderLayout(citation.Layout, ctx, withAffixes: false);
         if (p.AuthorOnly)
         {
-            node = ctx.FirstNames;
+            node = node is not null && ctx.FirstNames is not null ? Unformatted(AuthorOnly(node, ctx.FirstNames) ?? ctx.FirstNames) : ctx.FirstNames;
         }
         string? names = null;
         if (ctx.FirstNames is not null)
@@ -154,6 +154,49 @@ internal sealed class ClusterRenderer(
         textVariableRendered = ctx.TextVariableRendered;
         return (node, names, ctx.YearSuffixNode);
     }
+
+    /// <summary>The cite cut down to its first names: the elements around the names keep their own
+    /// prefixes and suffixes (citeproc-js prints "Lampe, " for a macro with suffix=", "), while
+    /// delimiters, formatting and every other piece go. Null when the names are not inside <paramref name="node"/>.</summary>
+    private static Node? AuthorOnly(Node node, GroupNode names)
+    {
+        if (ReferenceEquals(node, names))
+        {
+            return names;
+        }
+        if (node is not GroupNode group)
+        {
+            return null;
+        }
+        for (var i = 0; i < group.Children.Count; i++)
+        {
+            if (AuthorOnly(group.Children[i], names) is not { } kept)
+            {
+                continue;
+            }
+            var firstContent = group.Children.FindIndex(IsContent);
+            var lastContent = group.Children.FindLastIndex(IsContent);
+            var pruned = new GroupNode();
+            pruned.Children.AddRange(group.Children.Take(Math.Max(firstContent, 0)));
+            pruned.Children.Add(kept);
+            if (lastContent >= 0)
+            {
+                pruned.Children.AddRange(group.Children.Skip(lastContent + 1));
+            }
+            return pruned;
+        }
+        return null;
+    }
+
+    /// <summary>An author-only cite is plain text: citeproc-js prints neither the style's fonts nor
+    /// its quotes around it, the names' own formatting included.</summary>
+    private static Node Unformatted(Node node) => node switch
+    {
+        GroupNode g => new GroupNode(g.Children.Select(Unformatted)),
+        _ => node,
+    };
+
+    private static bool IsContent(Node n) => n is not TextNode { Role: TextRole.Affix };
 
     private Node? WithAffixes(Cite c, Node? node)
     {

@@ -89,6 +89,12 @@ public static class CslJsonReader
             {
                 continue;
             }
+            if (key != rawKey && obj.Members.Any(m => m.Key == key))
+            {
+                // An alias ("journalAbbreviation") stands in only for a missing variable: the
+                // item's own "container-title-short" wins wherever it is written.
+                continue;
+            }
             if (Evaluator.IsNameVariable(key))
             {
                 if (value is JsonArray arr)
