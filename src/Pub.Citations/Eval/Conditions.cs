@@ -25,6 +25,14 @@ internal sealed partial class Evaluator
         var results = new List<bool>();
         foreach (var test in cond.Tests)
         {
+            // An item has one type, so "type" with several values is one test that any of them passes,
+            // even under match="all" ('<else-if type="bill treaty">'), as citeproc-js reads it and as
+            // real styles are written for it.
+            if (test.Kind == "type" && cond.Match is not ("any" or "none"))
+            {
+                results.Add(test.Values.Any(v => TestOne(test.Kind, v, ctx)));
+                continue;
+            }
             foreach (var v in test.Values)
             {
                 results.Add(TestOne(test.Kind, v, ctx));
