@@ -14,11 +14,11 @@ public sealed class DisplayBlockTests
          {"id":"4","type":"book","issued":{"date-parts":[[2004]]}}]
         """;
 
-    private static List<string> Bibliography(string layout)
+    private static List<string> Bibliography(string layout, string attributes = "")
     {
         var xml = "<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"in-text\" version=\"1.0\" default-locale=\"en-US\">" +
                   "<citation><layout><text variable=\"title\"/></layout></citation>" +
-                  $"<bibliography>{layout}</bibliography></style>";
+                  $"<bibliography {attributes}>{layout}</bibliography></style>";
         var bag = new DiagnosticBag();
         var style = StyleParser.Parse(new SourceText("s.csl", xml), bag);
         Assert.Empty(bag.Items);
@@ -46,6 +46,21 @@ public sealed class DisplayBlockTests
             // A left-margin that opens the entry loses its leading space.
             "<div class=\"csl-left-margin\">2003.</div><div class=\"csl-right-inline\"> P3.</div>",
             "<div class=\"csl-left-margin\">2004</div>",
+        ], entries);
+    }
+
+    [Fact]
+    public void SecondFieldAlignMovesOpeningPunctuationIntoTheLeftMargin()
+    {
+        var entries = Bibliography(
+            "<layout suffix=\".\"><text variable=\"citation-number\" suffix=\".\"/><text variable=\"publisher\" prefix=\", \"/>" +
+            "<text variable=\"title\" prefix=\" \"/></layout>", "second-field-align=\"flush\"");
+        Assert.Equal(
+        [
+            "<div class=\"csl-left-margin\">1.</div><div class=\"csl-right-inline\"> T1.</div>",
+            "<div class=\"csl-left-margin\">2.,</div><div class=\"csl-right-inline\"> P2 T2.</div>",
+            "<div class=\"csl-left-margin\">3.,</div><div class=\"csl-right-inline\"> P3.</div>",
+            "<div class=\"csl-left-margin\">4.</div>",
         ], entries);
     }
 }

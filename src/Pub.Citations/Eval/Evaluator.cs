@@ -380,7 +380,7 @@ internal sealed partial class Evaluator
         outer.Children.Add(inner);
         if (affixes && e.Suffix.Length > 0)
         {
-            outer.Children.Add(new TextNode(e.Suffix, TextRole.Affix) { OfGroup = ofGroup });
+            outer.Children.Add(new TextNode(e.Suffix, TextRole.Affix) { OfGroup = ofGroup, KeepsMarkAfterFormatting = !e.Formatting.IsEmpty });
         }
         return outer;
     }
@@ -415,7 +415,7 @@ internal sealed partial class Evaluator
         {
             if (i > 0 && !string.IsNullOrEmpty(delimiter))
             {
-                g.Children.Add(new TextNode(delimiter, TextRole.Affix));
+                g.Children.Add(new TextNode(delimiter, TextRole.Affix) { KeepsMarkAfterFormatting = true });
             }
             g.Children.Add(children[i]);
         }

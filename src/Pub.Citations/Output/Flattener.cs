@@ -35,6 +35,9 @@ internal sealed class Flattener
         public bool Typed { get; init; }
         /// <summary>From the prefix or suffix of a group or macro call.</summary>
         public bool OfGroup { get; set; }
+        /// <summary>An affix right after a formatted sibling (a suffix of an italic element, a delimiter
+        /// after one): its punctuation does not merge into a different mark ending that text.</summary>
+        public bool AfterFormatted { get; set; }
     }
 
     private readonly ResolvedLocale _locale;
@@ -220,18 +223,12 @@ internal sealed class Flattener
             var inner = _quoteDepth % 2 == 1;
             _toks.Add(new Tok(Kind.QuoteOpen, _locale.Term(inner ? "open-inner-quote" : "open-quote") ?? (inner ? "\u2018" : "\u201C")));
             _quoteDepth++;
-            foreach (var c in g.Children)
-            {
-                Emit(c);
-            }
+            EmitChildren(g);
             _toks.Add(new Tok(Kind.QuoteClose, _locale.Term(inner ? "close-inner-quote" : "close-quote") ?? (inner ? "\u2019" : "\u201D")) { FromInput = g.InAffix, InText = g.FlipFlop });
         }
         else
         {
-            foreach (var c in g.Children)
-            {
-                Emit(c);
-            }
+            EmitChildren(g);
         }
         for (var i = opened.Count - 1; i >= 0; i--)
         {
@@ -242,6 +239,36 @@ internal sealed class Flattener
 
     /// <summary>The base text of a Unicode superscript character (ª, ¹, ʰ, ᵉ, ⁿ, ™ …), or null.
     /// Compatibility normalisation gives the base; a few modifier letters have none and are listed.</summary>
+    private void EmitChildren(GroupNode g)
+    {
+        var afterFormatted = false;
+        foreach (var c in g.Children)
+        {
+            var first = _toks.Count;
+            Emit(c);
+            if (afterFormatted && c is TextNode { Role: TextRole.Affix, KeepsMarkAfterFormatting: true })
+            {
+                for (var i = first; i < _toks.Count; i++)
+                {
+                    _toks[i].AfterFormatted = true;
+                }
+            }
+            if (!c.IsEmpty)
+            {
+                // Only formatting around plain text counts: a title with quotes or markup of its own
+                // ("Is “X” Right?") lets the mark merge again, as in citeproc-js.
+                afterFormatted = c is GroupNode { Formatting.IsEmpty: false } formatted && formatted.Children.TrueForAll(IsPlainText);
+            }
+        }
+    }
+
+    private static bool IsPlainText(Node node) => node switch
+    {
+        TextNode => true,
+        GroupNode { Quotes: false, FlipFlop: false, NoDecor: false, Formatting.IsEmpty: true } g => g.Children.TrueForAll(IsPlainText),
+        _ => false,
+    };
+
     private static string? SuperscriptBase(char c)
     {
         switch (c)
@@ -449,11 +476,14 @@ internal sealed class Flattener
                 var p = prev.Kind == Kind.QuoteClose ? prevBeyondQuote : prev.Text[^1];
                 var c = t.Text[0];
                 // Where two pieces meet: ";" + ":" → ";", "?" + "." → "?", ":" + "!" → "!", "." + "." → ".".
+                // After a formatted element of its own, only a doubled mark goes, as citeproc-js has it:
+                // "<i>Re:</i>." for a suffix of the italic title, "<i>Re:</i> P" for a macro's.
+                var merges = !t.AfterFormatted;
                 var drop = (c == p && c is '.' or ',' or ':' or ';' or '!' or '?')
-                    || (c == ':' && p is ';' or '!' or '?')
-                    || (c == '.' && p is ':' or ';' or '!' or '?')
+                    || (merges && c == ':' && p is ';' or '!' or '?')
+                    || (merges && c == '.' && p is ':' or ';' or '!' or '?')
                     || (c == ' ' && p == ' ' && prev.Kind != Kind.QuoteClose);
-                if (c is '!' or '?' && p is ':' or ';' && prev.Kind != Kind.QuoteClose && prev.Text.Length > 0)
+                if (merges && c is '!' or '?' && p is ':' or ';' && prev.Kind != Kind.QuoteClose && prev.Text.Length > 0)
                 {
                     prev.Text = prev.Text[..^1];
                 }

@@ -45,6 +45,10 @@ internal sealed class TextNode(string text, TextRole role = TextRole.Content) : 
     /// citations.</summary>
     public bool OfGroup { get; set; }
 
+    /// <summary>A delimiter, or the suffix of an element that is itself formatted (italic, bold …):
+    /// after formatted text, such an affix keeps a mark that differs from the text's last one.</summary>
+    public bool KeepsMarkAfterFormatting { get; set; }
+
     public override bool IsEmpty => Text.Length == 0;
 
     public override void CollectText(System.Text.StringBuilder sb) => sb.Append(Text);
