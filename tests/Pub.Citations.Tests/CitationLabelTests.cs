@@ -44,3 +44,19 @@ public sealed class CitationLabelTests
     public void AnUndatedWorkHasTheYearZeroZero() =>
         Assert.Equal("Coun00", Label(Work("T", null, new Name { Literal = "Council of Europe" })));
 }
+
+// citeproc-js prints "[Gall15a, Gall15b]" and "[Bund23, S.12, Comm10, EuEu15, Euro22]" in
+// din-1505-2-alphanumeric: cites that print no names form one group, and a label is no title.
+public sealed class LabelGroupingTests
+{
+    [Fact]
+    public void CitesThatPrintOnlyTheirLabelsAreOneGroup()
+    {
+        const string json = """
+            [{"id":"a","type":"book","title":"One","author":[{"family":"Gallagher","given":"Anne"}],"issued":{"date-parts":[[2015]]}},
+             {"id":"b","type":"book","title":"Two","author":[{"family":"Smith","given":"Rebecca"}],"issued":{"date-parts":[[2019]]}}]
+            """;
+        var r = SharedStyleCluster.Render("din-1505-2-alphanumeric.csl", json, [[SharedStyleCluster.Cite("a"), SharedStyleCluster.Cite("b")]], "de-DE");
+        Assert.Equal("[Gall15, Smit19]", r.Citations[0]);
+    }
+}

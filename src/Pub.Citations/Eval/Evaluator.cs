@@ -242,7 +242,7 @@ internal sealed partial class Evaluator
             return null;
         }
         ctx.VarsRendered++;
-        if (variable is not ("locator" or "citation-number"))
+        if (variable is not ("locator" or "citation-number" or "citation-label"))
         {
             ctx.TextVariableRendered = true;
         }
