@@ -125,10 +125,18 @@ public sealed class CslProcessor
 
         // 3. Disambiguation: the bibliography over all registered items, the citations over the items
         // registered by the time they are cited (see Disambiguate).
-        var itemParams = Disambiguate(registry, bibOrder, numbers);
+        var firstNotes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var cluster in knownClusters)
+        {
+            foreach (var cite in cluster.Items)
+            {
+                firstNotes.TryAdd(cite.Id, cluster.NoteNumber);
+            }
+        }
+        var itemParams = Disambiguate(registry, bibOrder, numbers, firstNotes);
         var citeParams = citedCount == registry.Count
             ? itemParams
-            : Disambiguate(registry.Take(citedCount), bibOrder, numbers);
+            : Disambiguate(registry.Take(citedCount), bibOrder, numbers, firstNotes);
 
         // 4. Citations.
         var rendered = new List<RenderedCluster>();
@@ -188,7 +196,7 @@ public sealed class CslProcessor
     /// them after the citations are rendered, "(European Commission)" gets no title and "(Greta 2023)" no
     /// year-suffix because of an uncited work by the same author, while the bibliography, which takes
     /// every listed work into account, still distinguishes "2023a" and "2023b".</summary>
-    private Dictionary<string, CiteParams> Disambiguate(IEnumerable<string> ids, List<string> bibOrder, Dictionary<string, int> numbers)
+    private Dictionary<string, CiteParams> Disambiguate(IEnumerable<string> ids, List<string> bibOrder, Dictionary<string, int> numbers, Dictionary<string, int> firstNotes)
     {
         var itemParams = new Dictionary<string, CiteParams>(StringComparer.Ordinal);
         foreach (var id in ids)
@@ -197,7 +205,7 @@ public sealed class CslProcessor
         }
         if (_style.Citation is { } citation)
         {
-            new Disambiguator(_eval, citation, _refs, itemParams, [.. bibOrder.Where(itemParams.ContainsKey)]).Run();
+            new Disambiguator(_eval, citation, _refs, itemParams, [.. bibOrder.Where(itemParams.ContainsKey)], firstNotes).Run();
         }
         return itemParams;
     }

@@ -13,7 +13,8 @@ internal sealed class Disambiguator(
     CitationSection citation,
     Dictionary<string, Reference> refs,
     Dictionary<string, CiteParams> itemParams,
-    List<string> bibOrder)
+    List<string> bibOrder,
+    IReadOnlyDictionary<string, int>? firstNotes = null)
 {
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _disambiguateTests = new(StringComparer.Ordinal);
@@ -35,6 +36,7 @@ internal sealed class Disambiguator(
         {
             _keys[id] = Key(id);
         }
+        ids = WithoutGroupsToldApartByTheirNotes(ids);
         var rule = citation.GivennameDisambiguationRule;
         if (citation.DisambiguateAddGivenname && rule != "by-cite")
         {
@@ -119,11 +121,49 @@ internal sealed class Disambiguator(
         var key = node is null ? string.Empty : Flattener.Flatten(node, eval.Locale).ToPlainText();
         if (_subsequentEtAl)
         {
-            var later = new RenderContext(item, itemParams[id] with { Position = Position.Subsequent }, RenderMode.Citation, citation);
-            var laterNode = eval.RenderLayout(citation.Layout, later, withAffixes: false);
-            key += "\u0001" + (laterNode is null ? string.Empty : Flattener.Flatten(laterNode, eval.Locale).ToPlainText());
+            key += "\u0001" + LaterKey(id, withNote: false);
         }
         return key;
+    }
+
+    /// <summary>A later cite as citeproc-js compares it: subsequent and near its first note, and, under
+    /// the by-cite rule, with the number of the note that first cited the work, so that "Smith (n 10)"
+    /// and "Smith (n 11)" are already told apart by their notes and need no title.</summary>
+    private CiteParams LaterCite(string id, bool withNote = false) => itemParams[id] with
+    {
+        Position = Position.Subsequent,
+        NearNote = true,
+        FirstReferenceNoteNumber = withNote && firstNotes is not null && firstNotes.TryGetValue(id, out var note) ? note : null,
+    };
+
+    /// <summary>Under the by-cite rule a group of cites that read alike is left as it is when the note
+    /// numbers of their later cites already tell them all apart ("Smith (n 10)", "Smith (n 11)"), as in
+    /// citeproc-js; when two of them still read alike, the whole group is disambiguated.</summary>
+    private List<string> WithoutGroupsToldApartByTheirNotes(List<string> ids)
+    {
+        if (!_subsequentEtAl || firstNotes is null || citation.GivennameDisambiguationRule != "by-cite")
+        {
+            return ids;
+        }
+        var settled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in Groups(ids))
+        {
+            var later = group.Select(id => LaterKey(id, withNote: true)).ToList();
+            if (later.Distinct(StringComparer.Ordinal).Count() == group.Count)
+            {
+                settled.UnionWith(group);
+            }
+        }
+        return settled.Count == 0 ? ids : [.. ids.Where(id => !settled.Contains(id))];
+    }
+
+    private string LaterKey(string id, bool withNote)
+    {
+        var item = refs[id];
+        eval.BeginItem(item);
+        var later = new RenderContext(item, LaterCite(id, withNote), RenderMode.Citation, citation);
+        var laterNode = eval.RenderLayout(citation.Layout, later, withAffixes: false);
+        return laterNode is null ? string.Empty : Flattener.Flatten(laterNode, eval.Locale).ToPlainText();
     }
 
     private int? FirstNamesShown(string id)
