@@ -76,7 +76,6 @@ public sealed class CslProcessor
             }
             knownClusters.Add(cluster with { Items = items });
         }
-        var citedCount = registry.Count;
         foreach (var id in options.Uncited)
         {
             if (_refs.ContainsKey(id) && seen.Add(id))
@@ -123,8 +122,10 @@ public sealed class CslProcessor
             }
         }
 
-        // 3. Disambiguation: the bibliography over all registered items, the citations over the items
-        // registered by the time they are cited (see Disambiguate).
+        // 3. Disambiguation over all registered items, the uncited ones included, so that a citation
+        // names one entry of the bibliography: with an uncited work of the same author and year listed,
+        // the cite reads "(GRETA 2023a)" as its entry does. (citeproc-js renders a document's citations
+        // before it registers the uncited works, and prints "(GRETA 2023)" beside "2023a" and "2023b".)
         var firstNotes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var cluster in knownClusters)
         {
@@ -134,9 +135,6 @@ public sealed class CslProcessor
             }
         }
         var itemParams = Disambiguate(registry, bibOrder, numbers, firstNotes);
-        var citeParams = citedCount == registry.Count
-            ? itemParams
-            : Disambiguate(registry.Take(citedCount), bibOrder, numbers, firstNotes);
 
         // 4. Citations.
         var rendered = new List<RenderedCluster>();
@@ -153,7 +151,7 @@ public sealed class CslProcessor
                 for (var i = 0; i < cluster.Items.Count; i++)
                 {
                     var cite = cluster.Items[i];
-                    var p = citeParams[cite.Id];
+                    var p = itemParams[cite.Id];
                     Position pos;
                     bool near;
                     int? firstNote;
@@ -191,11 +189,7 @@ public sealed class CslProcessor
         return new CslResult(rendered, bibliography, diagnostics, bibOrder);
     }
 
-    /// <summary>Disambiguates the cites of the given items against each other only. Works listed in the
-    /// bibliography without being cited do not make a cite ambiguous: as in citeproc-js, which registers
-    /// them after the citations are rendered, "(European Commission)" gets no title and "(Greta 2023)" no
-    /// year-suffix because of an uncited work by the same author, while the bibliography, which takes
-    /// every listed work into account, still distinguishes "2023a" and "2023b".</summary>
+    /// <summary>Disambiguates the cites of the given items against each other.</summary>
     private Dictionary<string, CiteParams> Disambiguate(IEnumerable<string> ids, List<string> bibOrder, Dictionary<string, int> numbers, Dictionary<string, int> firstNotes)
     {
         var itemParams = new Dictionary<string, CiteParams>(StringComparer.Ordinal);
