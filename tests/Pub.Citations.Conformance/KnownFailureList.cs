@@ -5,6 +5,7 @@
 // would change the list rewrites it and still fails, so that no change is accepted unread.
 using System.Globalization;
 using System.Text;
+using Pub.Testing;
 
 namespace Pub.Citations.Conformance;
 
@@ -19,13 +20,6 @@ internal sealed class KnownFailureList
         "# CSL test-suite fixtures that fail today, one per line: name  # reason.\n" +
         "# The conformance test fails when a fixture not listed here fails, when a listed one passes or no longer\n" +
         "# exists, and when an entry has no reason. PUB_UPDATE_GOLDEN=1 rewrites the list (and still fails).\n";
-
-    /// <summary>Words that stand in for a reason without giving one.</summary>
-    private static readonly HashSet<string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "todo", "tbd", "fixme", "xxx", "?", "...", "…", "reason", "fail", "fails", "failing", "failure", "broken",
-        "differs", "output differs", "wrong", "unknown", "n/a", "-",
-    };
 
     private readonly List<string> _formatProblems;
 
@@ -42,24 +36,14 @@ internal sealed class KnownFailureList
     {
         var entries = new Dictionary<string, KnownFailure>(StringComparer.Ordinal);
         var problems = new List<string>();
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (number, name, reason) in ReasonedList.Read(text))
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-            var number = i + 1;
-            var hash = line.IndexOf('#', StringComparison.Ordinal);
-            var name = (hash >= 0 ? line[..hash] : line).Trim();
-            var reason = hash >= 0 ? line[(hash + 1)..].Trim() : string.Empty;
             if (entries.TryGetValue(name, out var first))
             {
                 problems.Add(At(number, $"'{name}' is listed twice (first on line {first.Line.ToString(CultureInfo.InvariantCulture)})"));
                 continue;
             }
-            if (!IsReason(reason))
+            if (!ReasonedList.IsReason(reason))
             {
                 problems.Add(At(number, reason.Length == 0
                     ? $"'{name}' has no reason; write '{name}  # why pub's output differs'"
@@ -116,14 +100,6 @@ internal sealed class KnownFailureList
     {
         var failing = results.Where(r => !r.Value).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         return !failing.SetEquals(Entries.Keys);
-    }
-
-    private static bool IsReason(string reason)
-    {
-        var words = reason.Split([' ', ':', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0
-            && !Placeholders.Contains(reason.TrimEnd('.', '!'))
-            && !(words[0].ToUpperInvariant() is "TODO" or "FIXME" or "TBD" or "XXX");
     }
 
     private static string At(int line, string message) => $"{FileName} line {line.ToString(CultureInfo.InvariantCulture)}: {message}";

@@ -7,6 +7,7 @@
 // fails, and so does a line that explains no difference any more.
 using System.Text;
 using System.Text.RegularExpressions;
+using Pub.Testing;
 
 namespace Pub.Citations.Tests.CiteprocParity;
 
@@ -30,9 +31,6 @@ internal sealed record KnownDifference(int Line, string Pattern, string Reason, 
 
 internal sealed class KnownDifferences
 {
-    /// <summary>Reasons that say nothing; a line carrying one is refused.</summary>
-    private static readonly string[] Placeholders = ["", "todo", "tbd", "fails", "differs", "unexplained", "?"];
-
     private KnownDifferences(IReadOnlyList<KnownDifference> entries, IReadOnlyList<string> problems)
     {
         Entries = entries;
@@ -48,29 +46,20 @@ internal sealed class KnownDifferences
     {
         var entries = new List<KnownDifference>();
         var problems = new List<string>();
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (line, pattern, reason) in ReasonedList.Read(text))
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-            var hash = line.IndexOf(" #", StringComparison.Ordinal);
-            var pattern = (hash < 0 ? line : line[..hash]).Trim();
-            var reason = hash < 0 ? string.Empty : line[(hash + 2)..].Trim();
             var fields = pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length != 4)
             {
-                problems.Add($"line {i + 1}: '{pattern}' must have four fields: style locale kind id");
+                problems.Add($"line {line}: '{pattern}' must have four fields: style locale kind id");
                 continue;
             }
-            if (Placeholders.Contains(reason.ToLowerInvariant().TrimEnd('.')) || reason.StartsWith("UNEXPLAINED", StringComparison.Ordinal))
+            if (!ReasonedList.IsReason(reason))
             {
-                problems.Add($"line {i + 1}: '{pattern}' has no reason; write why pub differs (or fix it)");
+                problems.Add($"line {line}: '{pattern}' has no reason; write why pub differs (or fix it)");
                 continue;
             }
-            entries.Add(new KnownDifference(i + 1, pattern, reason, [.. fields.Select(Glob)]));
+            entries.Add(new KnownDifference(line, pattern, reason, [.. fields.Select(Glob)]));
         }
         return new KnownDifferences(entries, problems);
     }
