@@ -327,7 +327,8 @@ internal sealed class Flattener
     /// mark never starts a line; Zotero's output does the same in every style.</summary>
     private static string TieSpaceBeforePunctuation(string text)
     {
-        if (!text.Contains(' ', StringComparison.Ordinal))
+        // Most runs of text hold none of these marks: leave them without copying.
+        if (text.AsSpan().IndexOfAny(":;?!\u00AB\u00BB") < 0 || !text.Contains(' ', StringComparison.Ordinal))
         {
             return text;
         }
