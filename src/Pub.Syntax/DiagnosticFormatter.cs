@@ -34,14 +34,39 @@ public static class DiagnosticFormatter
         if (diagnostic.Span is { } span && span.Source.Text.Length > 0)
         {
             var (line, column) = span.Source.LineColumn(span.Start);
-            var lineText = span.Source.Line(line).Replace('\t', ' ');
+            var (excerpt, caret, carets) = Excerpt(span.Source.Line(line).Replace('\t', ' '), column - 1, span.Length);
             var number = line.ToString(CultureInfo.InvariantCulture);
             var gutter = new string(' ', number.Length);
-            var width = Math.Max(1, Math.Min(span.Length, lineText.Length - column + 1));
-            sb.Append("  ").Append(number).Append(" | ").Append(lineText).Append('\n');
-            sb.Append("  ").Append(gutter).Append(" | ").Append(new string(' ', Math.Max(0, column - 1))).Append(new string('^', width)).Append('\n');
+            sb.Append("  ").Append(number).Append(" | ").Append(excerpt).Append('\n');
+            sb.Append("  ").Append(gutter).Append(" | ").Append(new string(' ', caret)).Append(new string('^', carets)).Append('\n');
         }
         return sb.ToString();
+    }
+
+    /// <summary>How many columns of a source line an excerpt shows at most.</summary>
+    public const int ExcerptColumns = 100;
+
+    /// <summary>
+    /// The part of a source line shown under a diagnostic, where its caret stands in it, and how many carets: at
+    /// most <see cref="ExcerptColumns"/> columns of the line, cut with an ellipsis at either end, chosen so that
+    /// the span's start is in view (a paragraph written on one line can be thousands of characters long). The
+    /// carets underline the span when it ends within the excerpt; a span that runs further (past the excerpt or
+    /// onto later lines) gets one caret, under its start.
+    /// </summary>
+    public static (string Excerpt, int Caret, int Carets) Excerpt(string line, int start, int length)
+    {
+        start = Math.Clamp(start, 0, line.Length);
+        int from = 0;
+        if (line.Length > ExcerptColumns && start >= ExcerptColumns * 3 / 5)
+            from = Math.Min(start - ExcerptColumns / 5, line.Length - (ExcerptColumns - 1));
+        int room = ExcerptColumns - (from > 0 ? 1 : 0);
+        bool cutEnd = line.Length - from > room;
+        if (cutEnd)
+            room--;
+        var excerpt = (from > 0 ? "…" : "") + line.Substring(from, Math.Min(room, line.Length - from)) + (cutEnd ? "…" : "");
+        int caret = start - from + (from > 0 ? 1 : 0);
+        bool fits = length > 0 && start + length <= Math.Min(line.Length, from + room);
+        return (excerpt, caret, fits ? length : 1);
     }
 
     /// <summary>"path(line,col): ", "path: " or nothing.</summary>

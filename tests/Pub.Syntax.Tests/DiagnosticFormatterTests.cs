@@ -50,6 +50,39 @@ public sealed class DiagnosticFormatterTests
     }
 
     [Fact]
+    public void Text_shows_a_paragraph_long_span_as_its_first_hundred_columns_and_one_caret()
+    {
+        // A paragraph written on one line, as many editors save it, and a span over all of it and the next one.
+        string paragraph = string.Concat(Enumerable.Repeat("Identification remains the decisive step for every victim. ", 50)).TrimEnd();
+        var source = Paper("Title\n\n" + paragraph + "\n\n" + paragraph + "\n");
+        var text = DiagnosticFormatter.Text(Diagnostic.Warning(Code, "m", source.Span(7, paragraph.Length * 2 + 2)));
+
+        var lines = text.Split('\n');
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("  3 | " + paragraph[..99] + "…", lines[1]);
+        Assert.Equal("    | ^", lines[2]);
+        Assert.Equal(DiagnosticFormatter.ExcerptColumns, lines[1].Length - "  3 | ".Length);
+    }
+
+    [Fact]
+    public void Text_shows_the_part_of_a_long_line_where_the_span_starts_and_underlines_the_span()
+    {
+        string before = string.Concat(Enumerable.Repeat("word ", 300));
+        var source = Paper(before + "[@rantsev2010] and " + string.Concat(Enumerable.Repeat("more ", 300)) + "\n");
+        int start = before.Length + 2;
+        var text = DiagnosticFormatter.Text(Diagnostic.Error(Code, "m", source.Span(start, "rantsev2010".Length)));
+
+        var lines = text.Split('\n');
+        string shown = lines[1]["  1 | ".Length..];
+        Assert.StartsWith("…", shown, StringComparison.Ordinal);
+        Assert.EndsWith("…", shown, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticFormatter.ExcerptColumns, shown.Length);
+        string carets = lines[2]["    | ".Length..];
+        Assert.Equal("rantsev2010", shown.Substring(carets.IndexOf('^', StringComparison.Ordinal), carets.Trim().Length));
+        Assert.Equal(new string('^', "rantsev2010".Length), carets.Trim());
+    }
+
+    [Fact]
     public void Text_shows_one_caret_for_an_empty_span_at_the_end_of_a_line()
     {
         var source = Paper("abc\n");
