@@ -79,8 +79,9 @@ public static class Codes
     public static readonly DiagnosticCode MissingGlyph = new("PUB0901", "no loaded font has a glyph for a character");
     public static readonly DiagnosticCode MissingImageData = new("PUB0902", "figure image was not supplied to layout");
     public static readonly DiagnosticCode UnreadableImage = new("PUB0903", "figure image is not a readable PNG or JPEG");
-    public static readonly DiagnosticCode LooseParagraph = new("PUB0904", "paragraph cannot be set within tolerance");
+    public static readonly DiagnosticCode WordWiderThanLine = new("PUB0904", "a word is wider than the line and was cut");
     public static readonly DiagnosticCode UnstablePageNumbers = new("PUB0905", "page numbers did not settle");
+    public static readonly DiagnosticCode LooseLines = new("PUB0906", "paragraph set with very loose lines");
 
     public static readonly DiagnosticCode InvalidIsbn = new("PUB1101", "ISBN is malformed or its check digit is wrong");
     public static readonly DiagnosticCode InvalidIssn = new("PUB1102", "ISSN is malformed or its check digit is wrong");

@@ -168,7 +168,7 @@ public sealed class IncrementalBuildTests : IDisposable
     [Fact]
     public void WarningsOfASkippedEditionAreReportedAgain()
     {
-        const string Word = "Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis";
+        const string Word = "4829173650482917365048291736504829173650482917365048291736504829173650482917365048291736504829173650"; // a hundred digits: no hyphenation point, wider than any line
         _project.AddPaper("op-003-c", 3, body: $"{Word} {Word} word.");
         var (firstExit, _, first) = _project.Run("build", "--strict");
         var (secondExit, _, second) = _project.Run("build", "--strict");

@@ -144,14 +144,47 @@ public sealed class TypographyTests
     }
 
     [Fact]
-    public void A_paragraph_that_cannot_be_set_within_tolerance_is_reported_with_its_position()
+    public void The_emergency_stretch_spreads_unavoidable_looseness_over_the_lines()
+    {
+        var face = TestFonts.Set.Resolve(FontRole.Text, false, false);
+        var style = new TextStyle(FontRole.Text, false, false, 10);
+        Box Word(double width) => new([new Piece("w", face, 10, width, style)], []);
+        Glue Gap() => new(4, 0.5, 1, new Piece(" ", face, 10, 4, style));
+        // Eight short words and a long last one: no breaks keep the lines within tolerance. Five words then three
+        // stretch the spaces of the second line by 44 times their stretchability; four and four stretch both 16
+        // times. Both are beyond the largest badness (100,000), so without help the breaker sees one line at badness
+        // 800 and one at the cap against two at the cap, and takes the first; judged with extra stretch, the even
+        // pair is the better.
+        List<LineItem> Items()
+        {
+            var items = new List<LineItem>();
+            foreach (double width in new double[] { 16, 16, 16, 16, 16, 16, 16, 16, 80 })
+            {
+                if (items.Count > 0)
+                    items.Add(Gap());
+                items.Add(Word(width));
+            }
+            return items;
+        }
+        static double Worst(BreakResult result) => result.Lines.Where(l => l.Justify).Max(l => l.Ratio);
+        var without = LineBreaker.Break(Items(), 100, 100);
+        var with = LineBreaker.Break(Items(), 100, 100, emergencyStretch: 30);
+        Assert.Equal(44, Worst(without), 3);
+        Assert.Equal(16, Worst(with), 3);
+        Assert.Equal(BreakQuality.Loose, with.Quality);
+        Assert.Null(with.CutWord);
+    }
+
+    [Fact]
+    public void A_word_wider_than_the_line_is_cut_and_reported_with_its_position()
     {
         var source = new Pub.Syntax.SourceText("papers/x/paper.md", "Widely spaced\n");
         var words = "Averyveryverylongwordwithoutbreaks anotherverylongunbreakableword " + new string('m', 40) + " " + new string('n', 38);
         var paragraph = new Paragraph([new Code(words)]) { Span = source.Span(0, 6) };
         var paged = Typesetter.Layout(Doc("en", paragraph), Settings with { Margins = new Margins(78, 78, 200, 200) }, TestFonts.Set);
-        var warning = Assert.Single(paged.Diagnostics, d => d.Code == Pub.Syntax.Codes.LooseParagraph.Id);
+        var warning = Assert.Single(paged.Diagnostics, d => d.Code == Pub.Syntax.Codes.WordWiderThanLine.Id);
         Assert.Equal(source, warning.Span!.Value.Source);
+        Assert.StartsWith("'mmmm", warning.Message, StringComparison.Ordinal);
         Assert.Equal(Pub.Syntax.Severity.Warning, warning.Severity);
         // And nothing runs into the margin.
         foreach (var page in paged.Pages.Skip(1))

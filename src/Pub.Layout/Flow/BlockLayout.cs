@@ -159,9 +159,10 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
             return boxes;
         // Ragged lines may fall short of the measure by up to three ems before they count as bad.
         double ragged = frame.Alignment == Alignment.Justify ? 0 : frame.Size * 3;
-        var result = LineBreaker.Break(items, frame.Width, frame.Width - hang, ragged);
-        if (!result.WithinTolerance && ragged == 0)
-            ReportLoose(items, result);
+        double emergency = ragged == 0 ? frame.Size * LineBreaker.EmergencyStretchEms : 0;
+        var result = LineBreaker.Break(items, frame.Width, frame.Width - hang, ragged, emergency);
+        if (result.Quality != BreakQuality.Good)
+            Report(items, result);
         var lines = result.Lines;
         for (int n = 0; n < lines.Count; n++)
         {
@@ -181,10 +182,19 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
         return boxes;
     }
 
-    /// <summary>A justified paragraph that no choice of breaks sets within tolerance is set as well as it can
-    /// be (loose, or with a word cut if one is wider than the measure) and reported, never left overfull.</summary>
-    private void ReportLoose(List<LineItem> items, BreakResult result)
+    /// <summary>A paragraph is always set. A word wider than the line is cut between two characters, which a reader
+    /// notices: a warning, placed on the word where the manuscript has it. Lines looser than even the emergency
+    /// stretch allows are information only: the text may be the author's or a citation style's, and nothing
+    /// needs doing unless the page shows it.</summary>
+    private void Report(List<LineItem> items, BreakResult result)
     {
+        if (result.Quality == BreakQuality.Cut && result.CutWord is { } word)
+        {
+            diagnostics.Add(Pub.Syntax.Diagnostic.Warning(Pub.Syntax.Codes.WordWiderThanLine,
+                $"'{Excerpt(word, 60)}' is wider than the line and was cut between two characters", Where(word),
+                "mark where it may break with soft hyphens (U+00AD), in the manuscript or, for text a citation style prints, in the bibliography"));
+            return;
+        }
         var text = new System.Text.StringBuilder();
         foreach (var item in items)
         {
@@ -195,13 +205,23 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
             else if (item is Glue)
                 text.Append(' ');
         }
-        string start = text.ToString();
-        string how = double.IsPositiveInfinity(result.WorstBadness)
-            ? "a word is wider than the measure and was cut"
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its loosest line has badness {result.WorstBadness:0}");
-        diagnostics.Add(Pub.Syntax.Diagnostic.Warning(Pub.Syntax.Codes.LooseParagraph,
-            $"paragraph cannot be set within tolerance ({how}): '{start}…'", _source,
-            "rephrase it, or mark a long word's breaks with soft hyphens (U+00AD)"));
+        diagnostics.Add(Pub.Syntax.Diagnostic.Info(Pub.Syntax.Codes.LooseLines,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"paragraph set with very loose lines (badness {Math.Min(result.WorstBadness, 100_000):0}): '{Excerpt(text.ToString(), 40)}'"),
+            _source, "nothing needs doing unless the page shows it; a soft hyphen (U+00AD) in a long word nearby gives the line breaker more choice"));
+    }
+
+    private static string Excerpt(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+
+    /// <summary>The word where the manuscript writes it, inside the block being set; the block when it is not
+    /// there as written (a citation style printed it).</summary>
+    private Pub.Syntax.SourceSpan? Where(string word)
+    {
+        if (_source is not { } block)
+            return null;
+        string core = word.Trim('(', ')', '[', ']', ',', '.', ';', ':', '"', '\'', '“', '”', '‘', '’', '«', '»', '„');
+        int at = core.Length == 0 ? -1 : block.Text.IndexOf(core, StringComparison.Ordinal);
+        return at < 0 ? block : block.Source.Span(block.Start + at, core.Length);
     }
 
     public static FlowBox LineBox(Frame frame) => new()

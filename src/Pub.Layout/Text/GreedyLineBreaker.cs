@@ -12,8 +12,12 @@ namespace Pub.Layout.Text;
 internal static class GreedyLineBreaker
 {
     /// <param name="widthOf">The measure of line n (0-based): a hanging indent makes later lines narrower.</param>
-    public static List<BrokenLine> Break(List<LineItem> items, Func<int, double> widthOf)
+    public static List<BrokenLine> Break(List<LineItem> items, Func<int, double> widthOf) => BreakReportingCut(items, widthOf).Lines;
+
+    /// <summary>As <see cref="Break"/>, and the first word that had to be cut (null when none was).</summary>
+    public static (List<BrokenLine> Lines, string? CutWord) BreakReportingCut(List<LineItem> items, Func<int, double> widthOf)
     {
+        string? cutWord = null;
         var lines = new List<BrokenLine>();
         int i = 0, n = items.Count;
         while (i < n)
@@ -51,6 +55,7 @@ internal static class GreedyLineBreaker
                         if (b.Width > width && (room >= MinimumCut(b) || lastBreak < 0))
                         {
                             // Wider than any line: cut it so that its head fills this one.
+                            cutWord ??= string.Concat(b.Pieces.Select(p => p.Text));
                             var (head, tail) = Cut(b, room);
                             items[j] = head;
                             items.Insert(j + 1, tail);
@@ -86,7 +91,7 @@ internal static class GreedyLineBreaker
                 i = n;
             }
         }
-        return lines;
+        return (lines, cutWord);
     }
 
     private static double Ratio(double width, double natural, double stretch, double shrink)

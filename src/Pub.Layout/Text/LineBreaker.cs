@@ -5,8 +5,21 @@ namespace Pub.Layout.Text;
 /// break; <see cref="Hyphen"/> is drawn at the end of a line broken at a hyphenation point.</summary>
 internal sealed record BrokenLine(int Start, int End, double Ratio, bool Justify, Piece? Hyphen = null);
 
-/// <summary>How a paragraph was broken: its lines, and whether they stayed within tolerance.</summary>
-internal sealed record BreakResult(List<BrokenLine> Lines, bool WithinTolerance, double WorstBadness);
+/// <summary>How well a paragraph could be set.</summary>
+internal enum BreakQuality
+{
+    /// <summary>Every line within tolerance, if need be with the emergency stretch.</summary>
+    Good,
+    /// <summary>Set, but some line is looser than the emergency stretch allows (spaces well over twice their width).</summary>
+    Loose,
+    /// <summary>A word wider than the measure had to be cut between two characters: the one true failure.</summary>
+    Cut,
+}
+
+/// <summary>How a paragraph was broken: its lines, how well, and the badness of its loosest line (with the glue it
+/// really has, not counting the emergency stretch); <see cref="CutWord"/> is the first word cut because it is wider
+/// than the measure.</summary>
+internal sealed record BreakResult(List<BrokenLine> Lines, BreakQuality Quality, double WorstBadness, string? CutWord = null);
 
 /// <summary>
 /// Break lines: Knuth and Plass's optimal method. Every legal break (glue after a box, a penalty) is a
@@ -21,18 +34,23 @@ internal sealed record BreakResult(List<BrokenLine> Lines, bool WithinTolerance,
 /// terrible one later.
 ///
 /// Passes, as TeX makes them: without hyphenation at a strict tolerance (most paragraphs end here); with
-/// hyphenation points; an emergency pass that accepts looser lines; then, if still nothing fits, at any
-/// looseness, which the caller reports. Ragged
-/// lines (left, right, centred) are set at natural width with a fixed amount of room at their end; they
+/// hyphenation points; then, for justified text, TeX's emergency pass: every line is given extra stretch
+/// (\emergencystretch, three ems) when its badness is judged, so that among lines that are all too loose the
+/// breaker still tells a little too loose from far too loose and spreads the looseness evenly, instead of
+/// giving up. The lines are then set with the glue they really have. Only if even that finds nothing within
+/// tolerance does a last pass accept any looseness, and only a word wider than the measure is cut (first-fit).
+/// Ragged lines (left, right, centred) are set at natural width with a fixed amount of room at their end; they
 /// are feasible whenever they fit, and the same demerits make their ends even.
 /// </summary>
 internal static class LineBreaker
 {
     private const double Pretolerance = 100;
     private const double Tolerance = 200;
-    /// <summary>The loosest a line may be before the paragraph is reported (spaces at about twice their width);
-    /// TeX reaches the same end with \emergencystretch.</summary>
-    private const double EmergencyTolerance = 1000;
+    /// <summary>The emergency stretch in ems of the text's size (TeX users commonly choose 1.5 to 3 em).</summary>
+    public const double EmergencyStretchEms = 3;
+    /// <summary>A set line counts as loose (reported, at most as information) beyond this badness with its real
+    /// glue: spaces stretched to about two and a half times their stretchability.</summary>
+    private const double LooseBadness = 1600;
     private const double LinePenalty = 10;
     private const double DoubleHyphenDemerits = 10000;
     private const double FinalHyphenDemerits = 5000;
@@ -44,21 +62,25 @@ internal static class LineBreaker
     /// <param name="restWidth">Measure of every later line (narrower under a hanging indent).</param>
     /// <param name="raggedStretch">For ragged text, the room a line may leave at its end before it counts as bad
     /// (0 for justified text).</param>
-    public static BreakResult Break(List<LineItem> items, double firstWidth, double restWidth, double raggedStretch = 0)
+    /// <param name="emergencyStretch">For justified text, the extra stretch each line is judged with in the
+    /// emergency pass (points).</param>
+    public static BreakResult Break(List<LineItem> items, double firstWidth, double restWidth, double raggedStretch = 0,
+        double emergencyStretch = 0)
     {
         if (items.Count == 0)
-            return new([], true, 0);
+            return new([], BreakQuality.Good, 0);
         bool ragged = raggedStretch > 0;
         var paragraph = new Paragraph(items, firstWidth, restWidth, raggedStretch);
         if (!ragged && paragraph.Run(Pretolerance, hyphenate: false) is { } first)
-            return new(first, true, paragraph.WorstBadness);
+            return new(first, BreakQuality.Good, paragraph.WorstBadness);
         if (paragraph.Run(ragged ? double.PositiveInfinity : Tolerance, hyphenate: true) is { } second)
-            return new(second, true, paragraph.WorstBadness);
-        if (!ragged && paragraph.Run(EmergencyTolerance, hyphenate: true) is { } emergency)
-            return new(emergency, true, paragraph.WorstBadness);
-        if (!ragged && paragraph.Run(double.PositiveInfinity, hyphenate: true) is { } loose)
-            return new(loose, false, paragraph.WorstBadness);
-        return new(GreedyLineBreaker.Break(items, n => n == 0 ? firstWidth : restWidth), false, double.PositiveInfinity);
+            return new(second, BreakQuality.Good, paragraph.WorstBadness);
+        if (!ragged && emergencyStretch > 0 && paragraph.Run(Tolerance, hyphenate: true, emergencyStretch) is { } emergency)
+            return new(emergency, paragraph.WorstBadness > LooseBadness ? BreakQuality.Loose : BreakQuality.Good, paragraph.WorstBadness);
+        if (!ragged && paragraph.Run(double.PositiveInfinity, hyphenate: true, emergencyStretch) is { } loose)
+            return new(loose, paragraph.WorstBadness > LooseBadness ? BreakQuality.Loose : BreakQuality.Good, paragraph.WorstBadness);
+        var (lines, cut) = GreedyLineBreaker.BreakReportingCut(items, n => n == 0 ? firstWidth : restWidth);
+        return new(lines, cut is null ? BreakQuality.Loose : BreakQuality.Cut, double.PositiveInfinity, cut);
     }
 
     private sealed class Node(int position, int line, int fitness, int hyphens, double demerits, Node? previous,
@@ -115,7 +137,8 @@ internal static class LineBreaker
 
         public double WorstBadness { get; private set; }
 
-        public List<BrokenLine>? Run(double tolerance, bool hyphenate)
+        /// <param name="background">Extra stretch every line but the last is judged with (the emergency stretch).</param>
+        public List<BrokenLine>? Run(double tolerance, bool hyphenate, double background = 0)
         {
             var active = new List<Node> { new(-1, 0, 1, 0, 0, null, 0, 0, 0, 0, 0) };
             int n = _items.Count;
@@ -147,11 +170,13 @@ internal static class LineBreaker
                     double measure = node.Line == 0 ? _first : _rest;
                     double natural = _width[i] - node.Width + breakWidth;
                     double ratio;
+                    double judged = double.NaN;
                     if (natural < measure)
                     {
                         double stretch = _ragged > 0 ? _ragged : _stretch[i] - node.Stretch;
                         // The last line and a line before a forced break end with infinitely stretchable space.
                         ratio = forced ? 0 : stretch > 0 ? (measure - natural) / stretch : double.PositiveInfinity;
+                        judged = forced ? 0 : stretch + background > 0 ? (measure - natural) / (stretch + background) : double.PositiveInfinity;
                     }
                     else if (natural > measure)
                     {
@@ -160,12 +185,14 @@ internal static class LineBreaker
                     }
                     else
                         ratio = 0;
+                    if (double.IsNaN(judged))
+                        judged = ratio;
 
                     if (ratio < -1 || forced)
                         active.RemoveAt(a);
                     if (ratio < -1)
                         continue;
-                    double badness = Math.Min(100 * Math.Pow(Math.Abs(ratio), 3), 100_000);
+                    double badness = Badness(judged);
                     if (_ragged > 0 && !forced)
                         badness = Math.Min(badness, 1000); // a short ragged line is never infeasible
                     if (badness > tolerance)
@@ -183,14 +210,14 @@ internal static class LineBreaker
                         demerits += TripleHyphenDemerits;
                     if (i == n && node.Hyphens > 0)
                         demerits += FinalHyphenDemerits;
-                    int fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
+                    int fitness = judged < -0.5 ? 0 : judged <= 0.5 ? 1 : judged <= 1 ? 2 : 3;
                     if (Math.Abs(fitness - node.Fitness) > 1)
                         demerits += AdjacentDemerits;
                     demerits += node.Demerits;
 
                     var key = (fitness, Math.Min(node.Line + 1, 1), Math.Min(hyphens, 3));
                     if (!best.TryGetValue(key, out var current) || demerits < current.Demerits)
-                        best[key] = (node, demerits, ratio, badness);
+                        best[key] = (node, demerits, ratio, Badness(ratio));
                 }
 
                 if (best.Count > 0)
@@ -206,6 +233,8 @@ internal static class LineBreaker
             var end = active.Where(a => a.Position == n).MinBy(a => a.Demerits);
             return end is null ? null : Lines(end);
         }
+
+        private static double Badness(double ratio) => Math.Min(100 * Math.Pow(Math.Abs(ratio), 3), 100_000);
 
         /// <summary>Sums where the line after a break at <paramref name="i"/> starts: glue and penalties after a break vanish.</summary>
         private (double, double, double) AfterBreak(int i)
