@@ -102,10 +102,21 @@ internal static partial class Numbers
     [GeneratedRegex(@"\s*[-–]\s*")]
     private static partial Regex HyphenRegex();
 
+    [GeneratedRegex(@"\s*&\s*")]
+    private static partial Regex AmpersandRegex();
+
     /// <summary>Sets the hyphens between the numbers of a numeric value as range delimiters
-    /// ("2005-VII" → "2005–VII"), leaving every other character as written.</summary>
-    public static string JoinRanges(string numericValue, string rangeDelimiter) =>
-        HyphenRegex().Replace(numericValue.Trim(), rangeDelimiter);
+    /// ("2005-VII" → "2005–VII") and its ampersands as the locale's ("2&3" → "2 & 3"), leaving every
+    /// other character as written.</summary>
+    public static string JoinRanges(string numericValue, string rangeDelimiter, ResolvedLocale locale) =>
+        AmpersandRegex().Replace(HyphenRegex().Replace(numericValue.Trim(), rangeDelimiter), " " + Ampersand(locale) + " ");
+
+    /// <summary>What joins two numbers written with an ampersand ("213 & 235"): the symbol form of the
+    /// locale's "and" term, which a style may redefine, as citeproc-js and the CSL test suite
+    /// (label_PluralWithLocalizedAmpersand) print it. A locale without that form (de-DE, ru-RU) keeps the
+    /// ampersand rather than falling back to its word "und" or "и".</summary>
+    public static string Ampersand(ResolvedLocale locale) =>
+        locale.FindTerm("and", "symbol") is { Form: "symbol" } term ? term.Single : "&";
 
     /// <summary>The delimiter of a range in a number variable: a series number is a span of years
     /// more often than not, so collection-number takes the year-range delimiter, the others the page one.</summary>
@@ -113,7 +124,7 @@ internal static partial class Numbers
         (variable == "collection-number" ? locale.Term("year-range-delimiter") : locale.Term("page-range-delimiter")) ?? "–";
 
     /// <summary>Formats every number in a numeric value with the given form; separators are normalised
-    /// (", " for commas, " & " for ampersands, the range delimiter for hyphens).</summary>
+    /// (", " for commas, the locale's ampersand between spaces, the range delimiter for hyphens).</summary>
     public static string Format(string value, string form, ResolvedLocale locale, string? genderForm, string rangeDelimiter)
     {
         var sb = new StringBuilder();
@@ -128,7 +139,7 @@ internal static partial class Numbers
             }
             if (t == "&")
             {
-                sb.Append(" & ");
+                sb.Append(' ').Append(Ampersand(locale)).Append(' ');
                 continue;
             }
             if (t is "-" or "–")
