@@ -8,7 +8,7 @@ namespace Pub.Citations;
 internal sealed partial class Evaluator
 {
     private sealed record NameOptions(
-        string? And, string DelimiterPrecedesEtAl, string DelimiterPrecedesLast, int EtAlMin, int EtAlUseFirst,
+        string? And, string DelimiterPrecedesEtAl, string DelimiterPrecedesLast, int EtAlMin, int? EtAlUseFirst,
         bool EtAlUseLast, bool Initialize, string? InitializeWith, string? NameAsSortOrder, string SortSeparator,
         string Form, string Delimiter, string InheritedDelimiterPrecedesLast);
 
@@ -30,16 +30,17 @@ internal sealed partial class Evaluator
                 o[kv.Key] = kv.Value;
             }
         }
-        static int Int(Dictionary<string, string> o, string k) =>
-            o.TryGetValue(k, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0;
+        static int? Int(Dictionary<string, string> o, string k) =>
+            o.TryGetValue(k, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
 
-        var etAlMin = Int(o, "et-al-min");
+        var etAlMin = Int(o, "et-al-min") ?? 0;
+        // Unset differs from "0": et-al-use-first="0" shows no name at all once the list is long enough.
         var etAlUseFirst = Int(o, "et-al-use-first");
         if (ctx.Mode == RenderMode.Citation && ctx.Cite.Position != Position.First)
         {
             if (o.ContainsKey("et-al-subsequent-min"))
             {
-                etAlMin = Int(o, "et-al-subsequent-min");
+                etAlMin = Int(o, "et-al-subsequent-min") ?? 0;
             }
             if (o.ContainsKey("et-al-subsequent-use-first"))
             {
@@ -278,9 +279,11 @@ internal sealed partial class Evaluator
     {
         var shown = names.Count;
         var etAl = false;
-        if (opts.EtAlMin > 0 && opts.EtAlUseFirst > 0 && names.Count >= opts.EtAlMin && opts.EtAlUseFirst < names.Count)
+        // et-al-use-first="0" leaves no name to show: the list renders nothing, not even "et al.", and
+        // does not call cs:substitute (etal_UseZeroFirst of the CSL test suite; citeproc-js alike).
+        if (opts.EtAlMin > 0 && opts.EtAlUseFirst is { } useFirst && useFirst >= 0 && names.Count >= opts.EtAlMin && useFirst < names.Count)
         {
-            shown = opts.EtAlUseFirst;
+            shown = useFirst;
             if (ctx.Mode == RenderMode.Citation && ctx.InFirstNames)
             {
                 shown += ctx.Cite.ExtraNames;
