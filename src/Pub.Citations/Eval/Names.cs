@@ -2,6 +2,7 @@
 // initials, substitution, labels, and the given-name / add-names expansions disambiguation asks for.
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Pub.Citations;
 
@@ -701,7 +702,14 @@ internal sealed partial class Evaluator
     /// <summary>One element of a given name: an initial (written as one, or made from a name when
     /// initializing) or a word kept as written; <see cref="AfterHyphen"/> when a hyphen joins it to the
     /// element before ("Jean-Paul").</summary>
-    private readonly record struct GivenElement(string Text, bool IsInitial, bool AfterHyphen);
+    private readonly record struct GivenElement(string Text, bool IsInitial, bool AfterHyphen)
+    {
+        /// <summary>Markup opening around the element as written ("&lt;b&gt;" in "&lt;b&gt;John&lt;/b&gt;").</summary>
+        public string Open { get; init; } = string.Empty;
+
+        /// <summary>Markup closing after the element; an initial's period goes inside it ("&lt;b&gt;J.&lt;/b&gt;").</summary>
+        public string Close { get; init; } = string.Empty;
+    }
 
     /// <summary>Reduces given names to initials: "John Robert" → "J. R.", "Jean-Paul" → "J.-P.", "M.E" → "M. E.".
     /// With <paramref name="initialize"/> false only existing initials are normalised ("E.B." → "E. B.").
@@ -729,10 +737,12 @@ internal sealed partial class Evaluator
                     sb.Append(' ');
                 }
             }
-            sb.Append(e.Text);
+            sb.Append(e.Open).Append(e.Text);
+            var period = e.IsInitial ? with.TrimEnd(' ') : string.Empty;
+            sb.Append(period).Append(e.Close);
             if (e.IsInitial)
             {
-                sb.Append(with);
+                sb.Append(with, period.Length, with.Length - period.Length);
             }
         }
         TrimEndSpaces(sb);
@@ -742,12 +752,14 @@ internal sealed partial class Evaluator
     private static List<GivenElement> GivenElements(string given, bool initialize)
     {
         var elements = new List<GivenElement>();
-        foreach (var word in given.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in GivenWords(given))
         {
             var hyphenParts = word.Split('-');
             for (var h = 0; h < hyphenParts.Length; h++)
             {
-                var part = hyphenParts[h];
+                // Markup around a part ("<b>John</b>") stays around its initial ("<b>J.</b>").
+                var markup = MarkupAround().Match(hyphenParts[h]);
+                var (open, part, close) = (markup.Groups[1].Value, markup.Groups[2].Value, markup.Groups[3].Value);
                 if (part.Length == 0)
                 {
                     continue;
@@ -758,6 +770,7 @@ internal sealed partial class Evaluator
                     continue;
                 }
                 var afterHyphen = h > 0;
+                var first = elements.Count;
                 // Periods inside a part separate initials ("M.E"); a trailing period marks an abbreviation ("Ts.").
                 var pieces = part.Split('.');
                 for (var k = 0; k < pieces.Length; k++)
@@ -776,10 +789,46 @@ internal sealed partial class Evaluator
                             : new GivenElement(piece, false, afterHyphen));
                     afterHyphen = false;
                 }
+                if (elements.Count > first)
+                {
+                    elements[first] = elements[first] with { Open = open };
+                    elements[^1] = elements[^1] with { Close = elements[^1].Close + close };
+                }
             }
         }
         return elements;
     }
+
+    /// <summary>The words of given names, split at spaces outside markup tags, so that
+    /// "&lt;span class="nocase"&gt;" stays one piece of markup.</summary>
+    private static List<string> GivenWords(string given)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        var inTag = false;
+        foreach (var c in given)
+        {
+            inTag = c == '<' || (inTag && c != '>');
+            if (!inTag && c is ' ' or '\u00A0')
+            {
+                if (current.Length > 0)
+                {
+                    words.Add(current.ToString());
+                    current.Clear();
+                }
+                continue;
+            }
+            current.Append(c);
+        }
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+        return words;
+    }
+
+    [GeneratedRegex(@"^((?:<[A-Za-z][^>]*>)*)(.*?)((?:</[A-Za-z]+>)*)$", RegexOptions.Singleline)]
+    private static partial Regex MarkupAround();
 
     /// <summary>The initial of a name; a leading capital digraph keeps both letters: "TSerendorjiin" → "Ts".</summary>
     private static string InitialOf(string name)
