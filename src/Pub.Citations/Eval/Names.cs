@@ -376,7 +376,9 @@ internal sealed partial class Evaluator
                     "after-inverted-name" => inverted[^1],
                     _ => nodes.Count >= 2,
                 };
-                g.Children.Add(new TextNode(useDelimiter ? opts.Delimiter : " ", TextRole.Affix));
+                // A Chinese or Japanese term ("等") follows the last name without a space, as words in
+                // those scripts do (name_EtAlWithCombined of the CSL test suite, citeproc-js alike).
+                g.Children.Add(new TextNode(useDelimiter ? opts.Delimiter : IsRomanesque(term[..1]) ? " " : string.Empty, TextRole.Affix));
                 Node etAlNode = StripPeriodsInNames(new TextNode(term), ctx);
                 if (n.EtAl is not null)
                 {
