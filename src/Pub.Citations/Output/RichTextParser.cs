@@ -87,7 +87,9 @@ internal static class RichTextParser
                     stack.RemoveAt(stack.Count - 1);
                     continue;
                 }
-                if (IsOpener(s, i) && HasQuoteCloser(s, i + 1, quoteKind))
+                // A mark followed by a mark of its kind opens nothing: an empty quotation (l''') is
+                // a run of apostrophes.
+                if (IsOpener(s, i) && (i + 1 >= s.Length || QuoteKindAt(s, i + 1) != quoteKind) && HasQuoteCloser(s, i + 1, quoteKind))
                 {
                     Flush();
                     var g = new GroupNode { Quotes = true, FlipFlop = true };
