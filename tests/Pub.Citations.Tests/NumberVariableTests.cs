@@ -117,6 +117,21 @@ public sealed class NumberVariableTests
         Assert.Equal("Victims of Trafficking and Violence Protection Act of 2000, Pub. L. No. Pub. L. No. 106-386, 114 United States Statutes at Large 1464 (2000).", r.Bibliography["tvpa"]);
     }
 
+    // Pages counted in lower-case roman numerals (the front matter) are numeric, alone or beside arabic
+    // ones, so the style's "p" label for a numeric page count follows them, as citeproc-js prints it.
+    [Fact]
+    public void LowerCaseRomanPageCountsAreNumeric()
+    {
+        const string books = """
+            [{"id":"m","type":"book","title":"Anti-trafficking governance","author":[{"family":"Moreau","given":"Jean-Pierre"}],"publisher":"Intersentia","publisher-place":"Cambridge","issued":{"date-parts":[[2021]]},"number-of-pages":"xiv, 412"},
+             {"id":"n","type":"book","title":"Front matter only","author":[{"family":"Roe","given":"Jane"}],"publisher":"P","publisher-place":"London","issued":{"date-parts":[[2020]]},"number-of-pages":"xiv"}]
+            """;
+        var r = RealStyle.Render("nlm-citation-sequence.csl", books);
+        // The entries open with their number in the left margin ("1."); the text after it is compared.
+        Assert.EndsWith("Moreau JP. Anti-trafficking governance. Cambridge: Intersentia; 2021. xiv, 412 p.", r.Bibliography["m"], StringComparison.Ordinal);
+        Assert.EndsWith("Roe J. Front matter only. London: P; 2020. xiv p.", r.Bibliography["n"], StringComparison.Ordinal);
+    }
+
     // An ampersand between numbers is set as the locale's "and" term in its symbol form, between spaces,
     // in a locator, a page and a numeric variable printed with cs:text (label_PluralWithLocalizedAmpersand
     // of the CSL test suite; the other strings are what citeproc-js prints).
