@@ -12,6 +12,8 @@ public sealed class QuotationMarkTests
     [InlineData("l'''", "l’’’")]
     [InlineData("<span class=\"nocase\">l'''</span>", "l’’’")]
     [InlineData("a 'quoted' word", "a “quoted” word")]
+    [InlineData("a ''quoted'' word", "a “‘quoted’” word")]
+    [InlineData("the ''Rock'' and 'roll'", "the “‘Rock’” and “roll”")]
     public void An_empty_quotation_is_a_run_of_apostrophes(string title, string expected)
     {
         const string xml = """
