@@ -143,6 +143,24 @@ public sealed class CiteCollapsingTests
         Assert.StartsWith("(Doe 2000a, p.\u00A05; 2000b", citations[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_note_style_joins_the_cites_of_one_author_with_the_layout_delimiter()
+    {
+        // The UNDP style is a note style with collapse="year" and no cite-group-delimiter: the CSL test
+        // suite (disambiguate_YearSuffixWithEtAlSubsequent) and citeproc-js keep the layout delimiter "; "
+        // between the cites of one author, where an in-text style would take ", ".
+        var (citations, _) = Render("united-nations-development-programme-icca-legal-review.csl", AuthorYears,
+        [
+            [Cite("a1"), Cite("a2"), Cite("a4"), Cite("b1"), Cite("b2")],
+            [Cite("a1"), Cite("a4"), Cite("b1")],
+        ]);
+        Assert.Equal(
+        [
+            "Doe, J. 2000. Alpha; 2000. Beta; 2003. Delta; Smith, A. 1999. Epsilon; 2005. Zeta.",
+            "Doe, Alpha; Delta; Smith, Epsilon.",
+        ], citations);
+    }
+
     [Theory]
     [InlineData("nlm-citation-sequence.csl", "(1–7)", "(8–10)", "(8–10)", "(1–4)", "(1–4)", "(see 1–3)", "(1,see 2–4)", "(1,2,3 and others)", "(1,2,4,6)")]
     [InlineData("the-lancet.csl", "1–7", "8–10", "8–10", "1–4", "1–4", "see 1–3", "1,see 2–4", "1,2,3 and others", "1,2,4,6")]

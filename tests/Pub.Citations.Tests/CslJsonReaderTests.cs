@@ -29,6 +29,40 @@ public sealed class CslJsonReaderTests
         Assert.Equal((4, 41), (author.Span!.Value.Line, author.Span!.Value.Column));
     }
 
+    // Names in the note field ("reviewed-author: Hall || W.C.", one name a line, a literal name without
+    // "||") fill a name variable the item lacks, never one it has: citeproc-js prints
+    // "K.S. Wolf; W. C. Hall, Office of the High Commissioner; John Doe; Decrease of Deaf potential" for
+    // the four variables of this item (label_NameLabelThroughSubstitute of the CSL test suite relies on it).
+    [Fact]
+    public void NamesInTheNoteFieldFillMissingNameVariables()
+    {
+        const string json = """
+            [{"id":"a","type":"post-weblog","title":"T","author":[{"family":"Wolf","given":"K.S."}],
+              "note":"reviewed-title: Decrease of Deaf potential\nreviewed-author: Hall || W.C.\nreviewed-author: Office of the High Commissioner\ntranslator: Roe || Jane",
+              "translator":[{"family":"Doe","given":"John"}]}]
+            """;
+        var read = CslJsonReader.Read(new SourceText("refs.json", json));
+        Assert.Empty(read.Diagnostics);
+        var item = read.References[0];
+        Assert.Equal([("Hall", "W.C.", null), (null, null, "Office of the High Commissioner")],
+            item.Names["reviewed-author"].Select(n => (n.Family, n.Given, n.Literal)));
+        Assert.Equal(["Doe"], item.Names["translator"].Select(n => n.Family));
+
+        const string style = """
+            <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+              <info><id/><title/><updated>2009-08-10T04:49:00+09:00</updated></info>
+              <citation><layout><group delimiter="; ">
+                <names variable="author"/><names variable="reviewed-author"><name initialize-with=". "/></names>
+                <names variable="translator"/><text variable="reviewed-title"/>
+              </group></layout></citation>
+            </style>
+            """;
+        var parsed = StyleParser.Parse(new SourceText("t.csl", style), new DiagnosticBag());
+        Assert.NotNull(parsed);
+        var cite = CslProcessor.Create(parsed!, LocaleSet.Builtin, read.References).Process([new CitationCluster("c", [new CitationItem("a")])]);
+        Assert.Equal("K.S. Wolf; W. C. Hall, Office of the High Commissioner; John Doe; Decrease of Deaf potential", cite.Citations[0].Text.ToPlainText());
+    }
+
     // citeproc-js prints "A. B.", "C. D." and "E F" for these three items' short container titles.
     [Fact]
     public void JournalAbbreviationFillsOnlyAMissingShortContainerTitle()

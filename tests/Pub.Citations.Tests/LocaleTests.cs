@@ -51,6 +51,41 @@ public sealed class LocaleTests
         Assert.Equal("15. März 2023 sowie", Cite(style, LocaleSet.Builtin));
     }
 
+    // A term left empty over several lines is empty, while the space typed before " [et al.]" stays:
+    // citeproc-js prints "a| [et al.]|b|John Doe" for this style (label_EditorTranslator1 of the CSL
+    // test suite has such an "and others" term).
+    [Fact]
+    public void ATermHoldingOnlyTheIndentationOfTheFileIsEmpty()
+    {
+        const string xml = """
+            <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+              <info><id/><title/><updated>2009-08-10T04:49:00+09:00</updated></info>
+              <locale><terms>
+                <term name="and others">
+                </term>
+                <term name="et-al"> [et al.]</term>
+              </terms></locale>
+              <citation><layout><group delimiter="|">
+                <text value="a"/><text term="and others"/><text term="et-al"/><text value="b"/>
+                <names variable="author"><name et-al-min="2" et-al-use-first="1"/><et-al term="and others"/></names>
+              </group></layout></citation>
+            </style>
+            """;
+        var style = StyleParser.Parse(new SourceText("s.csl", xml), new DiagnosticBag());
+        Assert.NotNull(style);
+        var item = new Reference
+        {
+            Id = "a",
+            Type = "book",
+            Names = new Dictionary<string, IReadOnlyList<Name>>(StringComparer.Ordinal)
+            {
+                ["author"] = [new Name { Family = "Doe", Given = "John" }, new Name { Family = "Roe", Given = "Jane" }],
+            },
+        };
+        var result = CslProcessor.Create(style!, LocaleSet.Builtin, [item]).Process([new CitationCluster("c", [new CitationItem("a")])]);
+        Assert.Equal("a| [et al.]|b|John Doe", result.Citations[0].Text.ToPlainText());
+    }
+
     [Fact]
     public void OrdinalsFollowGenderAndLastTwoDigits()
     {

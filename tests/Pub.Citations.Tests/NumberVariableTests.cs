@@ -1,6 +1,7 @@
 // Number variables in real styles: the label of a case number, and hyphens set as range delimiters.
 // Expected strings are what citeproc-js 2.4.63 prints for the same items, except where a comment says
 // that pub follows the CSL specification instead.
+using Pub.Syntax;
 using Xunit;
 
 namespace Pub.Citations.Tests;
@@ -115,4 +116,52 @@ public sealed class NumberVariableTests
         var r = RealStyle.Render("apa.csl", act);
         Assert.Equal("Victims of Trafficking and Violence Protection Act of 2000, Pub. L. No. Pub. L. No. 106-386, 114 United States Statutes at Large 1464 (2000).", r.Bibliography["tvpa"]);
     }
+
+    // Pages counted in lower-case roman numerals (the front matter) are numeric, alone or beside arabic
+    // ones, so the style's "p" label for a numeric page count follows them, as citeproc-js prints it.
+    [Fact]
+    public void LowerCaseRomanPageCountsAreNumeric()
+    {
+        const string books = """
+            [{"id":"m","type":"book","title":"Anti-trafficking governance","author":[{"family":"Moreau","given":"Jean-Pierre"}],"publisher":"Intersentia","publisher-place":"Cambridge","issued":{"date-parts":[[2021]]},"number-of-pages":"xiv, 412"},
+             {"id":"n","type":"book","title":"Front matter only","author":[{"family":"Roe","given":"Jane"}],"publisher":"P","publisher-place":"London","issued":{"date-parts":[[2020]]},"number-of-pages":"xiv"}]
+            """;
+        var r = RealStyle.Render("nlm-citation-sequence.csl", books);
+        // The entries open with their number in the left margin ("1."); the text after it is compared.
+        Assert.EndsWith("Moreau JP. Anti-trafficking governance. Cambridge: Intersentia; 2021. xiv, 412 p.", r.Bibliography["m"], StringComparison.Ordinal);
+        Assert.EndsWith("Roe J. Front matter only. London: P; 2020. xiv p.", r.Bibliography["n"], StringComparison.Ordinal);
+    }
+
+    // An ampersand between numbers is set as the locale's "and" term in its symbol form, between spaces,
+    // in a locator, a page and a numeric variable printed with cs:text (label_PluralWithLocalizedAmpersand
+    // of the CSL test suite; the other strings are what citeproc-js prints).
+    private static string WithAmpersands(string lang, string localeOverride)
+    {
+        var xml = "<style xmlns=\"http://purl.org/net/xbiblio/csl\" version=\"1.0\" class=\"note\">" + localeOverride +
+                  "<citation><layout><group delimiter=\" | \">" +
+                  "<group delimiter=\" \"><label variable=\"locator\"/><text variable=\"locator\"/></group>" +
+                  "<group delimiter=\" \"><label variable=\"page\"/><text variable=\"page\"/></group>" +
+                  "<group delimiter=\" \"><label variable=\"volume\"/><text variable=\"volume\"/></group>" +
+                  "<group delimiter=\" \"><label variable=\"issue\"/><number variable=\"issue\"/></group>" +
+                  "</group></layout></citation></style>";
+        var style = StyleParser.Parse(new SourceText("s.csl", xml), new DiagnosticBag())!;
+        var locales = LocaleSet.FromFolders(Path.Combine(SharedData.CslFolder(), "locales"));
+        var item = new Reference
+        {
+            Id = "a",
+            Type = "book",
+            Variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["page"] = "213 & 235", ["volume"] = "2&3", ["issue"] = "4 & 5" },
+        };
+        return CslProcessor.Create(style, locales, [item], lang)
+            .Process([new CitationCluster("c", [new CitationItem("a") { Locator = "213 & 235" }])]).Citations[0].Text.ToPlainText();
+    }
+
+    [Fact]
+    public void AnAmpersandBetweenNumbersIsTheLocalesAndSymbol() =>
+        Assert.Equal("pages 213 AMPERSAND 235 | pages 213 AMPERSAND 235 | volumes 2 AMPERSAND 3 | issues 4 AMPERSAND 5",
+            WithAmpersands("en-US", "<locale><terms><term name=\"and\">and</term><term name=\"and\" form=\"symbol\">AMPERSAND</term></terms></locale>"));
+
+    [Fact]
+    public void ALocaleWithoutAnAndSymbolKeepsTheAmpersand() =>
+        Assert.Equal("Seiten 213 & 235 | Seiten 213 & 235 | Bände 2 & 3 | Nummern 4 & 5", WithAmpersands("de-DE", string.Empty));
 }

@@ -255,7 +255,7 @@ internal sealed partial class Evaluator
         {
             // A range in a numeric number variable ("2005-VII", "1-10") is set with the range delimiter,
             // whether the style prints it with cs:number or cs:text.
-            value = Numbers.JoinRanges(value, Numbers.RangeDelimiter(variable, _locale));
+            value = Numbers.JoinRanges(value, Numbers.RangeDelimiter(variable, _locale), _locale);
         }
         else if (variable is "chapter-number" or "part-number" or "supplement-number"
             && System.Text.RegularExpressions.Regex.IsMatch(value, @"^\s*\d+\s*-\s*\d+\s*$"))

@@ -2,13 +2,14 @@
 // initials, substitution, labels, and the given-name / add-names expansions disambiguation asks for.
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Pub.Citations;
 
 internal sealed partial class Evaluator
 {
     private sealed record NameOptions(
-        string? And, string DelimiterPrecedesEtAl, string DelimiterPrecedesLast, int EtAlMin, int EtAlUseFirst,
+        string? And, string DelimiterPrecedesEtAl, string DelimiterPrecedesLast, int EtAlMin, int? EtAlUseFirst,
         bool EtAlUseLast, bool Initialize, string? InitializeWith, string? NameAsSortOrder, string SortSeparator,
         string Form, string Delimiter, string InheritedDelimiterPrecedesLast);
 
@@ -30,16 +31,17 @@ internal sealed partial class Evaluator
                 o[kv.Key] = kv.Value;
             }
         }
-        static int Int(Dictionary<string, string> o, string k) =>
-            o.TryGetValue(k, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0;
+        static int? Int(Dictionary<string, string> o, string k) =>
+            o.TryGetValue(k, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
 
-        var etAlMin = Int(o, "et-al-min");
+        var etAlMin = Int(o, "et-al-min") ?? 0;
+        // Unset differs from "0": et-al-use-first="0" shows no name at all once the list is long enough.
         var etAlUseFirst = Int(o, "et-al-use-first");
         if (ctx.Mode == RenderMode.Citation && ctx.Cite.Position != Position.First)
         {
             if (o.ContainsKey("et-al-subsequent-min"))
             {
-                etAlMin = Int(o, "et-al-subsequent-min");
+                etAlMin = Int(o, "et-al-subsequent-min") ?? 0;
             }
             if (o.ContainsKey("et-al-subsequent-use-first"))
             {
@@ -278,9 +280,11 @@ internal sealed partial class Evaluator
     {
         var shown = names.Count;
         var etAl = false;
-        if (opts.EtAlMin > 0 && opts.EtAlUseFirst > 0 && names.Count >= opts.EtAlMin && opts.EtAlUseFirst < names.Count)
+        // et-al-use-first="0" leaves no name to show: the list renders nothing, not even "et al.", and
+        // does not call cs:substitute (etal_UseZeroFirst of the CSL test suite; citeproc-js alike).
+        if (opts.EtAlMin > 0 && opts.EtAlUseFirst is { } useFirst && useFirst >= 0 && names.Count >= opts.EtAlMin && useFirst < names.Count)
         {
-            shown = opts.EtAlUseFirst;
+            shown = useFirst;
             if (ctx.Mode == RenderMode.Citation && ctx.InFirstNames)
             {
                 shown += ctx.Cite.ExtraNames;
@@ -372,7 +376,9 @@ internal sealed partial class Evaluator
                     "after-inverted-name" => inverted[^1],
                     _ => nodes.Count >= 2,
                 };
-                g.Children.Add(new TextNode(useDelimiter ? opts.Delimiter : " ", TextRole.Affix));
+                // A Chinese or Japanese term ("等") follows the last name without a space, as words in
+                // those scripts do (name_EtAlWithCombined of the CSL test suite, citeproc-js alike).
+                g.Children.Add(new TextNode(useDelimiter ? opts.Delimiter : IsRomanesque(term[..1]) ? " " : string.Empty, TextRole.Affix));
                 Node etAlNode = StripPeriodsInNames(new TextNode(term), ctx);
                 if (n.EtAl is not null)
                 {
@@ -698,7 +704,14 @@ internal sealed partial class Evaluator
     /// <summary>One element of a given name: an initial (written as one, or made from a name when
     /// initializing) or a word kept as written; <see cref="AfterHyphen"/> when a hyphen joins it to the
     /// element before ("Jean-Paul").</summary>
-    private readonly record struct GivenElement(string Text, bool IsInitial, bool AfterHyphen);
+    private readonly record struct GivenElement(string Text, bool IsInitial, bool AfterHyphen)
+    {
+        /// <summary>Markup opening around the element as written ("&lt;b&gt;" in "&lt;b&gt;John&lt;/b&gt;").</summary>
+        public string Open { get; init; } = string.Empty;
+
+        /// <summary>Markup closing after the element; an initial's period goes inside it ("&lt;b&gt;J.&lt;/b&gt;").</summary>
+        public string Close { get; init; } = string.Empty;
+    }
 
     /// <summary>Reduces given names to initials: "John Robert" → "J. R.", "Jean-Paul" → "J.-P.", "M.E" → "M. E.".
     /// With <paramref name="initialize"/> false only existing initials are normalised ("E.B." → "E. B.").
@@ -726,10 +739,12 @@ internal sealed partial class Evaluator
                     sb.Append(' ');
                 }
             }
-            sb.Append(e.Text);
+            sb.Append(e.Open).Append(e.Text);
+            var period = e.IsInitial ? with.TrimEnd(' ') : string.Empty;
+            sb.Append(period).Append(e.Close);
             if (e.IsInitial)
             {
-                sb.Append(with);
+                sb.Append(with, period.Length, with.Length - period.Length);
             }
         }
         TrimEndSpaces(sb);
@@ -739,12 +754,14 @@ internal sealed partial class Evaluator
     private static List<GivenElement> GivenElements(string given, bool initialize)
     {
         var elements = new List<GivenElement>();
-        foreach (var word in given.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in GivenWords(given))
         {
             var hyphenParts = word.Split('-');
             for (var h = 0; h < hyphenParts.Length; h++)
             {
-                var part = hyphenParts[h];
+                // Markup around a part ("<b>John</b>") stays around its initial ("<b>J.</b>").
+                var markup = MarkupAround().Match(hyphenParts[h]);
+                var (open, part, close) = (markup.Groups[1].Value, markup.Groups[2].Value, markup.Groups[3].Value);
                 if (part.Length == 0)
                 {
                     continue;
@@ -755,6 +772,7 @@ internal sealed partial class Evaluator
                     continue;
                 }
                 var afterHyphen = h > 0;
+                var first = elements.Count;
                 // Periods inside a part separate initials ("M.E"); a trailing period marks an abbreviation ("Ts.").
                 var pieces = part.Split('.');
                 for (var k = 0; k < pieces.Length; k++)
@@ -773,10 +791,46 @@ internal sealed partial class Evaluator
                             : new GivenElement(piece, false, afterHyphen));
                     afterHyphen = false;
                 }
+                if (elements.Count > first)
+                {
+                    elements[first] = elements[first] with { Open = open };
+                    elements[^1] = elements[^1] with { Close = elements[^1].Close + close };
+                }
             }
         }
         return elements;
     }
+
+    /// <summary>The words of given names, split at spaces outside markup tags, so that
+    /// "&lt;span class="nocase"&gt;" stays one piece of markup.</summary>
+    private static List<string> GivenWords(string given)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        var inTag = false;
+        foreach (var c in given)
+        {
+            inTag = c == '<' || (inTag && c != '>');
+            if (!inTag && c is ' ' or '\u00A0')
+            {
+                if (current.Length > 0)
+                {
+                    words.Add(current.ToString());
+                    current.Clear();
+                }
+                continue;
+            }
+            current.Append(c);
+        }
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+        return words;
+    }
+
+    [GeneratedRegex(@"^((?:<[A-Za-z][^>]*>)*)(.*?)((?:</[A-Za-z]+>)*)$", RegexOptions.Singleline)]
+    private static partial Regex MarkupAround();
 
     /// <summary>The initial of a name; a leading capital digraph keeps both letters: "TSerendorjiin" → "Ts".</summary>
     private static string InitialOf(string name)

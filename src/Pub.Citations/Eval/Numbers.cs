@@ -22,9 +22,13 @@ internal static partial class Numbers
     // read "5 and 6" as numeric; pub follows the specification there.
     private const string Separator = @"\s*(?:,|&|-|–)\s*";
 
-    // A roman numeral follows an arabic number and a hyphen ("2005-VII"); a letter standing alone in a
-    // list ("L, 2024/1712", an Official Journal series) is not a number.
-    private const string NumberWithVolume = ArabicNumber + @"(?:\s*[-–]\s*" + RomanNumber + ")?";
+    // A lower-case roman numeral counts the front matter of a book: "xiv, 412" pages, "xiv" pages, as
+    // citeproc-js reads them. An upper-case one is a number only after an arabic one (below).
+    private const string LowerRomanNumber = @"(?=[mdclxvi])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})";
+
+    // A roman numeral follows an arabic number and a hyphen ("2005-VII"); a capital letter standing alone
+    // in a list ("L, 2024/1712", an Official Journal series) is not a number.
+    private const string NumberWithVolume = "(?:" + ArabicNumber + @"(?:\s*[-–]\s*" + RomanNumber + ")?|" + LowerRomanNumber + @"(?![A-Za-z]))";
 
     [GeneratedRegex(@"^\s*" + NumberWithVolume + "(?:" + Separator + NumberWithVolume + @")*\s*$")]
     private static partial Regex NumericRegex();
@@ -39,7 +43,7 @@ internal static partial class Numbers
     /// ampersands. Unlike citeproc-js, which also reads a number followed by letters after a hyphen
     /// as a range (it prints the Russian law number "162-ФЗ" as "Pub. L. Nos. 162-ФЗ"), a part without a
     /// digit that is no roman numeral is not a number: "162-ФЗ" is one law number, not numeric.</summary>
-    public static bool IsNumeric(string s) => NumericRegex().IsMatch(s) && DigitsRegex().IsMatch(s);
+    public static bool IsNumeric(string s) => NumericRegex().IsMatch(s);
 
     /// <summary>The numbers of a numeric value, without their separators.</summary>
     private static int CountNumbers(string s) => SeparatorRegex().Split(s.Trim()).Count(t => t.Trim() is { Length: > 0 } n && !SeparatorRegex().IsMatch(n));
@@ -102,10 +106,21 @@ internal static partial class Numbers
     [GeneratedRegex(@"\s*[-–]\s*")]
     private static partial Regex HyphenRegex();
 
+    [GeneratedRegex(@"\s*&\s*")]
+    private static partial Regex AmpersandRegex();
+
     /// <summary>Sets the hyphens between the numbers of a numeric value as range delimiters
-    /// ("2005-VII" → "2005–VII"), leaving every other character as written.</summary>
-    public static string JoinRanges(string numericValue, string rangeDelimiter) =>
-        HyphenRegex().Replace(numericValue.Trim(), rangeDelimiter);
+    /// ("2005-VII" → "2005–VII") and its ampersands as the locale's ("2&3" → "2 & 3"), leaving every
+    /// other character as written.</summary>
+    public static string JoinRanges(string numericValue, string rangeDelimiter, ResolvedLocale locale) =>
+        AmpersandRegex().Replace(HyphenRegex().Replace(numericValue.Trim(), rangeDelimiter), " " + Ampersand(locale) + " ");
+
+    /// <summary>What joins two numbers written with an ampersand ("213 & 235"): the symbol form of the
+    /// locale's "and" term, which a style may redefine, as citeproc-js and the CSL test suite
+    /// (label_PluralWithLocalizedAmpersand) print it. A locale without that form (de-DE, ru-RU) keeps the
+    /// ampersand rather than falling back to its word "und" or "и".</summary>
+    public static string Ampersand(ResolvedLocale locale) =>
+        locale.FindTerm("and", "symbol") is { Form: "symbol" } term ? term.Single : "&";
 
     /// <summary>The delimiter of a range in a number variable: a series number is a span of years
     /// more often than not, so collection-number takes the year-range delimiter, the others the page one.</summary>
@@ -113,7 +128,7 @@ internal static partial class Numbers
         (variable == "collection-number" ? locale.Term("year-range-delimiter") : locale.Term("page-range-delimiter")) ?? "–";
 
     /// <summary>Formats every number in a numeric value with the given form; separators are normalised
-    /// (", " for commas, " & " for ampersands, the range delimiter for hyphens).</summary>
+    /// (", " for commas, the locale's ampersand between spaces, the range delimiter for hyphens).</summary>
     public static string Format(string value, string form, ResolvedLocale locale, string? genderForm, string rangeDelimiter)
     {
         var sb = new StringBuilder();
@@ -128,7 +143,7 @@ internal static partial class Numbers
             }
             if (t == "&")
             {
-                sb.Append(" & ");
+                sb.Append(' ').Append(Ampersand(locale)).Append(' ');
                 continue;
             }
             if (t is "-" or "–")

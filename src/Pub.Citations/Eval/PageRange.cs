@@ -29,7 +29,7 @@ internal static partial class PageRange
             var trimmed = part.Trim();
             if (trimmed.Length == 0 || trimmed is "," or "&")
             {
-                sb.Append(trimmed == "," ? ", " : trimmed == "&" ? " & " : part);
+                sb.Append(trimmed == "," ? ", " : trimmed == "&" ? " " + Numbers.Ampersand(locale) + " " : part);
                 continue;
             }
             if (trimmed.Contains("\\-", StringComparison.Ordinal))

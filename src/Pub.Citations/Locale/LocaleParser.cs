@@ -62,6 +62,12 @@ public static class LocaleParser
         return locale;
     }
 
+    /// <summary>A term left empty over several lines (<c>&lt;term name="and others"&gt;</c>, a line break,
+    /// <c>&lt;/term&gt;</c>) holds only the indentation of the file: it is empty, as citeproc-js reads it
+    /// (label_EditorTranslator1 of the CSL test suite). Spaces typed on one line stay.</summary>
+    private static string TermText(string text) =>
+        text.Contains('\n', StringComparison.Ordinal) && text.All(c => c is ' ' or '\t' or '\r' or '\n') ? string.Empty : text;
+
     private static void ReadTerm(XElement t, Locale locale)
     {
         var name = t.Attribute("name")?.Value;
@@ -75,12 +81,12 @@ public static class LocaleParser
         var m = t.Elements().FirstOrDefault(x => x.Name.LocalName == "multiple");
         if (s is not null || m is not null)
         {
-            single = s?.Value ?? m!.Value;
-            multiple = m?.Value ?? single;
+            single = TermText(s?.Value ?? m!.Value);
+            multiple = m is null ? single : TermText(m.Value);
         }
         else
         {
-            single = multiple = t.Value;
+            single = multiple = TermText(t.Value);
         }
         locale.Add(new Term(name, form, single, multiple, t.Attribute("gender")?.Value, t.Attribute("gender-form")?.Value, t.Attribute("match")?.Value));
     }

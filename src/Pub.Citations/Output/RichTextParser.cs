@@ -87,7 +87,10 @@ internal static class RichTextParser
                     stack.RemoveAt(stack.Count - 1);
                     continue;
                 }
-                if (IsOpener(s, i) && HasQuoteCloser(s, i + 1, quoteKind))
+                // A mark closed by the very next one opens nothing: an empty quotation (l''') is a run
+                // of apostrophes, while ''word'' still nests one quotation in another.
+                var closedAtOnce = i + 1 < s.Length && QuoteKindAt(s, i + 1) == quoteKind && IsCloser(s, i + 1);
+                if (IsOpener(s, i) && !closedAtOnce && HasQuoteCloser(s, i + 1, quoteKind))
                 {
                     Flush();
                     var g = new GroupNode { Quotes = true, FlipFlop = true };

@@ -21,12 +21,13 @@ internal sealed class BibliographyRenderer(
             var children = RenderLayoutChildren(ctx, out var lastElementRendered);
             if (children.Count == 0)
             {
-                // A numbered bibliography keeps the slot (so numbers stay aligned); others drop the entry.
+                // A numbered bibliography keeps the slot, numbered so the numbers stay aligned ("2. [CSL
+                // STYLE ERROR …]", as in the CSL test suite and citeproc-js); others drop the entry.
                 if (!UsesCitationNumber(bib.Layout))
                 {
                     continue;
                 }
-                children.Add(new TextNode(ClusterRenderer.NoPrintedForm));
+                children.Add(new TextNode(ctx.Cite.CitationNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " + ClusterRenderer.NoPrintedForm));
             }
             if (bib.SubsequentAuthorSubstitute is { } sas && ctx.FirstNames is not null)
             {

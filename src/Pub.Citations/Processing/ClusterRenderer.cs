@@ -358,13 +358,15 @@ internal sealed class ClusterRenderer(
     private void CollapseAuthors(List<Cite> cites, List<Piece> pieces, string delimiter, string? collapse)
     {
         // Cites of one author form a cite group: its first cite prints in full, the others (with
-        // collapse) without the names, joined by the cite-group delimiter (", " by default, as the
-        // specification says). A locator, prefix or suffix does not end the group: "(OSCE 2003, III, 2005,
+        // collapse) without the names, joined by the cite-group delimiter. The specification gives it the
+        // default ", " for the cite groups of in-text citations; a note style keeps the layout delimiter
+        // there, as the CSL test suite (disambiguate_YearSuffixWithEtAlSubsequent: "(Smith 2000a; 2000b)")
+        // and citeproc-js do. A locator, prefix or suffix does not end the group: "(OSCE 2003, III, 2005,
         // 2013, para. 2)". With year-suffix collapsing a cite repeating the year before it prints only its
         // suffix ("Doe 2000a, b, p. 5, c"). Between groups comes the layout delimiter; a style that sets
         // after-collapse-delimiter gets it there (and, as in citeproc-js, after a cite with a locator inside a
         // group: "(Wong 1999, 328; 2000, 475; Garcia 1998)").
-        var groupDelimiter = citation.CiteGroupDelimiter ?? ", ";
+        var groupDelimiter = citation.CiteGroupDelimiter ?? (eval.Style.Class == "note" ? delimiter : ", ");
         var yearSuffixDelimiter = citation.YearSuffixDelimiter ?? citation.CiteGroupDelimiter ?? delimiter;
         // A run of year-suffixes ("2000a, b") counts as collapsed: the next year of the author follows
         // the after-collapse delimiter unless the style sets a cite-group delimiter ("2000a, b; 2001").

@@ -165,13 +165,14 @@ public sealed class CslProcessor
                         near = cite.NearNote ?? false;
                         firstNote = cite.FirstReferenceNoteNumber;
                     }
+                    var (locator, label) = LocatorLabels.Read(cite.Locator, cite.Label, _eval.Locale);
                     cites.Add((cite, p with
                     {
                         Position = pos,
                         NearNote = near,
                         FirstReferenceNoteNumber = firstNote,
-                        Locator = cite.Locator,
-                        Label = cite.Locator is null ? null : cite.Label ?? "page",
+                        Locator = locator,
+                        Label = label,
                         SuppressAuthor = cite.SuppressAuthor,
                         AuthorOnly = cite.AuthorOnly,
                     }));

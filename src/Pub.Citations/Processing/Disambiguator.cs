@@ -2,7 +2,8 @@
 // specification prescribes, each step applied only to cites still ambiguous after the previous one:
 //   1. given-name expansion of all names (global givenname-disambiguation-rule values),
 //   2. disambiguate-add-names: show more names before "et al.",
-//   3. disambiguate-add-givenname (by-cite): initials, then full given names, name by name,
+//   3. disambiguate-add-givenname (by-cite, and the names add-names shows under all-names): initials,
+//      then full given names, name by name,
 //   4. the disambiguate="true" condition,
 //   5. disambiguate-add-year-suffix: a, b, c … in bibliography order.
 // A step's change is kept only when it increases the number of distinct renderings in the group.
@@ -48,11 +49,15 @@ internal sealed class Disambiguator(
         }
         if (citation.DisambiguateAddNames || (citation.DisambiguateAddGivenname && rule == "by-cite"))
         {
+            // Names added by add-names are expanded too when that tells the cites apart (the specification:
+            // "added names are expanded if doing so would disambiguate the ambiguous cites"), except under
+            // the primary-name rules, which expand the first name only.
+            var expandGivenNames = citation.DisambiguateAddGivenname && !rule.StartsWith("primary-name", StringComparison.Ordinal);
             foreach (var group in Groups(ids))
             {
                 foreach (var id in group)
                 {
-                    ExpandNames(id, group, citation.DisambiguateAddNames, citation.DisambiguateAddGivenname && rule == "by-cite", rule);
+                    ExpandNames(id, group, citation.DisambiguateAddNames, expandGivenNames, rule);
                 }
             }
             foreach (var id in ids)

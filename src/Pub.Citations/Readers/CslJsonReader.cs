@@ -164,7 +164,7 @@ public static class CslJsonReader
                     break;
             }
         }
-        ReadNoteFields(vars, dates);
+        ReadNoteFields(vars, names, dates);
         return new Reference
         {
             Id = id,
@@ -177,13 +177,15 @@ public static class CslJsonReader
     }
 
     /// <summary>Lines "variable: value" in the note field supply variables the item lacks (a common
-    /// convention of reference managers for fields their own schema does not have).</summary>
-    private static void ReadNoteFields(Dictionary<string, string> vars, Dictionary<string, DateValue> dates)
+    /// convention of reference managers for fields their own schema does not have). A name is written
+    /// "Family || Given", or as one literal name; each line of a name variable adds one name.</summary>
+    private static void ReadNoteFields(Dictionary<string, string> vars, Dictionary<string, IReadOnlyList<Name>> names, Dictionary<string, DateValue> dates)
     {
         if (!vars.TryGetValue("note", out var note) || !note.Contains(':', StringComparison.Ordinal))
         {
             return;
         }
+        var fromNote = new Dictionary<string, List<Name>>(StringComparer.Ordinal);
         foreach (var line in note.Split('\n'))
         {
             var m = System.Text.RegularExpressions.Regex.Match(line.Trim(), @"^\{?:?([a-z][a-z-]*[a-z]):\s*(.+?)\}?$");
@@ -195,6 +197,12 @@ public static class CslJsonReader
             var value = m.Groups[2].Value.Trim();
             if (Evaluator.IsNameVariable(key))
             {
+                if ((!names.ContainsKey(key) || fromNote.ContainsKey(key)) && NoteName(value) is { } name)
+                {
+                    var list = fromNote.TryGetValue(key, out var l) ? l : fromNote[key] = [];
+                    list.Add(name);
+                    names[key] = list;
+                }
                 continue;
             }
             if (Evaluator.IsDateVariable(key))
@@ -210,6 +218,17 @@ public static class CslJsonReader
                 vars.TryAdd(key, value);
             }
         }
+    }
+
+    private static Name? NoteName(string written)
+    {
+        var parts = written.Split("||");
+        return parts.Length switch
+        {
+            1 => new Name { Literal = written.Trim() },
+            2 => new Name { Family = parts[0].Trim(), Given = parts[1].Trim() },
+            _ => null,
+        };
     }
 
     private static bool KnownText(string key) => key is "title" or "container-title" or "collection-title" or "publisher" or "publisher-place"
