@@ -104,6 +104,22 @@ public sealed class CiteCollapsingTests
             citations[0]);
     }
 
+    [Fact]
+    public void Unctad_cites_without_names_stay_apart_when_the_substitute_asks_for_a_text_variable()
+    {
+        // The author's cs:substitute ends in <text variable="publisher"/>: cases with neither author nor
+        // publisher print only their year, and are joined by the layout delimiter, not grouped.
+        const string cases = """
+            [
+            {"id": "m2012", "type": "legal_case", "title": "M. v. Italy", "authority": "ECtHR", "issued": {"date-parts": [[2012, 7, 31]]}},
+            {"id": "ti2019", "type": "legal_case", "title": "T.I. and Others v. Greece", "authority": "ECtHR", "issued": {"date-parts": [[2019, 7, 18]]}}
+            ]
+            """;
+        var (citations, _) = Render("united-nations-conference-on-trade-and-development.csl", cases,
+            [[Cite("m2012", "151", "paragraph"), Cite("ti2019")]]);
+        Assert.Equal("(2012: 151; 2019)", citations[0]);
+    }
+
     [Theory]
     [InlineData("apa.csl",
         "(Doe, 2000a, 2000b, 2000c, 2003; Smith, 1999, 2005)",

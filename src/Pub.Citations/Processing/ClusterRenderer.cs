@@ -49,13 +49,13 @@ internal sealed class ClusterRenderer(
         }
         foreach (var c in cites)
         {
-            var (node, names, _) = RenderOne(c.Params, c.Item.Id, out var textVariableRendered);
+            var (node, names, _) = RenderOne(c.Params, c.Item.Id, out var textVariableCalled);
             // citeproc-compatible placeholder for a cite that renders nothing.
             node ??= new TextNode(NoPrintedForm);
             c.Full = new GroupNode([node]) { WorkId = c.Item.Id };
             // Cites without names group together, like cites by the same author ("(1965a, b)"), unless
-            // they print a title or another text variable (as in citeproc-js).
-            c.Names = names ?? (textVariableRendered ? null : string.Empty);
+            // their layout asks for a title or another text variable (as in citeproc-js).
+            c.Names = names ?? (textVariableCalled ? null : string.Empty);
         }
         var delimiter = citation.Layout.Delimiter ?? string.Empty;
         var collapse = citation.Collapse;
@@ -136,7 +136,7 @@ internal sealed class ClusterRenderer(
 
     private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id) => RenderOne(p, id, out _);
 
-    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id, out bool textVariableRendered)
+    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id, out bool textVariableCalled)
     {
         var item = refs[id];
         eval.BeginItem(item);
@@ -151,7 +151,7 @@ internal sealed class ClusterRenderer(
         {
             names = Flattener.Flatten(ctx.FirstNames, eval.Locale).ToHtml();
         }
-        textVariableRendered = ctx.TextVariableRendered;
+        textVariableCalled = ctx.TextVariableCalled;
         return (node, names, ctx.YearSuffixNode);
     }
 
