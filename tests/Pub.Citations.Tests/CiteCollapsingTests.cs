@@ -120,6 +120,30 @@ public sealed class CiteCollapsingTests
         Assert.Equal("(2012: 151; 2019)", citations[0]);
     }
 
+    [Fact]
+    public void UndpIcca_a_collapsed_cite_that_prints_a_title_follows_the_layout_delimiter()
+    {
+        // collapse="year" without cite-group-delimiter: the author's second work loses the names but
+        // keeps "; " before it, as citeproc-js prints; the specification's default ", " would apply to
+        // every cite of the group (a deliberate choice for the citeproc-js behaviour, see ClusterRenderer).
+        const string works = """
+            [
+            {"id": "g1", "type": "article-journal", "title": "Exploitation in migration", "container-title": "Journal of International Affairs",
+             "volume": "68", "issue": "2", "page": "55-74", "author": [{"family": "Gallagher", "given": "Anne T."}], "issued": {"date-parts": [[2015]]}},
+            {"id": "g2", "type": "article-journal", "title": "Two cheers for the trafficking protocol", "container-title": "Anti-Trafficking Review",
+             "issue": "4", "page": "14-32", "author": [{"family": "Gallagher", "given": "Anne T."}], "issued": {"date-parts": [[2016]]}}
+            ]
+            """;
+        var (citations, _) = Render("united-nations-development-programme-icca-legal-review.csl", works,
+            [[Cite("g1"), Cite("g2")], [Cite("g1", "60"), Cite("g2")]]);
+        Assert.Equal(
+        [
+            "Gallagher, A.T. 2015. Exploitation in migration. Journal of International Affairs, Vol. 68 No. 2, pp. 55–74; "
+            + "2016. Two cheers for the trafficking protocol. Anti-Trafficking Review, No. 4, pp. 14–32.",
+            "Gallagher, ‘Exploitation in migration’, p. 60; ‘Two cheers for the trafficking protocol’.",
+        ], citations);
+    }
+
     [Theory]
     [InlineData("apa.csl",
         "(Doe, 2000a, 2000b, 2000c, 2003; Smith, 1999, 2005)",

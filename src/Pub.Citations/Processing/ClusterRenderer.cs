@@ -17,6 +17,9 @@ internal sealed class ClusterRenderer(
         public required CiteParams Params { get; init; }
         public Node? Full { get; set; }
         public string? Names { get; set; }
+        /// <summary>The cite's layout asked for a text variable other than the locator (see
+        /// <see cref="RenderContext.TextVariableCalled"/>).</summary>
+        public bool CallsTextVariable { get; set; }
         public int Index { get; init; }
         public bool IsFirstInCluster { get; set; }
     }
@@ -56,6 +59,7 @@ internal sealed class ClusterRenderer(
             // Cites without names group together, like cites by the same author ("(1965a, b)"), unless
             // their layout asks for a title or another text variable (as in citeproc-js).
             c.Names = names ?? (textVariableCalled ? null : string.Empty);
+            c.CallsTextVariable = textVariableCalled;
         }
         var delimiter = citation.Layout.Delimiter ?? string.Empty;
         var collapse = citation.Collapse;
@@ -392,6 +396,7 @@ internal sealed class ClusterRenderer(
                     ? afterCollapse
                     : collapsedYear ? yearSuffixDelimiter
                     : members[^1].CollapsedYear ? afterSuffixes
+                    : TitledCiteKeepsLayoutDelimiter(c, collapse) ? delimiter
                     : groupDelimiter;
                 members.Add((c, node, delimiterBefore, collapsedYear));
             }
@@ -400,6 +405,15 @@ internal sealed class ClusterRenderer(
             i = j + 1;
         }
     }
+
+    /// <summary>With collapse and neither cite-group-delimiter nor after-collapse-delimiter, a cite
+    /// whose names are suppressed but which asks for a title or another text variable follows the
+    /// layout delimiter, as in citeproc-js ("Gallagher 2015. Exploitation …, pp. 55–74; 2015. Two Cheers
+    /// …"): the default ", " joins only author-date cites. The specification would give every cite of
+    /// the group the default cite-group delimiter; a style that wants it there sets it explicitly.</summary>
+    private bool TitledCiteKeepsLayoutDelimiter(Cite c, string? collapse) =>
+        collapse is not null && c.CallsTextVariable
+        && citation.CiteGroupDelimiter is null && citation.AfterCollapseDelimiter is null;
 
     /// <summary>Adds the cites of one author's group; with year-suffix-ranged, three or more consecutive
     /// suffixes become a range ("2000a–c").</summary>
