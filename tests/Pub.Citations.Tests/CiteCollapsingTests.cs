@@ -144,6 +144,27 @@ public sealed class CiteCollapsingTests
         ], citations);
     }
 
+    [Fact]
+    public void HarvardCiteThemRight_authors_tied_on_the_year_follow_their_names()
+    {
+        // The citation sorts by year alone and collapses: authors of the same year follow their names,
+        // not the order they were cited in, and an author's cites stay together behind the first of them
+        // (as citeproc-js sorts them).
+        const string works = """
+            [
+            {"id": "w", "type": "book", "title": "Zed", "editor": [{"family": "Wylie", "given": "G"}], "issued": {"date-parts": [[2010]]}},
+            {"id": "a", "type": "chapter", "title": "Alpha", "author": [{"family": "Andrijasevic", "given": "R"}], "issued": {"date-parts": [[2010]]}},
+            {"id": "m", "type": "book", "title": "Mid", "author": [{"family": "Miller", "given": "M"}], "issued": {"date-parts": [[2010]]}},
+            {"id": "d1", "type": "book", "title": "D1", "author": [{"family": "Doe", "given": "J"}], "issued": {"date-parts": [[2015]]}},
+            {"id": "d2", "type": "book", "title": "D2", "author": [{"family": "Doe", "given": "J"}], "issued": {"date-parts": [[2005]]}},
+            {"id": "s", "type": "book", "title": "S", "author": [{"family": "Smith", "given": "J"}], "issued": {"date-parts": [[2010]]}}
+            ]
+            """;
+        var (citations, _) = Render("harvard-cite-them-right.csl", works,
+            [[Cite("m"), Cite("w"), Cite("a", "130")], [Cite("d1"), Cite("s"), Cite("d2")]]);
+        Assert.Equal(["(Andrijasevic, 2010, p. 130; Miller, 2010; Wylie, 2010)", "(Doe, 2005, 2015; Smith, 2010)"], citations);
+    }
+
     [Theory]
     [InlineData("apa.csl",
         "(Doe, 2000a, 2000b, 2000c, 2003; Smith, 1999, 2005)",
