@@ -115,4 +115,20 @@ public sealed class NumberVariableTests
         var r = RealStyle.Render("apa.csl", act);
         Assert.Equal("Victims of Trafficking and Violence Protection Act of 2000, Pub. L. No. Pub. L. No. 106-386, 114 United States Statutes at Large 1464 (2000).", r.Bibliography["tvpa"]);
     }
+
+    [Fact]
+    public void FrontMatterPagesInLowerCaseRomanNumeralsAreNumeric()
+    {
+        // nlm-citation-sequence labels number-of-pages only when is-numeric holds: citeproc-js prints
+        // "xiv, 412 p." and "xiv p.", reading lower-case roman numerals as numbers.
+        const string books = """
+            [{"id": "m", "type": "book", "title": "Anti-trafficking governance in the OSCE region", "editor": [{"family": "Moreau", "given": "Jean-Pierre"}],
+              "publisher": "Intersentia", "publisher-place": "Cambridge", "number-of-pages": "xiv, 412", "issued": {"date-parts": [[2021]]}},
+             {"id": "r", "type": "book", "title": "Front matter only", "author": [{"family": "Roe", "given": "Ann"}],
+              "publisher": "Intersentia", "publisher-place": "Cambridge", "number-of-pages": "xiv", "issued": {"date-parts": [[2020]]}}]
+            """;
+        var r = RealStyle.Render("nlm-citation-sequence.csl", books);
+        Assert.EndsWith("Moreau JP, editor. Anti-trafficking governance in the OSCE region. Cambridge: Intersentia; 2021. xiv, 412 p.", r.Bibliography["m"].Trim());
+        Assert.EndsWith("Roe A. Front matter only. Cambridge: Intersentia; 2020. xiv p.", r.Bibliography["r"].Trim());
+    }
 }

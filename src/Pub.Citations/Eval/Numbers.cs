@@ -22,9 +22,13 @@ internal static partial class Numbers
     // read "5 and 6" as numeric; pub follows the specification there.
     private const string Separator = @"\s*(?:,|&|-|–)\s*";
 
+    // A lower-case roman numeral of front matter ("xiv" of "xiv, 412" pages), made of i, v and x as
+    // citeproc-js reads them ("xiv" alone is numeric as well).
+    private const string FrontMatterNumber = @"(?=[xvi])x{0,3}(?:ix|iv|v?i{0,3})";
+
     // A roman numeral follows an arabic number and a hyphen ("2005-VII"); a letter standing alone in a
     // list ("L, 2024/1712", an Official Journal series) is not a number.
-    private const string NumberWithVolume = ArabicNumber + @"(?:\s*[-–]\s*" + RomanNumber + ")?";
+    private const string NumberWithVolume = "(?:" + ArabicNumber + @"(?:\s*[-–]\s*" + RomanNumber + ")?|" + FrontMatterNumber + ")";
 
     [GeneratedRegex(@"^\s*" + NumberWithVolume + "(?:" + Separator + NumberWithVolume + @")*\s*$")]
     private static partial Regex NumericRegex();
@@ -39,7 +43,10 @@ internal static partial class Numbers
     /// ampersands. Unlike citeproc-js, which also reads a number followed by letters after a hyphen
     /// as a range (it prints the Russian law number "162-ФЗ" as "Pub. L. Nos. 162-ФЗ"), a part without a
     /// digit that is no roman numeral is not a number: "162-ФЗ" is one law number, not numeric.</summary>
-    public static bool IsNumeric(string s) => NumericRegex().IsMatch(s) && DigitsRegex().IsMatch(s);
+    public static bool IsNumeric(string s) => NumericRegex().IsMatch(s) && (DigitsRegex().IsMatch(s) || FrontMatterRegex().IsMatch(s));
+
+    [GeneratedRegex(@"^\s*" + FrontMatterNumber + @"\s*$")]
+    private static partial Regex FrontMatterRegex();
 
     /// <summary>The numbers of a numeric value, without their separators.</summary>
     private static int CountNumbers(string s) => SeparatorRegex().Split(s.Trim()).Count(t => t.Trim() is { Length: > 0 } n && !SeparatorRegex().IsMatch(n));
