@@ -53,9 +53,14 @@ internal sealed class ClusterRenderer(
                 return r != 0 ? r : a.Index.CompareTo(b.Index);
             });
         }
+        var printsNothing = new HashSet<Cite>();
         foreach (var c in cites)
         {
             var (node, names, _) = RenderOne(c.Params, c.Item.Id, out var textVariableCalled, out _);
+            if (node is null)
+            {
+                printsNothing.Add(c);
+            }
             // citeproc-compatible placeholder for a cite that renders nothing.
             node ??= new TextNode(NoPrintedForm);
             c.Full = new GroupNode([node]) { WorkId = c.Item.Id };
@@ -63,6 +68,12 @@ internal sealed class ClusterRenderer(
             // their layout asks for a title or another text variable (as in citeproc-js).
             c.Names = names ?? (textVariableCalled ? null : string.Empty);
             c.CallsTextVariable = textVariableCalled;
+        }
+        if (printsNothing.Count < cites.Count)
+        {
+            // Beside cites that print, one that prints nothing (and has no affixes of its own) is left
+            // out rather than shown as the placeholder, as citeproc-js does; alone, the placeholder shows.
+            cites.RemoveAll(c => printsNothing.Contains(c) && string.IsNullOrEmpty(c.Item.Prefix) && string.IsNullOrEmpty(c.Item.Suffix));
         }
         var delimiter = citation.Layout.Delimiter ?? string.Empty;
         var collapse = citation.Collapse;
