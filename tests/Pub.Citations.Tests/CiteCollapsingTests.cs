@@ -104,6 +104,67 @@ public sealed class CiteCollapsingTests
             citations[0]);
     }
 
+    [Fact]
+    public void Unctad_cites_without_names_stay_apart_when_the_substitute_asks_for_a_text_variable()
+    {
+        // The author's cs:substitute ends in <text variable="publisher"/>: cases with neither author nor
+        // publisher print only their year, and are joined by the layout delimiter, not grouped.
+        const string cases = """
+            [
+            {"id": "m2012", "type": "legal_case", "title": "M. v. Italy", "authority": "ECtHR", "issued": {"date-parts": [[2012, 7, 31]]}},
+            {"id": "ti2019", "type": "legal_case", "title": "T.I. and Others v. Greece", "authority": "ECtHR", "issued": {"date-parts": [[2019, 7, 18]]}}
+            ]
+            """;
+        var (citations, _) = Render("united-nations-conference-on-trade-and-development.csl", cases,
+            [[Cite("m2012", "151", "paragraph"), Cite("ti2019")]]);
+        Assert.Equal("(2012: 151; 2019)", citations[0]);
+    }
+
+    [Fact]
+    public void UndpIcca_a_collapsed_cite_that_prints_a_title_follows_the_layout_delimiter()
+    {
+        // collapse="year" without cite-group-delimiter: the author's second work loses the names but
+        // keeps "; " before it, as citeproc-js prints; the specification's default ", " would apply to
+        // every cite of the group (a deliberate choice for the citeproc-js behaviour, see ClusterRenderer).
+        const string works = """
+            [
+            {"id": "g1", "type": "article-journal", "title": "Exploitation in migration", "container-title": "Journal of International Affairs",
+             "volume": "68", "issue": "2", "page": "55-74", "author": [{"family": "Gallagher", "given": "Anne T."}], "issued": {"date-parts": [[2015]]}},
+            {"id": "g2", "type": "article-journal", "title": "Two cheers for the trafficking protocol", "container-title": "Anti-Trafficking Review",
+             "issue": "4", "page": "14-32", "author": [{"family": "Gallagher", "given": "Anne T."}], "issued": {"date-parts": [[2016]]}}
+            ]
+            """;
+        var (citations, _) = Render("united-nations-development-programme-icca-legal-review.csl", works,
+            [[Cite("g1"), Cite("g2")], [Cite("g1", "60"), Cite("g2")]]);
+        Assert.Equal(
+        [
+            "Gallagher, A.T. 2015. Exploitation in migration. Journal of International Affairs, Vol. 68 No. 2, pp. 55–74; "
+            + "2016. Two cheers for the trafficking protocol. Anti-Trafficking Review, No. 4, pp. 14–32.",
+            "Gallagher, ‘Exploitation in migration’, p. 60; ‘Two cheers for the trafficking protocol’.",
+        ], citations);
+    }
+
+    [Fact]
+    public void HarvardCiteThemRight_authors_tied_on_the_year_follow_their_names()
+    {
+        // The citation sorts by year alone and collapses: authors of the same year follow their names,
+        // not the order they were cited in, and an author's cites stay together behind the first of them
+        // (as citeproc-js sorts them).
+        const string works = """
+            [
+            {"id": "w", "type": "book", "title": "Zed", "editor": [{"family": "Wylie", "given": "G"}], "issued": {"date-parts": [[2010]]}},
+            {"id": "a", "type": "chapter", "title": "Alpha", "author": [{"family": "Andrijasevic", "given": "R"}], "issued": {"date-parts": [[2010]]}},
+            {"id": "m", "type": "book", "title": "Mid", "author": [{"family": "Miller", "given": "M"}], "issued": {"date-parts": [[2010]]}},
+            {"id": "d1", "type": "book", "title": "D1", "author": [{"family": "Doe", "given": "J"}], "issued": {"date-parts": [[2015]]}},
+            {"id": "d2", "type": "book", "title": "D2", "author": [{"family": "Doe", "given": "J"}], "issued": {"date-parts": [[2005]]}},
+            {"id": "s", "type": "book", "title": "S", "author": [{"family": "Smith", "given": "J"}], "issued": {"date-parts": [[2010]]}}
+            ]
+            """;
+        var (citations, _) = Render("harvard-cite-them-right.csl", works,
+            [[Cite("m"), Cite("w"), Cite("a", "130")], [Cite("d1"), Cite("s"), Cite("d2")]]);
+        Assert.Equal(["(Andrijasevic, 2010, p. 130; Miller, 2010; Wylie, 2010)", "(Doe, 2005, 2015; Smith, 2010)"], citations);
+    }
+
     [Theory]
     [InlineData("apa.csl",
         "(Doe, 2000a, 2000b, 2000c, 2003; Smith, 1999, 2005)",

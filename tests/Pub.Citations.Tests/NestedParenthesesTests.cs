@@ -48,4 +48,20 @@ public sealed class NestedParenthesesTests
             "<date variable=\"issued\" prefix=\"(\" suffix=\")\"><date-part name=\"year\"/></date>" +
             "<number variable=\"edition\" prefix=\"(\" suffix=\")\"/></group></group></layout>",
             """[{"id":"1","type":"book","title":"T","publisher":"P","author":[{"family":"A","given":"B"}],"issued":{"date-parts":[[2001]]},"edition":"2"}]"""));
+
+    [Fact]
+    public void A_note_styles_bibliography_sets_nested_parentheses_as_brackets_too()
+    {
+        // citeproc-js prints the entry so once the document has citations (the usual case); the French
+        // title keeps a narrow no-break space before its colon.
+        const string book = """
+            [{"id": "londres", "type": "book", "author": [{"family": "Londres", "given": "Albert"}], "translator": [{"family": "Sutton", "given": "Eric"}],
+              "title": "The Road to Buenos Ayres", "original-title": "Le chemin de Buenos Aires : la traite des blanches", "original-date": {"date-parts": [[1927]]},
+              "original-publisher": "Albin Michel", "original-publisher-place": "Paris", "publisher": "Constable", "publisher-place": "London",
+              "issued": {"date-parts": [[1928]]}, "language": "en-GB"}]
+            """;
+        var r = RealStyle.Render("mhra-notes.csl", book, "en-GB");
+        Assert.Equal("Londres, Albert, The Road to Buenos Ayres, trans. by Eric Sutton (Constable, 1928; originally published as Le Chemin de Buenos Aires\u202F: La Traite Des Blanches [Albin Michel, 1927])",
+            r.Bibliography["londres"].Trim());
+    }
 }

@@ -262,4 +262,25 @@ public sealed class SortOrderTests
     {
         Assert.Equal(["n1", "n2", "r3", "r1", "r2"], Bibliography("gost-r-7-0-5-2008.csl", RangesAndNotes, ["r1", "r2", "r3", "n1", "n2"], lang));
     }
+
+    // "van der Leun" against the case "Van der Mussele v. Belgium": French and Russian output tie the
+    // particle to the family name with a no-break space, which a sort key ignores ("derLeun" follows
+    // "Der Mussele"); English and German keep the words apart. Orders as citeproc-js sorts them.
+    [Theory]
+    [InlineData("en-US", "leun", "mussele")]
+    [InlineData("de-DE", "leun", "mussele")]
+    [InlineData("fr-FR", "mussele", "leun")]
+    [InlineData("ru-RU", "mussele", "leun")]
+    public void A_particle_tied_by_a_no_break_space_sorts_as_one_word_with_the_family_name(string lang, params string[] expected)
+    {
+        const string works = """
+            [
+            {"id": "leun", "type": "article-journal", "title": "Emerging from the Shadows",
+             "author": [{"family": "Leun", "given": "Joanne", "non-dropping-particle": "van der"}, {"family": "Schijndel", "given": "Andrea", "non-dropping-particle": "van"}],
+             "language": "en"},
+            {"id": "mussele", "type": "legal_case", "title": "Van der Mussele v. Belgium", "authority": "European Court of Human Rights", "language": "en"}
+            ]
+            """;
+        Assert.Equal(expected, Bibliography("apa.csl", works, ["leun", "mussele"], lang));
+    }
 }

@@ -39,4 +39,18 @@ public sealed class TextCaseTests
     [InlineData("reading (the) law", "Reading (the) Law")]
     public void TitleCaseRaisesOnlyLowerCaseWords(string title, string expected) =>
         Assert.Equal(expected, Render("title", title));
+
+    [Fact]
+    public void TitleCaseKeepsTheConjunctionOfAFrenchRoleLabelLowerCase()
+    {
+        // apa's role label in title case: the fr-FR term "éd. et trad." becomes "Éd. et Trad." in
+        // citeproc-js, which keeps "et" among the small words of title case.
+        const string json = """
+            [{"id": "k", "type": "book", "title": "Selected writings of Alexandra Kollontai", "author": [{"family": "Kollontai", "given": "Alexandra"}],
+              "editor": [{"family": "Holt", "given": "Alix"}], "translator": [{"family": "Holt", "given": "Alix"}],
+              "publisher": "Allison & Busby", "issued": {"date-parts": [[1977]]}, "language": "en"}]
+            """;
+        var rendered = RealStyle.Render("apa.csl", json, "fr-FR");
+        Assert.Equal("Kollontai, A. (1977). Selected writings of Alexandra Kollontai (A. Holt, Éd. et Trad.). Allison & Busby.", rendered.Bibliography["k"].Trim());
+    }
 }

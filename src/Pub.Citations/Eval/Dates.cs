@@ -38,8 +38,32 @@ internal sealed partial class Evaluator
             {
                 return null;
             }
+            // A date given as text ("forthcoming") stands where its year would, with the year part's
+            // affixes and formatting ("forthcoming г." in a Russian date); a date that shows no year (a
+            // month and day after the journal) shows nothing of it. citeproc-js renders literal dates so.
+            var shown = ResolveParts(d);
+            var year = shown.Find(p => p.Name == "year");
+            if (shown.Count > 0 && year is null)
+            {
+                return null;
+            }
             ctx.VarsRendered++;
-            return Decorate(d, RichTextParser.Parse(lit));
+            Node literal = RichTextParser.Parse(lit);
+            if (year is not null)
+            {
+                var part = new GroupNode();
+                if (year.Prefix.Length > 0)
+                {
+                    part.Children.Add(new TextNode(year.Prefix, TextRole.Affix));
+                }
+                part.Children.Add(Decorate(new DatePartElement { Formatting = year.Formatting }, literal));
+                if (year.Suffix.Length > 0)
+                {
+                    part.Children.Add(new TextNode(year.Suffix, TextRole.Affix));
+                }
+                literal = part;
+            }
+            return Decorate(d, literal);
         }
         var parts = ResolveParts(d);
         if (parts.Count == 0)

@@ -236,16 +236,16 @@ internal sealed partial class Evaluator
             ctx.VarsRendered++;
             return new TextNode(ctx.Cite.CitationNumber.ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
         }
+        if (variable is not ("locator" or "citation-number" or "citation-label"))
+        {
+            ctx.TextVariableCalled = true;
+        }
         var value = GetVariable(variable, t.Form, ctx);
         if (string.IsNullOrEmpty(value))
         {
             return null;
         }
         ctx.VarsRendered++;
-        if (variable is not ("locator" or "citation-number" or "citation-label"))
-        {
-            ctx.TextVariableRendered = true;
-        }
         if (ctx.InSubstitute)
         {
             ctx.Suppressed.Add(variable);

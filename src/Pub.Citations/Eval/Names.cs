@@ -555,7 +555,10 @@ internal sealed partial class Evaluator
             g.Children.Add(node);
         }
         // A particle ending in an apostrophe or hyphen joins the name ("d’Wander") unless written with a space ("de’ Frinkle").
-        var particleSpace = ctx.Mode == RenderMode.Sort ? " " : ParticleSpace;
+        // The no-break space of French, Russian and Czech output holds in sort keys too: a sort key ignores
+        // it, so "van der\u00A0Leun" sorts as the words "van" and "derLeun", after "Van Der Mussele", as
+        // citeproc-js sorts them in those languages.
+        var particleSpace = ParticleSpace;
         string Space(string? particle) => particle switch
         {
             null => particleSpace,

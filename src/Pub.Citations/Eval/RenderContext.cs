@@ -73,9 +73,11 @@ internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode 
     /// <summary>Whether the first cs:names has been seen, rendered or not (suppress-author only hides that one).</summary>
     public bool NamesSeen { get; set; }
     public TextNode? YearSuffixNode { get; set; }
-    /// <summary>A cs:text printed a variable other than the locator or citation number (a title, say):
-    /// a cite without names that prints one does not join a cite group.</summary>
-    public bool TextVariableRendered { get; set; }
+    /// <summary>A cs:text asked for a variable other than the locator or citation number (a title, say),
+    /// whether or not the item has it: a cite without names that does so does not join a cite group, as
+    /// in citeproc-js (a cs:substitute ending in `&lt;text variable="publisher"/&gt;` keeps nameless
+    /// cites apart even when they have no publisher: "(2019; 2021a)").</summary>
+    public bool TextVariableCalled { get; set; }
     public bool YearSuffixRendered { get; set; }
     public bool InSubstitute { get; set; }
     /// <summary>The cs:names whose cs:substitute is being rendered; shorthand cs:names inherit its options.</summary>

@@ -11,11 +11,12 @@ internal static class TextCase
     {
         "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto",
         "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet",
-        // Further short prepositions and name particles that English title case keeps lower-case.
+        // Further short prepositions and name particles that English title case keeps lower-case, and
+        // "et" (of "et al." and of the French role term "éd. et trad."), as citeproc-js keeps them.
         "about", "above", "across", "after", "against", "along", "amid", "among", "around", "before", "behind",
         "below", "beneath", "beside", "between", "beyond", "despite", "during", "except", "inside", "like", "near",
         "off", "per", "since", "than", "through", "toward", "towards", "under", "unlike", "until", "upon", "versus",
-        "vs", "v", "within", "without", "de", "von", "van",
+        "vs", "v", "within", "without", "de", "von", "van", "et",
     };
 
     /// <param name="english">Title case applies (to English text; a term in any language).</param>

@@ -92,7 +92,8 @@ internal sealed class BibliographyRenderer(
                 var content = Evaluator.Join(children, null)!;
                 node = Evaluator.DecorateLayout(layout, content);
             }
-            var formatted = Flattener.Flatten(node, eval.Locale);
+            // A note style's entries set nested parentheses as brackets, like its citations (citeproc-js).
+            var formatted = Flattener.Flatten(node, eval.Locale, nestedParenthesesAsBrackets: eval.Style.Class == "note");
             entries.Add(new BibliographyEntry(id, DisplayBlockPunctuation.Adjust(formatted)));
         }
         return new Bibliography(entries, new BibliographyFormat(bib.HangingIndent, bib.SecondFieldAlign, bib.LineSpacing, bib.EntrySpacing));

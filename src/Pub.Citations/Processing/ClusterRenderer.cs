@@ -17,6 +17,13 @@ internal sealed class ClusterRenderer(
         public required CiteParams Params { get; init; }
         public Node? Full { get; set; }
         public string? Names { get; set; }
+        /// <summary>The cite's layout asked for a text variable other than the locator (see
+        /// <see cref="RenderContext.TextVariableCalled"/>).</summary>
+        public bool CallsTextVariable { get; set; }
+        /// <summary>The first names as plain text before disambiguation ("" when none): what breaks ties
+        /// between cites of an in-text citation that collapses.</summary>
+        public string NamesText { get; set; } = string.Empty;
+        public string?[] SortKeys { get; set; } = [];
         public int Index { get; init; }
         public bool IsFirstInCluster { get; set; }
     }
@@ -32,34 +39,49 @@ internal sealed class ClusterRenderer(
     public FormattedText Render(List<(CitationItem Item, CiteParams Params)> input, bool withinSentence = false)
     {
         var cites = input.Select((c, i) => new Cite { Item = c.Item, Params = c.Params, Index = i }).ToList();
+        Sorter? sorter = null;
         if (citation.Sort.Count > 0)
         {
-            var sorter = new Sorter(eval, citation);
-            var keyed = cites.Select(c => (c, keys: sorter.Keys(refs[c.Item.Id], c.Params))).ToList();
-            keyed.Sort((a, b) =>
+            sorter = new Sorter(eval, citation);
+            foreach (var c in cites)
             {
-                var r = sorter.CompareKeys(a.keys, b.keys);
-                return r != 0 ? r : a.c.Index.CompareTo(b.c.Index);
+                c.SortKeys = sorter.Keys(refs[c.Item.Id], c.Params);
+            }
+            cites.Sort((a, b) =>
+            {
+                var r = sorter.CompareKeys(a.SortKeys, b.SortKeys);
+                return r != 0 ? r : a.Index.CompareTo(b.Index);
             });
-            cites = [.. keyed.Select(k => k.c)];
         }
-        if (cites.Count > 0)
-        {
-            cites[0].IsFirstInCluster = true;
-        }
+        var printsNothing = new HashSet<Cite>();
         foreach (var c in cites)
         {
-            var (node, names, _) = RenderOne(c.Params, c.Item.Id, out var textVariableRendered);
+            var (node, names, _) = RenderOne(c.Params, c.Item.Id, out var textVariableCalled, out _);
+            if (node is null)
+            {
+                printsNothing.Add(c);
+            }
             // citeproc-compatible placeholder for a cite that renders nothing.
             node ??= new TextNode(NoPrintedForm);
             c.Full = new GroupNode([node]) { WorkId = c.Item.Id };
             // Cites without names group together, like cites by the same author ("(1965a, b)"), unless
-            // they print a title or another text variable (as in citeproc-js).
-            c.Names = names ?? (textVariableRendered ? null : string.Empty);
+            // their layout asks for a title or another text variable (as in citeproc-js).
+            c.Names = names ?? (textVariableCalled ? null : string.Empty);
+            c.CallsTextVariable = textVariableCalled;
+        }
+        if (printsNothing.Count < cites.Count)
+        {
+            // Beside cites that print, one that prints nothing (and has no affixes of its own) is left
+            // out rather than shown as the placeholder, as citeproc-js does; alone, the placeholder shows.
+            cites.RemoveAll(c => printsNothing.Contains(c) && string.IsNullOrEmpty(c.Item.Prefix) && string.IsNullOrEmpty(c.Item.Suffix));
         }
         var delimiter = citation.Layout.Delimiter ?? string.Empty;
         var collapse = citation.Collapse;
         var grouping = collapse is "year" or "year-suffix" or "year-suffix-ranged" || citation.CiteGroupDelimiter is not null;
+        if (sorter is not null && eval.Style.Class == "in-text" && !string.IsNullOrEmpty(collapse))
+        {
+            cites = AuthorsTiedOnTheKeysByName(cites, sorter);
+        }
         if (grouping && citation.Sort.Count > 0)
         {
             // Cite grouping: after sorting, cites with the same rendered names move next to the first of them.
@@ -77,6 +99,10 @@ internal sealed class ClusterRenderer(
                 }
             }
             cites = grouped;
+        }
+        if (cites.Count > 0)
+        {
+            cites[0].IsFirstInCluster = true;
         }
         var pieces = new List<Piece>();
         if (collapse == "citation-number")
@@ -134,9 +160,34 @@ internal sealed class ClusterRenderer(
         return Flattener.Flatten(decorated, eval.Locale, nestedParenthesesAsBrackets: eval.Style.Class == "note");
     }
 
-    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id) => RenderOne(p, id, out _);
+    /// <summary>In an in-text citation that collapses, cites tied on every sort key follow their
+    /// authors' names, then the order they were cited in: "(Andrijasevic, 2010; Wylie and McRedmond, 2010)"
+    /// under a sort by year alone, as citeproc-js orders them (it sorts such citations by author first; the
+    /// specification leaves the order of ties open, so only ties are reordered here).</summary>
+    private List<Cite> AuthorsTiedOnTheKeysByName(List<Cite> cites, Sorter sorter)
+    {
+        foreach (var c in cites)
+        {
+            // The names as the style prints them before disambiguation: works of one author that
+            // disambiguation told apart ("Baines, Lightfoot and Kay", "Baines, Lightfoot, Benedettini, et
+            // al.") stay tied and keep the order they were cited in.
+            var plain = c.Params with { DisambiguateLevel = 0, ExtraNames = 0, CitedNames = null, GivenLevels = null, NameLevels = null };
+            RenderOne(plain, c.Item.Id, out _, out var namesText);
+            c.NamesText = namesText ?? string.Empty;
+        }
+        var sorted = cites.ToList();
+        sorted.Sort((a, b) =>
+        {
+            var r = sorter.CompareKeys(a.SortKeys, b.SortKeys);
+            r = r != 0 ? r : sorter.CompareTexts(a.NamesText, b.NamesText);
+            return r != 0 ? r : a.Index.CompareTo(b.Index);
+        });
+        return sorted;
+    }
 
-    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id, out bool textVariableRendered)
+    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id) => RenderOne(p, id, out _, out _);
+
+    private (Node? Node, string? Names, TextNode? YearSuffix) RenderOne(CiteParams p, string id, out bool textVariableCalled, out string? namesText)
     {
         var item = refs[id];
         eval.BeginItem(item);
@@ -147,11 +198,15 @@ internal sealed class ClusterRenderer(
             node = node is not null && ctx.FirstNames is not null ? Unformatted(AuthorOnly(node, ctx.FirstNames) ?? ctx.FirstNames) : ctx.FirstNames;
         }
         string? names = null;
+        namesText = null;
         if (ctx.FirstNames is not null)
         {
-            names = Flattener.Flatten(ctx.FirstNames, eval.Locale).ToHtml();
+            var flat = Flattener.Flatten(ctx.FirstNames, eval.Locale);
+            names = flat.ToHtml();
+            // A title put in the names' place by cs:substitute is no author to group by.
+            namesText = ctx.FirstNameList is null ? null : flat.ToPlainText();
         }
-        textVariableRendered = ctx.TextVariableRendered;
+        textVariableCalled = ctx.TextVariableCalled;
         return (node, names, ctx.YearSuffixNode);
     }
 
@@ -394,6 +449,7 @@ internal sealed class ClusterRenderer(
                     ? afterCollapse
                     : collapsedYear ? yearSuffixDelimiter
                     : members[^1].CollapsedYear ? afterSuffixes
+                    : TitledCiteKeepsLayoutDelimiter(c, collapse) ? delimiter
                     : groupDelimiter;
                 members.Add((c, node, delimiterBefore, collapsedYear));
             }
@@ -402,6 +458,15 @@ internal sealed class ClusterRenderer(
             i = j + 1;
         }
     }
+
+    /// <summary>With collapse and neither cite-group-delimiter nor after-collapse-delimiter, a cite
+    /// whose names are suppressed but which asks for a title or another text variable follows the
+    /// layout delimiter, as in citeproc-js ("Gallagher 2015. Exploitation …, pp. 55–74; 2015. Two Cheers
+    /// …"): the default ", " joins only author-date cites. The specification would give every cite of
+    /// the group the default cite-group delimiter; a style that wants it there sets it explicitly.</summary>
+    private bool TitledCiteKeepsLayoutDelimiter(Cite c, string? collapse) =>
+        collapse is not null && c.CallsTextVariable
+        && citation.CiteGroupDelimiter is null && citation.AfterCollapseDelimiter is null;
 
     /// <summary>Adds the cites of one author's group; with year-suffix-ranged, three or more consecutive
     /// suffixes become a range ("2000a–c").</summary>

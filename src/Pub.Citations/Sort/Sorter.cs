@@ -137,6 +137,9 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
         }
     }
 
+    /// <summary>Compares two texts the way sort keys compare (punctuation ignored, the locale's collation).</summary>
+    public int CompareTexts(string a, string b) => _compare.Compare(Normalize(a), Normalize(b), Collation);
+
     public int CompareKeys(string?[] a, string?[] b)
     {
         for (var i = 0; i < a.Length; i++)

@@ -72,6 +72,9 @@ public sealed partial class CiteprocParityTests
                 failures.Add($"{key}: pub differs from citeproc-js\n    citeproc-js: {expectedText}\n    pub:         {actualText}");
             }
         }
+        var reasons = Reasons(differences, known);
+        TestContext.Current.TestOutputHelper?.WriteLine(reasons);
+        File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "citeproc-parity.txt"), reasons);
         failures.AddRange(known.Entries.Where(e => !explained.Contains(e.Line))
             .Select(e => $"line {e.Line}: '{e.Pattern}' explains no difference any more; remove it"));
         Assert.True(failures.Count == 0, $"{failures.Count} problem(s) with known-differences.txt:\n" + string.Join("\n", failures.Take(60)));
@@ -144,6 +147,32 @@ public sealed partial class CiteprocParityTests
         var pairs = all.Select(o => (o.Key.Style, o.Key.Locale)).Distinct().Count();
         sb.AppendLine(CultureInfo.InvariantCulture,
             $"TOTAL ({all.Select(o => o.Key.Style).Distinct().Count()} styles, {pairs} style/locale pairs) {identical,6} / {all.Count,-6} {100.0 * identical / all.Count,6:F2}%");
+        return sb.ToString();
+    }
+
+    /// <summary>The differing strings per locale, deliberate (a reason that is not "open:") or open, and
+    /// the deliberate ones by reason (its first words).</summary>
+    private static string Reasons(IReadOnlyList<(DifferenceKey Key, string Expected, string Actual)> differences, KnownDifferences known)
+    {
+        var classified = differences
+            .Select(d => (d.Key.Locale, Reason: known.Explain(d.Key, d.Expected, d.Actual)?.Reason ?? "open: unexplained"))
+            .ToList();
+        static bool IsOpen(string reason) => reason.StartsWith("open:", StringComparison.Ordinal);
+        var sb = new StringBuilder("\nlocale   differing   deliberate   open\n");
+        foreach (var group in classified.GroupBy(c => c.Locale).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var open = group.Count(c => IsOpen(c.Reason));
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{group.Key,-8} {group.Count(),9} {group.Count() - open,12} {open,6}");
+        }
+        var allOpen = classified.Count(c => IsOpen(c.Reason));
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{"all",-8} {classified.Count,9} {classified.Count - allOpen,12} {allOpen,6}");
+        sb.AppendLine("deliberate, by reason:");
+        foreach (var group in classified.Where(c => !IsOpen(c.Reason))
+                     .GroupBy(c => string.Join(' ', c.Reason.Split(' ').Take(8)))
+                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{group.Count(),6}  {group.Key} …");
+        }
         return sb.ToString();
     }
 
