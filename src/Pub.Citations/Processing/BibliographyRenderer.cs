@@ -31,8 +31,7 @@ internal sealed class BibliographyRenderer(
             }
             if (bib.SubsequentAuthorSubstitute is { } sas && ctx.FirstNames is not null)
             {
-                // Names are compared without their label; the label stays after the substitute.
-                var text = ctx.FirstNameList?.PlainText() ?? ctx.FirstNamesText;
+                var text = ComparedNames(ctx);
                 var parts = ctx.FirstNamesParts;
                 if (text is not null && text == previousNames)
                 {
@@ -48,7 +47,7 @@ internal sealed class BibliographyRenderer(
             }
             else
             {
-                previousNames = ctx.FirstNameList?.PlainText() ?? ctx.FirstNamesText;
+                previousNames = ComparedNames(ctx);
                 previousParts = ctx.FirstNamesParts;
             }
             Node node;
@@ -98,6 +97,14 @@ internal sealed class BibliographyRenderer(
         }
         return new Bibliography(entries, new BibliographyFormat(bib.HangingIndent, bib.SecondFieldAlign, bib.LineSpacing, bib.EntrySpacing));
     }
+
+    /// <summary>What subsequent-author-substitute compares with the preceding entry: the rendered
+    /// names of the first name list (CSL: "all rendered names of the name variable match"), so neither
+    /// the label nor "et al." counts ("Иванов, Иван Иванович, et al." repeats "Иванов, Иван Иванович");
+    /// a substituted text variable compares by its text.</summary>
+    private static string? ComparedNames(RenderContext ctx) =>
+        ctx.FirstNamesParts is { Count: > 0 } parts ? string.Join("\n", parts)
+        : ctx.FirstNameList?.PlainText() ?? ctx.FirstNamesText;
 
     /// <summary>Renders the layout's elements, telling whether its last element rendered anything
     /// (the place of the layout suffix when the layout is made of display blocks).</summary>
