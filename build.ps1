@@ -1,9 +1,9 @@
 #!/usr/bin/env pwsh
 # Build tasks for pub. Run through the local tool manifest: `dotnet tool restore`, then
-# `dotnet tool run pwsh build.ps1 <task>`. Tasks: build, test, acceptance, pack, clean, ci.
+# `dotnet tool run pwsh build.ps1 <task>`. Tasks: build, test, acceptance, pack, clean, ci, samples, compare.
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'acceptance', 'pack', 'clean', 'ci', 'samples')]
+    [ValidateSet('build', 'test', 'acceptance', 'pack', 'clean', 'ci', 'samples', 'compare')]
     [string] $Task = 'build',
     [string] $Configuration = 'Release'
 )
@@ -55,6 +55,8 @@ switch ($Task) {
     'pack' { Pack }
     'clean' { Clean }
     'samples' { Samples }
+    # Whole-process speed beside Pandoc and Typst on generated manuscripts (bench/compare.ps1).
+    'compare' { & (Join-Path $PSScriptRoot 'bench/compare.ps1') }
     'ci' {
         Invoke-Step 'ci' { bash .ci/run }
     }
