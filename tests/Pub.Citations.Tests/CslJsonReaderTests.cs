@@ -235,4 +235,81 @@ public sealed class CslJsonReaderTests
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal((1, 23), (d.Span!.Value.Line, d.Span!.Value.Column));
     }
+
+    [Fact]
+    public void ARepeatedIdIsReportedAtItsValueAndTheFirstItemIsKept()
+    {
+        const string json = "[\n" +
+                            "  {\"id\": \"a\", \"type\": \"book\", \"title\": \"First\"},\n" +
+                            "  {\"id\": \"b\", \"type\": \"book\", \"title\": \"Second\"},\n" +
+                            "  {\"id\": \"a\", \"type\": \"book\", \"title\": 5}\n" +
+                            "]";
+        var result = CslJsonReader.Read(new SourceText("refs.json", json));
+
+        Assert.Equal([("a", "First"), ("b", "Second")], result.References.Select(r => (r.Id, r.Variables["title"])));
+        // The repeated item is not read, so its number title draws no warning of its own.
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal((Severity.Warning, Codes.DuplicateBibKey.Id), (d.Severity, d.Code));
+        Assert.Equal("item id 'a' is already used at line 2; this item is ignored", d.Message);
+        Assert.Equal((4, 10), (d.Span!.Value.Line, d.Span!.Value.Column));
+    }
+
+    [Fact]
+    public void ItemsWithoutAnIdOnOneLineGetDistinctNames()
+    {
+        var result = CslJsonReader.Read(new SourceText("refs.json", "[{\"type\":\"book\",\"title\":\"A\"}, {\"type\":\"book\",\"title\":\"B\"}]"));
+
+        Assert.Equal([("item-1", "A"), ("item-1-31", "B")], result.References.Select(r => (r.Id, r.Variables["title"])));
+        Assert.Equal(["CSL-JSON item has no \"id\"; using 'item-1'", "CSL-JSON item has no \"id\"; using 'item-1-31'"], result.Diagnostics.Select(d => d.Message));
+    }
+
+    [Fact]
+    public void AnIdOrTypeOfTheWrongKindIsReportedAtTheValue()
+    {
+        const string json = "[\n  {\"id\": true, \"type\": \"book\"},\n  {\"id\": \"b\", \"type\": [\"book\"]}\n]";
+        var result = CslJsonReader.Read(new SourceText("refs.json", json));
+
+        Assert.Equal([("item-2", "book"), ("b", "article")], result.References.Select(r => (r.Id, r.Type)));
+        Assert.Equal(2, result.Diagnostics.Count);
+        Assert.Equal("a CSL-JSON item's \"id\" must be text or a number; using 'item-2'", result.Diagnostics[0].Message);
+        Assert.Equal((2, 10), (result.Diagnostics[0].Span!.Value.Line, result.Diagnostics[0].Span!.Value.Column));
+        Assert.Equal("item 'b': \"type\" must be a string; using \"article\"", result.Diagnostics[1].Message);
+        Assert.Equal((3, 23), (result.Diagnostics[1].Span!.Value.Line, result.Diagnostics[1].Span!.Value.Column));
+    }
+
+    [Fact]
+    public void ALargeFileIsReadWholeWithPositionsAtItsEnd()
+    {
+        // 2,000 items of three shapes, one per line, with Cyrillic text before every value; item 1,500
+        // has a name that is not an object.
+        var json = new System.Text.StringBuilder("[\n");
+        for (var i = 1; i <= 2000; i++)
+        {
+            var author = i == 1500 ? "\"Иванов\"" : $"{{\"family\": \"Иванов-{i}\", \"given\": \"Пётр\"}}";
+            json.Append((i % 3) switch
+            {
+                0 => $"  {{\"id\": \"r{i}\", \"type\": \"book\", \"title\": \"Книга № {i}\", \"author\": [{author}], \"issued\": {{\"date-parts\": [[{1900 + i % 120}]]}}}}",
+                1 => $"  {{\"id\": \"r{i}\", \"type\": \"article-journal\", \"title\": \"Статья {i}\", \"author\": [{author}], \"volume\": {i}, \"page\": \"{i}-{i + 9}\"}}",
+                _ => $"  {{\"id\": {i}, \"type\": \"report\", \"title\": \"Доклад \\u2116 {i}\", \"author\": [{author}], \"issued\": \"2001-05-{i % 28 + 1:D2}\"}}",
+            });
+            json.Append(i < 2000 ? ",\n" : "\n");
+        }
+        json.Append(']');
+        var result = CslJsonReader.Read(new SourceText("refs.json", json.ToString()));
+
+        Assert.Equal(2000, result.References.Count);
+        Assert.Equal(Enumerable.Range(1, 2000).Select(i => i % 3 == 2 ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : "r" + i), result.References.Select(r => r.Id));
+        var article = result.References[1998];
+        Assert.Equal(("article-journal", "Статья 1999", "1999", "1999-2008"), (article.Type, article.Variables["title"], article.Variables["volume"], article.Variables["page"]));
+        var last = result.References[1999];
+        Assert.Equal(("report", "Доклад № 2000"), (last.Type, last.Variables["title"]));
+        Assert.Equal(("Иванов-2000", "Пётр"), (last.Names["author"][0].Family, last.Names["author"][0].Given));
+        Assert.Equal([2001, 5, 13], last.Dates["issued"].Parts[0]);
+        Assert.Equal((1501, 3), result.References[1499].Span!.Value.Source.LineColumn(result.References[1499].Span!.Value.Start));
+        Assert.Empty(result.References[1499].Names["author"]);
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal((Codes.InvalidBibValue.Id, "item 'r1500': a name in \"author\" must be an object"), (d.Code, d.Message));
+        Assert.Equal((1501, 71), (d.Span!.Value.Line, d.Span!.Value.Column));
+    }
 }
