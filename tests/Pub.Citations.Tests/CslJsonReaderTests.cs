@@ -79,6 +79,30 @@ public sealed class CslJsonReaderTests
     }
 
     [Fact]
+    public void NamePartsAndDatePartsOfTheWrongKindAreReportedAtTheValue()
+    {
+        const string json = "[\n" +
+                            "  {\"id\": \"a\", \"type\": \"book\", \"author\": [{\"family\": [\"Doe\"], \"given\": \"Jane\"}, {\"family\": 42, \"given\": \"X\"}], \"issued\": {\"date-parts\": [[2001, \"May\", 3]]}},\n" +
+                            "  {\"id\": \"b\", \"type\": \"book\", \"title\": \"Next\", \"issued\": {\"date-parts\": [[\"1999\", \"\"]]}}\n" +
+                            "]";
+        var result = CslJsonReader.Read(new SourceText("refs.json", json));
+
+        Assert.Equal(["a", "b"], result.References.Select(r => r.Id));
+        var a = result.References[0];
+        Assert.Equal([(null, "Jane"), ("42", "X")], a.Names["author"].Select(n => (n.Family, n.Given)));
+        Assert.Equal([2001], a.Dates["issued"].Parts[0]);
+        Assert.Equal([1999], result.References[1].Dates["issued"].Parts[0]);
+        Assert.Equal(
+            [
+                (Severity.Error, "item 'a': \"family\" of a name in \"author\" should be a string", 2, 53),
+                (Severity.Warning, "item 'a': \"family\" of a name in \"author\" should be a string, found a number", 2, 91),
+                (Severity.Warning, "item 'a': \"issued\" has a date part that is not a whole number; it and the parts after it are dropped", 2, 144),
+            ],
+            result.Diagnostics.Select(d => (d.Severity, d.Message, d.Span!.Value.Line, d.Span!.Value.Column)));
+        Assert.All(result.Diagnostics, d => Assert.Equal(Codes.InvalidBibValue.Id, d.Code));
+    }
+
+    [Fact]
     public void NumberWhereTextIsExpectedIsAWarningAndKept()
     {
         var result = CslJsonReader.Read(new SourceText("refs.json", "[{\"id\": \"x\", \"type\": \"book\", \"title\": 1984, \"volume\": 3}]"));

@@ -126,7 +126,7 @@ public static class CslJsonReader
                     {
                         if (n is JsonObject no)
                         {
-                            list.Add(ReadName(no));
+                            list.Add(ReadName(no, part => $"item '{id}': \"{part}\" of a name in \"{rawKey}\"", source, diagnostics));
                         }
                         else
                         {
@@ -143,7 +143,7 @@ public static class CslJsonReader
             }
             if (Evaluator.IsDateVariable(key))
             {
-                var d = ReadDate(value);
+                var d = ReadDate(value, $"item '{id}': \"{rawKey}\"", source, diagnostics);
                 if (d is null)
                 {
                     diagnostics.Add(Diagnostic.Error(Codes.InvalidBibValue, $"item '{id}': \"{rawKey}\" is not a date", source.Span(value.Offset, 1)));
@@ -272,16 +272,36 @@ public static class CslJsonReader
         _ => false,
     };
 
-    private static Name ReadName(JsonObject o)
+    /// <summary>A name object. A part of the wrong kind is reported at its value: a number is kept as
+    /// written (a warning), a list, object or true/false is dropped (an error).</summary>
+    /// <param name="where">The start of a message about a part: item 'x': "family" of a name in "author".</param>
+    private static Name ReadName(JsonObject o, Func<string, string> where, SourceText source, List<Diagnostic> diagnostics)
     {
+        string? Part(string key)
+        {
+            switch (o[key])
+            {
+                case JsonString s:
+                    return s.Value;
+                case JsonNumber n:
+                    diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibValue, where(key) + " should be a string, found a number",
+                        source.Span(n.Offset, n.Raw.Length)));
+                    return n.Raw;
+                case null or JsonNull:
+                    return null;
+                case var other:
+                    diagnostics.Add(Diagnostic.Error(Codes.InvalidBibValue, where(key) + " should be a string", source.Span(other.Offset, 1)));
+                    return null;
+            }
+        }
         var name = new Name
         {
-            Family = Str(o["family"]),
-            Given = Str(o["given"]),
-            DroppingParticle = Str(o["dropping-particle"]),
-            NonDroppingParticle = Str(o["non-dropping-particle"]),
-            Suffix = Str(o["suffix"]),
-            Literal = Str(o["literal"]),
+            Family = Part("family"),
+            Given = Part("given"),
+            DroppingParticle = Part("dropping-particle"),
+            NonDroppingParticle = Part("non-dropping-particle"),
+            Suffix = Part("suffix"),
+            Literal = Part("literal"),
             CommaSuffix = Truthy(o["comma-suffix"]),
             StaticOrdering = Truthy(o["static-ordering"]),
             ParseNames = o["parse-names"] is null || Truthy(o["parse-names"]),
@@ -293,7 +313,8 @@ public static class CslJsonReader
         return NameParsing.Normalize(name);
     }
 
-    private static DateValue? ReadDate(JsonValue v)
+    /// <param name="where">The start of a message: item 'x': "issued".</param>
+    private static DateValue? ReadDate(JsonValue v, string where, SourceText source, List<Diagnostic> diagnostics)
     {
         if (v is JsonString s)
         {
@@ -322,6 +343,13 @@ public static class CslJsonReader
                     var str = Str(x)?.Trim();
                     if (str is null || !int.TryParse(str, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
                     {
+                        // An empty string stands for a missing part; anything else is a mistake worth
+                        // showing. Either way the parts before it are kept.
+                        if (str is not "")
+                        {
+                            diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibValue, $"{where} has a date part that is not a whole number; it and the parts after it are dropped",
+                                source.Span(x.Offset, 1)));
+                        }
                         break;
                     }
                     ints.Add(i);
