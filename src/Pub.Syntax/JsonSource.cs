@@ -1,7 +1,8 @@
 // JSON input files (CSL-JSON bibliographies, pub cite's citations) read with System.Text.Json into a
 // small tree whose values keep their offsets in the SourceText, so readers can point a diagnostic at
 // the exact value that is wrong. The syntax is strict RFC 8259: no comments, no trailing commas, no
-// '+' before a number, only space, tab, CR and LF between tokens.
+// '+' before a number, only space, tab, CR and LF between tokens. A syntax error is found by the reader
+// and put into words by JsonSyntaxError.
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -33,8 +34,8 @@ public sealed record JsonObject(int Offset, IReadOnlyList<KeyValuePair<string, J
 public static class JsonSource
 {
     /// <summary>Parses the whole text as one JSON value. On a syntax error returns false and a
-    /// diagnostic with the error's line and column (characters, not bytes); this is the one place where
-    /// a JSON syntax error becomes a diagnostic.</summary>
+    /// diagnostic with the error's line and column (characters, not bytes) and what is wrong in plain
+    /// words; this is the one place where a JSON syntax error becomes a diagnostic.</summary>
     /// <param name="document">What the file is, for the message: "CSL-JSON", "the citations file".</param>
     public static bool TryParse(SourceText source, DiagnosticCode code, string document,
         [NotNullWhen(true)] out JsonValue? root, [NotNullWhen(false)] out Diagnostic? error)
@@ -43,21 +44,19 @@ public static class JsonSource
         // A byte-order mark is not JSON; TextDecoding drops it from files, but text may still carry one.
         var start = source.Text.StartsWith('\uFEFF') ? 1 : 0;
         var bytes = Encoding.UTF8.GetBytes(source.Text, start, source.Text.Length - start);
-        var positions = new Utf8Positions(source.Text, start);
+        var tree = new TreeReader(new Utf8Positions(source.Text, start));
         var reader = new Utf8JsonReader(bytes, isFinalBlock: true, state: default);
         try
         {
-            reader.Read();
-            var value = Value(ref reader, positions);
-            // A second value (or any other text) after the first makes the reader throw.
-            reader.Read();
-            (root, error) = (value, null);
+            (root, error) = (tree.Document(ref reader), null);
             return true;
         }
         catch (JsonException ex)
         {
-            var offset = positions.CharOffset(ByteOffset(bytes, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0));
-            error = SyntaxError(source, code, document, offset, Reason(ex, source.Text, offset));
+            var after = tree.Positions.CharOffset(tree.Consumed);
+            var readerOffset = tree.Positions.CharOffset(ByteOffset(bytes, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0));
+            var (offset, reason) = JsonSyntaxError.Explain(source.Text, after, tree.Expecting, tree.Key, tree.Depth, readerOffset);
+            error = SyntaxError(source, code, document, offset, reason);
             return false;
         }
         catch (InvalidStringException ex)
@@ -70,68 +69,93 @@ public static class JsonSource
     private static Diagnostic SyntaxError(SourceText source, DiagnosticCode code, string document, int offset, string reason) =>
         Diagnostic.Error(code, $"{document} is not valid JSON: {reason}", source.Span(offset, 1));
 
-    /// <summary>Why the text is not JSON, in words for the author of the file: the reader's message
-    /// without its own "LineNumber: … | BytePositionInLine: …" tail (which counts bytes from zero; the
-    /// diagnostic carries the position instead) and without its advice to change reader options.</summary>
-    private static string Reason(JsonException ex, string text, int offset)
+    /// <summary>Builds the tree from the reader's tokens and remembers, before each read, what the
+    /// reader is to read next and where its last token ended, so that a syntax error can be explained.</summary>
+    private sealed class TreeReader(Utf8Positions positions)
     {
-        if (offset < text.Length && text[offset] == '/')
-        {
-            return "JSON has no comments";
-        }
-        var message = ex.Message.Split(" LineNumber:", 2)[0].Trim();
-        if (message.Contains("trailing comma", StringComparison.Ordinal))
-        {
-            return $"a comma before '{(offset < text.Length ? text[offset] : ']')}' (JSON allows no trailing comma)";
-        }
-        return message.EndsWith('.') ? message[..^1] : message;
-    }
+        public Utf8Positions Positions { get; } = positions;
 
-    private static JsonValue Value(ref Utf8JsonReader reader, Utf8Positions positions)
-    {
-        var offset = positions.CharOffset(reader.TokenStartIndex);
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.StartObject:
-                var members = new List<KeyValuePair<string, JsonValue>>();
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var key = Text(ref reader, positions);
-                    reader.Read();
-                    members.Add(new(key, Value(ref reader, positions)));
-                }
-                return new JsonObject(offset, members);
-            case JsonTokenType.StartArray:
-                var items = new List<JsonValue>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    items.Add(Value(ref reader, positions));
-                }
-                return new JsonArray(offset, items);
-            case JsonTokenType.String:
-                return new JsonString(offset, Text(ref reader, positions));
-            case JsonTokenType.Number:
-                return new JsonNumber(offset, Encoding.UTF8.GetString(reader.ValueSpan));
-            case JsonTokenType.True or JsonTokenType.False:
-                return new JsonBool(offset, reader.GetBoolean());
-            case JsonTokenType.Null:
-                return new JsonNull(offset);
-            default:
-                // The reader validates structure, so only a value token can start a value here.
-                throw new InvalidOperationException($"unexpected JSON token {reader.TokenType} at offset {offset.ToString(CultureInfo.InvariantCulture)}");
-        }
-    }
+        /// <summary>The byte offset just after the last token read.</summary>
+        public long Consumed { get; private set; }
 
-    private static string Text(ref Utf8JsonReader reader, Utf8Positions positions)
-    {
-        try
+        public JsonExpectation Expecting { get; private set; } = JsonExpectation.Document;
+
+        /// <summary>The name of the member whose value is read next or was read last.</summary>
+        public string? Key { get; private set; }
+
+        /// <summary>How many arrays and objects are open.</summary>
+        public int Depth { get; private set; }
+
+        public JsonValue Document(ref Utf8JsonReader reader)
         {
-            return reader.GetString() ?? string.Empty;
+            Next(ref reader, JsonExpectation.Document, null);
+            var value = Value(ref reader);
+            // A second value (or any other text) after the first makes the reader throw.
+            Next(ref reader, JsonExpectation.End, null);
+            return value;
         }
-        catch (InvalidOperationException)
+
+        private bool Next(ref Utf8JsonReader reader, JsonExpectation expecting, string? key)
         {
-            // Valid JSON syntax, but "\ud800" alone is no Unicode text.
-            throw new InvalidStringException(positions.CharOffset(reader.TokenStartIndex));
+            (Expecting, Key) = (expecting, key);
+            var read = reader.Read();
+            Consumed = reader.BytesConsumed;
+            return read;
+        }
+
+        private JsonValue Value(ref Utf8JsonReader reader)
+        {
+            var offset = Positions.CharOffset(reader.TokenStartIndex);
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    Depth++;
+                    var members = new List<KeyValuePair<string, JsonValue>>();
+                    string? last = null;
+                    while (Next(ref reader, last is null ? JsonExpectation.FirstMember : JsonExpectation.NextMember, last)
+                        && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        last = Text(ref reader);
+                        Next(ref reader, JsonExpectation.MemberValue, last);
+                        members.Add(new(last, Value(ref reader)));
+                    }
+                    Depth--;
+                    return new JsonObject(offset, members);
+                case JsonTokenType.StartArray:
+                    Depth++;
+                    var items = new List<JsonValue>();
+                    while (Next(ref reader, items.Count == 0 ? JsonExpectation.FirstElement : JsonExpectation.NextElement, null)
+                        && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        items.Add(Value(ref reader));
+                    }
+                    Depth--;
+                    return new JsonArray(offset, items);
+                case JsonTokenType.String:
+                    return new JsonString(offset, Text(ref reader));
+                case JsonTokenType.Number:
+                    return new JsonNumber(offset, Encoding.UTF8.GetString(reader.ValueSpan));
+                case JsonTokenType.True or JsonTokenType.False:
+                    return new JsonBool(offset, reader.GetBoolean());
+                case JsonTokenType.Null:
+                    return new JsonNull(offset);
+                default:
+                    // The reader validates structure, so only a value token can start a value here.
+                    throw new InvalidOperationException($"unexpected JSON token {reader.TokenType} at offset {offset.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        private string Text(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return reader.GetString() ?? string.Empty;
+            }
+            catch (InvalidOperationException)
+            {
+                // Valid JSON syntax, but "\ud800" alone is no Unicode text.
+                throw new InvalidStringException(Positions.CharOffset(reader.TokenStartIndex));
+            }
         }
     }
 

@@ -64,6 +64,24 @@ public sealed class CitationChecksTests : IDisposable
     }
 
     [Fact]
+    public void AnIdRepeatedInACslJsonFileIsReportedOnceAtTheRepeat()
+    {
+        // Within one file a repeated id is the file's own problem (PUB0802), not a key shadowed by
+        // another bibliography of the manuscript (PUB0208).
+        _project.Write("papers/references.json", """
+            [
+              {"id": "ilo-2012", "type": "report", "title": "ILO Indicators of Forced Labour", "publisher": "ILO", "issued": {"date-parts": [[2012]]}},
+              {"id": "ilo-2012", "type": "report", "title": "A second copy", "publisher": "ILO", "issued": {"date-parts": [[2012]]}}
+            ]
+            """);
+        _project.AddPaper("op-001-a", 1, extraFrontMatter: "bibliography: ../references.json", body: "Cited [@ilo-2012].");
+        var (exit, _, error) = _project.Run("check");
+        Assert.True(exit == 0, error);
+        Assert.Contains("papers/references.json(3,10): warning PUB0802: item id 'ilo-2012' is already used at line 2; this item is ignored", error);
+        Assert.DoesNotContain("PUB0208", error);
+    }
+
+    [Fact]
     public void SeriesPapersAreCitableByTheirGeneratedKey()
     {
         _project.Write("papers/references.yaml", Shared);

@@ -120,7 +120,7 @@ public sealed class CiteCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "bad.json"), "[[{\"id\": \"x\"}] {");
         var (exit, _, error) = TestProject.RunIn(_folder, "cite", "--style", "note.csl", "--references", "refs.yaml", "--citations", "bad.json");
         Assert.Equal(1, exit);
-        Assert.Contains("bad.json(1,16): error PUB0204: the citations file is not valid JSON", error);
+        Assert.Contains("bad.json(1,16): error PUB0204: the citations file is not valid JSON: expected ',' or ']' after an array element, found '{'", error);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class CiteCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "comment.json"), "[\n  // first note\n  [{\"id\": \"gallagher-2010\"}]\n]");
         var (exit, _, error) = TestProject.RunIn(_folder, "cite", "--style", "note.csl", "--references", "refs.yaml", "--citations", "comment.json");
         Assert.Equal(1, exit);
-        Assert.Contains("comment.json(2,3): error PUB0204: the citations file is not valid JSON", error);
+        Assert.Contains("comment.json(2,3): error PUB0204: the citations file is not valid JSON: expected a value or ']', found a comment (JSON has no comments)", error);
     }
 
     [Fact]

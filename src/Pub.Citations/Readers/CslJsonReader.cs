@@ -43,6 +43,9 @@ public static class CslJsonReader
             return new CslJsonResult([], diagnostics);
         }
         var refs = new List<Reference>();
+        // Where each id was first given: a later item with the same id is reported and skipped, as the
+        // CSL-YAML and BibTeX readers do, so that every reader hands on one item per key.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (item is not JsonObject obj)
@@ -50,33 +53,52 @@ public static class CslJsonReader
                 diagnostics.Add(Diagnostic.Error(Codes.InvalidBibItem, "a CSL-JSON item must be an object", source.Span(item.Offset, 1)));
                 continue;
             }
-            var r = ReadItem(obj, source, diagnostics);
-            if (r is not null)
+            var (id, idOffset) = ItemId(obj, source, seen, diagnostics);
+            if (seen.TryGetValue(id, out var first))
             {
-                refs.Add(r);
+                diagnostics.Add(Diagnostic.Warning(Codes.DuplicateBibKey,
+                    $"item id '{id}' is already used at line {source.LineColumn(first).Line.ToString(CultureInfo.InvariantCulture)}; this item is ignored",
+                    source.Span(idOffset, 1)));
+                continue;
             }
+            seen[id] = idOffset;
+            refs.Add(ReadItem(obj, id, source, diagnostics));
         }
         return new CslJsonResult(refs, diagnostics);
     }
 
-    private static Reference? ReadItem(JsonObject obj, SourceText source, List<Diagnostic> diagnostics)
+    /// <summary>The item's id and where it is written. An item without one is named after its line
+    /// ("item-12"), or its line and column when another item on that line took the name already.</summary>
+    private static (string Id, int Offset) ItemId(JsonObject obj, SourceText source, Dictionary<string, int> seen, List<Diagnostic> diagnostics)
     {
-        var id = obj["id"] switch
+        var written = obj["id"];
+        switch (written)
         {
-            JsonString s => s.Value,
-            JsonNumber n => n.Raw,
-            _ => null,
-        };
-        if (id is null)
-        {
-            var (line, _) = source.LineColumn(obj.Offset);
-            id = "item-" + line.ToString(CultureInfo.InvariantCulture);
-            diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibItem, $"CSL-JSON item has no \"id\"; using '{id}'", source.Span(obj.Offset, 1)));
+            case JsonString s:
+                return (s.Value, s.Offset);
+            case JsonNumber n:
+                return (n.Raw, n.Offset);
         }
+        var (line, column) = source.LineColumn(obj.Offset);
+        var id = "item-" + line.ToString(CultureInfo.InvariantCulture);
+        if (seen.ContainsKey(id))
+        {
+            id += "-" + column.ToString(CultureInfo.InvariantCulture);
+        }
+        diagnostics.Add(written is null or JsonNull
+            ? Diagnostic.Warning(Codes.InvalidBibItem, $"CSL-JSON item has no \"id\"; using '{id}'", source.Span(obj.Offset, 1))
+            : Diagnostic.Warning(Codes.InvalidBibItem, $"a CSL-JSON item's \"id\" must be text or a number; using '{id}'", source.Span(written.Offset, 1)));
+        return (id, obj.Offset);
+    }
+
+    private static Reference ReadItem(JsonObject obj, string id, SourceText source, List<Diagnostic> diagnostics)
+    {
         var type = (obj["type"] as JsonString)?.Value;
         if (type is null)
         {
-            diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibItem, $"item '{id}' has no \"type\"; using \"article\"", source.Span(obj.Offset, 1)));
+            diagnostics.Add(obj["type"] is { } wrong and not JsonNull
+                ? Diagnostic.Warning(Codes.InvalidBibItem, $"item '{id}': \"type\" must be a string; using \"article\"", source.Span(wrong.Offset, 1))
+                : Diagnostic.Warning(Codes.InvalidBibItem, $"item '{id}' has no \"type\"; using \"article\"", source.Span(obj.Offset, 1)));
             type = "article";
         }
         var vars = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -104,7 +126,7 @@ public static class CslJsonReader
                     {
                         if (n is JsonObject no)
                         {
-                            list.Add(ReadName(no));
+                            list.Add(ReadName(no, part => $"item '{id}': \"{part}\" of a name in \"{rawKey}\"", source, diagnostics));
                         }
                         else
                         {
@@ -121,7 +143,7 @@ public static class CslJsonReader
             }
             if (Evaluator.IsDateVariable(key))
             {
-                var d = ReadDate(value);
+                var d = ReadDate(value, $"item '{id}': \"{rawKey}\"", source, diagnostics);
                 if (d is null)
                 {
                     diagnostics.Add(Diagnostic.Error(Codes.InvalidBibValue, $"item '{id}': \"{rawKey}\" is not a date", source.Span(value.Offset, 1)));
@@ -250,16 +272,36 @@ public static class CslJsonReader
         _ => false,
     };
 
-    private static Name ReadName(JsonObject o)
+    /// <summary>A name object. A part of the wrong kind is reported at its value: a number is kept as
+    /// written (a warning), a list, object or true/false is dropped (an error).</summary>
+    /// <param name="where">The start of a message about a part: item 'x': "family" of a name in "author".</param>
+    private static Name ReadName(JsonObject o, Func<string, string> where, SourceText source, List<Diagnostic> diagnostics)
     {
+        string? Part(string key)
+        {
+            switch (o[key])
+            {
+                case JsonString s:
+                    return s.Value;
+                case JsonNumber n:
+                    diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibValue, where(key) + " should be a string, found a number",
+                        source.Span(n.Offset, n.Raw.Length)));
+                    return n.Raw;
+                case null or JsonNull:
+                    return null;
+                case var other:
+                    diagnostics.Add(Diagnostic.Error(Codes.InvalidBibValue, where(key) + " should be a string", source.Span(other.Offset, 1)));
+                    return null;
+            }
+        }
         var name = new Name
         {
-            Family = Str(o["family"]),
-            Given = Str(o["given"]),
-            DroppingParticle = Str(o["dropping-particle"]),
-            NonDroppingParticle = Str(o["non-dropping-particle"]),
-            Suffix = Str(o["suffix"]),
-            Literal = Str(o["literal"]),
+            Family = Part("family"),
+            Given = Part("given"),
+            DroppingParticle = Part("dropping-particle"),
+            NonDroppingParticle = Part("non-dropping-particle"),
+            Suffix = Part("suffix"),
+            Literal = Part("literal"),
             CommaSuffix = Truthy(o["comma-suffix"]),
             StaticOrdering = Truthy(o["static-ordering"]),
             ParseNames = o["parse-names"] is null || Truthy(o["parse-names"]),
@@ -271,7 +313,8 @@ public static class CslJsonReader
         return NameParsing.Normalize(name);
     }
 
-    private static DateValue? ReadDate(JsonValue v)
+    /// <param name="where">The start of a message: item 'x': "issued".</param>
+    private static DateValue? ReadDate(JsonValue v, string where, SourceText source, List<Diagnostic> diagnostics)
     {
         if (v is JsonString s)
         {
@@ -300,6 +343,13 @@ public static class CslJsonReader
                     var str = Str(x)?.Trim();
                     if (str is null || !int.TryParse(str, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
                     {
+                        // An empty string stands for a missing part; anything else is a mistake worth
+                        // showing. Either way the parts before it are kept.
+                        if (str is not "")
+                        {
+                            diagnostics.Add(Diagnostic.Warning(Codes.InvalidBibValue, $"{where} has a date part that is not a whole number; it and the parts after it are dropped",
+                                source.Span(x.Offset, 1)));
+                        }
                         break;
                     }
                     ints.Add(i);
