@@ -9,46 +9,29 @@ namespace Pub.Citations;
 internal sealed partial class Evaluator
 {
     private sealed record NameOptions(
-        string? And, string DelimiterPrecedesEtAl, string DelimiterPrecedesLast, int EtAlMin, int? EtAlUseFirst,
-        bool EtAlUseLast, bool Initialize, string? InitializeWith, string? NameAsSortOrder, string SortSeparator,
-        string Form, string Delimiter, string InheritedDelimiterPrecedesLast);
+        NameAnd? And, DelimiterPrecedes DelimiterPrecedesEtAl, DelimiterPrecedes DelimiterPrecedesLast, int EtAlMin, int? EtAlUseFirst,
+        bool EtAlUseLast, bool Initialize, string? InitializeWith, NameAsSortOrder? NameAsSortOrder, string SortSeparator,
+        NameForm Form, string Delimiter, DelimiterPrecedes InheritedDelimiterPrecedesLast);
 
     private NameOptions Options(NameElement? name, RenderContext ctx)
     {
-        var o = new Dictionary<string, string>(_style.NameOptions, StringComparer.Ordinal);
-        if (ctx.Section is not null)
-        {
-            foreach (var kv in ctx.Section.NameOptions)
-            {
-                o[kv.Key] = kv.Value;
-            }
-        }
-        var inheritedDelimiterPrecedesLast = o.GetValueOrDefault("delimiter-precedes-last") ?? "contextual";
-        if (name is not null)
-        {
-            foreach (var kv in name.Options)
-            {
-                o[kv.Key] = kv.Value;
-            }
-        }
-        static int? Int(Dictionary<string, string> o, string k) =>
-            o.TryGetValue(k, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
-
-        var etAlMin = Int(o, "et-al-min") ?? 0;
+        var inherited = ctx.Section is null ? _style.NameAttributes : ctx.Section.NameAttributes.Over(_style.NameAttributes);
+        var o = (name?.Attributes ?? NameAttributes.None).Over(inherited);
+        var etAlMin = o.EtAlMin ?? 0;
         // Unset differs from "0": et-al-use-first="0" shows no name at all once the list is long enough.
-        var etAlUseFirst = Int(o, "et-al-use-first");
+        var etAlUseFirst = o.EtAlUseFirst;
         if (ctx.Mode == RenderMode.Citation && ctx.Cite.Position != Position.First)
         {
-            if (o.ContainsKey("et-al-subsequent-min"))
+            if (o.EtAlSubsequentMin is { } subsequentMin)
             {
-                etAlMin = Int(o, "et-al-subsequent-min") ?? 0;
+                etAlMin = subsequentMin;
             }
-            if (o.ContainsKey("et-al-subsequent-use-first"))
+            if (o.EtAlSubsequentUseFirst is { } subsequentUseFirst)
             {
-                etAlUseFirst = Int(o, "et-al-subsequent-use-first");
+                etAlUseFirst = subsequentUseFirst;
             }
         }
-        var useLast = o.GetValueOrDefault("et-al-use-last") == "true";
+        var useLast = o.EtAlUseLast ?? false;
         if (ctx.SortKey is { } key)
         {
             if (key.NamesMin is { } nm)
@@ -65,17 +48,17 @@ internal sealed partial class Evaluator
             }
         }
         return new NameOptions(
-            o.GetValueOrDefault("and"),
-            o.GetValueOrDefault("delimiter-precedes-et-al") ?? "contextual",
-            o.GetValueOrDefault("delimiter-precedes-last") ?? "contextual",
+            o.And,
+            o.DelimiterPrecedesEtAl ?? DelimiterPrecedes.Contextual,
+            o.DelimiterPrecedesLast ?? DelimiterPrecedes.Contextual,
             etAlMin, etAlUseFirst, useLast,
-            o.GetValueOrDefault("initialize") != "false",
-            o.GetValueOrDefault("initialize-with"),
-            ctx.Mode == RenderMode.Sort ? "all" : o.GetValueOrDefault("name-as-sort-order"),
-            o.GetValueOrDefault("sort-separator") ?? ", ",
-            o.GetValueOrDefault("name-form") ?? "long",
-            o.GetValueOrDefault("name-delimiter") ?? ", ",
-            inheritedDelimiterPrecedesLast);
+            o.Initialize ?? true,
+            o.InitializeWith,
+            ctx.Mode == RenderMode.Sort ? Citations.NameAsSortOrder.All : o.NameAsSortOrder,
+            o.SortSeparator ?? ", ",
+            o.Form ?? NameForm.Long,
+            o.Delimiter ?? ", ",
+            inherited.DelimiterPrecedesLast ?? DelimiterPrecedes.Contextual);
     }
 
     private Node? RenderNames(NamesElement n, RenderContext ctx)
@@ -144,7 +127,7 @@ internal sealed partial class Evaluator
                 ctx.Suppressed.Add(v);
             }
         }
-        if (opts.Form == "count")
+        if (opts.Form == NameForm.Count)
         {
             var total = 0;
             foreach (var (v, names) in lists)
@@ -177,8 +160,8 @@ internal sealed partial class Evaluator
             {
                 var plural = label.Plural switch
                 {
-                    "always" => true,
-                    "never" => false,
+                    LabelPlural.Always => true,
+                    LabelPlural.Never => false,
                     _ => names.Count > 1,
                 };
                 var term = _locale.Term(v, label.Form, plural);
@@ -190,7 +173,7 @@ internal sealed partial class Evaluator
             }
             rendered.Add(list);
         }
-        var joined = Join(rendered, n.Delimiter ?? _style.NameOptions.GetValueOrDefault("names-delimiter") ?? ctx.Section?.NameOptions.GetValueOrDefault("names-delimiter"));
+        var joined = Join(rendered, n.Delimiter ?? _style.NameAttributes.NamesDelimiter ?? ctx.Section?.NameAttributes.NamesDelimiter);
         return joined is null ? null : Decorate(n, joined);
     }
 
@@ -308,7 +291,7 @@ internal sealed partial class Evaluator
         var parts = new List<string>();
         for (var i = 0; i < shown; i++)
         {
-            var inv = opts.NameAsSortOrder == "all" || (opts.NameAsSortOrder == "first" && i == 0);
+            var inv = opts.NameAsSortOrder == Citations.NameAsSortOrder.All || (opts.NameAsSortOrder == Citations.NameAsSortOrder.First && i == 0);
             var node = new GroupNode([FormatName(n.Name, StripPeriodsInNames(RenderName(names[i], i, slot, n.Name, opts, inv, ctx), ctx))]) { IsNameNode = true };
             ctx.NamesSeenForDisambiguation?.Add((slot, i, names[i]));
             nodes.Add(node);
@@ -326,8 +309,8 @@ internal sealed partial class Evaluator
         var g = new GroupNode();
         var andTerm = opts.And switch
         {
-            "text" => _locale.Term("and") ?? "and",
-            "symbol" => "&",
+            NameAnd.Text => _locale.Term("and") ?? "and",
+            NameAnd.Symbol => "&",
             _ => null,
         };
         if (etAl && opts.EtAlUseLast && shown + 2 <= names.Count)
@@ -341,7 +324,7 @@ internal sealed partial class Evaluator
                 g.Children.Add(nodes[i]);
             }
             g.Children.Add(new TextNode(opts.Delimiter + "\u2026 ", TextRole.Affix));
-            var lastInv = opts.NameAsSortOrder == "all";
+            var lastInv = opts.NameAsSortOrder == Citations.NameAsSortOrder.All;
             g.Children.Add(FormatName(n.Name, StripPeriodsInNames(RenderName(names[^1], names.Count - 1, slot, n.Name, opts, lastInv, ctx), ctx)));
             return DecorateNameList(n.Name, g, etAl);
         }
@@ -371,9 +354,9 @@ internal sealed partial class Evaluator
             {
                 var useDelimiter = opts.DelimiterPrecedesEtAl switch
                 {
-                    "always" => true,
-                    "never" => false,
-                    "after-inverted-name" => inverted[^1],
+                    DelimiterPrecedes.Always => true,
+                    DelimiterPrecedes.Never => false,
+                    DelimiterPrecedes.AfterInvertedName => inverted[^1],
                     _ => nodes.Count >= 2,
                 };
                 // A Chinese or Japanese term ("等") follows the last name without a space, as words in
@@ -446,15 +429,15 @@ internal sealed partial class Evaluator
     private static bool DelimiterPrecedesLast(NameOptions opts, bool lastIsInstitution, bool previousInverted, int count)
     {
         var rule = lastIsInstitution ? opts.InheritedDelimiterPrecedesLast : opts.DelimiterPrecedesLast;
-        if (opts.DelimiterPrecedesLast == "after-inverted-name" && previousInverted)
+        if (opts.DelimiterPrecedesLast == DelimiterPrecedes.AfterInvertedName && previousInverted)
         {
             return true;
         }
         return rule switch
         {
-            "always" => true,
-            "never" => false,
-            "after-inverted-name" => previousInverted,
+            DelimiterPrecedes.Always => true,
+            DelimiterPrecedes.Never => false,
+            DelimiterPrecedes.AfterInvertedName => previousInverted,
             _ => count >= 3,
         };
     }
@@ -471,7 +454,7 @@ internal sealed partial class Evaluator
             }
             return litNode;
         }
-        var level = opts.Form == "short" ? 0 : (opts.InitializeWith is not null && opts.Initialize ? 1 : 2);
+        var level = opts.Form == NameForm.Short ? 0 : (opts.InitializeWith is not null && opts.Initialize ? 1 : 2);
         var requested = 0;
         // The bibliography shows a name as fully as the cite that needed it to be told apart (as
         // citeproc-js does): "(Adam Smith, 2003)" is listed as "Smith, Adam", not "Smith, A.".
@@ -520,9 +503,9 @@ internal sealed partial class Evaluator
             Node node = RichTextParser.Parse(text ?? string.Empty);
             if (part is not null)
             {
-                if (part.TextCase is not null)
+                if (part.TextCase is { } textCase)
                 {
-                    TextCase.Apply(node, part.TextCase, true);
+                    TextCase.Apply(node, textCase, true);
                 }
                 if (!part.Formatting.IsEmpty)
                 {
@@ -584,7 +567,7 @@ internal sealed partial class Evaluator
         if (level == 0)
         {
             var fam = new GroupNode();
-            if (inverted && nonDrop is not null && (demote == "display-and-sort" || (demote == "sort-only" && ctx.Mode == RenderMode.Sort)))
+            if (inverted && nonDrop is not null && (demote == ParticleDemotion.DisplayAndSort || (demote == ParticleDemotion.SortOnly && ctx.Mode == RenderMode.Sort)))
             {
                 // A short name in sort order demotes its particle too ("Anker van den"), as citeproc-js does.
                 fam.Children.Add(Part(family, famEl));
@@ -635,7 +618,7 @@ internal sealed partial class Evaluator
         {
             var sep = opts.SortSeparator;
             var fam = new GroupNode();
-            var demoted = demote == "display-and-sort" || (demote == "sort-only" && ctx.Mode == RenderMode.Sort);
+            var demoted = demote == ParticleDemotion.DisplayAndSort || (demote == ParticleDemotion.SortOnly && ctx.Mode == RenderMode.Sort);
             if (nonDrop is not null && !demoted)
             {
                 fam.Children.Add(Part(nonDrop.TrimEnd(), famEl));

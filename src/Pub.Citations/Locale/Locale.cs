@@ -4,14 +4,14 @@
 // without xml:lang → locale file for the language → its primary dialect → en-US.
 namespace Pub.Citations;
 
-public sealed record Term(string Name, string Form, string Single, string Multiple, string? Gender, string? GenderForm, string? Match);
+public sealed record Term(string Name, TermForm Form, string Single, string Multiple, string? Gender, string? GenderForm, string? Match);
 
 /// <summary>One cs:locale element or locale file.</summary>
 public sealed class Locale
 {
     public string? Lang { get; set; }
     public Dictionary<string, List<Term>> Terms { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, DateElement> Dates { get; } = new(StringComparer.Ordinal);
+    public Dictionary<DateForm, DateElement> Dates { get; } = [];
     public bool? PunctuationInQuote { get; set; }
     public bool? LimitDayOrdinalsToDay1 { get; set; }
 
@@ -34,7 +34,7 @@ public sealed class ResolvedLocale
 {
     private readonly List<Locale> _chain;
     private readonly int _fallbackStart;
-    private readonly Dictionary<(string, string, bool, string?), string?> _cache = [];
+    private readonly Dictionary<(string, TermForm, bool, string?), string?> _cache = [];
 
     /// <param name="chain">The locales in order of precedence: the style's own, then the locale file of
     /// the language, then the en-US file.</param>
@@ -54,11 +54,11 @@ public sealed class ResolvedLocale
     public bool PunctuationInQuote { get; }
     public bool LimitDayOrdinalsToDay1 { get; }
 
-    public DateElement? Date(string form) => _chain.Select(l => l.Dates.GetValueOrDefault(form)).FirstOrDefault(d => d is not null);
+    public DateElement? Date(DateForm form) => _chain.Select(l => l.Dates.GetValueOrDefault(form)).FirstOrDefault(d => d is not null);
 
     /// <summary>Finds a term with form fallback (verb-short → verb → long, symbol → short → long, short → long).
     /// Returns null when the term is not defined anywhere; an empty string when defined empty.</summary>
-    public string? Term(string name, string form = "long", bool plural = false, string? genderForm = null)
+    public string? Term(string name, TermForm form = TermForm.Long, bool plural = false, string? genderForm = null)
     {
         var key = (name, form, plural, genderForm);
         if (_cache.TryGetValue(key, out var cached))
@@ -70,10 +70,10 @@ public sealed class ResolvedLocale
         return result;
     }
 
-    public Term? FindTerm(string name, string form = "long", string? genderForm = null) =>
+    public Term? FindTerm(string name, TermForm form = TermForm.Long, string? genderForm = null) =>
         FindTerm(_chain.Take(_fallbackStart), name, form, genderForm) ?? FindTerm(_chain.Skip(_fallbackStart), name, form, genderForm);
 
-    private static Term? FindTerm(IEnumerable<Locale> locales, string name, string form, string? genderForm)
+    private static Term? FindTerm(IEnumerable<Locale> locales, string name, TermForm form, string? genderForm)
     {
         foreach (var f in FormChain(form))
         {
@@ -110,13 +110,13 @@ public sealed class ResolvedLocale
 
     public string? Gender(string name) => FindTerm(name)?.Gender;
 
-    private static IEnumerable<string> FormChain(string form) => form switch
+    private static TermForm[] FormChain(TermForm form) => form switch
     {
-        "verb-short" => ["verb-short", "verb", "long"],
-        "symbol" => ["symbol", "short", "long"],
-        "short" => ["short", "long"],
-        "verb" => ["verb", "long"],
-        _ => ["long"],
+        TermForm.VerbShort => [TermForm.VerbShort, TermForm.Verb, TermForm.Long],
+        TermForm.Symbol => [TermForm.Symbol, TermForm.Short, TermForm.Long],
+        TermForm.Short => [TermForm.Short, TermForm.Long],
+        TermForm.Verb => [TermForm.Verb, TermForm.Long],
+        _ => [TermForm.Long],
     };
 
     /// <summary>The ordinal suffix for a number, following the CSL 1.0.1 ordinal-00…99 rules with
@@ -137,7 +137,7 @@ public sealed class ResolvedLocale
             }
             if (locale.Terms.TryGetValue("ordinal", out var general))
             {
-                var g = general.FirstOrDefault(t => t.GenderForm == genderForm && t.Form == "long") ?? general.FirstOrDefault(t => t.Form == "long");
+                var g = general.FirstOrDefault(t => t.GenderForm == genderForm && t.Form == TermForm.Long) ?? general.FirstOrDefault(t => t.Form == TermForm.Long);
                 if (g is not null)
                 {
                     return g.Single;
@@ -160,7 +160,7 @@ public sealed class ResolvedLocale
             }
             foreach (var t in list)
             {
-                if (t.GenderForm != genderForm || t.Form != "long")
+                if (t.GenderForm != genderForm || t.Form != TermForm.Long)
                 {
                     continue;
                 }
@@ -187,7 +187,7 @@ public sealed class ResolvedLocale
         if (number is >= 1 and <= 10)
         {
             var name = "long-ordinal-" + number.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
-            var t = FindTerm(name, "long", genderForm);
+            var t = FindTerm(name, TermForm.Long, genderForm);
             if (t is not null)
             {
                 return t.Single;

@@ -69,7 +69,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
         {
             return cite.CitationNumber.ToString("D8", CultureInfo.InvariantCulture);
         }
-        var value = evaluator.GetVariable(v, "long", ctx);
+        var value = evaluator.GetVariable(v, TermForm.Long, ctx);
         if (string.IsNullOrEmpty(value))
         {
             return null;

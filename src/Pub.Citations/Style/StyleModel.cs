@@ -1,17 +1,17 @@
-// The CSL style model: an immutable-after-parse tree of rendering elements. Attribute values are
-// kept close to the XML (strings for enumerations) so the evaluator reads them exactly as the
-// specification names them.
+// The CSL style model: an immutable-after-parse tree of rendering elements. Attributes with a closed
+// value set are enums (Style/StyleValues.cs), parsed once with their defaults applied; free text
+// (affixes, delimiters, variable and term names) stays a string.
 using Pub.Syntax;
 
 namespace Pub.Citations;
 
 /// <summary>The five CSL formatting attributes; a null member is "not set".</summary>
 public sealed record Formatting(
-    string? FontStyle = null,
-    string? FontVariant = null,
-    string? FontWeight = null,
-    string? TextDecoration = null,
-    string? VerticalAlign = null)
+    FontStyle? FontStyle = null,
+    FontVariant? FontVariant = null,
+    FontWeight? FontWeight = null,
+    TextDecoration? TextDecoration = null,
+    VerticalAlign? VerticalAlign = null)
 {
     public static Formatting None { get; } = new();
 
@@ -24,10 +24,10 @@ public abstract class CslElement
     public Formatting Formatting { get; set; } = Formatting.None;
     public string Prefix { get; set; } = string.Empty;
     public string Suffix { get; set; } = string.Empty;
-    public string? Display { get; set; }
+    public DisplayMode? Display { get; set; }
     public bool Quotes { get; set; }
     public bool StripPeriods { get; set; }
-    public string? TextCase { get; set; }
+    public TextCasing? TextCase { get; set; }
     public SourceSpan? Span { get; set; }
 }
 
@@ -37,49 +37,50 @@ public sealed class TextElement : CslElement
     public string? Macro { get; set; }
     public string? Term { get; set; }
     public string? Value { get; set; }
-    public string Form { get; set; } = "long";
+    public TermForm Form { get; set; }
     public bool Plural { get; set; }
 }
 
 public sealed class NumberElement : CslElement
 {
     public string Variable { get; set; } = string.Empty;
-    public string Form { get; set; } = "numeric";
+    public NumberForm Form { get; set; }
 }
 
 public sealed class LabelElement : CslElement
 {
     public string? Variable { get; set; }
-    public string Form { get; set; } = "long";
-    public string Plural { get; set; } = "contextual";
+    public TermForm Form { get; set; }
+    public LabelPlural Plural { get; set; }
 }
 
 public sealed class DatePartElement : CslElement
 {
-    public string Name { get; set; } = "year";
-    public string? Form { get; set; }
+    public DatePartName Name { get; set; }
+    /// <summary>Null: the part's default (long month, numeric day, long year), or the locale's for a localized date.</summary>
+    public DatePartForm? Form { get; set; }
     public string? RangeDelimiter { get; set; }
 }
 
 public sealed class DateElement : CslElement
 {
     public string Variable { get; set; } = string.Empty;
-    /// <summary>"text" or "numeric" for a localized date; null for a fully specified one.</summary>
-    public string? Form { get; set; }
-    public string DateParts { get; set; } = "year-month-day";
+    /// <summary>Set for a localized date; null for a fully specified one.</summary>
+    public DateForm? Form { get; set; }
+    public DatePartsShown DateParts { get; set; }
     public string? Delimiter { get; set; }
     public List<DatePartElement> Parts { get; } = [];
 }
 
 public sealed class NamePartElement : CslElement
 {
-    public string Name { get; set; } = "family";
+    public NamePartName Name { get; set; }
 }
 
 public sealed class NameElement : CslElement
 {
-    /// <summary>Name options set on this element (and, delimiter, et-al-min …), by attribute name.</summary>
-    public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal);
+    /// <summary>Name options set on this element (and, delimiter, et-al-min …).</summary>
+    public NameAttributes Attributes { get; set; } = NameAttributes.None;
     public NamePartElement? Given { get; set; }
     public NamePartElement? Family { get; set; }
 }
@@ -111,7 +112,7 @@ public sealed record ConditionTest(string Kind, IReadOnlyList<string> Values);
 
 public sealed class Condition
 {
-    public string Match { get; set; } = "all";
+    public ConditionMatch Match { get; set; }
     public List<ConditionTest> Tests { get; } = [];
 }
 
@@ -129,12 +130,56 @@ public sealed class ChooseElement : CslElement
 
 public sealed record SortKey(string? Variable, string? Macro, bool Descending, int? NamesMin, int? NamesUseFirst, int? NamesUseLast);
 
+/// <summary>The inheritable name options as one element sets them (cs:style, cs:citation,
+/// cs:bibliography or cs:name); a null member is not set there and comes from the element around it.
+/// On cs:name, <see cref="Form"/> and <see cref="Delimiter"/> are its form and delimiter attributes; on
+/// the others, name-form and name-delimiter. <see cref="NamesDelimiter"/> (names-delimiter) is the
+/// inherited delimiter of cs:names.</summary>
+public sealed record NameAttributes(
+    NameAnd? And = null,
+    DelimiterPrecedes? DelimiterPrecedesEtAl = null,
+    DelimiterPrecedes? DelimiterPrecedesLast = null,
+    int? EtAlMin = null,
+    int? EtAlUseFirst = null,
+    int? EtAlSubsequentMin = null,
+    int? EtAlSubsequentUseFirst = null,
+    bool? EtAlUseLast = null,
+    bool? Initialize = null,
+    string? InitializeWith = null,
+    NameAsSortOrder? NameAsSortOrder = null,
+    string? SortSeparator = null,
+    NameForm? Form = null,
+    string? Delimiter = null,
+    string? NamesDelimiter = null)
+{
+    public static NameAttributes None { get; } = new();
+
+    /// <summary>These attributes laid over <paramref name="inherited"/>: each one set here wins.</summary>
+    public NameAttributes Over(NameAttributes inherited) => new(
+        And ?? inherited.And,
+        DelimiterPrecedesEtAl ?? inherited.DelimiterPrecedesEtAl,
+        DelimiterPrecedesLast ?? inherited.DelimiterPrecedesLast,
+        EtAlMin ?? inherited.EtAlMin,
+        EtAlUseFirst ?? inherited.EtAlUseFirst,
+        EtAlSubsequentMin ?? inherited.EtAlSubsequentMin,
+        EtAlSubsequentUseFirst ?? inherited.EtAlSubsequentUseFirst,
+        EtAlUseLast ?? inherited.EtAlUseLast,
+        Initialize ?? inherited.Initialize,
+        InitializeWith ?? inherited.InitializeWith,
+        NameAsSortOrder ?? inherited.NameAsSortOrder,
+        SortSeparator ?? inherited.SortSeparator,
+        Form ?? inherited.Form,
+        Delimiter ?? inherited.Delimiter,
+        NamesDelimiter ?? inherited.NamesDelimiter);
+}
+
 /// <summary>Settings common to cs:citation and cs:bibliography.</summary>
 public abstract class StyleSection
 {
     public GroupElement Layout { get; set; } = new();
     public List<SortKey> Sort { get; } = [];
-    public Dictionary<string, string> NameOptions { get; } = new(StringComparer.Ordinal);
+    /// <summary>The name options this section sets for the cs:name and cs:names inside it.</summary>
+    public NameAttributes NameAttributes { get; set; } = NameAttributes.None;
 }
 
 public sealed class CitationSection : StyleSection
@@ -142,8 +187,8 @@ public sealed class CitationSection : StyleSection
     public bool DisambiguateAddNames { get; set; }
     public bool DisambiguateAddGivenname { get; set; }
     public bool DisambiguateAddYearSuffix { get; set; }
-    public string GivennameDisambiguationRule { get; set; } = "by-cite";
-    public string? Collapse { get; set; }
+    public GivennameRule GivennameDisambiguationRule { get; set; } = GivennameRule.ByCite;
+    public CollapseMode? Collapse { get; set; }
     public string? CiteGroupDelimiter { get; set; }
     public string? YearSuffixDelimiter { get; set; }
     public string? AfterCollapseDelimiter { get; set; }
@@ -153,11 +198,11 @@ public sealed class CitationSection : StyleSection
 public sealed class BibliographySection : StyleSection
 {
     public bool HangingIndent { get; set; }
-    public string? SecondFieldAlign { get; set; }
+    public SecondFieldAlign? SecondFieldAlign { get; set; }
     public int LineSpacing { get; set; } = 1;
     public int EntrySpacing { get; set; } = 1;
     public string? SubsequentAuthorSubstitute { get; set; }
-    public string SubsequentAuthorSubstituteRule { get; set; } = "complete-all";
+    public SubstituteRule SubsequentAuthorSubstituteRule { get; set; }
 }
 
 /// <summary>A parsed CSL style. A dependent style carries only <see cref="ParentId"/> until resolved.</summary>
@@ -165,15 +210,16 @@ public sealed class Style
 {
     public string? Id { get; set; }
     public string? Title { get; set; }
-    public string Class { get; set; } = "in-text";
+    public StyleClass Class { get; set; }
     public string? DefaultLocale { get; set; }
     public string Version { get; set; } = "1.0";
     public string? ParentId { get; set; }
     public bool IsDependent => ParentId is not null && Citation is null;
-    public string DemoteNonDroppingParticle { get; set; } = "display-and-sort";
+    public ParticleDemotion DemoteNonDroppingParticle { get; set; } = ParticleDemotion.DisplayAndSort;
     public bool InitializeWithHyphen { get; set; } = true;
-    public string? PageRangeFormat { get; set; }
-    public Dictionary<string, string> NameOptions { get; } = new(StringComparer.Ordinal);
+    public PageRangeFormat? PageRangeFormat { get; set; }
+    /// <summary>The name options cs:style sets for every cs:name and cs:names.</summary>
+    public NameAttributes NameAttributes { get; set; } = NameAttributes.None;
     public Dictionary<string, GroupElement> Macros { get; } = new(StringComparer.Ordinal);
     public List<Locale> Locales { get; } = [];
     public CitationSection? Citation { get; set; }

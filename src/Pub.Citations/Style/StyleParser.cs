@@ -8,13 +8,6 @@ namespace Pub.Citations;
 
 public static class StyleParser
 {
-    private static readonly HashSet<string> NameOptionNames = new(StringComparer.Ordinal)
-    {
-        "and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min", "et-al-use-first",
-        "et-al-subsequent-min", "et-al-subsequent-use-first", "et-al-use-last", "initialize",
-        "initialize-with", "name-as-sort-order", "sort-separator", "name-form", "name-delimiter", "names-delimiter",
-    };
-
     /// <summary>Parses a CSL style. Returns null only when the XML cannot be read or is not a style.</summary>
     public static Style? Parse(SourceText source, DiagnosticBag diagnostics)
     {
@@ -35,6 +28,7 @@ public static class StyleParser
 
     private sealed class Reader(SourceText source, DiagnosticBag diagnostics)
     {
+        private readonly CslAttributes _attributes = new(source, diagnostics);
         private Style _style = new();
 
         public Style ReadStyle(XElement root)
@@ -42,14 +36,14 @@ public static class StyleParser
             _style = new Style
             {
                 Source = source,
-                Class = Attr(root, "class") ?? "in-text",
+                Class = _attributes.Value(root, "class", CslValues.Class, StyleClass.InText),
                 DefaultLocale = Attr(root, "default-locale"),
                 Version = Attr(root, "version") ?? "1.0",
-                DemoteNonDroppingParticle = Attr(root, "demote-non-dropping-particle") ?? "display-and-sort",
-                InitializeWithHyphen = Attr(root, "initialize-with-hyphen") != "false",
-                PageRangeFormat = Attr(root, "page-range-format"),
+                DemoteNonDroppingParticle = _attributes.Value(root, "demote-non-dropping-particle", CslValues.DemoteNonDroppingParticle, ParticleDemotion.DisplayAndSort),
+                InitializeWithHyphen = _attributes.Bool(root, "initialize-with-hyphen", true),
+                PageRangeFormat = _attributes.Optional(root, "page-range-format", CslValues.PageRangeFormat),
+                NameAttributes = ReadInheritableNameAttributes(root),
             };
-            ReadNameOptions(root, _style.NameOptions);
             foreach (var child in root.Elements())
             {
                 switch (child.Name.LocalName)
@@ -58,7 +52,7 @@ public static class StyleParser
                         ReadInfo(child);
                         break;
                     case "locale":
-                        _style.Locales.Add(LocaleParser.ReadLocale(child, source, diagnostics, this.ReadDate));
+                        _style.Locales.Add(LocaleParser.ReadLocale(child, _attributes));
                         break;
                     case "macro":
                         var name = Attr(child, "name");
@@ -124,15 +118,15 @@ public static class StyleParser
         {
             var c = new CitationSection
             {
-                DisambiguateAddNames = Attr(e, "disambiguate-add-names") == "true",
-                DisambiguateAddGivenname = Attr(e, "disambiguate-add-givenname") == "true",
-                DisambiguateAddYearSuffix = Attr(e, "disambiguate-add-year-suffix") == "true",
-                GivennameDisambiguationRule = Attr(e, "givenname-disambiguation-rule") ?? "by-cite",
-                Collapse = Attr(e, "collapse"),
+                DisambiguateAddNames = _attributes.Bool(e, "disambiguate-add-names", false),
+                DisambiguateAddGivenname = _attributes.Bool(e, "disambiguate-add-givenname", false),
+                DisambiguateAddYearSuffix = _attributes.Bool(e, "disambiguate-add-year-suffix", false),
+                GivennameDisambiguationRule = _attributes.Value(e, "givenname-disambiguation-rule", CslValues.GivennameRules, GivennameRule.ByCite),
+                Collapse = _attributes.Optional(e, "collapse", CslValues.Collapse),
                 CiteGroupDelimiter = Attr(e, "cite-group-delimiter"),
                 YearSuffixDelimiter = Attr(e, "year-suffix-delimiter"),
                 AfterCollapseDelimiter = Attr(e, "after-collapse-delimiter"),
-                NearNoteDistance = Int(e, "near-note-distance") ?? 5,
+                NearNoteDistance = _attributes.Int(e, "near-note-distance") ?? 5,
             };
             ReadSection(e, c);
             return c;
@@ -142,12 +136,12 @@ public static class StyleParser
         {
             var b = new BibliographySection
             {
-                HangingIndent = Attr(e, "hanging-indent") == "true",
-                SecondFieldAlign = Attr(e, "second-field-align"),
-                LineSpacing = Int(e, "line-spacing") ?? 1,
-                EntrySpacing = Int(e, "entry-spacing") ?? 1,
+                HangingIndent = _attributes.Bool(e, "hanging-indent", false),
+                SecondFieldAlign = _attributes.Optional(e, "second-field-align", CslValues.SecondFieldAlign),
+                LineSpacing = _attributes.Int(e, "line-spacing") ?? 1,
+                EntrySpacing = _attributes.Int(e, "entry-spacing") ?? 1,
                 SubsequentAuthorSubstitute = Attr(e, "subsequent-author-substitute"),
-                SubsequentAuthorSubstituteRule = Attr(e, "subsequent-author-substitute-rule") ?? "complete-all",
+                SubsequentAuthorSubstituteRule = _attributes.Value(e, "subsequent-author-substitute-rule", CslValues.SubsequentAuthorSubstituteRule, SubstituteRule.CompleteAll),
             };
             ReadSection(e, b);
             return b;
@@ -155,7 +149,7 @@ public static class StyleParser
 
         private void ReadSection(XElement e, StyleSection section)
         {
-            ReadNameOptions(e, section.NameOptions);
+            section.NameAttributes = ReadInheritableNameAttributes(e);
             var layout = e.Elements().FirstOrDefault(x => x.Name.LocalName == "layout");
             if (layout is null)
             {
@@ -173,23 +167,44 @@ public static class StyleParser
             {
                 foreach (var key in sort.Elements().Where(x => x.Name.LocalName == "key"))
                 {
-                    section.Sort.Add(new SortKey(Attr(key, "variable"), Attr(key, "macro"), Attr(key, "sort") == "descending",
-                        Int(key, "names-min"), Int(key, "names-use-first"), Int(key, "names-use-last") is { } l ? l : (Attr(key, "names-use-last") == "true" ? 1 : null)));
+                    section.Sort.Add(new SortKey(Attr(key, "variable"), Attr(key, "macro"),
+                        _attributes.Value(key, "sort", CslValues.Sort, SortDirection.Ascending) == SortDirection.Descending,
+                        _attributes.Int(key, "names-min"), _attributes.Int(key, "names-use-first"), NamesUseLast(key)));
                 }
             }
         }
 
-        private static void ReadNameOptions(XElement e, Dictionary<string, string> into)
+        /// <summary>names-use-last on cs:key is a boolean in CSL 1.0.2; a number is read as a count too.</summary>
+        private int? NamesUseLast(XElement key) => Attr(key, "names-use-last") switch
         {
-            foreach (var a in e.Attributes())
-            {
-                var n = a.Name.LocalName;
-                if (NameOptionNames.Contains(n))
-                {
-                    into[n] = a.Value;
-                }
-            }
-        }
+            null => null,
+            "true" => 1,
+            "false" => 0,
+            _ => _attributes.Int(key, "names-use-last"),
+        };
+
+        /// <summary>The name options of cs:style, cs:citation or cs:bibliography, which cs:name and cs:names inherit.</summary>
+        private NameAttributes ReadInheritableNameAttributes(XElement e) => ReadNameAttributes(e) with
+        {
+            Form = _attributes.Optional(e, "name-form", CslValues.NameForms),
+            Delimiter = Attr(e, "name-delimiter"),
+            NamesDelimiter = Attr(e, "names-delimiter"),
+        };
+
+        /// <summary>The name options every element that carries them spells alike.</summary>
+        private NameAttributes ReadNameAttributes(XElement e) => new(
+            And: _attributes.Optional(e, "and", CslValues.And),
+            DelimiterPrecedesEtAl: _attributes.Optional(e, "delimiter-precedes-et-al", CslValues.DelimiterPrecedes),
+            DelimiterPrecedesLast: _attributes.Optional(e, "delimiter-precedes-last", CslValues.DelimiterPrecedes),
+            EtAlMin: _attributes.Int(e, "et-al-min"),
+            EtAlUseFirst: _attributes.Int(e, "et-al-use-first"),
+            EtAlSubsequentMin: _attributes.Int(e, "et-al-subsequent-min"),
+            EtAlSubsequentUseFirst: _attributes.Int(e, "et-al-subsequent-use-first"),
+            EtAlUseLast: _attributes.OptionalBool(e, "et-al-use-last"),
+            Initialize: _attributes.OptionalBool(e, "initialize"),
+            InitializeWith: Attr(e, "initialize-with"),
+            NameAsSortOrder: _attributes.Optional(e, "name-as-sort-order", CslValues.NameAsSortOrder),
+            SortSeparator: Attr(e, "sort-separator"));
 
         private List<CslElement> ReadChildren(XElement parent)
         {
@@ -216,8 +231,8 @@ public static class StyleParser
                         Macro = Attr(e, "macro"),
                         Term = Attr(e, "term"),
                         Value = Attr(e, "value"),
-                        Form = Attr(e, "form") ?? "long",
-                        Plural = Attr(e, "plural") == "true",
+                        Form = _attributes.Value(e, "form", e.Attribute("variable") is null ? CslValues.TermForms : CslValues.VariableForms, TermForm.Long),
+                        Plural = _attributes.Bool(e, "plural", false),
                     };
                     if (t.Variable is null && t.Macro is null && t.Term is null && t.Value is null)
                     {
@@ -225,9 +240,13 @@ public static class StyleParser
                     }
                     return ReadCommon(e, t);
                 case "number":
-                    return ReadCommon(e, new NumberElement { Variable = Attr(e, "variable") ?? string.Empty, Form = Attr(e, "form") ?? "numeric" });
+                    return ReadCommon(e, new NumberElement
+                    {
+                        Variable = Attr(e, "variable") ?? string.Empty,
+                        Form = _attributes.Value(e, "form", CslValues.NumberForms, NumberForm.Numeric),
+                    });
                 case "label":
-                    return ReadCommon(e, new LabelElement { Variable = Attr(e, "variable"), Form = Attr(e, "form") ?? "long", Plural = Attr(e, "plural") ?? "contextual" });
+                    return ReadLabel(e);
                 case "date":
                     return ReadDate(e);
                 case "names":
@@ -245,24 +264,14 @@ public static class StyleParser
             }
         }
 
-        public DateElement ReadDate(XElement e)
+        private LabelElement ReadLabel(XElement e) => ReadCommon(e, new LabelElement
         {
-            var d = new DateElement
-            {
-                Variable = Attr(e, "variable") ?? string.Empty,
-                Form = Attr(e, "form"),
-                DateParts = Attr(e, "date-parts") ?? "year-month-day",
-                Delimiter = Attr(e, "delimiter"),
-            };
-            ReadCommon(e, d);
-            foreach (var p in e.Elements().Where(x => x.Name.LocalName == "date-part"))
-            {
-                var part = new DatePartElement { Name = Attr(p, "name") ?? "year", Form = Attr(p, "form"), RangeDelimiter = Attr(p, "range-delimiter") };
-                ReadCommon(p, part);
-                d.Parts.Add(part);
-            }
-            return d;
-        }
+            Variable = Attr(e, "variable"),
+            Form = _attributes.Value(e, "form", CslValues.TermForms, TermForm.Long),
+            Plural = _attributes.Value(e, "plural", CslValues.LabelPlurals, LabelPlural.Contextual),
+        });
+
+        private DateElement ReadDate(XElement e) => StyleElements.ReadDate(e, _attributes);
 
         private NamesElement ReadNames(XElement e)
         {
@@ -275,29 +284,20 @@ public static class StyleParser
                 switch (c.Name.LocalName)
                 {
                     case "name":
-                        var name = new NameElement();
-                        ReadCommon(c, name);
-                        foreach (var a in c.Attributes())
+                        var name = new NameElement
                         {
-                            var an = a.Name.LocalName;
-                            if (an is "form")
+                            Attributes = ReadNameAttributes(c) with
                             {
-                                name.Options["name-form"] = a.Value;
-                            }
-                            else if (an is "delimiter")
-                            {
-                                name.Options["name-delimiter"] = a.Value;
-                            }
-                            else if (NameOptionNames.Contains(an))
-                            {
-                                name.Options[an] = a.Value;
-                            }
-                        }
+                                Form = _attributes.Optional(c, "form", CslValues.NameForms),
+                                Delimiter = Attr(c, "delimiter"),
+                            },
+                        };
+                        ReadCommon(c, name);
                         foreach (var np in c.Elements().Where(x => x.Name.LocalName == "name-part"))
                         {
-                            var part = new NamePartElement { Name = Attr(np, "name") ?? "family" };
+                            var part = new NamePartElement { Name = _attributes.Value(np, "name", CslValues.NamePartNames, NamePartName.Family) };
                             ReadCommon(np, part);
-                            if (part.Name == "given")
+                            if (part.Name == NamePartName.Given)
                             {
                                 name.Given = part;
                             }
@@ -314,7 +314,7 @@ public static class StyleParser
                         n.EtAl = ReadCommon(c, etal);
                         break;
                     case "label":
-                        n.Label = ReadCommon(c, new LabelElement { Form = Attr(c, "form") ?? "long", Plural = Attr(c, "plural") ?? "contextual" });
+                        n.Label = ReadLabel(c);
                         n.LabelAfterName = seenName;
                         break;
                     case "substitute":
@@ -342,7 +342,7 @@ public static class StyleParser
                 var branch = new ChooseBranch();
                 if (b.Name.LocalName is "if" or "else-if")
                 {
-                    var cond = new Condition { Match = Attr(b, "match") ?? "all" };
+                    var cond = new Condition { Match = _attributes.Value(b, "match", CslValues.Match, ConditionMatch.All) };
                     foreach (var a in b.Attributes())
                     {
                         var an = a.Name.LocalName;
@@ -365,34 +365,7 @@ public static class StyleParser
             return ch;
         }
 
-        private T ReadCommon<T>(XElement e, T el) where T : CslElement
-        {
-            el.Span = SpanOf(e);
-            el.Prefix = Attr(e, "prefix") ?? string.Empty;
-            el.Suffix = Attr(e, "suffix") ?? string.Empty;
-            el.Display = Attr(e, "display");
-            el.Quotes = Attr(e, "quotes") == "true";
-            el.StripPeriods = Attr(e, "strip-periods") == "true";
-            el.TextCase = Attr(e, "text-case");
-            var f = new Formatting(Attr(e, "font-style"), Attr(e, "font-variant"), Attr(e, "font-weight"), Attr(e, "text-decoration"), Attr(e, "vertical-align"));
-            el.Formatting = f.IsEmpty ? Formatting.None : f;
-            return el;
-        }
-
-        private int? Int(XElement e, string name)
-        {
-            var v = Attr(e, name);
-            if (v is null)
-            {
-                return null;
-            }
-            if (int.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i))
-            {
-                return i;
-            }
-            Warn(e, $"attribute {name}=\"{v}\" is not a number");
-            return null;
-        }
+        private T ReadCommon<T>(XElement e, T el) where T : CslElement => StyleElements.ReadCommon(e, el, _attributes);
 
         private static string? Attr(XElement e, string name) => e.Attribute(name)?.Value;
 
