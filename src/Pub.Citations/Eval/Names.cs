@@ -8,57 +8,30 @@ namespace Pub.Citations;
 
 internal sealed partial class Evaluator
 {
-    private sealed record NameOptions(
-        NameAnd? And, DelimiterPrecedes DelimiterPrecedesEtAl, DelimiterPrecedes DelimiterPrecedesLast, int EtAlMin, int? EtAlUseFirst,
-        bool EtAlUseLast, bool Initialize, string? InitializeWith, NameAsSortOrder? NameAsSortOrder, string SortSeparator,
-        NameForm Form, string Delimiter, DelimiterPrecedes InheritedDelimiterPrecedesLast);
-
-    private NameOptions Options(NameElement? name, RenderContext ctx)
+    /// <summary>The options a cs:names renders with here: those resolved for the section when the style
+    /// was parsed, with what the cite changes — the et-al-subsequent values after the first cite, a sort
+    /// key's names-min / names-use-first / names-use-last, and sort order for every name in a sort key.</summary>
+    private static NameOptions OptionsFor(NamesElement n, RenderContext ctx)
     {
-        var inherited = ctx.Section is null ? _style.NameAttributes : ctx.Section.NameAttributes.Over(_style.NameAttributes);
-        var o = (name?.Attributes ?? NameAttributes.None).Over(inherited);
-        var etAlMin = o.EtAlMin ?? 0;
-        // Unset differs from "0": et-al-use-first="0" shows no name at all once the list is long enough.
-        var etAlUseFirst = o.EtAlUseFirst;
-        if (ctx.Mode == RenderMode.Citation && ctx.Cite.Position != Position.First)
+        var o = n.NameOptions.In(ctx.Section);
+        if (ctx.Mode == RenderMode.Citation && ctx.Cite.Position != Position.First && (o.EtAlSubsequentMin is not null || o.EtAlSubsequentUseFirst is not null))
         {
-            if (o.EtAlSubsequentMin is { } subsequentMin)
-            {
-                etAlMin = subsequentMin;
-            }
-            if (o.EtAlSubsequentUseFirst is { } subsequentUseFirst)
-            {
-                etAlUseFirst = subsequentUseFirst;
-            }
+            o = o with { EtAlMin = o.EtAlSubsequentMin ?? o.EtAlMin, EtAlUseFirst = o.EtAlSubsequentUseFirst ?? o.EtAlUseFirst };
         }
-        var useLast = o.EtAlUseLast ?? false;
-        if (ctx.SortKey is { } key)
+        if (ctx.SortKey is { } key && (key.NamesMin ?? key.NamesUseFirst ?? key.NamesUseLast) is not null)
         {
-            if (key.NamesMin is { } nm)
+            o = o with
             {
-                etAlMin = nm;
-            }
-            if (key.NamesUseFirst is { } nf)
-            {
-                etAlUseFirst = nf;
-            }
-            if (key.NamesUseLast is { } nl)
-            {
-                useLast = nl > 0;
-            }
+                EtAlMin = key.NamesMin ?? o.EtAlMin,
+                EtAlUseFirst = key.NamesUseFirst ?? o.EtAlUseFirst,
+                EtAlUseLast = key.NamesUseLast is { } last ? last > 0 : o.EtAlUseLast,
+            };
         }
-        return new NameOptions(
-            o.And,
-            o.DelimiterPrecedesEtAl ?? DelimiterPrecedes.Contextual,
-            o.DelimiterPrecedesLast ?? DelimiterPrecedes.Contextual,
-            etAlMin, etAlUseFirst, useLast,
-            o.Initialize ?? true,
-            o.InitializeWith,
-            ctx.Mode == RenderMode.Sort ? Citations.NameAsSortOrder.All : o.NameAsSortOrder,
-            o.SortSeparator ?? ", ",
-            o.Form ?? NameForm.Long,
-            o.Delimiter ?? ", ",
-            inherited.DelimiterPrecedesLast ?? DelimiterPrecedes.Contextual);
+        if (ctx.Mode == RenderMode.Sort && o.NameAsSortOrder != Citations.NameAsSortOrder.All)
+        {
+            o = o with { NameAsSortOrder = Citations.NameAsSortOrder.All };
+        }
+        return o;
     }
 
     private Node? RenderNames(NamesElement n, RenderContext ctx)
@@ -99,7 +72,7 @@ internal sealed partial class Evaluator
 
     private Node? RenderNamesCore(NamesElement n, RenderContext ctx)
     {
-        var opts = Options(n.Name, ctx);
+        var opts = OptionsFor(n, ctx);
         var lists = new List<(string Variable, IReadOnlyList<Name> Names)>();
         foreach (var v in n.Variables)
         {
@@ -173,7 +146,7 @@ internal sealed partial class Evaluator
             }
             rendered.Add(list);
         }
-        var joined = Join(rendered, n.Delimiter ?? _style.NameAttributes.NamesDelimiter ?? ctx.Section?.NameAttributes.NamesDelimiter);
+        var joined = Join(rendered, n.Delimiter ?? opts.NamesDelimiter);
         return joined is null ? null : Decorate(n, joined);
     }
 
@@ -240,6 +213,7 @@ internal sealed partial class Evaluator
             LabelAfterName = parent.LabelAfterName,
             Substitute = shorthand.Substitute,
             Delimiter = shorthand.Delimiter ?? parent.Delimiter,
+            NameOptions = parent.NameOptions,
             Formatting = parent.Formatting,
             Prefix = parent.Prefix,
             Suffix = parent.Suffix,
@@ -265,7 +239,7 @@ internal sealed partial class Evaluator
         var etAl = false;
         // et-al-use-first="0" leaves no name to show: the list renders nothing, not even "et al.", and
         // does not call cs:substitute (etal_UseZeroFirst of the CSL test suite; citeproc-js alike).
-        if (opts.EtAlMin > 0 && opts.EtAlUseFirst is { } useFirst && useFirst >= 0 && names.Count >= opts.EtAlMin && useFirst < names.Count)
+        if (opts.EtAlMin is > 0 and { } etAlMin && opts.EtAlUseFirst is { } useFirst && useFirst >= 0 && names.Count >= etAlMin && useFirst < names.Count)
         {
             shown = useFirst;
             if (ctx.Mode == RenderMode.Citation && ctx.InFirstNames)

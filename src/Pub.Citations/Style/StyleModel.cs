@@ -100,6 +100,8 @@ public sealed class NamesElement : CslElement
     public bool LabelAfterName { get; set; }
     public List<CslElement>? Substitute { get; set; }
     public string? Delimiter { get; set; }
+    /// <summary>The options its names render with, inheritance resolved once when the style is parsed.</summary>
+    public ContextNameOptions NameOptions { get; set; } = ContextNameOptions.Defaults;
 }
 
 public sealed class GroupElement : CslElement
@@ -178,8 +180,10 @@ public abstract class StyleSection
 {
     public GroupElement Layout { get; set; } = new();
     public List<SortKey> Sort { get; } = [];
-    /// <summary>The name options this section sets for the cs:name and cs:names inside it.</summary>
+    /// <summary>The name options in force inside this section: cs:style's, with the section's own laid over them.</summary>
     public NameAttributes NameAttributes { get; set; } = NameAttributes.None;
+    /// <summary>The options of a cs:names without cs:name in this section (a name variable as a sort key).</summary>
+    public NameOptions NameOptions { get; set; } = NameOptions.Defaults;
 }
 
 public sealed class CitationSection : StyleSection
@@ -225,4 +229,65 @@ public sealed class Style
     public CitationSection? Citation { get; set; }
     public BibliographySection? Bibliography { get; set; }
     public SourceText? Source { get; set; }
+}
+
+/// <summary>The options a name list renders with in one context: what cs:name sets itself, over what it
+/// inherits from cs:citation or cs:bibliography, over what cs:style sets, with CSL 1.0.2's defaults for
+/// the rest. Computed once per cs:names and context when the style is parsed.</summary>
+/// <param name="InheritedDelimiterPrecedesLast">delimiter-precedes-last as inherited, before the cs:name's
+/// own: citeproc-js uses it before an institution's name.</param>
+/// <param name="NamesDelimiter">names-delimiter as inherited: the delimiter of a cs:names that sets none.</param>
+public sealed record NameOptions(
+    NameAnd? And,
+    DelimiterPrecedes DelimiterPrecedesEtAl,
+    DelimiterPrecedes DelimiterPrecedesLast,
+    int? EtAlMin,
+    int? EtAlUseFirst,
+    int? EtAlSubsequentMin,
+    int? EtAlSubsequentUseFirst,
+    bool EtAlUseLast,
+    bool Initialize,
+    string? InitializeWith,
+    NameAsSortOrder? NameAsSortOrder,
+    string SortSeparator,
+    NameForm Form,
+    string Delimiter,
+    DelimiterPrecedes InheritedDelimiterPrecedesLast,
+    string? NamesDelimiter)
+{
+    public static NameOptions Defaults { get; } = Resolve(NameAttributes.None, NameAttributes.None);
+
+    /// <param name="own">What the cs:name sets (<see cref="NameAttributes.None"/> without cs:name).</param>
+    /// <param name="inherited">What the section and the style set, the section's winning.</param>
+    public static NameOptions Resolve(NameAttributes own, NameAttributes inherited)
+    {
+        var o = own.Over(inherited);
+        return new NameOptions(
+            o.And,
+            o.DelimiterPrecedesEtAl ?? DelimiterPrecedes.Contextual,
+            o.DelimiterPrecedesLast ?? DelimiterPrecedes.Contextual,
+            o.EtAlMin,
+            o.EtAlUseFirst,
+            o.EtAlSubsequentMin,
+            o.EtAlSubsequentUseFirst,
+            o.EtAlUseLast ?? false,
+            o.Initialize ?? true,
+            o.InitializeWith,
+            o.NameAsSortOrder,
+            o.SortSeparator ?? ", ",
+            o.Form ?? NameForm.Long,
+            o.Delimiter ?? ", ",
+            inherited.DelimiterPrecedesLast ?? DelimiterPrecedes.Contextual,
+            inherited.NamesDelimiter);
+    }
+}
+
+/// <summary>A cs:names' options in each context. CSL inheritance runs from cs:citation in citations and
+/// from cs:bibliography in the bibliography, so a cs:names in a macro both call has two sets.</summary>
+public sealed record ContextNameOptions(NameOptions Citation, NameOptions Bibliography)
+{
+    public static ContextNameOptions Defaults { get; } = new(NameOptions.Defaults, NameOptions.Defaults);
+
+    /// <summary>The options in the section being rendered (a sort key renders in the section it sorts).</summary>
+    public NameOptions In(StyleSection section) => section is BibliographySection ? Bibliography : Citation;
 }

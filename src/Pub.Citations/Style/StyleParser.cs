@@ -30,6 +30,10 @@ public static class StyleParser
     {
         private readonly CslAttributes _attributes = new(source, diagnostics);
         private Style _style = new();
+        // The name options in force in each section, read before the macros so that every cs:names
+        // resolves its options for both contexts as it is read.
+        private NameAttributes _citationNames = NameAttributes.None;
+        private NameAttributes _bibliographyNames = NameAttributes.None;
 
         public Style ReadStyle(XElement root)
         {
@@ -44,6 +48,8 @@ public static class StyleParser
                 PageRangeFormat = _attributes.Optional(root, "page-range-format", CslValues.PageRangeFormat),
                 NameAttributes = ReadInheritableNameAttributes(root),
             };
+            _citationNames = SectionNameAttributes(root, "citation");
+            _bibliographyNames = SectionNameAttributes(root, "bibliography");
             foreach (var child in root.Elements())
             {
                 switch (child.Name.LocalName)
@@ -128,7 +134,7 @@ public static class StyleParser
                 AfterCollapseDelimiter = Attr(e, "after-collapse-delimiter"),
                 NearNoteDistance = _attributes.Int(e, "near-note-distance") ?? 5,
             };
-            ReadSection(e, c);
+            ReadSection(e, c, _citationNames);
             return c;
         }
 
@@ -143,13 +149,14 @@ public static class StyleParser
                 SubsequentAuthorSubstitute = Attr(e, "subsequent-author-substitute"),
                 SubsequentAuthorSubstituteRule = _attributes.Value(e, "subsequent-author-substitute-rule", CslValues.SubsequentAuthorSubstituteRule, SubstituteRule.CompleteAll),
             };
-            ReadSection(e, b);
+            ReadSection(e, b, _bibliographyNames);
             return b;
         }
 
-        private void ReadSection(XElement e, StyleSection section)
+        private void ReadSection(XElement e, StyleSection section, NameAttributes names)
         {
-            section.NameAttributes = ReadInheritableNameAttributes(e);
+            section.NameAttributes = names;
+            section.NameOptions = NameOptions.Resolve(NameAttributes.None, names);
             var layout = e.Elements().FirstOrDefault(x => x.Name.LocalName == "layout");
             if (layout is null)
             {
@@ -182,6 +189,12 @@ public static class StyleParser
             "false" => 0,
             _ => _attributes.Int(key, "names-use-last"),
         };
+
+        /// <summary>The name options in force in a section: its own laid over cs:style's.</summary>
+        private NameAttributes SectionNameAttributes(XElement root, string section) =>
+            root.Elements().FirstOrDefault(x => x.Name.LocalName == section) is { } e
+                ? ReadInheritableNameAttributes(e).Over(_style.NameAttributes)
+                : _style.NameAttributes;
 
         /// <summary>The name options of cs:style, cs:citation or cs:bibliography, which cs:name and cs:names inherit.</summary>
         private NameAttributes ReadInheritableNameAttributes(XElement e) => ReadNameAttributes(e) with
@@ -325,6 +338,8 @@ public static class StyleParser
                         break;
                 }
             }
+            var own = n.Name?.Attributes ?? NameAttributes.None;
+            n.NameOptions = new ContextNameOptions(NameOptions.Resolve(own, _citationNames), NameOptions.Resolve(own, _bibliographyNames));
             if (!seenName)
             {
                 // Without cs:name the names render with the default cs:name, which comes first:
