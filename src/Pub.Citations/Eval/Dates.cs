@@ -40,7 +40,7 @@ internal sealed partial class Evaluator
             // affixes and formatting ("forthcoming г." in a Russian date); a date that shows no year (a
             // month and day after the journal) shows nothing of it. citeproc-js renders literal dates so.
             var shown = ResolveParts(d);
-            var year = shown.Find(p => p.Name == DatePartName.Year);
+            var year = shown.FirstOrDefault(p => p.Name == DatePartName.Year);
             if (shown.Count > 0 && year is null)
             {
                 return null;
@@ -112,7 +112,7 @@ internal sealed partial class Evaluator
         return Decorate(wrapper, body);
     }
 
-    private static bool SameDate(IReadOnlyList<int> a, IReadOnlyList<int> b, List<DatePartElement> parts)
+    private static bool SameDate(IReadOnlyList<int> a, IReadOnlyList<int> b, IReadOnlyList<DatePartElement> parts)
     {
         for (var i = 0; i < 3; i++)
         {
@@ -128,7 +128,7 @@ internal sealed partial class Evaluator
 
     /// <summary>The date parts to render, in order: the locale's for a localized date (filtered by
     /// date-parts, with overrides from the element's cs:date-part children), else the element's own.</summary>
-    private List<DatePartElement> ResolveParts(DateElement d)
+    private IReadOnlyList<DatePartElement> ResolveParts(DateElement d)
     {
         if (d.Form is not { } form)
         {
@@ -168,7 +168,7 @@ internal sealed partial class Evaluator
         return list;
     }
 
-    private Node? RenderRange(List<DatePartElement> parts, IReadOnlyList<int> start, IReadOnlyList<int> end, DateValue date, RenderContext ctx, string? delimiter)
+    private Node? RenderRange(IReadOnlyList<DatePartElement> parts, IReadOnlyList<int> start, IReadOnlyList<int> end, DateValue date, RenderContext ctx, string? delimiter)
     {
         static int Get(IReadOnlyList<int> v, int i) => i < v.Count ? v[i] : 0;
         var largest = Get(start, 0) != Get(end, 0) ? DatePartName.Year : Get(start, 1) != Get(end, 1) ? DatePartName.Month : DatePartName.Day;
@@ -181,8 +181,16 @@ internal sealed partial class Evaluator
         }
         // Parts that differ (the largest differing part and those smaller) form a contiguous run.
         DatePartName[] differing = largest == DatePartName.Month ? [DatePartName.Month, DatePartName.Day] : [DatePartName.Day];
-        var first = parts.FindIndex(p => differing.Contains(p.Name));
-        var last = parts.FindLastIndex(p => differing.Contains(p.Name));
+        var first = -1;
+        var last = -1;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (differing.Contains(parts[i].Name))
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
         if (first < 0)
         {
             return RenderDateParts(parts, start, date, ctx, delimiter, 0, parts.Count, false, false);
@@ -234,7 +242,7 @@ internal sealed partial class Evaluator
         return ys;
     }
 
-    private Node? RenderDateParts(List<DatePartElement> parts, IReadOnlyList<int> value, DateValue date, RenderContext ctx, string? delimiter,
+    private Node? RenderDateParts(IReadOnlyList<DatePartElement> parts, IReadOnlyList<int> value, DateValue date, RenderContext ctx, string? delimiter,
         int from, int to, bool dropFirstPrefix, bool dropLastSuffix)
     {
         var rendered = new List<(DatePartElement Part, Node Node)>();

@@ -26,9 +26,9 @@ internal sealed partial class Evaluator
     private static bool MentionsYearSuffix(CslElement e) => e switch
     {
         TextElement t => t.Variable == "year-suffix",
-        GroupElement g => g.Children.Exists(MentionsYearSuffix),
-        ChooseElement c => c.Branches.Exists(b => b.Children.Exists(MentionsYearSuffix)),
-        NamesElement n => n.Substitute?.Exists(MentionsYearSuffix) ?? false,
+        GroupElement g => g.Children.Any(MentionsYearSuffix),
+        ChooseElement c => c.Branches.Any(b => b.Children.Any(MentionsYearSuffix)),
+        NamesElement n => n.Substitute?.Any(MentionsYearSuffix) ?? false,
         _ => false,
     };
 
@@ -60,7 +60,7 @@ internal sealed partial class Evaluator
         return g;
     }
 
-    public List<Node> RenderChildren(List<CslElement> elements, RenderContext ctx)
+    public List<Node> RenderChildren(IReadOnlyList<CslElement> elements, RenderContext ctx)
     {
         var list = new List<Node>(elements.Count);
         foreach (var e in elements)

@@ -169,14 +169,14 @@ internal sealed partial class Evaluator
     /// <summary>The first candidate of a cs:substitute that renders. A cs:choose is transparent: each
     /// element of its chosen branch is a candidate of its own, so a branch listing editor, translator
     /// and collection editor renders only the first of them that the item has.</summary>
-    private Node? FirstSubstitute(List<CslElement> candidates, RenderContext ctx)
+    private Node? FirstSubstitute(IReadOnlyList<CslElement> candidates, RenderContext ctx)
     {
         foreach (var candidate in candidates)
         {
             Node? node;
             if (candidate is ChooseElement choose)
             {
-                var branch = choose.Branches.Find(b => b.Condition is null || Test(b.Condition, ctx));
+                var branch = choose.Branches.FirstOrDefault(b => b.Condition is null || Test(b.Condition, ctx));
                 node = branch is null ? null : FirstSubstitute(branch.Children, ctx);
             }
             else
@@ -205,8 +205,9 @@ internal sealed partial class Evaluator
     /// any other substitute keeps its own and gets none of the substituted element's.</summary>
     private static NamesElement InheritSubstituted(NamesElement shorthand, NamesElement parent)
     {
-        var names = new NamesElement
+        return new NamesElement
         {
+            Variables = shorthand.Variables,
             Name = parent.Name,
             EtAl = parent.EtAl,
             Label = parent.Label,
@@ -220,8 +221,6 @@ internal sealed partial class Evaluator
             Display = parent.Display,
             TextCase = parent.TextCase,
         };
-        names.Variables.AddRange(shorthand.Variables);
-        return names;
     }
 
     private static bool IsShorthand(NamesElement n) => n.Name is null && n.EtAl is null && n.Label is null;

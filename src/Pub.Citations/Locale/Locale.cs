@@ -6,27 +6,17 @@ namespace Pub.Citations;
 
 public sealed record Term(string Name, TermForm Form, string Single, string Multiple, string? Gender, string? GenderForm, string? Match);
 
-/// <summary>One cs:locale element or locale file.</summary>
+/// <summary>One cs:locale element or locale file, read-only once parsed.</summary>
 public sealed class Locale
 {
-    public string? Lang { get; set; }
-    public Dictionary<string, List<Term>> Terms { get; } = new(StringComparer.Ordinal);
-    public Dictionary<DateForm, DateElement> Dates { get; } = [];
-    public bool? PunctuationInQuote { get; set; }
-    public bool? LimitDayOrdinalsToDay1 { get; set; }
+    public string? Lang { get; init; }
+    /// <summary>The terms by name; one name has a term per form, gender form and match.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Term>> Terms { get; init; } = new Dictionary<string, IReadOnlyList<Term>>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<DateForm, DateElement> Dates { get; init; } = new Dictionary<DateForm, DateElement>();
+    public bool? PunctuationInQuote { get; init; }
+    public bool? LimitDayOrdinalsToDay1 { get; init; }
 
     public bool DefinesOrdinals => Terms.Keys.Any(k => k.StartsWith("ordinal", StringComparison.Ordinal));
-
-    public void Add(Term term)
-    {
-        if (!Terms.TryGetValue(term.Name, out var list))
-        {
-            list = [];
-            Terms[term.Name] = list;
-        }
-        list.RemoveAll(t => t.Form == term.Form && t.GenderForm == term.GenderForm && t.Match == term.Match);
-        list.Add(term);
-    }
 }
 
 /// <summary>A locale chain for one style and language: the lookups the evaluator needs.</summary>

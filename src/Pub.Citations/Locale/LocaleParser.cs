@@ -24,26 +24,32 @@ public static class LocaleParser
 
     internal static Locale ReadLocale(XElement e, CslAttributes attributes)
     {
-        var locale = new Locale { Lang = e.Attribute(XNamespace.Xml + "lang")?.Value };
+        var terms = new Dictionary<string, List<Term>>(StringComparer.Ordinal);
+        var dates = new Dictionary<DateForm, DateElement>();
+        bool? punctuationInQuote = null;
+        bool? limitDayOrdinalsToDay1 = null;
         foreach (var c in e.Elements())
         {
             switch (c.Name.LocalName)
             {
                 case "style-options":
-                    locale.PunctuationInQuote = attributes.OptionalBool(c, "punctuation-in-quote");
-                    locale.LimitDayOrdinalsToDay1 = attributes.OptionalBool(c, "limit-day-ordinals-to-day-1");
+                    punctuationInQuote = attributes.OptionalBool(c, "punctuation-in-quote");
+                    limitDayOrdinalsToDay1 = attributes.OptionalBool(c, "limit-day-ordinals-to-day-1");
                     break;
                 case "terms":
                     foreach (var t in c.Elements().Where(x => x.Name.LocalName == "term"))
                     {
-                        ReadTerm(t, locale, attributes);
+                        if (ReadTerm(t, attributes) is { } term)
+                        {
+                            AddTerm(terms, term);
+                        }
                     }
                     break;
                 case "date":
                     var d = StyleElements.ReadDate(c, attributes);
                     if (d.Form is { } form)
                     {
-                        locale.Dates[form] = d;
+                        dates[form] = d;
                     }
                     break;
                 case "info":
@@ -53,7 +59,26 @@ public static class LocaleParser
                     break;
             }
         }
-        return locale;
+        return new Locale
+        {
+            Lang = e.Attribute(XNamespace.Xml + "lang")?.Value,
+            Terms = terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Term>)kv.Value, StringComparer.Ordinal),
+            Dates = dates,
+            PunctuationInQuote = punctuationInQuote,
+            LimitDayOrdinalsToDay1 = limitDayOrdinalsToDay1,
+        };
+    }
+
+    /// <summary>A later definition of a term in the same form, gender form and match replaces the earlier one.</summary>
+    private static void AddTerm(Dictionary<string, List<Term>> terms, Term term)
+    {
+        if (!terms.TryGetValue(term.Name, out var list))
+        {
+            list = [];
+            terms[term.Name] = list;
+        }
+        list.RemoveAll(t => t.Form == term.Form && t.GenderForm == term.GenderForm && t.Match == term.Match);
+        list.Add(term);
     }
 
     /// <summary>A term left empty over several lines (<c>&lt;term name="and others"&gt;</c>, a line break,
@@ -62,12 +87,12 @@ public static class LocaleParser
     private static string TermText(string text) =>
         text.Contains('\n', StringComparison.Ordinal) && text.All(c => c is ' ' or '\t' or '\r' or '\n') ? string.Empty : text;
 
-    private static void ReadTerm(XElement t, Locale locale, CslAttributes attributes)
+    private static Term? ReadTerm(XElement t, CslAttributes attributes)
     {
         var name = t.Attribute("name")?.Value;
         if (name is null)
         {
-            return;
+            return null;
         }
         var form = attributes.Value(t, "form", CslValues.TermForms, TermForm.Long);
         string single, multiple;
@@ -82,7 +107,7 @@ public static class LocaleParser
         {
             single = multiple = TermText(t.Value);
         }
-        locale.Add(new Term(name, form, single, multiple, t.Attribute("gender")?.Value, t.Attribute("gender-form")?.Value, t.Attribute("match")?.Value));
+        return new Term(name, form, single, multiple, t.Attribute("gender")?.Value, t.Attribute("gender-form")?.Value, t.Attribute("match")?.Value);
     }
 }
 

@@ -116,7 +116,7 @@ internal sealed class BibliographyRenderer(
             lastElementRendered = false;
             return [];
         }
-        var children = eval.RenderChildren(elements[..^1], ctx);
+        var children = eval.RenderChildren([.. elements.Take(elements.Count - 1)], ctx);
         var last = eval.RenderChildren([elements[^1]], ctx);
         lastElementRendered = last.Count > 0;
         children.AddRange(last);
@@ -141,8 +141,8 @@ internal sealed class BibliographyRenderer(
     private static bool UsesCitationNumber(CslElement e) => e switch
     {
         TextElement t => t.Variable == "citation-number",
-        GroupElement g => g.Children.Exists(UsesCitationNumber),
-        ChooseElement c => c.Branches.Exists(b => b.Children.Exists(UsesCitationNumber)),
+        GroupElement g => g.Children.Any(UsesCitationNumber),
+        ChooseElement c => c.Branches.Any(b => b.Children.Any(UsesCitationNumber)),
         _ => false,
     };
 

@@ -6,43 +6,42 @@ namespace Pub.Citations;
 
 internal static class StyleElements
 {
-    public static T ReadCommon<T>(XElement e, T el, CslAttributes attributes) where T : CslElement
-    {
-        el.Span = attributes.SpanOf(e);
-        el.Prefix = CslAttributes.Text(e, "prefix") ?? string.Empty;
-        el.Suffix = CslAttributes.Text(e, "suffix") ?? string.Empty;
-        el.Display = attributes.Optional(e, "display", CslValues.Display);
-        el.Quotes = attributes.Bool(e, "quotes", false);
-        el.StripPeriods = attributes.Bool(e, "strip-periods", false);
-        el.TextCase = attributes.Optional(e, "text-case", CslValues.TextCase);
-        el.Formatting = attributes.ReadFormatting(e);
-        return el;
-    }
+    /// <summary><paramref name="el"/> with the attributes every rendering element carries read from <paramref name="e"/>.</summary>
+    public static T WithCommon<T>(XElement e, T el, CslAttributes attributes) where T : CslElement =>
+        (T)((CslElement)el with
+        {
+            Span = attributes.SpanOf(e),
+            Prefix = CslAttributes.Text(e, "prefix") ?? string.Empty,
+            Suffix = CslAttributes.Text(e, "suffix") ?? string.Empty,
+            Display = attributes.Optional(e, "display", CslValues.Display),
+            Quotes = attributes.Bool(e, "quotes", false),
+            StripPeriods = attributes.Bool(e, "strip-periods", false),
+            TextCase = attributes.Optional(e, "text-case", CslValues.TextCase),
+            Formatting = attributes.ReadFormatting(e),
+        });
 
     /// <summary>A cs:date of a style or a locale. A date part's form is checked against the forms its
     /// name allows.</summary>
     public static DateElement ReadDate(XElement e, CslAttributes attributes)
     {
-        var d = new DateElement
+        var date = WithCommon(e, new DateElement
         {
             Variable = CslAttributes.Text(e, "variable") ?? string.Empty,
             Form = attributes.Optional(e, "form", CslValues.DateForms),
             DateParts = attributes.Value(e, "date-parts", CslValues.DateParts, DatePartsShown.YearMonthDay),
             Delimiter = CslAttributes.Text(e, "delimiter"),
-        };
-        ReadCommon(e, d, attributes);
+        }, attributes);
+        var parts = new List<DatePartElement>();
         foreach (var p in e.Elements().Where(x => x.Name.LocalName == "date-part"))
         {
             var name = attributes.Value(p, "name", CslValues.DatePartNames, DatePartName.Year);
-            var part = new DatePartElement
+            parts.Add(WithCommon(p, new DatePartElement
             {
                 Name = name,
                 Form = attributes.Optional(p, "form", CslValues.AllowedForms(name)),
                 RangeDelimiter = CslAttributes.Text(p, "range-delimiter"),
-            };
-            ReadCommon(p, part, attributes);
-            d.Parts.Add(part);
+            }, attributes));
         }
-        return d;
+        return date with { Parts = parts };
     }
 }

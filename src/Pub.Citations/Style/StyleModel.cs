@@ -1,4 +1,5 @@
-// The CSL style model: an immutable-after-parse tree of rendering elements. Attributes with a closed
+// The CSL style model: an immutable tree of rendering elements (records with init-only members and
+// read-only lists), built once by StyleParser and only read afterwards. Attributes with a closed
 // value set are enums (Style/StyleValues.cs), parsed once with their defaults applied; free text
 // (affixes, delimiters, variable and term names) stays a string.
 using Pub.Syntax;
@@ -19,115 +20,115 @@ public sealed record Formatting(
 }
 
 /// <summary>Attributes shared by rendering elements. Not every element uses every member.</summary>
-public abstract class CslElement
+public abstract record CslElement
 {
-    public Formatting Formatting { get; set; } = Formatting.None;
-    public string Prefix { get; set; } = string.Empty;
-    public string Suffix { get; set; } = string.Empty;
-    public DisplayMode? Display { get; set; }
-    public bool Quotes { get; set; }
-    public bool StripPeriods { get; set; }
-    public TextCasing? TextCase { get; set; }
-    public SourceSpan? Span { get; set; }
+    public Formatting Formatting { get; init; } = Formatting.None;
+    public string Prefix { get; init; } = string.Empty;
+    public string Suffix { get; init; } = string.Empty;
+    public DisplayMode? Display { get; init; }
+    public bool Quotes { get; init; }
+    public bool StripPeriods { get; init; }
+    public TextCasing? TextCase { get; init; }
+    public SourceSpan? Span { get; init; }
 }
 
-public sealed class TextElement : CslElement
+public sealed record TextElement : CslElement
 {
-    public string? Variable { get; set; }
-    public string? Macro { get; set; }
-    public string? Term { get; set; }
-    public string? Value { get; set; }
-    public TermForm Form { get; set; }
-    public bool Plural { get; set; }
+    public string? Variable { get; init; }
+    public string? Macro { get; init; }
+    public string? Term { get; init; }
+    public string? Value { get; init; }
+    public TermForm Form { get; init; }
+    public bool Plural { get; init; }
 }
 
-public sealed class NumberElement : CslElement
+public sealed record NumberElement : CslElement
 {
-    public string Variable { get; set; } = string.Empty;
-    public NumberForm Form { get; set; }
+    public string Variable { get; init; } = string.Empty;
+    public NumberForm Form { get; init; }
 }
 
-public sealed class LabelElement : CslElement
+public sealed record LabelElement : CslElement
 {
-    public string? Variable { get; set; }
-    public TermForm Form { get; set; }
-    public LabelPlural Plural { get; set; }
+    public string? Variable { get; init; }
+    public TermForm Form { get; init; }
+    public LabelPlural Plural { get; init; }
 }
 
-public sealed class DatePartElement : CslElement
+public sealed record DatePartElement : CslElement
 {
-    public DatePartName Name { get; set; }
+    public DatePartName Name { get; init; }
     /// <summary>Null: the part's default (long month, numeric day, long year), or the locale's for a localized date.</summary>
-    public DatePartForm? Form { get; set; }
-    public string? RangeDelimiter { get; set; }
+    public DatePartForm? Form { get; init; }
+    public string? RangeDelimiter { get; init; }
 }
 
-public sealed class DateElement : CslElement
+public sealed record DateElement : CslElement
 {
-    public string Variable { get; set; } = string.Empty;
+    public string Variable { get; init; } = string.Empty;
     /// <summary>Set for a localized date; null for a fully specified one.</summary>
-    public DateForm? Form { get; set; }
-    public DatePartsShown DateParts { get; set; }
-    public string? Delimiter { get; set; }
-    public List<DatePartElement> Parts { get; } = [];
+    public DateForm? Form { get; init; }
+    public DatePartsShown DateParts { get; init; }
+    public string? Delimiter { get; init; }
+    public IReadOnlyList<DatePartElement> Parts { get; init; } = [];
 }
 
-public sealed class NamePartElement : CslElement
+public sealed record NamePartElement : CslElement
 {
-    public NamePartName Name { get; set; }
+    public NamePartName Name { get; init; }
 }
 
-public sealed class NameElement : CslElement
+public sealed record NameElement : CslElement
 {
     /// <summary>Name options set on this element (and, delimiter, et-al-min …).</summary>
-    public NameAttributes Attributes { get; set; } = NameAttributes.None;
-    public NamePartElement? Given { get; set; }
-    public NamePartElement? Family { get; set; }
+    public NameAttributes Attributes { get; init; } = NameAttributes.None;
+    public NamePartElement? Given { get; init; }
+    public NamePartElement? Family { get; init; }
 }
 
-public sealed class EtAlElement : CslElement
+public sealed record EtAlElement : CslElement
 {
-    public string Term { get; set; } = "et-al";
+    public string Term { get; init; } = "et-al";
 }
 
-public sealed class NamesElement : CslElement
+public sealed record NamesElement : CslElement
 {
-    public List<string> Variables { get; } = [];
-    public NameElement? Name { get; set; }
-    public EtAlElement? EtAl { get; set; }
-    public LabelElement? Label { get; set; }
+    public IReadOnlyList<string> Variables { get; init; } = [];
+    public NameElement? Name { get; init; }
+    public EtAlElement? EtAl { get; init; }
+    public LabelElement? Label { get; init; }
     /// <summary>True when the label comes after the name element.</summary>
-    public bool LabelAfterName { get; set; }
-    public List<CslElement>? Substitute { get; set; }
-    public string? Delimiter { get; set; }
+    public bool LabelAfterName { get; init; }
+    public IReadOnlyList<CslElement>? Substitute { get; init; }
+    public string? Delimiter { get; init; }
     /// <summary>The options its names render with, inheritance resolved once when the style is parsed.</summary>
-    public ContextNameOptions NameOptions { get; set; } = ContextNameOptions.Defaults;
+    public ContextNameOptions NameOptions { get; init; } = ContextNameOptions.Defaults;
 }
 
-public sealed class GroupElement : CslElement
+public sealed record GroupElement : CslElement
 {
-    public List<CslElement> Children { get; } = [];
-    public string? Delimiter { get; set; }
+    public IReadOnlyList<CslElement> Children { get; init; } = [];
+    public string? Delimiter { get; init; }
 }
 
 public sealed record ConditionTest(string Kind, IReadOnlyList<string> Values);
 
-public sealed class Condition
+public sealed record Condition
 {
-    public ConditionMatch Match { get; set; }
-    public List<ConditionTest> Tests { get; } = [];
+    public ConditionMatch Match { get; init; }
+    public IReadOnlyList<ConditionTest> Tests { get; init; } = [];
 }
 
-public sealed class ChooseBranch
+public sealed record ChooseBranch
 {
     /// <summary>Null for cs:else.</summary>
-    public Condition? Condition { get; set; }
-    public List<CslElement> Children { get; } = [];
+    public Condition? Condition { get; init; }
+    public IReadOnlyList<CslElement> Children { get; init; } = [];
 }
 
-public sealed class ChooseElement : CslElement
+public sealed record ChooseElement : CslElement
 {
-    public List<ChooseBranch> Branches { get; } = [];
+    public IReadOnlyList<ChooseBranch> Branches { get; init; } = [];
 }
 
 public sealed record SortKey(string? Variable, string? Macro, bool Descending, int? NamesMin, int? NamesUseFirst, int? NamesUseLast);
@@ -176,59 +177,60 @@ public sealed record NameAttributes(
 }
 
 /// <summary>Settings common to cs:citation and cs:bibliography.</summary>
-public abstract class StyleSection
+public abstract record StyleSection
 {
-    public GroupElement Layout { get; set; } = new();
-    public List<SortKey> Sort { get; } = [];
+    public GroupElement Layout { get; init; } = new();
+    public IReadOnlyList<SortKey> Sort { get; init; } = [];
     /// <summary>The name options in force inside this section: cs:style's, with the section's own laid over them.</summary>
-    public NameAttributes NameAttributes { get; set; } = NameAttributes.None;
+    public NameAttributes NameAttributes { get; init; } = NameAttributes.None;
     /// <summary>The options of a cs:names without cs:name in this section (a name variable as a sort key).</summary>
-    public NameOptions NameOptions { get; set; } = NameOptions.Defaults;
+    public NameOptions NameOptions { get; init; } = NameOptions.Defaults;
 }
 
-public sealed class CitationSection : StyleSection
+public sealed record CitationSection : StyleSection
 {
-    public bool DisambiguateAddNames { get; set; }
-    public bool DisambiguateAddGivenname { get; set; }
-    public bool DisambiguateAddYearSuffix { get; set; }
-    public GivennameRule GivennameDisambiguationRule { get; set; } = GivennameRule.ByCite;
-    public CollapseMode? Collapse { get; set; }
-    public string? CiteGroupDelimiter { get; set; }
-    public string? YearSuffixDelimiter { get; set; }
-    public string? AfterCollapseDelimiter { get; set; }
-    public int NearNoteDistance { get; set; } = 5;
+    public bool DisambiguateAddNames { get; init; }
+    public bool DisambiguateAddGivenname { get; init; }
+    public bool DisambiguateAddYearSuffix { get; init; }
+    public GivennameRule GivennameDisambiguationRule { get; init; } = GivennameRule.ByCite;
+    public CollapseMode? Collapse { get; init; }
+    public string? CiteGroupDelimiter { get; init; }
+    public string? YearSuffixDelimiter { get; init; }
+    public string? AfterCollapseDelimiter { get; init; }
+    public int NearNoteDistance { get; init; } = 5;
 }
 
-public sealed class BibliographySection : StyleSection
+public sealed record BibliographySection : StyleSection
 {
-    public bool HangingIndent { get; set; }
-    public SecondFieldAlign? SecondFieldAlign { get; set; }
-    public int LineSpacing { get; set; } = 1;
-    public int EntrySpacing { get; set; } = 1;
-    public string? SubsequentAuthorSubstitute { get; set; }
-    public SubstituteRule SubsequentAuthorSubstituteRule { get; set; }
+    public bool HangingIndent { get; init; }
+    public SecondFieldAlign? SecondFieldAlign { get; init; }
+    public int LineSpacing { get; init; } = 1;
+    public int EntrySpacing { get; init; } = 1;
+    public string? SubsequentAuthorSubstitute { get; init; }
+    public SubstituteRule SubsequentAuthorSubstituteRule { get; init; }
 }
 
 /// <summary>A parsed CSL style. A dependent style carries only <see cref="ParentId"/> until resolved.</summary>
-public sealed class Style
+public sealed record Style
 {
-    public string? Id { get; set; }
-    public string? Title { get; set; }
-    public StyleClass Class { get; set; }
-    public string? DefaultLocale { get; set; }
-    public string Version { get; set; } = "1.0";
-    public string? ParentId { get; set; }
+    public string? Id { get; init; }
+    public string? Title { get; init; }
+    public StyleClass Class { get; init; }
+    public string? DefaultLocale { get; init; }
+    public string Version { get; init; } = "1.0";
+    public string? ParentId { get; init; }
     public bool IsDependent => ParentId is not null && Citation is null;
-    public ParticleDemotion DemoteNonDroppingParticle { get; set; } = ParticleDemotion.DisplayAndSort;
-    public bool InitializeWithHyphen { get; set; } = true;
-    public PageRangeFormat? PageRangeFormat { get; set; }
+    public ParticleDemotion DemoteNonDroppingParticle { get; init; } = ParticleDemotion.DisplayAndSort;
+    public bool InitializeWithHyphen { get; init; } = true;
+    public PageRangeFormat? PageRangeFormat { get; init; }
     /// <summary>The name options cs:style sets for every cs:name and cs:names.</summary>
-    public NameAttributes NameAttributes { get; set; } = NameAttributes.None;
-    public Dictionary<string, GroupElement> Macros { get; } = new(StringComparer.Ordinal);
-    public List<Locale> Locales { get; } = [];
-    public CitationSection? Citation { get; set; }
-    public BibliographySection? Bibliography { get; set; }
-    public SourceText? Source { get; set; }
+    public NameAttributes NameAttributes { get; init; } = NameAttributes.None;
+    public IReadOnlyDictionary<string, GroupElement> Macros { get; init; } = new Dictionary<string, GroupElement>(StringComparer.Ordinal);
+    /// <summary>The style's own cs:locale elements, in the order they take precedence.</summary>
+    public IReadOnlyList<Locale> Locales { get; init; } = [];
+    public CitationSection? Citation { get; init; }
+    public BibliographySection? Bibliography { get; init; }
+    public SourceText? Source { get; init; }
 }
 
 /// <summary>The options a name list renders with in one context: what cs:name sets itself, over what it

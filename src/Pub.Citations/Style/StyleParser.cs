@@ -29,15 +29,15 @@ public static class StyleParser
     private sealed class Reader(SourceText source, DiagnosticBag diagnostics)
     {
         private readonly CslAttributes _attributes = new(source, diagnostics);
-        private Style _style = new();
         // The name options in force in each section, read before the macros so that every cs:names
         // resolves its options for both contexts as it is read.
+        private NameAttributes _styleNames = NameAttributes.None;
         private NameAttributes _citationNames = NameAttributes.None;
         private NameAttributes _bibliographyNames = NameAttributes.None;
 
         public Style ReadStyle(XElement root)
         {
-            _style = new Style
+            var style = new Style
             {
                 Source = source,
                 Class = _attributes.Value(root, "class", CslValues.Class, StyleClass.InText),
@@ -46,19 +46,24 @@ public static class StyleParser
                 DemoteNonDroppingParticle = _attributes.Value(root, "demote-non-dropping-particle", CslValues.DemoteNonDroppingParticle, ParticleDemotion.DisplayAndSort),
                 InitializeWithHyphen = _attributes.Bool(root, "initialize-with-hyphen", true),
                 PageRangeFormat = _attributes.Optional(root, "page-range-format", CslValues.PageRangeFormat),
-                NameAttributes = ReadInheritableNameAttributes(root),
             };
+            _styleNames = ReadInheritableNameAttributes(root);
             _citationNames = SectionNameAttributes(root, "citation");
             _bibliographyNames = SectionNameAttributes(root, "bibliography");
+            var locales = new List<Locale>();
+            var macros = new Dictionary<string, GroupElement>(StringComparer.Ordinal);
+            CitationSection? citation = null;
+            BibliographySection? bibliography = null;
+            StyleInfo info = new(null, null, null);
             foreach (var child in root.Elements())
             {
                 switch (child.Name.LocalName)
                 {
                     case "info":
-                        ReadInfo(child);
+                        info = ReadInfo(child);
                         break;
                     case "locale":
-                        _style.Locales.Add(LocaleParser.ReadLocale(child, _attributes));
+                        locales.Add(LocaleParser.ReadLocale(child, _attributes));
                         break;
                     case "macro":
                         var name = Attr(child, "name");
@@ -67,118 +72,118 @@ public static class StyleParser
                             Warn(child, "<macro> without a name is ignored");
                             break;
                         }
-                        var macro = new GroupElement { Span = SpanOf(child) };
-                        macro.Children.AddRange(ReadChildren(child));
-                        _style.Macros[name] = macro;
+                        macros[name] = new GroupElement { Span = SpanOf(child), Children = ReadChildren(child) };
                         break;
                     case "citation":
-                        _style.Citation = ReadCitation(child);
+                        citation = ReadCitation(child);
                         break;
                     case "bibliography":
-                        _style.Bibliography = ReadBibliography(child);
+                        bibliography = ReadBibliography(child);
                         break;
                     default:
                         Warn(child, $"unknown element <{child.Name.LocalName}> in <style>");
                         break;
                 }
             }
-            if (_style.Citation is null && _style.ParentId is null)
+            if (citation is null && info.ParentId is null)
             {
                 diagnostics.Add(Diagnostic.Error(Codes.InvalidStyle, "style has no <citation> element", SpanOf(root)));
             }
-            CheckMacros(root);
-            return _style;
+            CheckMacros(root, macros);
+            return style with
+            {
+                Id = info.Id,
+                Title = info.Title,
+                ParentId = info.ParentId,
+                NameAttributes = _styleNames,
+                Macros = macros,
+                Locales = locales,
+                Citation = citation,
+                Bibliography = bibliography,
+            };
         }
 
-        private void CheckMacros(XElement root)
+        private sealed record StyleInfo(string? Id, string? Title, string? ParentId);
+
+        private void CheckMacros(XElement root, Dictionary<string, GroupElement> macros)
         {
             foreach (var e in root.Descendants())
             {
-                if (e.Name.LocalName is "text" or "key" && Attr(e, "macro") is { } m && !_style.Macros.ContainsKey(m))
+                if (e.Name.LocalName is "text" or "key" && Attr(e, "macro") is { } m && !macros.ContainsKey(m))
                 {
                     diagnostics.Add(Diagnostic.Error(Codes.UnknownMacro, $"macro '{m}' is not defined", SpanOf(e)));
                 }
             }
         }
 
-        private void ReadInfo(XElement info)
+        private static StyleInfo ReadInfo(XElement info)
         {
+            var result = new StyleInfo(null, null, null);
             foreach (var e in info.Elements())
             {
-                switch (e.Name.LocalName)
+                result = e.Name.LocalName switch
                 {
-                    case "id":
-                        _style.Id = e.Value.Trim();
-                        break;
-                    case "title":
-                        _style.Title = e.Value.Trim();
-                        break;
-                    case "link" when Attr(e, "rel") == "independent-parent":
-                        _style.ParentId = Attr(e, "href");
-                        break;
-                }
+                    "id" => result with { Id = e.Value.Trim() },
+                    "title" => result with { Title = e.Value.Trim() },
+                    "link" when Attr(e, "rel") == "independent-parent" => result with { ParentId = Attr(e, "href") },
+                    _ => result,
+                };
             }
+            return result;
         }
 
-        private CitationSection ReadCitation(XElement e)
+        private CitationSection ReadCitation(XElement e) => new()
         {
-            var c = new CitationSection
-            {
-                DisambiguateAddNames = _attributes.Bool(e, "disambiguate-add-names", false),
-                DisambiguateAddGivenname = _attributes.Bool(e, "disambiguate-add-givenname", false),
-                DisambiguateAddYearSuffix = _attributes.Bool(e, "disambiguate-add-year-suffix", false),
-                GivennameDisambiguationRule = _attributes.Value(e, "givenname-disambiguation-rule", CslValues.GivennameRules, GivennameRule.ByCite),
-                Collapse = _attributes.Optional(e, "collapse", CslValues.Collapse),
-                CiteGroupDelimiter = Attr(e, "cite-group-delimiter"),
-                YearSuffixDelimiter = Attr(e, "year-suffix-delimiter"),
-                AfterCollapseDelimiter = Attr(e, "after-collapse-delimiter"),
-                NearNoteDistance = _attributes.Int(e, "near-note-distance") ?? 5,
-            };
-            ReadSection(e, c, _citationNames);
-            return c;
-        }
+            DisambiguateAddNames = _attributes.Bool(e, "disambiguate-add-names", false),
+            DisambiguateAddGivenname = _attributes.Bool(e, "disambiguate-add-givenname", false),
+            DisambiguateAddYearSuffix = _attributes.Bool(e, "disambiguate-add-year-suffix", false),
+            GivennameDisambiguationRule = _attributes.Value(e, "givenname-disambiguation-rule", CslValues.GivennameRules, GivennameRule.ByCite),
+            Collapse = _attributes.Optional(e, "collapse", CslValues.Collapse),
+            CiteGroupDelimiter = Attr(e, "cite-group-delimiter"),
+            YearSuffixDelimiter = Attr(e, "year-suffix-delimiter"),
+            AfterCollapseDelimiter = Attr(e, "after-collapse-delimiter"),
+            NearNoteDistance = _attributes.Int(e, "near-note-distance") ?? 5,
+            Layout = ReadLayout(e),
+            Sort = ReadSort(e),
+            NameAttributes = _citationNames,
+            NameOptions = NameOptions.Resolve(NameAttributes.None, _citationNames),
+        };
 
-        private BibliographySection ReadBibliography(XElement e)
+        private BibliographySection ReadBibliography(XElement e) => new()
         {
-            var b = new BibliographySection
-            {
-                HangingIndent = _attributes.Bool(e, "hanging-indent", false),
-                SecondFieldAlign = _attributes.Optional(e, "second-field-align", CslValues.SecondFieldAlign),
-                LineSpacing = _attributes.Int(e, "line-spacing") ?? 1,
-                EntrySpacing = _attributes.Int(e, "entry-spacing") ?? 1,
-                SubsequentAuthorSubstitute = Attr(e, "subsequent-author-substitute"),
-                SubsequentAuthorSubstituteRule = _attributes.Value(e, "subsequent-author-substitute-rule", CslValues.SubsequentAuthorSubstituteRule, SubstituteRule.CompleteAll),
-            };
-            ReadSection(e, b, _bibliographyNames);
-            return b;
-        }
+            HangingIndent = _attributes.Bool(e, "hanging-indent", false),
+            SecondFieldAlign = _attributes.Optional(e, "second-field-align", CslValues.SecondFieldAlign),
+            LineSpacing = _attributes.Int(e, "line-spacing") ?? 1,
+            EntrySpacing = _attributes.Int(e, "entry-spacing") ?? 1,
+            SubsequentAuthorSubstitute = Attr(e, "subsequent-author-substitute"),
+            SubsequentAuthorSubstituteRule = _attributes.Value(e, "subsequent-author-substitute-rule", CslValues.SubsequentAuthorSubstituteRule, SubstituteRule.CompleteAll),
+            Layout = ReadLayout(e),
+            Sort = ReadSort(e),
+            NameAttributes = _bibliographyNames,
+            NameOptions = NameOptions.Resolve(NameAttributes.None, _bibliographyNames),
+        };
 
-        private void ReadSection(XElement e, StyleSection section, NameAttributes names)
+        private GroupElement ReadLayout(XElement section)
         {
-            section.NameAttributes = names;
-            section.NameOptions = NameOptions.Resolve(NameAttributes.None, names);
-            var layout = e.Elements().FirstOrDefault(x => x.Name.LocalName == "layout");
+            var layout = section.Elements().FirstOrDefault(x => x.Name.LocalName == "layout");
             if (layout is null)
             {
-                diagnostics.Add(Diagnostic.Error(Codes.InvalidStyle, $"<{e.Name.LocalName}> has no <layout>", SpanOf(e)));
+                diagnostics.Add(Diagnostic.Error(Codes.InvalidStyle, $"<{section.Name.LocalName}> has no <layout>", SpanOf(section)));
+                return new GroupElement();
             }
-            else
+            return ReadGroup(layout);
+        }
+
+        private List<SortKey> ReadSort(XElement section)
+        {
+            var sort = section.Elements().FirstOrDefault(x => x.Name.LocalName == "sort");
+            if (sort is null)
             {
-                var g = new GroupElement { Span = SpanOf(layout), Delimiter = Attr(layout, "delimiter") };
-                ReadCommon(layout, g);
-                g.Children.AddRange(ReadChildren(layout));
-                section.Layout = g;
+                return [];
             }
-            var sort = e.Elements().FirstOrDefault(x => x.Name.LocalName == "sort");
-            if (sort is not null)
-            {
-                foreach (var key in sort.Elements().Where(x => x.Name.LocalName == "key"))
-                {
-                    section.Sort.Add(new SortKey(Attr(key, "variable"), Attr(key, "macro"),
-                        _attributes.Value(key, "sort", CslValues.Sort, SortDirection.Ascending) == SortDirection.Descending,
-                        _attributes.Int(key, "names-min"), _attributes.Int(key, "names-use-first"), NamesUseLast(key)));
-                }
-            }
+            return [.. sort.Elements().Where(x => x.Name.LocalName == "key").Select(key => new SortKey(Attr(key, "variable"), Attr(key, "macro"),
+                _attributes.Value(key, "sort", CslValues.Sort, SortDirection.Ascending) == SortDirection.Descending,
+                _attributes.Int(key, "names-min"), _attributes.Int(key, "names-use-first"), NamesUseLast(key)))];
         }
 
         /// <summary>names-use-last on cs:key is a boolean in CSL 1.0.2; a number is read as a count too.</summary>
@@ -193,8 +198,8 @@ public static class StyleParser
         /// <summary>The name options in force in a section: its own laid over cs:style's.</summary>
         private NameAttributes SectionNameAttributes(XElement root, string section) =>
             root.Elements().FirstOrDefault(x => x.Name.LocalName == section) is { } e
-                ? ReadInheritableNameAttributes(e).Over(_style.NameAttributes)
-                : _style.NameAttributes;
+                ? ReadInheritableNameAttributes(e).Over(_styleNames)
+                : _styleNames;
 
         /// <summary>The name options of cs:style, cs:citation or cs:bibliography, which cs:name and cs:names inherit.</summary>
         private NameAttributes ReadInheritableNameAttributes(XElement e) => ReadNameAttributes(e) with
@@ -224,8 +229,7 @@ public static class StyleParser
             var list = new List<CslElement>();
             foreach (var child in parent.Elements())
             {
-                var el = ReadElement(child);
-                if (el is not null)
+                if (ReadElement(child) is { } el)
                 {
                     list.Add(el);
                 }
@@ -261,14 +265,11 @@ public static class StyleParser
                 case "label":
                     return ReadLabel(e);
                 case "date":
-                    return ReadDate(e);
+                    return StyleElements.ReadDate(e, _attributes);
                 case "names":
                     return ReadNames(e);
                 case "group":
-                    var g = new GroupElement { Delimiter = Attr(e, "delimiter") };
-                    ReadCommon(e, g);
-                    g.Children.AddRange(ReadChildren(e));
-                    return g;
+                    return ReadGroup(e);
                 case "choose":
                     return ReadChoose(e);
                 default:
@@ -277,6 +278,9 @@ public static class StyleParser
             }
         }
 
+        private GroupElement ReadGroup(XElement e) =>
+            ReadCommon(e, new GroupElement { Delimiter = Attr(e, "delimiter") }) with { Children = ReadChildren(e) };
+
         private LabelElement ReadLabel(XElement e) => ReadCommon(e, new LabelElement
         {
             Variable = Attr(e, "variable"),
@@ -284,103 +288,111 @@ public static class StyleParser
             Plural = _attributes.Value(e, "plural", CslValues.LabelPlurals, LabelPlural.Contextual),
         });
 
-        private DateElement ReadDate(XElement e) => StyleElements.ReadDate(e, _attributes);
-
         private NamesElement ReadNames(XElement e)
         {
-            var n = new NamesElement { Delimiter = Attr(e, "delimiter") };
-            n.Variables.AddRange((Attr(e, "variable") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            ReadCommon(e, n);
-            var seenName = false;
+            var names = ReadCommon(e, new NamesElement
+            {
+                Variables = (Attr(e, "variable") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                Delimiter = Attr(e, "delimiter"),
+            });
+            NameElement? name = null;
+            EtAlElement? etAl = null;
+            LabelElement? label = null;
+            List<CslElement>? substitute = null;
+            // Without cs:name the names render with the default cs:name, which comes first: a lone label
+            // ("editors") follows the names.
+            var labelAfterName = true;
             foreach (var c in e.Elements())
             {
                 switch (c.Name.LocalName)
                 {
                     case "name":
-                        var name = new NameElement
-                        {
-                            Attributes = ReadNameAttributes(c) with
-                            {
-                                Form = _attributes.Optional(c, "form", CslValues.NameForms),
-                                Delimiter = Attr(c, "delimiter"),
-                            },
-                        };
-                        ReadCommon(c, name);
-                        foreach (var np in c.Elements().Where(x => x.Name.LocalName == "name-part"))
-                        {
-                            var part = new NamePartElement { Name = _attributes.Value(np, "name", CslValues.NamePartNames, NamePartName.Family) };
-                            ReadCommon(np, part);
-                            if (part.Name == NamePartName.Given)
-                            {
-                                name.Given = part;
-                            }
-                            else
-                            {
-                                name.Family = part;
-                            }
-                        }
-                        n.Name = name;
-                        seenName = true;
+                        name = ReadName(c);
                         break;
                     case "et-al":
-                        var etal = new EtAlElement { Term = Attr(c, "term") ?? "et-al" };
-                        n.EtAl = ReadCommon(c, etal);
+                        etAl = ReadCommon(c, new EtAlElement { Term = Attr(c, "term") ?? "et-al" });
                         break;
                     case "label":
-                        n.Label = ReadLabel(c);
-                        n.LabelAfterName = seenName;
+                        label = ReadLabel(c);
+                        labelAfterName = name is not null;
                         break;
                     case "substitute":
-                        n.Substitute = ReadChildren(c);
+                        substitute = ReadChildren(c);
                         break;
                     default:
                         Warn(c, $"unknown element <{c.Name.LocalName}> in <names>");
                         break;
                 }
             }
-            var own = n.Name?.Attributes ?? NameAttributes.None;
-            n.NameOptions = new ContextNameOptions(NameOptions.Resolve(own, _citationNames), NameOptions.Resolve(own, _bibliographyNames));
-            if (!seenName)
+            if (name is null)
             {
-                // Without cs:name the names render with the default cs:name, which comes first:
-                // a lone label ("editors") follows the names.
-                n.LabelAfterName = true;
+                labelAfterName = true;
             }
-            return n;
+            var own = name?.Attributes ?? NameAttributes.None;
+            return names with
+            {
+                Name = name,
+                EtAl = etAl,
+                Label = label,
+                LabelAfterName = labelAfterName,
+                Substitute = substitute,
+                NameOptions = new ContextNameOptions(NameOptions.Resolve(own, _citationNames), NameOptions.Resolve(own, _bibliographyNames)),
+            };
+        }
+
+        private NameElement ReadName(XElement c)
+        {
+            var name = ReadCommon(c, new NameElement
+            {
+                Attributes = ReadNameAttributes(c) with
+                {
+                    Form = _attributes.Optional(c, "form", CslValues.NameForms),
+                    Delimiter = Attr(c, "delimiter"),
+                },
+            });
+            NamePartElement? given = null;
+            NamePartElement? family = null;
+            foreach (var np in c.Elements().Where(x => x.Name.LocalName == "name-part"))
+            {
+                var part = ReadCommon(np, new NamePartElement { Name = _attributes.Value(np, "name", CslValues.NamePartNames, NamePartName.Family) });
+                if (part.Name == NamePartName.Given)
+                {
+                    given = part;
+                }
+                else
+                {
+                    family = part;
+                }
+            }
+            return name with { Given = given, Family = family };
         }
 
         private ChooseElement ReadChoose(XElement e)
         {
-            var ch = new ChooseElement { Span = SpanOf(e) };
+            var branches = new List<ChooseBranch>();
             foreach (var b in e.Elements())
             {
-                var branch = new ChooseBranch();
+                Condition? condition = null;
                 if (b.Name.LocalName is "if" or "else-if")
                 {
-                    var cond = new Condition { Match = _attributes.Value(b, "match", CslValues.Match, ConditionMatch.All) };
-                    foreach (var a in b.Attributes())
+                    condition = new Condition
                     {
-                        var an = a.Name.LocalName;
-                        if (an is "match")
-                        {
-                            continue;
-                        }
-                        cond.Tests.Add(new ConditionTest(an, a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
-                    }
-                    branch.Condition = cond;
+                        Match = _attributes.Value(b, "match", CslValues.Match, ConditionMatch.All),
+                        Tests = [.. b.Attributes().Where(a => a.Name.LocalName != "match")
+                            .Select(a => new ConditionTest(a.Name.LocalName, a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)))],
+                    };
                 }
                 else if (b.Name.LocalName != "else")
                 {
                     Warn(b, $"unknown element <{b.Name.LocalName}> in <choose>");
                     continue;
                 }
-                branch.Children.AddRange(ReadChildren(b));
-                ch.Branches.Add(branch);
+                branches.Add(new ChooseBranch { Condition = condition, Children = ReadChildren(b) });
             }
-            return ch;
+            return new ChooseElement { Span = SpanOf(e), Branches = branches };
         }
 
-        private T ReadCommon<T>(XElement e, T el) where T : CslElement => StyleElements.ReadCommon(e, el, _attributes);
+        private T ReadCommon<T>(XElement e, T el) where T : CslElement => StyleElements.WithCommon(e, el, _attributes);
 
         private static string? Attr(XElement e, string name) => e.Attribute(name)?.Value;
 
