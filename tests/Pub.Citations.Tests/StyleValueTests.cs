@@ -155,11 +155,43 @@ public sealed class StyleValueTests
     }
 
     [Fact]
+    public void An_et_al_term_outside_its_set_falls_back_to_et_al()
+    {
+        var (style, diagnostics) = Parse(Head + "<citation><layout><names variable=\"author\"><et-al term=\"et al\"/></names></layout></citation></style>");
+
+        var d = SingleValueWarning(diagnostics);
+        Assert.Equal("term=\"et al\"", Underlined(d));
+        Assert.Equal(["did you mean 'et-al'?"], d.Hints);
+        Assert.Equal(EtAlTerm.EtAl, Assert.IsType<NamesElement>(Assert.Single(style.Citation!.Layout.Children)).EtAl!.Term);
+    }
+
+    [Fact]
+    public void A_locale_term_is_read_with_the_same_checks()
+    {
+        var (style, diagnostics) = Parse(Head +
+            "  <locale xml:lang=\"fr\"><terms>\n" +
+            "    <term name=\"ordinal-01\" gender-form=\"masculin\" match=\"whole-number\">er</term>\n" +
+            "    <term name=\"editor\" form=\"shrot\">éd.</term>\n" +
+            "  </terms></locale>\n" +
+            "  <citation><layout><text variable=\"title\"/></layout></citation>\n" +
+            "</style>\n");
+
+        Assert.Equal(2, diagnostics.Length);
+        Assert.All(diagnostics, d => Assert.Equal(Codes.InvalidStyleValue.Id, d.Code));
+        Assert.Equal([(3, 29, "gender-form=\"masculin\""), (4, 25, "form=\"shrot\"")],
+            diagnostics.Select(d => (d.Span!.Value.Line, d.Span.Value.Column, Underlined(d))));
+        var terms = Assert.Single(style.Locales).Terms;
+        Assert.Equal((null, OrdinalMatch.WholeNumber), (terms["ordinal-01"][0].GenderForm, terms["ordinal-01"][0].Match));
+        Assert.Equal(TermForm.Long, terms["editor"][0].Form);
+    }
+
+    [Fact]
     public void The_official_styles_and_locales_use_only_csl_values()
     {
         var csl = SharedData.CslFolder();
         var files = Directory.GetFiles(Path.Combine(csl, "styles"), "*.csl", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(Path.Combine(csl, "locales"), "*.xml")).ToList();
+            .Concat(Directory.GetFiles(Path.Combine(csl, "locales"), "*.xml"))
+            .Concat(Directory.GetFiles(Path.Combine(csl, "test-suite", "extra-locales"), "*.xml")).ToList();
         Assert.NotEmpty(files);
         var problems = new List<string>();
         foreach (var file in files)

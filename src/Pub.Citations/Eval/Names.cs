@@ -321,7 +321,7 @@ internal sealed partial class Evaluator
         }
         if (etAl && ctx.Mode != RenderMode.Sort)
         {
-            var termName = n.EtAl?.Term ?? "et-al";
+            var termName = n.EtAl?.Term == EtAlTerm.AndOthers ? "and others" : "et-al";
             var term = _locale.Term(termName);
             if (!string.IsNullOrEmpty(term))
             {

@@ -129,7 +129,7 @@ internal static partial class Numbers
 
     /// <summary>Formats every number in a numeric value with the given form; separators are normalised
     /// (", " for commas, the locale's ampersand between spaces, the range delimiter for hyphens).</summary>
-    public static string Format(string value, NumberForm form, ResolvedLocale locale, string? genderForm, string rangeDelimiter)
+    public static string Format(string value, NumberForm form, ResolvedLocale locale, TermGender? genderForm, string rangeDelimiter)
     {
         var sb = new StringBuilder();
         var tokens = SeparatorRegex().Split(value.Trim());

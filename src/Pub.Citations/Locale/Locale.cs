@@ -4,7 +4,7 @@
 // without xml:lang → locale file for the language → its primary dialect → en-US.
 namespace Pub.Citations;
 
-public sealed record Term(string Name, TermForm Form, string Single, string Multiple, string? Gender, string? GenderForm, string? Match);
+public sealed record Term(string Name, TermForm Form, string Single, string Multiple, TermGender? Gender, TermGender? GenderForm, OrdinalMatch? Match);
 
 /// <summary>One cs:locale element or locale file, read-only once parsed.</summary>
 public sealed class Locale
@@ -24,7 +24,7 @@ public sealed class ResolvedLocale
 {
     private readonly List<Locale> _chain;
     private readonly int _fallbackStart;
-    private readonly Dictionary<(string, TermForm, bool, string?), string?> _cache = [];
+    private readonly Dictionary<(string, TermForm, bool, TermGender?), string?> _cache = [];
 
     /// <param name="chain">The locales in order of precedence: the style's own, then the locale file of
     /// the language, then the en-US file.</param>
@@ -48,7 +48,7 @@ public sealed class ResolvedLocale
 
     /// <summary>Finds a term with form fallback (verb-short → verb → long, symbol → short → long, short → long).
     /// Returns null when the term is not defined anywhere; an empty string when defined empty.</summary>
-    public string? Term(string name, TermForm form = TermForm.Long, bool plural = false, string? genderForm = null)
+    public string? Term(string name, TermForm form = TermForm.Long, bool plural = false, TermGender? genderForm = null)
     {
         var key = (name, form, plural, genderForm);
         if (_cache.TryGetValue(key, out var cached))
@@ -60,10 +60,10 @@ public sealed class ResolvedLocale
         return result;
     }
 
-    public Term? FindTerm(string name, TermForm form = TermForm.Long, string? genderForm = null) =>
+    public Term? FindTerm(string name, TermForm form = TermForm.Long, TermGender? genderForm = null) =>
         FindTerm(_chain.Take(_fallbackStart), name, form, genderForm) ?? FindTerm(_chain.Skip(_fallbackStart), name, form, genderForm);
 
-    private static Term? FindTerm(IEnumerable<Locale> locales, string name, TermForm form, string? genderForm)
+    private static Term? FindTerm(IEnumerable<Locale> locales, string name, TermForm form, TermGender? genderForm)
     {
         foreach (var f in FormChain(form))
         {
@@ -98,7 +98,7 @@ public sealed class ResolvedLocale
         return null;
     }
 
-    public string? Gender(string name) => FindTerm(name)?.Gender;
+    public TermGender? Gender(string name) => FindTerm(name)?.Gender;
 
     private static TermForm[] FormChain(TermForm form) => form switch
     {
@@ -111,7 +111,7 @@ public sealed class ResolvedLocale
 
     /// <summary>The ordinal suffix for a number, following the CSL 1.0.1 ordinal-00…99 rules with
     /// match="last-digit|last-two-digits|whole-number", and the legacy "ordinal" term.</summary>
-    public string OrdinalSuffix(int number, string? genderForm)
+    public string OrdinalSuffix(int number, TermGender? genderForm)
     {
         // The first locale in the chain that defines ordinals wins as a whole set.
         foreach (var locale in _chain)
@@ -137,7 +137,7 @@ public sealed class ResolvedLocale
         return string.Empty;
     }
 
-    private static string? FindOrdinal(Locale locale, int number, string? genderForm)
+    private static string? FindOrdinal(Locale locale, int number, TermGender? genderForm)
     {
         Term? best = null;
         var bestRank = int.MaxValue;
@@ -154,12 +154,12 @@ public sealed class ResolvedLocale
                 {
                     continue;
                 }
-                var match = t.Match ?? (nn >= 10 ? "last-two-digits" : "last-digit");
+                var match = t.Match ?? (nn >= 10 ? OrdinalMatch.LastTwoDigits : OrdinalMatch.LastDigit);
                 var rank = match switch
                 {
-                    "whole-number" when number == nn => 0,
-                    "last-two-digits" when number % 100 == nn => 1,
-                    "last-digit" when number % 10 == nn => 2,
+                    OrdinalMatch.WholeNumber when number == nn => 0,
+                    OrdinalMatch.LastTwoDigits when number % 100 == nn => 1,
+                    OrdinalMatch.LastDigit when number % 10 == nn => 2,
                     _ => int.MaxValue,
                 };
                 if (rank < bestRank)
@@ -172,7 +172,7 @@ public sealed class ResolvedLocale
         return best?.Single;
     }
 
-    public string LongOrdinal(int number, string? genderForm)
+    public string LongOrdinal(int number, TermGender? genderForm)
     {
         if (number is >= 1 and <= 10)
         {

@@ -107,7 +107,8 @@ public static class LocaleParser
         {
             single = multiple = TermText(t.Value);
         }
-        return new Term(name, form, single, multiple, t.Attribute("gender")?.Value, t.Attribute("gender-form")?.Value, t.Attribute("match")?.Value);
+        return new Term(name, form, single, multiple, attributes.Optional(t, "gender", CslValues.Genders), attributes.Optional(t, "gender-form", CslValues.Genders),
+            attributes.Optional(t, "match", CslValues.OrdinalMatches));
     }
 }
 

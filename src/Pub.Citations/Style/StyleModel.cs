@@ -88,7 +88,7 @@ public sealed record NameElement : CslElement
 
 public sealed record EtAlElement : CslElement
 {
-    public string Term { get; init; } = "et-al";
+    public EtAlTerm Term { get; init; }
 }
 
 public sealed record NamesElement : CslElement

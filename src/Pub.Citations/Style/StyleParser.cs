@@ -310,7 +310,7 @@ public static class StyleParser
                         name = ReadName(c);
                         break;
                     case "et-al":
-                        etAl = ReadCommon(c, new EtAlElement { Term = Attr(c, "term") ?? "et-al" });
+                        etAl = ReadCommon(c, new EtAlElement { Term = _attributes.Value(c, "term", CslValues.EtAlTerms, EtAlTerm.EtAl) });
                         break;
                     case "label":
                         label = ReadLabel(c);

@@ -37,6 +37,9 @@ public enum DelimiterPrecedes { Contextual, AfterInvertedName, Always, Never }
 
 public enum NameAsSortOrder { First, All }
 
+/// <summary>term on cs:et-al: the locale term that follows a shortened name list.</summary>
+public enum EtAlTerm { EtAl, AndOthers }
+
 public enum ParticleDemotion { Never, SortOnly, DisplayAndSort }
 
 public enum TextCasing { Lowercase, Uppercase, CapitalizeFirst, CapitalizeAll, Sentence, Title }
@@ -66,6 +69,12 @@ public enum SubstituteRule { CompleteAll, CompleteEach, PartialEach, PartialFirs
 public enum PageRangeFormat { Chicago, Chicago15, Chicago16, Expanded, Minimal, MinimalTwo }
 
 public enum SortDirection { Ascending, Descending }
+
+/// <summary>gender and gender-form on a locale term: nouns that ordinals agree with, and the ordinal forms for them.</summary>
+public enum TermGender { Masculine, Feminine }
+
+/// <summary>match on an ordinal term (ordinal-00 … ordinal-99): which digits of a number it applies to.</summary>
+public enum OrdinalMatch { LastDigit, LastTwoDigits, WholeNumber }
 
 /// <summary>The words of one closed value set, in the order the specification lists them.</summary>
 public sealed class CslVocabulary<T> where T : struct
@@ -159,6 +168,8 @@ public static class CslValues
     public static readonly CslVocabulary<NameAsSortOrder> NameAsSortOrder = new(
         ("first", Citations.NameAsSortOrder.First), ("all", Citations.NameAsSortOrder.All));
 
+    public static readonly CslVocabulary<EtAlTerm> EtAlTerms = new(("et-al", Citations.EtAlTerm.EtAl), ("and others", Citations.EtAlTerm.AndOthers));
+
     public static readonly CslVocabulary<ParticleDemotion> DemoteNonDroppingParticle = new(
         ("never", ParticleDemotion.Never), ("sort-only", ParticleDemotion.SortOnly), ("display-and-sort", ParticleDemotion.DisplayAndSort));
 
@@ -204,6 +215,11 @@ public static class CslValues
         ("chicago", Citations.PageRangeFormat.Chicago), ("chicago-15", Citations.PageRangeFormat.Chicago15),
         ("chicago-16", Citations.PageRangeFormat.Chicago16), ("expanded", Citations.PageRangeFormat.Expanded),
         ("minimal", Citations.PageRangeFormat.Minimal), ("minimal-two", Citations.PageRangeFormat.MinimalTwo));
+
+    public static readonly CslVocabulary<TermGender> Genders = new(("masculine", TermGender.Masculine), ("feminine", TermGender.Feminine));
+
+    public static readonly CslVocabulary<OrdinalMatch> OrdinalMatches = new(
+        ("last-digit", OrdinalMatch.LastDigit), ("last-two-digits", OrdinalMatch.LastTwoDigits), ("whole-number", OrdinalMatch.WholeNumber));
 
     public static readonly CslVocabulary<SortDirection> Sort = new(("ascending", SortDirection.Ascending), ("descending", SortDirection.Descending));
 }
