@@ -186,7 +186,27 @@ public sealed class StyleValueTests
     }
 
     [Fact]
-    public void The_official_styles_and_locales_use_only_csl_values()
+    public void An_unknown_test_or_position_in_a_condition_is_reported_and_never_holds()
+    {
+        var (style, diagnostics) = Parse(Head +
+            "<citation><layout><choose>" +
+            "<if varible=\"title\"><text value=\"typo\"/></if>" +
+            "<else-if position=\"firts\"><text value=\"first\"/></else-if>" +
+            "<else><text variable=\"title\"/></else>" +
+            "</choose></layout></citation></style>");
+
+        Assert.Equal([(Codes.InvalidStyle.Id, "varible=\"title\"", "did you mean 'variable'?"), (Codes.InvalidStyleValue.Id, "position=\"firts\"", "did you mean 'first'?")],
+            diagnostics.Select(d => (d.Code, Underlined(d), Assert.Single(d.HintList))));
+        Assert.All(diagnostics, d => Assert.Equal(Severity.Warning, d.Severity));
+        Assert.Equal("unknown attribute 'varible' on <if>; the test never holds", diagnostics[0].Message);
+
+        var items = CslJsonReader.Read(new SourceText("items.json", """[{"id": "a", "type": "book", "title": "Title"}]"""));
+        var result = CslProcessor.Create(style, LocaleSet.Builtin, items.References).Process([new CitationCluster("c", [new CitationItem("a")], 1)]);
+        Assert.Equal("Title", result.Citations[0].Text.ToPlainText());
+    }
+
+    [Fact]
+    public void The_official_styles_and_locales_use_only_csl_values_and_tests()
     {
         var csl = SharedData.CslFolder();
         var files = Directory.GetFiles(Path.Combine(csl, "styles"), "*.csl", SearchOption.AllDirectories)
@@ -199,7 +219,7 @@ public sealed class StyleValueTests
             var bag = new DiagnosticBag();
             var source = new SourceText(file, File.ReadAllText(file));
             _ = file.EndsWith(".csl", StringComparison.Ordinal) ? StyleParser.Parse(source, bag) is not null : LocaleParser.Parse(source, bag) is not null;
-            problems.AddRange(bag.Items.Where(d => d.Code == Codes.InvalidStyleValue.Id).Select(d => $"{Path.GetFileName(file)}: {d.Message}"));
+            problems.AddRange(bag.Items.Where(d => d.Code == Codes.InvalidStyleValue.Id || d.Code == Codes.InvalidStyle.Id).Select(d => $"{Path.GetFileName(file)}: {d.Message}"));
         }
         Assert.Empty(problems);
     }

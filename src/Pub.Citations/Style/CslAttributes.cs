@@ -79,16 +79,36 @@ internal sealed class CslAttributes(SourceText source, DiagnosticBag diagnostics
         return f.IsEmpty ? Formatting.None : f;
     }
 
+    /// <summary>Reports each word of a space-separated list (position="first ibid") that is not in <paramref name="allowed"/>.</summary>
+    public void CheckWords(XElement e, XAttribute a, IReadOnlyList<string> allowed, string consequence)
+    {
+        foreach (var word in a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!allowed.Contains(word, StringComparer.Ordinal))
+            {
+                Report(Codes.InvalidStyleValue, a, $"{a.Name.LocalName}=\"{a.Value}\" on <{e.Name.LocalName}>: '{word}' is not a CSL 1.0.2 value ({Listing(allowed)}); {consequence}",
+                    word, allowed);
+            }
+        }
+    }
+
+    /// <summary>An attribute CSL 1.0.2 does not define on this element (PUB0702).</summary>
+    public void Unknown(XElement e, XAttribute a, IReadOnlyList<string> known, string consequence) =>
+        Report(Codes.InvalidStyle, a, $"unknown attribute '{a.Name.LocalName}' on <{e.Name.LocalName}>; {consequence}", a.Name.LocalName, known);
+
     private void Invalid(XElement e, XAttribute a, IEnumerable<string> allowed, string consequence)
     {
         var words = allowed.ToList();
-        var list = words.Count == 2 ? $"{words[0]} or {words[1]}" : string.Join(", ", words.Take(words.Count - 1)) + " or " + words[^1];
-        var guess = Suggestions.Closest(a.Value, words);
-        var message = $"{a.Name.LocalName}=\"{a.Value}\" on <{e.Name.LocalName}> is not a CSL 1.0.2 value ({list}); {consequence}";
-        diagnostics.Add(guess is null
-            ? Diagnostic.Warning(Codes.InvalidStyleValue, message, SpanOf(a))
-            : Diagnostic.Warning(Codes.InvalidStyleValue, message, SpanOf(a), $"did you mean '{guess}'?"));
+        Report(Codes.InvalidStyleValue, a, $"{a.Name.LocalName}=\"{a.Value}\" on <{e.Name.LocalName}> is not a CSL 1.0.2 value ({Listing(words)}); {consequence}", a.Value, words);
     }
+
+    private void Report(DiagnosticCode code, XAttribute a, string message, string written, IEnumerable<string> candidates) =>
+        diagnostics.Add(Suggestions.Closest(written, candidates) is { } guess
+            ? Diagnostic.Warning(code, message, SpanOf(a), $"did you mean '{guess}'?")
+            : Diagnostic.Warning(code, message, SpanOf(a)));
+
+    private static string Listing(IReadOnlyList<string> words) =>
+        words.Count == 2 ? $"{words[0]} or {words[1]}" : string.Join(", ", words.Take(words.Count - 1)) + " or " + words[^1];
 
     public SourceSpan SpanOf(XElement e) => Xml.SpanOf(source, e);
 

@@ -375,12 +375,7 @@ public static class StyleParser
                 Condition? condition = null;
                 if (b.Name.LocalName is "if" or "else-if")
                 {
-                    condition = new Condition
-                    {
-                        Match = _attributes.Value(b, "match", CslValues.Match, ConditionMatch.All),
-                        Tests = [.. b.Attributes().Where(a => a.Name.LocalName != "match")
-                            .Select(a => new ConditionTest(a.Name.LocalName, a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)))],
-                    };
+                    condition = ReadCondition(b);
                 }
                 else if (b.Name.LocalName != "else")
                 {
@@ -390,6 +385,32 @@ public static class StyleParser
                 branches.Add(new ChooseBranch { Condition = condition, Children = ReadChildren(b) });
             }
             return new ChooseElement { Span = SpanOf(e), Branches = branches };
+        }
+
+        /// <summary>The tests of cs:if or cs:else-if. A test CSL does not define, or a position it does not
+        /// name, is reported and never holds; a disambiguate value other than "true" reads as "false".</summary>
+        private Condition ReadCondition(XElement b)
+        {
+            var match = _attributes.Value(b, "match", CslValues.Match, ConditionMatch.All);
+            var tests = new List<ConditionTest>();
+            foreach (var a in b.Attributes().Where(a => a.Name.LocalName != "match" && !a.IsNamespaceDeclaration))
+            {
+                var kind = a.Name.LocalName;
+                if (!CslValues.Conditions.Contains(kind, StringComparer.Ordinal))
+                {
+                    _attributes.Unknown(b, a, [.. CslValues.Conditions, "match"], "the test never holds");
+                }
+                else if (kind == "position")
+                {
+                    _attributes.CheckWords(b, a, CslValues.Positions, "it never holds");
+                }
+                else if (kind == "disambiguate")
+                {
+                    _attributes.CheckWords(b, a, ["true", "false"], "it reads as 'false'");
+                }
+                tests.Add(new ConditionTest(kind, a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+            }
+            return new Condition { Match = match, Tests = tests };
         }
 
         private T ReadCommon<T>(XElement e, T el) where T : CslElement => StyleElements.WithCommon(e, el, _attributes);

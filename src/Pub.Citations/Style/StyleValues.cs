@@ -193,6 +193,12 @@ public static class CslValues
     public static readonly CslVocabulary<VerticalAlign> VerticalAlign = new(
         ("baseline", Citations.VerticalAlign.Baseline), ("sup", Citations.VerticalAlign.Sup), ("sub", Citations.VerticalAlign.Sub));
 
+    /// <summary>The tests of cs:if and cs:else-if.</summary>
+    public static readonly IReadOnlyList<string> Conditions = ["type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"];
+
+    /// <summary>The values of the position test.</summary>
+    public static readonly IReadOnlyList<string> Positions = ["first", "subsequent", "ibid", "ibid-with-locator", "near-note"];
+
     public static readonly CslVocabulary<ConditionMatch> Match = new(("all", ConditionMatch.All), ("any", ConditionMatch.Any), ("none", ConditionMatch.None));
 
     public static readonly CslVocabulary<CollapseMode> Collapse = new(
