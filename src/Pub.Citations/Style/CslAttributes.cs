@@ -11,8 +11,6 @@ namespace Pub.Citations;
 
 internal sealed class CslAttributes(SourceText source, DiagnosticBag diagnostics)
 {
-    public SourceText Source => source;
-
     public DiagnosticBag Diagnostics => diagnostics;
 
     public static string? Text(XElement e, string name) => e.Attribute(name)?.Value;
