@@ -50,7 +50,7 @@ public sealed class CitationPass : IDocumentPass
                 guess is null ? "check the key against the bibliography files named in the front matter" : $"did you mean '{guess}'?"));
         }
 
-        var noteStyle = string.Equals(setup.Style.Class, "note", StringComparison.Ordinal);
+        var noteStyle = setup.Style.Class == StyleClass.Note;
         document = new AuthorInTextSplitter(noteStyle).Rewrite(document);
         if (noteStyle)
         {

@@ -92,9 +92,9 @@ public sealed class LocaleTests
         var en = LocaleSet.Builtin.Resolve(MinimalStyle("en-US"));
         Assert.Equal(["st", "nd", "rd", "th", "th", "th", "st", "rd"], new[] { 1, 2, 3, 4, 11, 13, 21, 103 }.Select(n => en.OrdinalSuffix(n, null)));
         var fr = LocaleSet.Builtin.Resolve(MinimalStyle("fr-FR"));
-        Assert.Equal("er", fr.OrdinalSuffix(1, "masculine"));
-        Assert.Equal("re", fr.OrdinalSuffix(1, "feminine"));
-        Assert.Equal("e", fr.OrdinalSuffix(2, "feminine"));
+        Assert.Equal("er", fr.OrdinalSuffix(1, TermGender.Masculine));
+        Assert.Equal("re", fr.OrdinalSuffix(1, TermGender.Feminine));
+        Assert.Equal("e", fr.OrdinalSuffix(2, TermGender.Feminine));
     }
 
     [Fact]

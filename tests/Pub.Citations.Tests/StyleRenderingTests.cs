@@ -81,7 +81,7 @@ public sealed class StyleRenderingTests
         var (result, e) = Render("ieee.csl");
         Assert.Equal("[1]", result.Citations[0].Text.ToPlainText());
         Assert.Equal("[8]", result.Citations[7].Text.ToPlainText());
-        Assert.Equal("flush", result.Bibliography!.Format.SecondFieldAlign);
+        Assert.Equal(SecondFieldAlign.Flush, result.Bibliography!.Format.SecondFieldAlign);
         Assert.Equal("[1]K. Bales, Disposable people: new slavery in the global economy, 3rd ed. Berkeley: University of California Press, 2012.", e["bales2012"]);
         Assert.Equal("[2]A. T. Gallagher, “Trafficking in persons and international law,” in Research handbook on transnational crime, N. Boister and S. Gless, Eds., Cheltenham: Edward Elgar, 2019, pp. 250–270.", e["gallagher2019"]);
         Assert.Equal("[3]J. A. Chuang, “Exploitation creep and the unmaking of human trafficking law,” American Journal of International Law, vol. 108, no. 4, pp. 609–649, Oct. 2014, doi: 10.5305/amerjintelaw.108.4.0609.", e["chuang2014"]);

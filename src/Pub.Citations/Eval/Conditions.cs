@@ -28,7 +28,7 @@ internal sealed partial class Evaluator
             // An item has one type, so "type" with several values is one test that any of them passes,
             // even under match="all" ('<else-if type="bill treaty">'), as citeproc-js reads it and as
             // real styles are written for it.
-            if (test.Kind == "type" && cond.Match is not ("any" or "none"))
+            if (test.Kind == "type" && cond.Match == ConditionMatch.All)
             {
                 results.Add(test.Values.Any(v => TestOne(test.Kind, v, ctx)));
                 continue;
@@ -40,8 +40,8 @@ internal sealed partial class Evaluator
         }
         return cond.Match switch
         {
-            "any" => results.Contains(true),
-            "none" => !results.Contains(true),
+            ConditionMatch.Any => results.Contains(true),
+            ConditionMatch.None => !results.Contains(true),
             _ => results.TrueForAll(r => r),
         };
     }
@@ -55,7 +55,7 @@ internal sealed partial class Evaluator
             case "variable":
                 return HasVariable(value, ctx);
             case "is-numeric":
-                var v = GetVariable(value, "long", ctx);
+                var v = GetVariable(value, TermForm.Long, ctx);
                 return v is not null && Numbers.IsNumeric(v);
             case "is-uncertain-date":
                 return ctx.Item.Dates.TryGetValue(value, out var d) && d.Circa;
@@ -97,6 +97,6 @@ internal sealed partial class Evaluator
         {
             return ctx.Item.Dates.ContainsKey(name);
         }
-        return !string.IsNullOrEmpty(ReadVariable(name, "long", ctx));
+        return !string.IsNullOrEmpty(ReadVariable(name, TermForm.Long, ctx));
     }
 }

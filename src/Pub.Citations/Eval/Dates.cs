@@ -6,8 +6,6 @@ namespace Pub.Citations;
 
 internal sealed partial class Evaluator
 {
-    private static readonly string[] PartOrder = ["year", "month", "day"];
-
     private Node? RenderDate(DateElement d, RenderContext ctx)
     {
         ctx.VarsCalled++;
@@ -22,8 +20,8 @@ internal sealed partial class Evaluator
         if (ctx.Mode == RenderMode.Sort)
         {
             // A date inside a sort macro sorts by the parts it would show.
-            var shown = ResolveParts(d).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-            var key = DateSortKey(date, shown.Count == 0 || shown.Contains("month"), shown.Count == 0 || shown.Contains("day"));
+            var shown = ResolveParts(d).Select(p => p.Name).ToHashSet();
+            var key = DateSortKey(date, shown.Count == 0 || shown.Contains(DatePartName.Month), shown.Count == 0 || shown.Contains(DatePartName.Day));
             if (key.Length == 0)
             {
                 return null;
@@ -42,7 +40,7 @@ internal sealed partial class Evaluator
             // affixes and formatting ("forthcoming г." in a Russian date); a date that shows no year (a
             // month and day after the journal) shows nothing of it. citeproc-js renders literal dates so.
             var shown = ResolveParts(d);
-            var year = shown.Find(p => p.Name == "year");
+            var year = shown.FirstOrDefault(p => p.Name == DatePartName.Year);
             if (shown.Count > 0 && year is null)
             {
                 return null;
@@ -70,7 +68,7 @@ internal sealed partial class Evaluator
         {
             return null;
         }
-        var delimiter = d.Form is not null ? _locale.Date(d.Form)?.Delimiter : d.Delimiter;
+        var delimiter = d.Form is { } form ? _locale.Date(form)?.Delimiter : d.Delimiter;
         var start = date.Parts[0];
         var end = date.Parts.Count > 1 && date.Parts[1].Count > 0 ? date.Parts[1] : null;
         Node? body;
@@ -78,7 +76,7 @@ internal sealed partial class Evaluator
         {
             // An open range ("1987–"): the start and the range delimiter.
             var open = RenderDateParts(parts, start, date, ctx, delimiter, 0, parts.Count, dropFirstPrefix: false, dropLastSuffix: true);
-            var rangeDelimiter = parts.FirstOrDefault(p => p.Name == "year")?.RangeDelimiter ?? "\u2013";
+            var rangeDelimiter = parts.FirstOrDefault(p => p.Name == DatePartName.Year)?.RangeDelimiter ?? "\u2013";
             body = open is null ? null : GroupNode.Of(open, new TextNode(rangeDelimiter, TextRole.Affix));
         }
         else if (end is null || SameDate(start, end, parts))
@@ -103,7 +101,7 @@ internal sealed partial class Evaluator
             Quotes = d.Quotes,
             TextCase = d.TextCase,
         };
-        if (d.Form is not null && _locale.Date(d.Form) is { } ld)
+        if (d.Form is { } localizedForm && _locale.Date(localizedForm) is { } ld)
         {
             // A localized date's own affixes go inside the element's affixes.
             if (ld.Prefix.Length > 0 || ld.Suffix.Length > 0)
@@ -114,7 +112,7 @@ internal sealed partial class Evaluator
         return Decorate(wrapper, body);
     }
 
-    private static bool SameDate(IReadOnlyList<int> a, IReadOnlyList<int> b, List<DatePartElement> parts)
+    private static bool SameDate(IReadOnlyList<int> a, IReadOnlyList<int> b, IReadOnlyList<DatePartElement> parts)
     {
         for (var i = 0; i < 3; i++)
         {
@@ -130,22 +128,22 @@ internal sealed partial class Evaluator
 
     /// <summary>The date parts to render, in order: the locale's for a localized date (filtered by
     /// date-parts, with overrides from the element's cs:date-part children), else the element's own.</summary>
-    private List<DatePartElement> ResolveParts(DateElement d)
+    private IReadOnlyList<DatePartElement> ResolveParts(DateElement d)
     {
-        if (d.Form is null)
+        if (d.Form is not { } form)
         {
             return d.Parts;
         }
-        var localized = _locale.Date(d.Form);
+        var localized = _locale.Date(form);
         if (localized is null)
         {
             return d.Parts;
         }
-        var allowed = d.DateParts switch
+        DatePartName[] allowed = d.DateParts switch
         {
-            "year" => new[] { "year" },
-            "year-month" => ["year", "month"],
-            _ => ["year", "month", "day"],
+            DatePartsShown.Year => [DatePartName.Year],
+            DatePartsShown.YearMonth => [DatePartName.Year, DatePartName.Month],
+            _ => [DatePartName.Year, DatePartName.Month, DatePartName.Day],
         };
         var list = new List<DatePartElement>();
         foreach (var p in localized.Parts)
@@ -170,21 +168,29 @@ internal sealed partial class Evaluator
         return list;
     }
 
-    private Node? RenderRange(List<DatePartElement> parts, IReadOnlyList<int> start, IReadOnlyList<int> end, DateValue date, RenderContext ctx, string? delimiter)
+    private Node? RenderRange(IReadOnlyList<DatePartElement> parts, IReadOnlyList<int> start, IReadOnlyList<int> end, DateValue date, RenderContext ctx, string? delimiter)
     {
         static int Get(IReadOnlyList<int> v, int i) => i < v.Count ? v[i] : 0;
-        var largest = Get(start, 0) != Get(end, 0) ? "year" : Get(start, 1) != Get(end, 1) ? "month" : "day";
+        var largest = Get(start, 0) != Get(end, 0) ? DatePartName.Year : Get(start, 1) != Get(end, 1) ? DatePartName.Month : DatePartName.Day;
         var rangeDelimiter = parts.FirstOrDefault(p => p.Name == largest)?.RangeDelimiter ?? "–";
-        if (largest == "year")
+        if (largest == DatePartName.Year)
         {
             var a = RenderDateParts(parts, start, date, ctx, delimiter, 0, parts.Count, false, true);
             var b = RenderDateParts(parts, end, date, ctx, delimiter, 0, parts.Count, true, false);
             return GroupNode.Of(a ?? new TextNode(string.Empty), new TextNode(rangeDelimiter, TextRole.Affix), b ?? new TextNode(string.Empty));
         }
         // Parts that differ (the largest differing part and those smaller) form a contiguous run.
-        var differing = largest == "month" ? new[] { "month", "day" } : ["day"];
-        var first = parts.FindIndex(p => differing.Contains(p.Name));
-        var last = parts.FindLastIndex(p => differing.Contains(p.Name));
+        DatePartName[] differing = largest == DatePartName.Month ? [DatePartName.Month, DatePartName.Day] : [DatePartName.Day];
+        var first = -1;
+        var last = -1;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (differing.Contains(parts[i].Name))
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
         if (first < 0)
         {
             return RenderDateParts(parts, start, date, ctx, delimiter, 0, parts.Count, false, false);
@@ -236,7 +242,7 @@ internal sealed partial class Evaluator
         return ys;
     }
 
-    private Node? RenderDateParts(List<DatePartElement> parts, IReadOnlyList<int> value, DateValue date, RenderContext ctx, string? delimiter,
+    private Node? RenderDateParts(IReadOnlyList<DatePartElement> parts, IReadOnlyList<int> value, DateValue date, RenderContext ctx, string? delimiter,
         int from, int to, bool dropFirstPrefix, bool dropLastSuffix)
     {
         var rendered = new List<(DatePartElement Part, Node Node)>();
@@ -248,7 +254,7 @@ internal sealed partial class Evaluator
             {
                 continue;
             }
-            if (p.Name == "year" && ctx.Cite.CollapsedYear && ctx.Mode == RenderMode.Citation)
+            if (p.Name == DatePartName.Year && ctx.Cite.CollapsedYear && ctx.Mode == RenderMode.Citation)
             {
                 if (YearSuffixAlone(ctx) is { } alone)
                 {
@@ -263,7 +269,7 @@ internal sealed partial class Evaluator
             }
             var content = new DatePartElement { Formatting = p.Formatting, TextCase = p.TextCase };
             node = Decorate(content, node);
-            if (p.Name == "year" && !UsesYearSuffixVariable && ctx.Cite.YearSuffix is not null && !ctx.YearSuffixRendered && ctx.Mode != RenderMode.Sort)
+            if (p.Name == DatePartName.Year && !UsesYearSuffixVariable && ctx.Cite.YearSuffix is not null && !ctx.YearSuffixRendered && ctx.Mode != RenderMode.Sort)
             {
                 var ys = new TextNode(ctx.Cite.YearSuffix);
                 ctx.YearSuffixNode = ys;
@@ -303,7 +309,7 @@ internal sealed partial class Evaluator
     {
         switch (p.Name)
         {
-            case "year":
+            case DatePartName.Year:
                 if (value.Count < 1)
                 {
                     return null;
@@ -313,7 +319,7 @@ internal sealed partial class Evaluator
                 {
                     return null;
                 }
-                if (p.Form == "short")
+                if (p.Form == DatePartForm.Short)
                 {
                     return (Math.Abs(y) % 100).ToString("00", CultureInfo.InvariantCulture);
                 }
@@ -326,7 +332,7 @@ internal sealed partial class Evaluator
                     return y.ToString(CultureInfo.InvariantCulture) + (_locale.Term("ad") ?? "AD");
                 }
                 return y.ToString(CultureInfo.InvariantCulture);
-            case "month":
+            case DatePartName.Month:
                 var m = value.Count > 1 ? value[1] : 0;
                 var season = date.Season;
                 if (m is >= 13 and <= 24)
@@ -345,12 +351,12 @@ internal sealed partial class Evaluator
                 }
                 return p.Form switch
                 {
-                    "numeric" => m.ToString(CultureInfo.InvariantCulture),
-                    "numeric-leading-zeros" => m.ToString("00", CultureInfo.InvariantCulture),
-                    "short" => _locale.Term("month-" + m.ToString("00", CultureInfo.InvariantCulture), "short"),
+                    DatePartForm.Numeric => m.ToString(CultureInfo.InvariantCulture),
+                    DatePartForm.NumericLeadingZeros => m.ToString("00", CultureInfo.InvariantCulture),
+                    DatePartForm.Short => _locale.Term("month-" + m.ToString("00", CultureInfo.InvariantCulture), TermForm.Short),
                     _ => _locale.Term("month-" + m.ToString("00", CultureInfo.InvariantCulture)),
                 };
-            case "day":
+            case DatePartName.Day:
                 var d = value.Count > 2 ? value[2] : 0;
                 if (d < 1)
                 {
@@ -358,9 +364,9 @@ internal sealed partial class Evaluator
                 }
                 switch (p.Form)
                 {
-                    case "numeric-leading-zeros":
+                    case DatePartForm.NumericLeadingZeros:
                         return d.ToString("00", CultureInfo.InvariantCulture);
-                    case "ordinal":
+                    case DatePartForm.Ordinal:
                         if (_locale.LimitDayOrdinalsToDay1 && d != 1)
                         {
                             return d.ToString(CultureInfo.InvariantCulture);

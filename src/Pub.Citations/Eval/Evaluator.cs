@@ -26,9 +26,9 @@ internal sealed partial class Evaluator
     private static bool MentionsYearSuffix(CslElement e) => e switch
     {
         TextElement t => t.Variable == "year-suffix",
-        GroupElement g => g.Children.Exists(MentionsYearSuffix),
-        ChooseElement c => c.Branches.Exists(b => b.Children.Exists(MentionsYearSuffix)),
-        NamesElement n => n.Substitute?.Exists(MentionsYearSuffix) ?? false,
+        GroupElement g => g.Children.Any(MentionsYearSuffix),
+        ChooseElement c => c.Branches.Any(b => b.Children.Any(MentionsYearSuffix)),
+        NamesElement n => n.Substitute?.Any(MentionsYearSuffix) ?? false,
         _ => false,
     };
 
@@ -60,7 +60,7 @@ internal sealed partial class Evaluator
         return g;
     }
 
-    public List<Node> RenderChildren(List<CslElement> elements, RenderContext ctx)
+    public List<Node> RenderChildren(IReadOnlyList<CslElement> elements, RenderContext ctx)
     {
         var list = new List<Node>(elements.Count);
         foreach (var e in elements)
@@ -289,11 +289,11 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Reads a standard variable, honouring form="short" fallbacks and cite-level variables.</summary>
-    public string? GetVariable(string name, string form, RenderContext ctx) =>
+    public string? GetVariable(string name, TermForm form, RenderContext ctx) =>
         ctx.Suppressed.Contains(name) ? null : ReadVariable(name, form, ctx);
 
     /// <summary>Reads a standard variable from the item even when a substitute has used it up.</summary>
-    public string? ReadVariable(string name, string form, RenderContext ctx)
+    public string? ReadVariable(string name, TermForm form, RenderContext ctx)
     {
         var item = ctx.Item;
         switch (name)
@@ -309,7 +309,7 @@ internal sealed partial class Evaluator
             case "citation-label":
                 return item.Variables.GetValueOrDefault("citation-label") ?? CitationLabel.For(item);
         }
-        if (form == "short")
+        if (form == TermForm.Short)
         {
             if (item.Variables.TryGetValue(name + "-short", out var s) && s.Length > 0)
             {
@@ -354,12 +354,12 @@ internal sealed partial class Evaluator
     /// <summary>Applies text-case, formatting, quotes, affixes and display to rendered content.</summary>
     public Node Decorate(CslElement e, Node content, bool affixes = true, bool formatting = true)
     {
-        if (e.TextCase is not null)
+        if (e.TextCase is { } textCase)
         {
             // A term is the style's own word in the output language ("Ред.", "Hrsg."), so title case
             // raises it whatever the language of the item; a variable's text only when it is English.
             var term = e is LabelElement or TextElement { Term: not null };
-            TextCase.Apply(content, e.TextCase, term || IsEnglish(_currentItemLanguage), _currentItemLanguage, anyScript: term);
+            TextCase.Apply(content, textCase, term || IsEnglish(_currentItemLanguage), _currentItemLanguage, anyScript: term);
         }
         Node inner = content;
         if ((formatting && !e.Formatting.IsEmpty) || e.Quotes)

@@ -8,74 +8,30 @@ namespace Pub.Citations;
 
 internal sealed partial class Evaluator
 {
-    private sealed record NameOptions(
-        string? And, string DelimiterPrecedesEtAl, string DelimiterPrecedesLast, int EtAlMin, int? EtAlUseFirst,
-        bool EtAlUseLast, bool Initialize, string? InitializeWith, string? NameAsSortOrder, string SortSeparator,
-        string Form, string Delimiter, string InheritedDelimiterPrecedesLast);
-
-    private NameOptions Options(NameElement? name, RenderContext ctx)
+    /// <summary>The options a cs:names renders with here: those resolved for the section when the style
+    /// was parsed, with what the cite changes — the et-al-subsequent values after the first cite, a sort
+    /// key's names-min / names-use-first / names-use-last, and sort order for every name in a sort key.</summary>
+    private static NameOptions OptionsFor(NamesElement n, RenderContext ctx)
     {
-        var o = new Dictionary<string, string>(_style.NameOptions, StringComparer.Ordinal);
-        if (ctx.Section is not null)
+        var o = n.NameOptions.In(ctx.Section);
+        if (ctx.Mode == RenderMode.Citation && ctx.Cite.Position != Position.First && (o.EtAlSubsequentMin is not null || o.EtAlSubsequentUseFirst is not null))
         {
-            foreach (var kv in ctx.Section.NameOptions)
-            {
-                o[kv.Key] = kv.Value;
-            }
+            o = o with { EtAlMin = o.EtAlSubsequentMin ?? o.EtAlMin, EtAlUseFirst = o.EtAlSubsequentUseFirst ?? o.EtAlUseFirst };
         }
-        var inheritedDelimiterPrecedesLast = o.GetValueOrDefault("delimiter-precedes-last") ?? "contextual";
-        if (name is not null)
+        if (ctx.SortKey is { } key && (key.NamesMin ?? key.NamesUseFirst ?? key.NamesUseLast) is not null)
         {
-            foreach (var kv in name.Options)
+            o = o with
             {
-                o[kv.Key] = kv.Value;
-            }
+                EtAlMin = key.NamesMin ?? o.EtAlMin,
+                EtAlUseFirst = key.NamesUseFirst ?? o.EtAlUseFirst,
+                EtAlUseLast = key.NamesUseLast is { } last ? last > 0 : o.EtAlUseLast,
+            };
         }
-        static int? Int(Dictionary<string, string> o, string k) =>
-            o.TryGetValue(k, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
-
-        var etAlMin = Int(o, "et-al-min") ?? 0;
-        // Unset differs from "0": et-al-use-first="0" shows no name at all once the list is long enough.
-        var etAlUseFirst = Int(o, "et-al-use-first");
-        if (ctx.Mode == RenderMode.Citation && ctx.Cite.Position != Position.First)
+        if (ctx.Mode == RenderMode.Sort && o.NameAsSortOrder != Citations.NameAsSortOrder.All)
         {
-            if (o.ContainsKey("et-al-subsequent-min"))
-            {
-                etAlMin = Int(o, "et-al-subsequent-min") ?? 0;
-            }
-            if (o.ContainsKey("et-al-subsequent-use-first"))
-            {
-                etAlUseFirst = Int(o, "et-al-subsequent-use-first");
-            }
+            o = o with { NameAsSortOrder = Citations.NameAsSortOrder.All };
         }
-        var useLast = o.GetValueOrDefault("et-al-use-last") == "true";
-        if (ctx.SortKey is { } key)
-        {
-            if (key.NamesMin is { } nm)
-            {
-                etAlMin = nm;
-            }
-            if (key.NamesUseFirst is { } nf)
-            {
-                etAlUseFirst = nf;
-            }
-            if (key.NamesUseLast is { } nl)
-            {
-                useLast = nl > 0;
-            }
-        }
-        return new NameOptions(
-            o.GetValueOrDefault("and"),
-            o.GetValueOrDefault("delimiter-precedes-et-al") ?? "contextual",
-            o.GetValueOrDefault("delimiter-precedes-last") ?? "contextual",
-            etAlMin, etAlUseFirst, useLast,
-            o.GetValueOrDefault("initialize") != "false",
-            o.GetValueOrDefault("initialize-with"),
-            ctx.Mode == RenderMode.Sort ? "all" : o.GetValueOrDefault("name-as-sort-order"),
-            o.GetValueOrDefault("sort-separator") ?? ", ",
-            o.GetValueOrDefault("name-form") ?? "long",
-            o.GetValueOrDefault("name-delimiter") ?? ", ",
-            inheritedDelimiterPrecedesLast);
+        return o;
     }
 
     private Node? RenderNames(NamesElement n, RenderContext ctx)
@@ -116,7 +72,7 @@ internal sealed partial class Evaluator
 
     private Node? RenderNamesCore(NamesElement n, RenderContext ctx)
     {
-        var opts = Options(n.Name, ctx);
+        var opts = OptionsFor(n, ctx);
         var lists = new List<(string Variable, IReadOnlyList<Name> Names)>();
         foreach (var v in n.Variables)
         {
@@ -144,7 +100,7 @@ internal sealed partial class Evaluator
                 ctx.Suppressed.Add(v);
             }
         }
-        if (opts.Form == "count")
+        if (opts.Form == NameForm.Count)
         {
             var total = 0;
             foreach (var (v, names) in lists)
@@ -177,8 +133,8 @@ internal sealed partial class Evaluator
             {
                 var plural = label.Plural switch
                 {
-                    "always" => true,
-                    "never" => false,
+                    LabelPlural.Always => true,
+                    LabelPlural.Never => false,
                     _ => names.Count > 1,
                 };
                 var term = _locale.Term(v, label.Form, plural);
@@ -190,7 +146,7 @@ internal sealed partial class Evaluator
             }
             rendered.Add(list);
         }
-        var joined = Join(rendered, n.Delimiter ?? _style.NameOptions.GetValueOrDefault("names-delimiter") ?? ctx.Section?.NameOptions.GetValueOrDefault("names-delimiter"));
+        var joined = Join(rendered, n.Delimiter ?? opts.NamesDelimiter);
         return joined is null ? null : Decorate(n, joined);
     }
 
@@ -213,14 +169,14 @@ internal sealed partial class Evaluator
     /// <summary>The first candidate of a cs:substitute that renders. A cs:choose is transparent: each
     /// element of its chosen branch is a candidate of its own, so a branch listing editor, translator
     /// and collection editor renders only the first of them that the item has.</summary>
-    private Node? FirstSubstitute(List<CslElement> candidates, RenderContext ctx)
+    private Node? FirstSubstitute(IReadOnlyList<CslElement> candidates, RenderContext ctx)
     {
         foreach (var candidate in candidates)
         {
             Node? node;
             if (candidate is ChooseElement choose)
             {
-                var branch = choose.Branches.Find(b => b.Condition is null || Test(b.Condition, ctx));
+                var branch = choose.Branches.FirstOrDefault(b => b.Condition is null || Test(b.Condition, ctx));
                 node = branch is null ? null : FirstSubstitute(branch.Children, ctx);
             }
             else
@@ -249,22 +205,22 @@ internal sealed partial class Evaluator
     /// any other substitute keeps its own and gets none of the substituted element's.</summary>
     private static NamesElement InheritSubstituted(NamesElement shorthand, NamesElement parent)
     {
-        var names = new NamesElement
+        return new NamesElement
         {
+            Variables = shorthand.Variables,
             Name = parent.Name,
             EtAl = parent.EtAl,
             Label = parent.Label,
             LabelAfterName = parent.LabelAfterName,
             Substitute = shorthand.Substitute,
             Delimiter = shorthand.Delimiter ?? parent.Delimiter,
+            NameOptions = parent.NameOptions,
             Formatting = parent.Formatting,
             Prefix = parent.Prefix,
             Suffix = parent.Suffix,
             Display = parent.Display,
             TextCase = parent.TextCase,
         };
-        names.Variables.AddRange(shorthand.Variables);
-        return names;
     }
 
     private static bool IsShorthand(NamesElement n) => n.Name is null && n.EtAl is null && n.Label is null;
@@ -282,7 +238,7 @@ internal sealed partial class Evaluator
         var etAl = false;
         // et-al-use-first="0" leaves no name to show: the list renders nothing, not even "et al.", and
         // does not call cs:substitute (etal_UseZeroFirst of the CSL test suite; citeproc-js alike).
-        if (opts.EtAlMin > 0 && opts.EtAlUseFirst is { } useFirst && useFirst >= 0 && names.Count >= opts.EtAlMin && useFirst < names.Count)
+        if (opts.EtAlMin is > 0 and { } etAlMin && opts.EtAlUseFirst is { } useFirst && useFirst >= 0 && names.Count >= etAlMin && useFirst < names.Count)
         {
             shown = useFirst;
             if (ctx.Mode == RenderMode.Citation && ctx.InFirstNames)
@@ -308,7 +264,7 @@ internal sealed partial class Evaluator
         var parts = new List<string>();
         for (var i = 0; i < shown; i++)
         {
-            var inv = opts.NameAsSortOrder == "all" || (opts.NameAsSortOrder == "first" && i == 0);
+            var inv = opts.NameAsSortOrder == Citations.NameAsSortOrder.All || (opts.NameAsSortOrder == Citations.NameAsSortOrder.First && i == 0);
             var node = new GroupNode([FormatName(n.Name, StripPeriodsInNames(RenderName(names[i], i, slot, n.Name, opts, inv, ctx), ctx))]) { IsNameNode = true };
             ctx.NamesSeenForDisambiguation?.Add((slot, i, names[i]));
             nodes.Add(node);
@@ -326,8 +282,8 @@ internal sealed partial class Evaluator
         var g = new GroupNode();
         var andTerm = opts.And switch
         {
-            "text" => _locale.Term("and") ?? "and",
-            "symbol" => "&",
+            NameAnd.Text => _locale.Term("and") ?? "and",
+            NameAnd.Symbol => "&",
             _ => null,
         };
         if (etAl && opts.EtAlUseLast && shown + 2 <= names.Count)
@@ -341,7 +297,7 @@ internal sealed partial class Evaluator
                 g.Children.Add(nodes[i]);
             }
             g.Children.Add(new TextNode(opts.Delimiter + "\u2026 ", TextRole.Affix));
-            var lastInv = opts.NameAsSortOrder == "all";
+            var lastInv = opts.NameAsSortOrder == Citations.NameAsSortOrder.All;
             g.Children.Add(FormatName(n.Name, StripPeriodsInNames(RenderName(names[^1], names.Count - 1, slot, n.Name, opts, lastInv, ctx), ctx)));
             return DecorateNameList(n.Name, g, etAl);
         }
@@ -365,15 +321,15 @@ internal sealed partial class Evaluator
         }
         if (etAl && ctx.Mode != RenderMode.Sort)
         {
-            var termName = n.EtAl?.Term ?? "et-al";
+            var termName = n.EtAl?.Term == EtAlTerm.AndOthers ? "and others" : "et-al";
             var term = _locale.Term(termName);
             if (!string.IsNullOrEmpty(term))
             {
                 var useDelimiter = opts.DelimiterPrecedesEtAl switch
                 {
-                    "always" => true,
-                    "never" => false,
-                    "after-inverted-name" => inverted[^1],
+                    DelimiterPrecedes.Always => true,
+                    DelimiterPrecedes.Never => false,
+                    DelimiterPrecedes.AfterInvertedName => inverted[^1],
                     _ => nodes.Count >= 2,
                 };
                 // A Chinese or Japanese term ("等") follows the last name without a space, as words in
@@ -446,15 +402,15 @@ internal sealed partial class Evaluator
     private static bool DelimiterPrecedesLast(NameOptions opts, bool lastIsInstitution, bool previousInverted, int count)
     {
         var rule = lastIsInstitution ? opts.InheritedDelimiterPrecedesLast : opts.DelimiterPrecedesLast;
-        if (opts.DelimiterPrecedesLast == "after-inverted-name" && previousInverted)
+        if (opts.DelimiterPrecedesLast == DelimiterPrecedes.AfterInvertedName && previousInverted)
         {
             return true;
         }
         return rule switch
         {
-            "always" => true,
-            "never" => false,
-            "after-inverted-name" => previousInverted,
+            DelimiterPrecedes.Always => true,
+            DelimiterPrecedes.Never => false,
+            DelimiterPrecedes.AfterInvertedName => previousInverted,
             _ => count >= 3,
         };
     }
@@ -471,7 +427,7 @@ internal sealed partial class Evaluator
             }
             return litNode;
         }
-        var level = opts.Form == "short" ? 0 : (opts.InitializeWith is not null && opts.Initialize ? 1 : 2);
+        var level = opts.Form == NameForm.Short ? 0 : (opts.InitializeWith is not null && opts.Initialize ? 1 : 2);
         var requested = 0;
         // The bibliography shows a name as fully as the cite that needed it to be told apart (as
         // citeproc-js does): "(Adam Smith, 2003)" is listed as "Smith, Adam", not "Smith, A.".
@@ -520,9 +476,9 @@ internal sealed partial class Evaluator
             Node node = RichTextParser.Parse(text ?? string.Empty);
             if (part is not null)
             {
-                if (part.TextCase is not null)
+                if (part.TextCase is { } textCase)
                 {
-                    TextCase.Apply(node, part.TextCase, true);
+                    TextCase.Apply(node, textCase, true);
                 }
                 if (!part.Formatting.IsEmpty)
                 {
@@ -584,7 +540,7 @@ internal sealed partial class Evaluator
         if (level == 0)
         {
             var fam = new GroupNode();
-            if (inverted && nonDrop is not null && (demote == "display-and-sort" || (demote == "sort-only" && ctx.Mode == RenderMode.Sort)))
+            if (inverted && nonDrop is not null && (demote == ParticleDemotion.DisplayAndSort || (demote == ParticleDemotion.SortOnly && ctx.Mode == RenderMode.Sort)))
             {
                 // A short name in sort order demotes its particle too ("Anker van den"), as citeproc-js does.
                 fam.Children.Add(Part(family, famEl));
@@ -635,7 +591,7 @@ internal sealed partial class Evaluator
         {
             var sep = opts.SortSeparator;
             var fam = new GroupNode();
-            var demoted = demote == "display-and-sort" || (demote == "sort-only" && ctx.Mode == RenderMode.Sort);
+            var demoted = demote == ParticleDemotion.DisplayAndSort || (demote == ParticleDemotion.SortOnly && ctx.Mode == RenderMode.Sort);
             if (nonDrop is not null && !demoted)
             {
                 fam.Children.Add(Part(nonDrop.TrimEnd(), famEl));

@@ -120,7 +120,7 @@ internal static partial class Numbers
     /// (label_PluralWithLocalizedAmpersand) print it. A locale without that form (de-DE, ru-RU) keeps the
     /// ampersand rather than falling back to its word "und" or "и".</summary>
     public static string Ampersand(ResolvedLocale locale) =>
-        locale.FindTerm("and", "symbol") is { Form: "symbol" } term ? term.Single : "&";
+        locale.FindTerm("and", TermForm.Symbol) is { Form: TermForm.Symbol } term ? term.Single : "&";
 
     /// <summary>The delimiter of a range in a number variable: a series number is a span of years
     /// more often than not, so collection-number takes the year-range delimiter, the others the page one.</summary>
@@ -129,7 +129,7 @@ internal static partial class Numbers
 
     /// <summary>Formats every number in a numeric value with the given form; separators are normalised
     /// (", " for commas, the locale's ampersand between spaces, the range delimiter for hyphens).</summary>
-    public static string Format(string value, string form, ResolvedLocale locale, string? genderForm, string rangeDelimiter)
+    public static string Format(string value, NumberForm form, ResolvedLocale locale, TermGender? genderForm, string rangeDelimiter)
     {
         var sb = new StringBuilder();
         var tokens = SeparatorRegex().Split(value.Trim());
@@ -155,9 +155,9 @@ internal static partial class Numbers
             {
                 sb.Append(form switch
                 {
-                    "ordinal" => n.ToString(CultureInfo.InvariantCulture) + locale.OrdinalSuffix(n, genderForm),
-                    "long-ordinal" => locale.LongOrdinal(n, genderForm),
-                    "roman" => Roman(n),
+                    NumberForm.Ordinal => n.ToString(CultureInfo.InvariantCulture) + locale.OrdinalSuffix(n, genderForm),
+                    NumberForm.LongOrdinal => locale.LongOrdinal(n, genderForm),
+                    NumberForm.Roman => Roman(n),
                     _ => n.ToString(CultureInfo.InvariantCulture),
                 });
             }
@@ -175,7 +175,7 @@ internal sealed partial class Evaluator
     private Node? RenderNumber(NumberElement n, RenderContext ctx)
     {
         ctx.VarsCalled++;
-        var value = GetVariable(n.Variable, "long", ctx);
+        var value = GetVariable(n.Variable, TermForm.Long, ctx);
         if (string.IsNullOrEmpty(value))
         {
             return null;
@@ -223,7 +223,7 @@ internal sealed partial class Evaluator
         }
         else
         {
-            value = GetVariable(l.Variable, "long", ctx);
+            value = GetVariable(l.Variable, TermForm.Long, ctx);
             termName = l.Variable;
         }
         if (string.IsNullOrEmpty(value))
@@ -232,8 +232,8 @@ internal sealed partial class Evaluator
         }
         var plural = l.Plural switch
         {
-            "always" => true,
-            "never" => false,
+            LabelPlural.Always => true,
+            LabelPlural.Never => false,
             _ => l.Variable is "number-of-pages" or "number-of-volumes"
                 ? Numbers.FirstNumber(value) is > 1
                 : Numbers.IsPlural(Numbers.IsDocketNumber(l.Variable, ctx.Item) ? Numbers.WithoutRanges(value) : value, _locale.Term("and")),

@@ -19,7 +19,7 @@ internal static partial class PageRange
     [GeneratedRegex(@"(\s*,\s*|\s*&\s*)")]
     private static partial Regex ListSeparator();
 
-    public static string Format(string value, string? format, ResolvedLocale locale)
+    public static string Format(string value, PageRangeFormat? format, ResolvedLocale locale)
     {
         var delimiter = locale.Term("page-range-delimiter") ?? "–";
         var parts = ListSeparator().Split(value);
@@ -59,18 +59,18 @@ internal static partial class PageRange
                 continue;
             }
             sb.Append(prefix).Append(first).Append(delimiter);
-            if (format is null)
+            if (format is not { } f)
             {
                 sb.Append(prefix2).Append(second);
                 continue;
             }
-            var formatted = Second(first, second, format);
-            sb.Append(format == "expanded" ? prefix + formatted : formatted);
+            var formatted = Second(first, second, f);
+            sb.Append(f == PageRangeFormat.Expanded ? prefix + formatted : formatted);
         }
         return sb.ToString();
     }
 
-    private static string Second(string first, string second, string format)
+    private static string Second(string first, string second, PageRangeFormat format)
     {
         // Expand an abbreviated second number first ("321-8" → 328).
         var full = second.Length < first.Length ? first[..(first.Length - second.Length)] + second : second;
@@ -80,11 +80,10 @@ internal static partial class PageRange
         }
         return format switch
         {
-            "expanded" => full,
-            "minimal" => Minimal(first, full, 1),
-            "minimal-two" => Minimal(first, full, 2),
-            "chicago-16" => Chicago(first, full, a, sixteen: true),
-            "chicago" or "chicago-15" => Chicago(first, full, a, sixteen: false),
+            PageRangeFormat.Minimal => Minimal(first, full, 1),
+            PageRangeFormat.MinimalTwo => Minimal(first, full, 2),
+            PageRangeFormat.Chicago16 => Chicago(first, full, a, sixteen: true),
+            PageRangeFormat.Chicago or PageRangeFormat.Chicago15 => Chicago(first, full, a, sixteen: false),
             _ => full,
         };
     }

@@ -48,12 +48,13 @@ internal sealed record CiteParams
     public bool CollapsedYear { get; init; }
 }
 
-internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode mode, StyleSection? section)
+internal sealed class RenderContext(Reference item, CiteParams cite, RenderMode mode, StyleSection section)
 {
     public Reference Item { get; } = item;
     public CiteParams Cite { get; } = cite;
     public RenderMode Mode { get; } = mode;
-    public StyleSection? Section { get; } = section;
+    /// <summary>The section being rendered or sorted; it decides which inherited name options apply.</summary>
+    public StyleSection Section { get; } = section;
     public HashSet<string> Suppressed { get; } = new(StringComparer.Ordinal);
     public int VarsCalled { get; set; }
     public int VarsRendered { get; set; }

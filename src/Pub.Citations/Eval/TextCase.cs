@@ -22,7 +22,7 @@ internal static class TextCase
     /// <param name="english">Title case applies (to English text; a term in any language).</param>
     /// <param name="anyScript">Title case raises words of every script (a term such as "ред."), not only
     /// Latin-script words of an English title (where a Greek β stays).</param>
-    public static void Apply(Node node, string mode, bool english, string? language = null, bool anyScript = false)
+    public static void Apply(Node node, TextCasing mode, bool english, string? language = null, bool anyScript = false)
     {
         // Turkish and Azeri pair dotted and dotless i differently from other languages.
         var turkic = language is not null && (language.StartsWith("tr", StringComparison.OrdinalIgnoreCase) || language.StartsWith("az", StringComparison.OrdinalIgnoreCase));
@@ -52,19 +52,19 @@ internal static class TextCase
         var prot = mask.ToArray();
         switch (mode)
         {
-            case "lowercase":
+            case TextCasing.Lowercase:
                 Map(chars, prot, c => turkic && c == 'I' ? '\u0131' : char.ToLowerInvariant(c));
                 // A term the style asks for in lower case stays so even where it opens a note: OSCOLA's
                 // "ibid" is lower case at the start of a footnote.
                 runs.ForEach(r => r.IsTerm = false);
                 break;
-            case "uppercase":
+            case TextCasing.Uppercase:
                 Map(chars, prot, c => c == '\u0131' ? 'I' : turkic && c == 'i' ? '\u0130' : char.ToUpperInvariant(c));
                 break;
-            case "capitalize-first":
+            case TextCasing.CapitalizeFirst:
                 CapitalizeFirst(chars, prot);
                 break;
-            case "capitalize-all":
+            case TextCasing.CapitalizeAll:
                 foreach (var (s, e) in Words(chars))
                 {
                     if (!prot[s])
@@ -73,11 +73,11 @@ internal static class TextCase
                     }
                 }
                 break;
-            case "sentence":
+            case TextCasing.Sentence:
                 Map(chars, prot, char.ToLowerInvariant);
                 CapitalizeFirst(chars, prot);
                 break;
-            case "title":
+            case TextCasing.Title:
                 if (english)
                 {
                     Title(chars, prot, anyScript);

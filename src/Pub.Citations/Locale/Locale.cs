@@ -4,29 +4,19 @@
 // without xml:lang → locale file for the language → its primary dialect → en-US.
 namespace Pub.Citations;
 
-public sealed record Term(string Name, string Form, string Single, string Multiple, string? Gender, string? GenderForm, string? Match);
+public sealed record Term(string Name, TermForm Form, string Single, string Multiple, TermGender? Gender, TermGender? GenderForm, OrdinalMatch? Match);
 
-/// <summary>One cs:locale element or locale file.</summary>
+/// <summary>One cs:locale element or locale file, read-only once parsed.</summary>
 public sealed class Locale
 {
-    public string? Lang { get; set; }
-    public Dictionary<string, List<Term>> Terms { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, DateElement> Dates { get; } = new(StringComparer.Ordinal);
-    public bool? PunctuationInQuote { get; set; }
-    public bool? LimitDayOrdinalsToDay1 { get; set; }
+    public string? Lang { get; init; }
+    /// <summary>The terms by name; one name has a term per form, gender form and match.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Term>> Terms { get; init; } = new Dictionary<string, IReadOnlyList<Term>>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<DateForm, DateElement> Dates { get; init; } = new Dictionary<DateForm, DateElement>();
+    public bool? PunctuationInQuote { get; init; }
+    public bool? LimitDayOrdinalsToDay1 { get; init; }
 
     public bool DefinesOrdinals => Terms.Keys.Any(k => k.StartsWith("ordinal", StringComparison.Ordinal));
-
-    public void Add(Term term)
-    {
-        if (!Terms.TryGetValue(term.Name, out var list))
-        {
-            list = [];
-            Terms[term.Name] = list;
-        }
-        list.RemoveAll(t => t.Form == term.Form && t.GenderForm == term.GenderForm && t.Match == term.Match);
-        list.Add(term);
-    }
 }
 
 /// <summary>A locale chain for one style and language: the lookups the evaluator needs.</summary>
@@ -34,7 +24,7 @@ public sealed class ResolvedLocale
 {
     private readonly List<Locale> _chain;
     private readonly int _fallbackStart;
-    private readonly Dictionary<(string, string, bool, string?), string?> _cache = [];
+    private readonly Dictionary<(string, TermForm, bool, TermGender?), string?> _cache = [];
 
     /// <param name="chain">The locales in order of precedence: the style's own, then the locale file of
     /// the language, then the en-US file.</param>
@@ -54,11 +44,11 @@ public sealed class ResolvedLocale
     public bool PunctuationInQuote { get; }
     public bool LimitDayOrdinalsToDay1 { get; }
 
-    public DateElement? Date(string form) => _chain.Select(l => l.Dates.GetValueOrDefault(form)).FirstOrDefault(d => d is not null);
+    public DateElement? Date(DateForm form) => _chain.Select(l => l.Dates.GetValueOrDefault(form)).FirstOrDefault(d => d is not null);
 
     /// <summary>Finds a term with form fallback (verb-short → verb → long, symbol → short → long, short → long).
     /// Returns null when the term is not defined anywhere; an empty string when defined empty.</summary>
-    public string? Term(string name, string form = "long", bool plural = false, string? genderForm = null)
+    public string? Term(string name, TermForm form = TermForm.Long, bool plural = false, TermGender? genderForm = null)
     {
         var key = (name, form, plural, genderForm);
         if (_cache.TryGetValue(key, out var cached))
@@ -70,10 +60,10 @@ public sealed class ResolvedLocale
         return result;
     }
 
-    public Term? FindTerm(string name, string form = "long", string? genderForm = null) =>
+    public Term? FindTerm(string name, TermForm form = TermForm.Long, TermGender? genderForm = null) =>
         FindTerm(_chain.Take(_fallbackStart), name, form, genderForm) ?? FindTerm(_chain.Skip(_fallbackStart), name, form, genderForm);
 
-    private static Term? FindTerm(IEnumerable<Locale> locales, string name, string form, string? genderForm)
+    private static Term? FindTerm(IEnumerable<Locale> locales, string name, TermForm form, TermGender? genderForm)
     {
         foreach (var f in FormChain(form))
         {
@@ -108,20 +98,20 @@ public sealed class ResolvedLocale
         return null;
     }
 
-    public string? Gender(string name) => FindTerm(name)?.Gender;
+    public TermGender? Gender(string name) => FindTerm(name)?.Gender;
 
-    private static IEnumerable<string> FormChain(string form) => form switch
+    private static TermForm[] FormChain(TermForm form) => form switch
     {
-        "verb-short" => ["verb-short", "verb", "long"],
-        "symbol" => ["symbol", "short", "long"],
-        "short" => ["short", "long"],
-        "verb" => ["verb", "long"],
-        _ => ["long"],
+        TermForm.VerbShort => [TermForm.VerbShort, TermForm.Verb, TermForm.Long],
+        TermForm.Symbol => [TermForm.Symbol, TermForm.Short, TermForm.Long],
+        TermForm.Short => [TermForm.Short, TermForm.Long],
+        TermForm.Verb => [TermForm.Verb, TermForm.Long],
+        _ => [TermForm.Long],
     };
 
     /// <summary>The ordinal suffix for a number, following the CSL 1.0.1 ordinal-00…99 rules with
     /// match="last-digit|last-two-digits|whole-number", and the legacy "ordinal" term.</summary>
-    public string OrdinalSuffix(int number, string? genderForm)
+    public string OrdinalSuffix(int number, TermGender? genderForm)
     {
         // The first locale in the chain that defines ordinals wins as a whole set.
         foreach (var locale in _chain)
@@ -137,7 +127,7 @@ public sealed class ResolvedLocale
             }
             if (locale.Terms.TryGetValue("ordinal", out var general))
             {
-                var g = general.FirstOrDefault(t => t.GenderForm == genderForm && t.Form == "long") ?? general.FirstOrDefault(t => t.Form == "long");
+                var g = general.FirstOrDefault(t => t.GenderForm == genderForm && t.Form == TermForm.Long) ?? general.FirstOrDefault(t => t.Form == TermForm.Long);
                 if (g is not null)
                 {
                     return g.Single;
@@ -147,7 +137,7 @@ public sealed class ResolvedLocale
         return string.Empty;
     }
 
-    private static string? FindOrdinal(Locale locale, int number, string? genderForm)
+    private static string? FindOrdinal(Locale locale, int number, TermGender? genderForm)
     {
         Term? best = null;
         var bestRank = int.MaxValue;
@@ -160,16 +150,16 @@ public sealed class ResolvedLocale
             }
             foreach (var t in list)
             {
-                if (t.GenderForm != genderForm || t.Form != "long")
+                if (t.GenderForm != genderForm || t.Form != TermForm.Long)
                 {
                     continue;
                 }
-                var match = t.Match ?? (nn >= 10 ? "last-two-digits" : "last-digit");
+                var match = t.Match ?? (nn >= 10 ? OrdinalMatch.LastTwoDigits : OrdinalMatch.LastDigit);
                 var rank = match switch
                 {
-                    "whole-number" when number == nn => 0,
-                    "last-two-digits" when number % 100 == nn => 1,
-                    "last-digit" when number % 10 == nn => 2,
+                    OrdinalMatch.WholeNumber when number == nn => 0,
+                    OrdinalMatch.LastTwoDigits when number % 100 == nn => 1,
+                    OrdinalMatch.LastDigit when number % 10 == nn => 2,
                     _ => int.MaxValue,
                 };
                 if (rank < bestRank)
@@ -182,12 +172,12 @@ public sealed class ResolvedLocale
         return best?.Single;
     }
 
-    public string LongOrdinal(int number, string? genderForm)
+    public string LongOrdinal(int number, TermGender? genderForm)
     {
         if (number is >= 1 and <= 10)
         {
             var name = "long-ordinal-" + number.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
-            var t = FindTerm(name, "long", genderForm);
+            var t = FindTerm(name, TermForm.Long, genderForm);
             if (t is not null)
             {
                 return t.Single;

@@ -19,47 +19,66 @@ public static class LocaleParser
             diagnostics.Add(Diagnostic.Error(Codes.MalformedLocale, $"root element is <{doc.Root.Name.LocalName}>, expected <locale>", Xml.SpanOf(source, doc.Root)));
             return null;
         }
-        return ReadLocale(doc.Root, source, diagnostics, null);
+        return ReadLocale(doc.Root, new CslAttributes(source, diagnostics));
     }
 
-    internal static Locale ReadLocale(XElement e, SourceText source, DiagnosticBag diagnostics, Func<XElement, DateElement>? readDate)
+    internal static Locale ReadLocale(XElement e, CslAttributes attributes)
     {
-        var locale = new Locale { Lang = e.Attribute(XNamespace.Xml + "lang")?.Value };
+        var terms = new Dictionary<string, List<Term>>(StringComparer.Ordinal);
+        var dates = new Dictionary<DateForm, DateElement>();
+        bool? punctuationInQuote = null;
+        bool? limitDayOrdinalsToDay1 = null;
         foreach (var c in e.Elements())
         {
             switch (c.Name.LocalName)
             {
                 case "style-options":
-                    if (c.Attribute("punctuation-in-quote") is { } piq)
-                    {
-                        locale.PunctuationInQuote = piq.Value == "true";
-                    }
-                    if (c.Attribute("limit-day-ordinals-to-day-1") is { } ld)
-                    {
-                        locale.LimitDayOrdinalsToDay1 = ld.Value == "true";
-                    }
+                    punctuationInQuote = attributes.OptionalBool(c, "punctuation-in-quote");
+                    limitDayOrdinalsToDay1 = attributes.OptionalBool(c, "limit-day-ordinals-to-day-1");
                     break;
                 case "terms":
                     foreach (var t in c.Elements().Where(x => x.Name.LocalName == "term"))
                     {
-                        ReadTerm(t, locale);
+                        if (ReadTerm(t, attributes) is { } term)
+                        {
+                            AddTerm(terms, term);
+                        }
                     }
                     break;
                 case "date":
-                    var d = readDate is not null ? readDate(c) : ReadDate(c);
+                    var d = StyleElements.ReadDate(c, attributes);
                     if (d.Form is { } form)
                     {
-                        locale.Dates[form] = d;
+                        dates[form] = d;
                     }
                     break;
                 case "info":
                     break;
                 default:
-                    diagnostics.Add(Diagnostic.Warning(Codes.MalformedLocale, $"unknown element <{c.Name.LocalName}> in <locale>", Xml.SpanOf(source, c)));
+                    attributes.Diagnostics.Add(Diagnostic.Warning(Codes.MalformedLocale, $"unknown element <{c.Name.LocalName}> in <locale>", attributes.SpanOf(c)));
                     break;
             }
         }
-        return locale;
+        return new Locale
+        {
+            Lang = e.Attribute(XNamespace.Xml + "lang")?.Value,
+            Terms = terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Term>)kv.Value, StringComparer.Ordinal),
+            Dates = dates,
+            PunctuationInQuote = punctuationInQuote,
+            LimitDayOrdinalsToDay1 = limitDayOrdinalsToDay1,
+        };
+    }
+
+    /// <summary>A later definition of a term in the same form, gender form and match replaces the earlier one.</summary>
+    private static void AddTerm(Dictionary<string, List<Term>> terms, Term term)
+    {
+        if (!terms.TryGetValue(term.Name, out var list))
+        {
+            list = [];
+            terms[term.Name] = list;
+        }
+        list.RemoveAll(t => t.Form == term.Form && t.GenderForm == term.GenderForm && t.Match == term.Match);
+        list.Add(term);
     }
 
     /// <summary>A term left empty over several lines (<c>&lt;term name="and others"&gt;</c>, a line break,
@@ -68,14 +87,14 @@ public static class LocaleParser
     private static string TermText(string text) =>
         text.Contains('\n', StringComparison.Ordinal) && text.All(c => c is ' ' or '\t' or '\r' or '\n') ? string.Empty : text;
 
-    private static void ReadTerm(XElement t, Locale locale)
+    private static Term? ReadTerm(XElement t, CslAttributes attributes)
     {
         var name = t.Attribute("name")?.Value;
         if (name is null)
         {
-            return;
+            return null;
         }
-        var form = t.Attribute("form")?.Value ?? "long";
+        var form = attributes.Value(t, "form", CslValues.TermForms, TermForm.Long);
         string single, multiple;
         var s = t.Elements().FirstOrDefault(x => x.Name.LocalName == "single");
         var m = t.Elements().FirstOrDefault(x => x.Name.LocalName == "multiple");
@@ -88,31 +107,8 @@ public static class LocaleParser
         {
             single = multiple = TermText(t.Value);
         }
-        locale.Add(new Term(name, form, single, multiple, t.Attribute("gender")?.Value, t.Attribute("gender-form")?.Value, t.Attribute("match")?.Value));
-    }
-
-    private static DateElement ReadDate(XElement e)
-    {
-        var d = new DateElement { Form = e.Attribute("form")?.Value, Delimiter = e.Attribute("delimiter")?.Value };
-        d.Prefix = e.Attribute("prefix")?.Value ?? string.Empty;
-        d.Suffix = e.Attribute("suffix")?.Value ?? string.Empty;
-        foreach (var p in e.Elements().Where(x => x.Name.LocalName == "date-part"))
-        {
-            var f = new Formatting(p.Attribute("font-style")?.Value, p.Attribute("font-variant")?.Value, p.Attribute("font-weight")?.Value,
-                p.Attribute("text-decoration")?.Value, p.Attribute("vertical-align")?.Value);
-            d.Parts.Add(new DatePartElement
-            {
-                Name = p.Attribute("name")?.Value ?? "year",
-                Form = p.Attribute("form")?.Value,
-                RangeDelimiter = p.Attribute("range-delimiter")?.Value,
-                Prefix = p.Attribute("prefix")?.Value ?? string.Empty,
-                Suffix = p.Attribute("suffix")?.Value ?? string.Empty,
-                TextCase = p.Attribute("text-case")?.Value,
-                StripPeriods = p.Attribute("strip-periods")?.Value == "true",
-                Formatting = f.IsEmpty ? Formatting.None : f,
-            });
-        }
-        return d;
+        return new Term(name, form, single, multiple, attributes.Optional(t, "gender", CslValues.Genders), attributes.Optional(t, "gender-form", CslValues.Genders),
+            attributes.Optional(t, "match", CslValues.OrdinalMatches));
     }
 }
 

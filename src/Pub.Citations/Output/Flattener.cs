@@ -102,16 +102,16 @@ internal sealed class Flattener
 
         switch (g.Display)
         {
-            case "block":
+            case DisplayMode.Block:
                 Open(FormatKind.Block);
                 break;
-            case "left-margin":
+            case DisplayMode.LeftMargin:
                 Open(FormatKind.LeftMargin);
                 break;
-            case "right-inline":
+            case DisplayMode.RightInline:
                 Open(FormatKind.RightInline);
                 break;
-            case "indent":
+            case DisplayMode.Indent:
                 Open(FormatKind.Indent);
                 break;
         }
@@ -137,7 +137,7 @@ internal sealed class Flattener
         // Nesting order: weight outside style outside variant (<b><i>…</i></b>), as citeproc-js writes it.
         switch (f.FontWeight)
         {
-            case "bold":
+            case FontWeight.Bold:
                 if (_bold && g.FlipFlop)
                 {
                     Open(FormatKind.NormalWeight);
@@ -149,17 +149,17 @@ internal sealed class Flattener
                     _bold = true;
                 }
                 break;
-            case "light":
+            case FontWeight.Light:
                 Open(FormatKind.Light);
                 break;
-            case "normal" when _bold:
+            case FontWeight.Normal when _bold:
                 Open(FormatKind.NormalWeight);
                 _bold = false;
                 break;
         }
         switch (f.FontStyle)
         {
-            case "italic" or "oblique":
+            case FontStyle.Italic or FontStyle.Oblique:
                 if (_italic && g.FlipFlop)
                 {
                     Open(FormatKind.NormalStyle);
@@ -167,18 +167,18 @@ internal sealed class Flattener
                 }
                 else
                 {
-                    Open(f.FontStyle == "oblique" ? FormatKind.Oblique : FormatKind.Italic);
+                    Open(f.FontStyle == FontStyle.Oblique ? FormatKind.Oblique : FormatKind.Italic);
                     _italic = true;
                 }
                 break;
-            case "normal" when _italic:
+            case FontStyle.Normal when _italic:
                 Open(FormatKind.NormalStyle);
                 _italic = false;
                 break;
         }
         switch (f.FontVariant)
         {
-            case "small-caps":
+            case FontVariant.SmallCaps:
                 if (_smallCaps && g.FlipFlop)
                 {
                     Open(FormatKind.NormalVariant);
@@ -190,31 +190,31 @@ internal sealed class Flattener
                     _smallCaps = true;
                 }
                 break;
-            case "normal" when _smallCaps:
+            case FontVariant.Normal when _smallCaps:
                 Open(FormatKind.NormalVariant);
                 _smallCaps = false;
                 break;
         }
         switch (f.TextDecoration)
         {
-            case "underline":
+            case TextDecoration.Underline:
                 Open(FormatKind.Underline);
                 _underline = true;
                 break;
-            case "none" when _underline:
+            case TextDecoration.None when _underline:
                 Open(FormatKind.NoDecoration);
                 _underline = false;
                 break;
         }
         switch (f.VerticalAlign)
         {
-            case "sup":
+            case VerticalAlign.Sup:
                 Open(FormatKind.Superscript);
                 break;
-            case "sub":
+            case VerticalAlign.Sub:
                 Open(FormatKind.Subscript);
                 break;
-            case "baseline":
+            case VerticalAlign.Baseline:
                 Open(FormatKind.Baseline);
                 break;
         }

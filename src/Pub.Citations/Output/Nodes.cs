@@ -72,7 +72,7 @@ internal sealed class GroupNode : Node
     public bool FlipFlop { get; set; }
     /// <summary>&lt;span class="nodecor"&gt;: resets every active decoration.</summary>
     public bool NoDecor { get; set; }
-    public string? Display { get; set; }
+    public DisplayMode? Display { get; set; }
     /// <summary>Marks the output of one name, so subsequent-author-substitute can replace it.</summary>
     public bool IsNameNode { get; set; }
     /// <summary>Marks the names of one variable without their label.</summary>

@@ -9,15 +9,15 @@ internal static class RichTextParser
 {
     private static readonly (string Open, string Close, Func<GroupNode> Make)[] Tags =
     [
-        ("<i>", "</i>", () => new GroupNode { Formatting = new Formatting(FontStyle: "italic"), FlipFlop = true }),
-        ("<b>", "</b>", () => new GroupNode { Formatting = new Formatting(FontWeight: "bold"), FlipFlop = true }),
-        ("<sc>", "</sc>", () => new GroupNode { Formatting = new Formatting(FontVariant: "small-caps"), FlipFlop = true }),
-        ("<sup>", "</sup>", () => new GroupNode { Formatting = new Formatting(VerticalAlign: "sup") }),
-        ("<sub>", "</sub>", () => new GroupNode { Formatting = new Formatting(VerticalAlign: "sub") }),
+        ("<i>", "</i>", () => new GroupNode { Formatting = new Formatting(FontStyle: FontStyle.Italic), FlipFlop = true }),
+        ("<b>", "</b>", () => new GroupNode { Formatting = new Formatting(FontWeight: FontWeight.Bold), FlipFlop = true }),
+        ("<sc>", "</sc>", () => new GroupNode { Formatting = new Formatting(FontVariant: FontVariant.SmallCaps), FlipFlop = true }),
+        ("<sup>", "</sup>", () => new GroupNode { Formatting = new Formatting(VerticalAlign: VerticalAlign.Sup) }),
+        ("<sub>", "</sub>", () => new GroupNode { Formatting = new Formatting(VerticalAlign: VerticalAlign.Sub) }),
         ("<span class=\"nocase\">", "</span>", () => new GroupNode()),
         ("<span class=\"nodecor\">", "</span>", () => new GroupNode { NoDecor = true }),
-        ("<span style=\"font-variant:small-caps;\">", "</span>", () => new GroupNode { Formatting = new Formatting(FontVariant: "small-caps"), FlipFlop = true }),
-        ("<span style=\"font-variant: small-caps;\">", "</span>", () => new GroupNode { Formatting = new Formatting(FontVariant: "small-caps"), FlipFlop = true }),
+        ("<span style=\"font-variant:small-caps;\">", "</span>", () => new GroupNode { Formatting = new Formatting(FontVariant: FontVariant.SmallCaps), FlipFlop = true }),
+        ("<span style=\"font-variant: small-caps;\">", "</span>", () => new GroupNode { Formatting = new Formatting(FontVariant: FontVariant.SmallCaps), FlipFlop = true }),
     ];
 
     public static bool HasMarkup(string s) => s.Contains('<', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal)

@@ -53,7 +53,7 @@ public sealed record RenderedCluster(string Id, FormattedText Text);
 public sealed record BibliographyEntry(string Id, FormattedText Text);
 
 /// <summary>Layout parameters of the bibliography, for the writers.</summary>
-public sealed record BibliographyFormat(bool HangingIndent, string? SecondFieldAlign, int LineSpacing, int EntrySpacing);
+public sealed record BibliographyFormat(bool HangingIndent, SecondFieldAlign? SecondFieldAlign, int LineSpacing, int EntrySpacing);
 
 public sealed record Bibliography(IReadOnlyList<BibliographyEntry> Entries, BibliographyFormat Format)
 {

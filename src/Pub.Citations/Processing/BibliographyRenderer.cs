@@ -37,7 +37,7 @@ internal sealed class BibliographyRenderer(
                 {
                     Substitute(ctx.FirstNameList ?? ctx.FirstNames, sas, bib.SubsequentAuthorSubstituteRule, parts, previousParts);
                 }
-                else if (bib.SubsequentAuthorSubstituteRule is "partial-each" or "partial-first" && parts is not null && previousParts is not null
+                else if (bib.SubsequentAuthorSubstituteRule is SubstituteRule.PartialEach or SubstituteRule.PartialFirst && parts is not null && previousParts is not null
                     && parts.Count > 0 && previousParts.Count > 0 && parts[0] == previousParts[0])
                 {
                     Substitute(ctx.FirstNameList ?? ctx.FirstNames, sas, bib.SubsequentAuthorSubstituteRule, parts, previousParts);
@@ -54,13 +54,13 @@ internal sealed class BibliographyRenderer(
             if (bib.SecondFieldAlign is not null && children.Count > 0)
             {
                 var layout = bib.Layout;
-                var left = new GroupNode { Display = "left-margin" };
+                var left = new GroupNode { Display = DisplayMode.LeftMargin };
                 if (layout.Prefix.Length > 0)
                 {
                     left.Children.Add(new TextNode(layout.Prefix, TextRole.Affix));
                 }
                 left.Children.Add(children[0]);
-                var right = new GroupNode { Display = "right-inline" };
+                var right = new GroupNode { Display = DisplayMode.RightInline };
                 right.Children.AddRange(children.Skip(1));
                 if (layout.Suffix.Length > 0)
                 {
@@ -92,7 +92,7 @@ internal sealed class BibliographyRenderer(
                 node = Evaluator.DecorateLayout(layout, content);
             }
             // A note style's entries set nested parentheses as brackets, like its citations (citeproc-js).
-            var formatted = Flattener.Flatten(node, eval.Locale, nestedParenthesesAsBrackets: eval.Style.Class == "note");
+            var formatted = Flattener.Flatten(node, eval.Locale, nestedParenthesesAsBrackets: eval.Style.Class == StyleClass.Note);
             entries.Add(new BibliographyEntry(id, DisplayBlockPunctuation.Adjust(formatted)));
         }
         return new Bibliography(entries, new BibliographyFormat(bib.HangingIndent, bib.SecondFieldAlign, bib.LineSpacing, bib.EntrySpacing));
@@ -116,7 +116,7 @@ internal sealed class BibliographyRenderer(
             lastElementRendered = false;
             return [];
         }
-        var children = eval.RenderChildren(elements[..^1], ctx);
+        var children = eval.RenderChildren([.. elements.Take(elements.Count - 1)], ctx);
         var last = eval.RenderChildren([elements[^1]], ctx);
         lastElementRendered = last.Count > 0;
         children.AddRange(last);
@@ -141,16 +141,16 @@ internal sealed class BibliographyRenderer(
     private static bool UsesCitationNumber(CslElement e) => e switch
     {
         TextElement t => t.Variable == "citation-number",
-        GroupElement g => g.Children.Exists(UsesCitationNumber),
-        ChooseElement c => c.Branches.Exists(b => b.Children.Exists(UsesCitationNumber)),
+        GroupElement g => g.Children.Any(UsesCitationNumber),
+        ChooseElement c => c.Branches.Any(b => b.Children.Any(UsesCitationNumber)),
         _ => false,
     };
 
     /// <summary>Replaces repeated names: the whole list (complete-all), each name when all match
     /// (complete-each), each leading matching name (partial-each) or the first only (partial-first).</summary>
-    private static void Substitute(GroupNode names, string sas, string rule, List<string>? parts, List<string>? previous)
+    private static void Substitute(GroupNode names, string sas, SubstituteRule rule, List<string>? parts, List<string>? previous)
     {
-        if (rule == "complete-all" || parts is null || previous is null)
+        if (rule == SubstituteRule.CompleteAll || parts is null || previous is null)
         {
             names.Children.Clear();
             names.Children.Add(new TextNode(sas));
@@ -160,8 +160,8 @@ internal sealed class BibliographyRenderer(
         CollectNameNodes(names, nameNodes);
         var count = rule switch
         {
-            "complete-each" => parts.Count,
-            "partial-first" => 1,
+            SubstituteRule.CompleteEach => parts.Count,
+            SubstituteRule.PartialFirst => 1,
             _ => parts.Zip(previous).TakeWhile(p => p.First == p.Second).Count(),
         };
         for (var i = 0; i < Math.Min(count, nameNodes.Count); i++)

@@ -77,8 +77,8 @@ internal sealed class ClusterRenderer(
         }
         var delimiter = citation.Layout.Delimiter ?? string.Empty;
         var collapse = citation.Collapse;
-        var grouping = collapse is "year" or "year-suffix" or "year-suffix-ranged" || citation.CiteGroupDelimiter is not null;
-        if (sorter is not null && eval.Style.Class == "in-text" && !string.IsNullOrEmpty(collapse))
+        var grouping = collapse is CollapseMode.Year or CollapseMode.YearSuffix or CollapseMode.YearSuffixRanged || citation.CiteGroupDelimiter is not null;
+        if (sorter is not null && eval.Style.Class == StyleClass.InText && collapse is not null)
         {
             cites = AuthorsTiedOnTheKeysByName(cites, sorter);
         }
@@ -105,7 +105,7 @@ internal sealed class ClusterRenderer(
             cites[0].IsFirstInCluster = true;
         }
         var pieces = new List<Piece>();
-        if (collapse == "citation-number")
+        if (collapse == CollapseMode.CitationNumber)
         {
             CollapseNumbers(cites, pieces, delimiter);
         }
@@ -157,7 +157,7 @@ internal sealed class ClusterRenderer(
         }
         // An author-only cluster is a name in the running text: no layout affixes around it.
         var decorated = cites.All(c => c.Params.AuthorOnly) ? body : Evaluator.DecorateLayout(citation.Layout, body, omitSuffix: withinSentence);
-        return Flattener.Flatten(decorated, eval.Locale, nestedParenthesesAsBrackets: eval.Style.Class == "note");
+        return Flattener.Flatten(decorated, eval.Locale, nestedParenthesesAsBrackets: eval.Style.Class == StyleClass.Note);
     }
 
     /// <summary>In an in-text citation that collapses, cites tied on every sort key follow their
@@ -261,7 +261,7 @@ internal sealed class ClusterRenderer(
         }
         var prefix = c.Item.Prefix;
         var suffix = c.Item.Suffix;
-        var isNote = eval.Style.Class == "note";
+        var isNote = eval.Style.Class == StyleClass.Note;
         // A term opening the cite ("ibid") is capitalized at the start of a citation or after a sentence.
         var opensSentence = string.IsNullOrEmpty(prefix) ? c.IsFirstInCluster : Regex.IsMatch(prefix, @"\s\S*[.!?][\u201D\u2019""']?\s*$");
         if (opensSentence && isNote && FirstText(node) is { IsTerm: true } term && term.Text.Length > 0)
@@ -410,7 +410,7 @@ internal sealed class ClusterRenderer(
             && Flattener.Flatten(withoutLocator, eval.Locale).ToHtml() == Flattener.Flatten(c.Full, eval.Locale).ToHtml();
     }
 
-    private void CollapseAuthors(List<Cite> cites, List<Piece> pieces, string delimiter, string? collapse)
+    private void CollapseAuthors(List<Cite> cites, List<Piece> pieces, string delimiter, CollapseMode? collapse)
     {
         // Cites of one author form a cite group: its first cite prints in full, the others (with
         // collapse) without the names, joined by the cite-group delimiter. The specification gives it the
@@ -421,12 +421,12 @@ internal sealed class ClusterRenderer(
         // suffix ("Doe 2000a, b, p. 5, c"). Between groups comes the layout delimiter; a style that sets
         // after-collapse-delimiter gets it there (and, as in citeproc-js, after a cite with a locator inside a
         // group: "(Wong 1999, 328; 2000, 475; Garcia 1998)").
-        var groupDelimiter = citation.CiteGroupDelimiter ?? (eval.Style.Class == "note" ? delimiter : ", ");
+        var groupDelimiter = citation.CiteGroupDelimiter ?? (eval.Style.Class == StyleClass.Note ? delimiter : ", ");
         var yearSuffixDelimiter = citation.YearSuffixDelimiter ?? citation.CiteGroupDelimiter ?? delimiter;
         // A run of year-suffixes ("2000a, b") counts as collapsed: the next year of the author follows
         // the after-collapse delimiter unless the style sets a cite-group delimiter ("2000a, b; 2001").
         var afterSuffixes = citation.CiteGroupDelimiter ?? citation.AfterCollapseDelimiter ?? delimiter;
-        var bySuffix = collapse is "year-suffix" or "year-suffix-ranged";
+        var bySuffix = collapse is CollapseMode.YearSuffix or CollapseMode.YearSuffixRanged;
         var previousGroupCollapsed = false;
         var i = 0;
         while (i < cites.Count)
@@ -453,7 +453,7 @@ internal sealed class ClusterRenderer(
                     : groupDelimiter;
                 members.Add((c, node, delimiterBefore, collapsedYear));
             }
-            AddGroup(members, pieces, ranged: collapse == "year-suffix-ranged");
+            AddGroup(members, pieces, ranged: collapse == CollapseMode.YearSuffixRanged);
             previousGroupCollapsed = collapse is not null && j > i;
             i = j + 1;
         }
@@ -464,7 +464,7 @@ internal sealed class ClusterRenderer(
     /// layout delimiter, as in citeproc-js ("Gallagher 2015. Exploitation …, pp. 55–74; 2015. Two Cheers
     /// …"): the default ", " joins only author-date cites. The specification would give every cite of
     /// the group the default cite-group delimiter; a style that wants it there sets it explicitly.</summary>
-    private bool TitledCiteKeepsLayoutDelimiter(Cite c, string? collapse) =>
+    private bool TitledCiteKeepsLayoutDelimiter(Cite c, CollapseMode? collapse) =>
         collapse is not null && c.CallsTextVariable
         && citation.CiteGroupDelimiter is null && citation.AfterCollapseDelimiter is null;
 
@@ -519,13 +519,13 @@ internal sealed class ClusterRenderer(
     /// <summary>The delimiter before the first cite of an author's group. With an explicit
     /// after-collapse-delimiter citeproc-js puts it after a collapsed group, after a cite with a locator, and
     /// (except with collapse="year-suffix") after any group; otherwise the layout delimiter.</summary>
-    private string DelimiterBeforeGroup(Cite previous, bool previousGroupCollapsed, string? collapse, string delimiter)
+    private string DelimiterBeforeGroup(Cite previous, bool previousGroupCollapsed, CollapseMode? collapse, string delimiter)
     {
         if (citation.AfterCollapseDelimiter is not { } afterCollapse)
         {
             return delimiter;
         }
-        return previous.Item.Locator is not null || previousGroupCollapsed || collapse != "year-suffix" ? afterCollapse : delimiter;
+        return previous.Item.Locator is not null || previousGroupCollapsed || collapse != CollapseMode.YearSuffix ? afterCollapse : delimiter;
     }
 
     private static bool IsNext(string a, string b) =>

@@ -112,7 +112,7 @@ public sealed class CslProcessor
                 return c != 0 ? c : a.i.CompareTo(b.i);
             });
             bibOrder = [.. keyed.Select(k => k.id)];
-            if (!bib.Sort.Exists(k => k.Variable == "citation-number"))
+            if (!bib.Sort.Any(k => k.Variable == "citation-number"))
             {
                 numbers = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (var i = 0; i < bibOrder.Count; i++)

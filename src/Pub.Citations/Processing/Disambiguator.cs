@@ -21,9 +21,9 @@ internal sealed class Disambiguator(
     private readonly Dictionary<string, int> _disambiguateTests = new(StringComparer.Ordinal);
     // A later cite must be unambiguous too when it renders differently from the first: with
     // et-al-subsequent-* it may shorten the names, and a note style prints a short form after the first note.
-    private readonly bool _subsequentEtAl = citation.NameOptions.ContainsKey("et-al-subsequent-min") || citation.NameOptions.ContainsKey("et-al-subsequent-use-first")
-        || eval.Style.NameOptions.ContainsKey("et-al-subsequent-min") || eval.Style.NameOptions.ContainsKey("et-al-subsequent-use-first")
-        || string.Equals(eval.Style.Class, "note", StringComparison.Ordinal);
+    private readonly bool _subsequentEtAl = citation.NameAttributes.EtAlSubsequentMin is not null || citation.NameAttributes.EtAlSubsequentUseFirst is not null
+        || eval.Style.NameAttributes.EtAlSubsequentMin is not null || eval.Style.NameAttributes.EtAlSubsequentUseFirst is not null
+        || eval.Style.Class == StyleClass.Note;
     private readonly Dictionary<string, List<(string Slot, int Index, Name Name)>> _names = new(StringComparer.Ordinal);
 
     public void Run()
@@ -39,7 +39,7 @@ internal sealed class Disambiguator(
         }
         ids = WithoutGroupsToldApartByTheirNotes(ids);
         var rule = citation.GivennameDisambiguationRule;
-        if (citation.DisambiguateAddGivenname && rule != "by-cite")
+        if (citation.DisambiguateAddGivenname && rule != GivennameRule.ByCite)
         {
             GlobalNames(ids, rule);
             foreach (var id in ids)
@@ -47,12 +47,12 @@ internal sealed class Disambiguator(
                 _keys[id] = Key(id);
             }
         }
-        if (citation.DisambiguateAddNames || (citation.DisambiguateAddGivenname && rule == "by-cite"))
+        if (citation.DisambiguateAddNames || (citation.DisambiguateAddGivenname && rule == GivennameRule.ByCite))
         {
             // Names added by add-names are expanded too when that tells the cites apart (the specification:
             // "added names are expanded if doing so would disambiguate the ambiguous cites"), except under
             // the primary-name rules, which expand the first name only.
-            var expandGivenNames = citation.DisambiguateAddGivenname && !rule.StartsWith("primary-name", StringComparison.Ordinal);
+            var expandGivenNames = citation.DisambiguateAddGivenname && !IsPrimaryNameRule(rule);
             foreach (var group in Groups(ids))
             {
                 foreach (var id in group)
@@ -146,7 +146,7 @@ internal sealed class Disambiguator(
     /// citeproc-js; when two of them still read alike, the whole group is disambiguated.</summary>
     private List<string> WithoutGroupsToldApartByTheirNotes(List<string> ids)
     {
-        if (!_subsequentEtAl || firstNotes is null || citation.GivennameDisambiguationRule != "by-cite")
+        if (!_subsequentEtAl || firstNotes is null || citation.GivennameDisambiguationRule != GivennameRule.ByCite)
         {
             return ids;
         }
@@ -250,7 +250,7 @@ internal sealed class Disambiguator(
     /// <summary>Finds, for one cite, the fewest added names and given-name expansions that tell it apart
     /// from the other cites of its group, each rendered with the same settings. An expansion is kept only
     /// when it reduces the number of cites it collides with.</summary>
-    private void ExpandNames(string id, List<string> group, bool addNames, bool addGivenname, string rule)
+    private void ExpandNames(string id, List<string> group, bool addNames, bool addGivenname, GivennameRule rule)
     {
         var others = group.Where(o => o != id).ToList();
         var start = itemParams[id];
@@ -261,7 +261,7 @@ internal sealed class Disambiguator(
             return;
         }
         var maxExtra = addNames ? refs[id].Names.Values.Select(n => n.Count).DefaultIfEmpty(0).Max() : 0;
-        var maxLevel = rule.EndsWith("with-initials", StringComparison.Ordinal) ? 1 : 2;
+        var maxLevel = StopsAtInitials(rule) ? 1 : 2;
         var current = start;
         for (var k = start.ExtraNames; k <= maxExtra && bestCollisions > 0; k++)
         {
@@ -355,10 +355,10 @@ internal sealed class Disambiguator(
 
     /// <summary>all-names / primary-name rules: expand every rendered name that shares its short form
     /// with a different person, to initials when they tell the two apart, else to the full given name.</summary>
-    private void GlobalNames(List<string> ids, string rule)
+    private void GlobalNames(List<string> ids, GivennameRule rule)
     {
-        var primaryOnly = rule.StartsWith("primary-name", StringComparison.Ordinal);
-        var maxLevel = rule.EndsWith("with-initials", StringComparison.Ordinal) ? 1 : 2;
+        var primaryOnly = IsPrimaryNameRule(rule);
+        var maxLevel = StopsAtInitials(rule) ? 1 : 2;
         var all = new List<Name>();
         foreach (var id in ids)
         {
@@ -403,4 +403,8 @@ internal sealed class Disambiguator(
             itemParams[id] = itemParams[id] with { NameLevels = levels, NameLevelsPrimaryOnly = primaryOnly };
         }
     }
+
+    private static bool IsPrimaryNameRule(GivennameRule rule) => rule is GivennameRule.PrimaryName or GivennameRule.PrimaryNameWithInitials;
+
+    private static bool StopsAtInitials(GivennameRule rule) => rule is GivennameRule.AllNamesWithInitials or GivennameRule.PrimaryNameWithInitials;
 }

@@ -31,7 +31,7 @@ internal static class LocatorLabels
         {
             foreach (var plural in new[] { false, true })
             {
-                var term = locale.Term(type, "short", plural);
+                var term = locale.Term(type, TermForm.Short, plural);
                 if (term is { Length: > 1 } && term.EndsWith('.')
                     && locator.Length > term.Length + 1 && locator.StartsWith(term, StringComparison.Ordinal) && char.IsWhiteSpace(locator[term.Length]))
                 {

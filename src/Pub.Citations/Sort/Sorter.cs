@@ -55,8 +55,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
         var v = key.Variable!;
         if (Evaluator.IsNameVariable(v))
         {
-            var names = new NamesElement();
-            names.Variables.Add(v);
+            var names = new NamesElement { Variables = [v], NameOptions = new ContextNameOptions(section.NameOptions, section.NameOptions) };
             var node = evaluator.Render(names, ctx);
             var text = node is null ? null : KeyText(node);
             return string.IsNullOrEmpty(text) ? null : Normalize(text);
@@ -69,7 +68,7 @@ internal sealed class Sorter(Evaluator evaluator, StyleSection section)
         {
             return cite.CitationNumber.ToString("D8", CultureInfo.InvariantCulture);
         }
-        var value = evaluator.GetVariable(v, "long", ctx);
+        var value = evaluator.GetVariable(v, TermForm.Long, ctx);
         if (string.IsNullOrEmpty(value))
         {
             return null;

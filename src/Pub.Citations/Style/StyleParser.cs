@@ -8,13 +8,6 @@ namespace Pub.Citations;
 
 public static class StyleParser
 {
-    private static readonly HashSet<string> NameOptionNames = new(StringComparer.Ordinal)
-    {
-        "and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min", "et-al-use-first",
-        "et-al-subsequent-min", "et-al-subsequent-use-first", "et-al-use-last", "initialize",
-        "initialize-with", "name-as-sort-order", "sort-separator", "name-form", "name-delimiter", "names-delimiter",
-    };
-
     /// <summary>Parses a CSL style. Returns null only when the XML cannot be read or is not a style.</summary>
     public static Style? Parse(SourceText source, DiagnosticBag diagnostics)
     {
@@ -35,30 +28,42 @@ public static class StyleParser
 
     private sealed class Reader(SourceText source, DiagnosticBag diagnostics)
     {
-        private Style _style = new();
+        private readonly CslAttributes _attributes = new(source, diagnostics);
+        // The name options in force in each section, read before the macros so that every cs:names
+        // resolves its options for both contexts as it is read.
+        private NameAttributes _styleNames = NameAttributes.None;
+        private NameAttributes _citationNames = NameAttributes.None;
+        private NameAttributes _bibliographyNames = NameAttributes.None;
 
         public Style ReadStyle(XElement root)
         {
-            _style = new Style
+            var style = new Style
             {
                 Source = source,
-                Class = Attr(root, "class") ?? "in-text",
+                Class = _attributes.Value(root, "class", CslValues.Class, StyleClass.InText),
                 DefaultLocale = Attr(root, "default-locale"),
                 Version = Attr(root, "version") ?? "1.0",
-                DemoteNonDroppingParticle = Attr(root, "demote-non-dropping-particle") ?? "display-and-sort",
-                InitializeWithHyphen = Attr(root, "initialize-with-hyphen") != "false",
-                PageRangeFormat = Attr(root, "page-range-format"),
+                DemoteNonDroppingParticle = _attributes.Value(root, "demote-non-dropping-particle", CslValues.DemoteNonDroppingParticle, ParticleDemotion.DisplayAndSort),
+                InitializeWithHyphen = _attributes.Bool(root, "initialize-with-hyphen", true),
+                PageRangeFormat = _attributes.Optional(root, "page-range-format", CslValues.PageRangeFormat),
             };
-            ReadNameOptions(root, _style.NameOptions);
+            _styleNames = ReadInheritableNameAttributes(root);
+            _citationNames = SectionNameAttributes(root, "citation");
+            _bibliographyNames = SectionNameAttributes(root, "bibliography");
+            var locales = new List<Locale>();
+            var macros = new Dictionary<string, GroupElement>(StringComparer.Ordinal);
+            CitationSection? citation = null;
+            BibliographySection? bibliography = null;
+            StyleInfo info = new(null, null, null);
             foreach (var child in root.Elements())
             {
                 switch (child.Name.LocalName)
                 {
                     case "info":
-                        ReadInfo(child);
+                        info = ReadInfo(child);
                         break;
                     case "locale":
-                        _style.Locales.Add(LocaleParser.ReadLocale(child, source, diagnostics, this.ReadDate));
+                        locales.Add(LocaleParser.ReadLocale(child, _attributes));
                         break;
                     case "macro":
                         var name = Attr(child, "name");
@@ -67,137 +72,164 @@ public static class StyleParser
                             Warn(child, "<macro> without a name is ignored");
                             break;
                         }
-                        var macro = new GroupElement { Span = SpanOf(child) };
-                        macro.Children.AddRange(ReadChildren(child));
-                        _style.Macros[name] = macro;
+                        macros[name] = new GroupElement { Span = SpanOf(child), Children = ReadChildren(child) };
                         break;
                     case "citation":
-                        _style.Citation = ReadCitation(child);
+                        citation = ReadCitation(child);
                         break;
                     case "bibliography":
-                        _style.Bibliography = ReadBibliography(child);
+                        bibliography = ReadBibliography(child);
                         break;
                     default:
                         Warn(child, $"unknown element <{child.Name.LocalName}> in <style>");
                         break;
                 }
             }
-            if (_style.Citation is null && _style.ParentId is null)
+            if (citation is null && info.ParentId is null)
             {
                 diagnostics.Add(Diagnostic.Error(Codes.InvalidStyle, "style has no <citation> element", SpanOf(root)));
             }
-            CheckMacros(root);
-            return _style;
+            CheckMacros(root, macros);
+            return style with
+            {
+                Id = info.Id,
+                Title = info.Title,
+                ParentId = info.ParentId,
+                NameAttributes = _styleNames,
+                Macros = macros,
+                Locales = locales,
+                Citation = citation,
+                Bibliography = bibliography,
+            };
         }
 
-        private void CheckMacros(XElement root)
+        private sealed record StyleInfo(string? Id, string? Title, string? ParentId);
+
+        private void CheckMacros(XElement root, Dictionary<string, GroupElement> macros)
         {
             foreach (var e in root.Descendants())
             {
-                if (e.Name.LocalName is "text" or "key" && Attr(e, "macro") is { } m && !_style.Macros.ContainsKey(m))
+                if (e.Name.LocalName is "text" or "key" && Attr(e, "macro") is { } m && !macros.ContainsKey(m))
                 {
                     diagnostics.Add(Diagnostic.Error(Codes.UnknownMacro, $"macro '{m}' is not defined", SpanOf(e)));
                 }
             }
         }
 
-        private void ReadInfo(XElement info)
+        private static StyleInfo ReadInfo(XElement info)
         {
+            var result = new StyleInfo(null, null, null);
             foreach (var e in info.Elements())
             {
-                switch (e.Name.LocalName)
+                result = e.Name.LocalName switch
                 {
-                    case "id":
-                        _style.Id = e.Value.Trim();
-                        break;
-                    case "title":
-                        _style.Title = e.Value.Trim();
-                        break;
-                    case "link" when Attr(e, "rel") == "independent-parent":
-                        _style.ParentId = Attr(e, "href");
-                        break;
-                }
+                    "id" => result with { Id = e.Value.Trim() },
+                    "title" => result with { Title = e.Value.Trim() },
+                    "link" when Attr(e, "rel") == "independent-parent" => result with { ParentId = Attr(e, "href") },
+                    _ => result,
+                };
             }
+            return result;
         }
 
-        private CitationSection ReadCitation(XElement e)
+        private CitationSection ReadCitation(XElement e) => new()
         {
-            var c = new CitationSection
-            {
-                DisambiguateAddNames = Attr(e, "disambiguate-add-names") == "true",
-                DisambiguateAddGivenname = Attr(e, "disambiguate-add-givenname") == "true",
-                DisambiguateAddYearSuffix = Attr(e, "disambiguate-add-year-suffix") == "true",
-                GivennameDisambiguationRule = Attr(e, "givenname-disambiguation-rule") ?? "by-cite",
-                Collapse = Attr(e, "collapse"),
-                CiteGroupDelimiter = Attr(e, "cite-group-delimiter"),
-                YearSuffixDelimiter = Attr(e, "year-suffix-delimiter"),
-                AfterCollapseDelimiter = Attr(e, "after-collapse-delimiter"),
-                NearNoteDistance = Int(e, "near-note-distance") ?? 5,
-            };
-            ReadSection(e, c);
-            return c;
-        }
+            DisambiguateAddNames = _attributes.Bool(e, "disambiguate-add-names", false),
+            DisambiguateAddGivenname = _attributes.Bool(e, "disambiguate-add-givenname", false),
+            DisambiguateAddYearSuffix = _attributes.Bool(e, "disambiguate-add-year-suffix", false),
+            GivennameDisambiguationRule = _attributes.Value(e, "givenname-disambiguation-rule", CslValues.GivennameRules, GivennameRule.ByCite),
+            Collapse = _attributes.Optional(e, "collapse", CslValues.Collapse),
+            CiteGroupDelimiter = Attr(e, "cite-group-delimiter"),
+            YearSuffixDelimiter = Attr(e, "year-suffix-delimiter"),
+            AfterCollapseDelimiter = Attr(e, "after-collapse-delimiter"),
+            NearNoteDistance = _attributes.Int(e, "near-note-distance") ?? 5,
+            Layout = ReadLayout(e),
+            Sort = ReadSort(e),
+            NameAttributes = _citationNames,
+            NameOptions = NameOptions.Resolve(NameAttributes.None, _citationNames),
+        };
 
-        private BibliographySection ReadBibliography(XElement e)
+        private BibliographySection ReadBibliography(XElement e) => new()
         {
-            var b = new BibliographySection
-            {
-                HangingIndent = Attr(e, "hanging-indent") == "true",
-                SecondFieldAlign = Attr(e, "second-field-align"),
-                LineSpacing = Int(e, "line-spacing") ?? 1,
-                EntrySpacing = Int(e, "entry-spacing") ?? 1,
-                SubsequentAuthorSubstitute = Attr(e, "subsequent-author-substitute"),
-                SubsequentAuthorSubstituteRule = Attr(e, "subsequent-author-substitute-rule") ?? "complete-all",
-            };
-            ReadSection(e, b);
-            return b;
-        }
+            HangingIndent = _attributes.Bool(e, "hanging-indent", false),
+            SecondFieldAlign = _attributes.Optional(e, "second-field-align", CslValues.SecondFieldAlign),
+            LineSpacing = _attributes.Int(e, "line-spacing") ?? 1,
+            EntrySpacing = _attributes.Int(e, "entry-spacing") ?? 1,
+            SubsequentAuthorSubstitute = Attr(e, "subsequent-author-substitute"),
+            SubsequentAuthorSubstituteRule = _attributes.Value(e, "subsequent-author-substitute-rule", CslValues.SubsequentAuthorSubstituteRule, SubstituteRule.CompleteAll),
+            Layout = ReadLayout(e),
+            Sort = ReadSort(e),
+            NameAttributes = _bibliographyNames,
+            NameOptions = NameOptions.Resolve(NameAttributes.None, _bibliographyNames),
+        };
 
-        private void ReadSection(XElement e, StyleSection section)
+        private GroupElement ReadLayout(XElement section)
         {
-            ReadNameOptions(e, section.NameOptions);
-            var layout = e.Elements().FirstOrDefault(x => x.Name.LocalName == "layout");
+            var layout = section.Elements().FirstOrDefault(x => x.Name.LocalName == "layout");
             if (layout is null)
             {
-                diagnostics.Add(Diagnostic.Error(Codes.InvalidStyle, $"<{e.Name.LocalName}> has no <layout>", SpanOf(e)));
+                diagnostics.Add(Diagnostic.Error(Codes.InvalidStyle, $"<{section.Name.LocalName}> has no <layout>", SpanOf(section)));
+                return new GroupElement();
             }
-            else
-            {
-                var g = new GroupElement { Span = SpanOf(layout), Delimiter = Attr(layout, "delimiter") };
-                ReadCommon(layout, g);
-                g.Children.AddRange(ReadChildren(layout));
-                section.Layout = g;
-            }
-            var sort = e.Elements().FirstOrDefault(x => x.Name.LocalName == "sort");
-            if (sort is not null)
-            {
-                foreach (var key in sort.Elements().Where(x => x.Name.LocalName == "key"))
-                {
-                    section.Sort.Add(new SortKey(Attr(key, "variable"), Attr(key, "macro"), Attr(key, "sort") == "descending",
-                        Int(key, "names-min"), Int(key, "names-use-first"), Int(key, "names-use-last") is { } l ? l : (Attr(key, "names-use-last") == "true" ? 1 : null)));
-                }
-            }
+            return ReadGroup(layout);
         }
 
-        private static void ReadNameOptions(XElement e, Dictionary<string, string> into)
+        private List<SortKey> ReadSort(XElement section)
         {
-            foreach (var a in e.Attributes())
+            var sort = section.Elements().FirstOrDefault(x => x.Name.LocalName == "sort");
+            if (sort is null)
             {
-                var n = a.Name.LocalName;
-                if (NameOptionNames.Contains(n))
-                {
-                    into[n] = a.Value;
-                }
+                return [];
             }
+            return [.. sort.Elements().Where(x => x.Name.LocalName == "key").Select(key => new SortKey(Attr(key, "variable"), Attr(key, "macro"),
+                _attributes.Value(key, "sort", CslValues.Sort, SortDirection.Ascending) == SortDirection.Descending,
+                _attributes.Int(key, "names-min"), _attributes.Int(key, "names-use-first"), NamesUseLast(key)))];
         }
+
+        /// <summary>names-use-last on cs:key is a boolean in CSL 1.0.2; a number is read as a count too.</summary>
+        private int? NamesUseLast(XElement key) => Attr(key, "names-use-last") switch
+        {
+            null => null,
+            "true" => 1,
+            "false" => 0,
+            _ => _attributes.Int(key, "names-use-last"),
+        };
+
+        /// <summary>The name options in force in a section: its own laid over cs:style's.</summary>
+        private NameAttributes SectionNameAttributes(XElement root, string section) =>
+            root.Elements().FirstOrDefault(x => x.Name.LocalName == section) is { } e
+                ? ReadInheritableNameAttributes(e).Over(_styleNames)
+                : _styleNames;
+
+        /// <summary>The name options of cs:style, cs:citation or cs:bibliography, which cs:name and cs:names inherit.</summary>
+        private NameAttributes ReadInheritableNameAttributes(XElement e) => ReadNameAttributes(e) with
+        {
+            Form = _attributes.Optional(e, "name-form", CslValues.NameForms),
+            Delimiter = Attr(e, "name-delimiter"),
+            NamesDelimiter = Attr(e, "names-delimiter"),
+        };
+
+        /// <summary>The name options every element that carries them spells alike.</summary>
+        private NameAttributes ReadNameAttributes(XElement e) => new(
+            And: _attributes.Optional(e, "and", CslValues.And),
+            DelimiterPrecedesEtAl: _attributes.Optional(e, "delimiter-precedes-et-al", CslValues.DelimiterPrecedes),
+            DelimiterPrecedesLast: _attributes.Optional(e, "delimiter-precedes-last", CslValues.DelimiterPrecedes),
+            EtAlMin: _attributes.Int(e, "et-al-min"),
+            EtAlUseFirst: _attributes.Int(e, "et-al-use-first"),
+            EtAlSubsequentMin: _attributes.Int(e, "et-al-subsequent-min"),
+            EtAlSubsequentUseFirst: _attributes.Int(e, "et-al-subsequent-use-first"),
+            EtAlUseLast: _attributes.OptionalBool(e, "et-al-use-last"),
+            Initialize: _attributes.OptionalBool(e, "initialize"),
+            InitializeWith: Attr(e, "initialize-with"),
+            NameAsSortOrder: _attributes.Optional(e, "name-as-sort-order", CslValues.NameAsSortOrder),
+            SortSeparator: Attr(e, "sort-separator"));
 
         private List<CslElement> ReadChildren(XElement parent)
         {
             var list = new List<CslElement>();
             foreach (var child in parent.Elements())
             {
-                var el = ReadElement(child);
-                if (el is not null)
+                if (ReadElement(child) is { } el)
                 {
                     list.Add(el);
                 }
@@ -216,8 +248,8 @@ public static class StyleParser
                         Macro = Attr(e, "macro"),
                         Term = Attr(e, "term"),
                         Value = Attr(e, "value"),
-                        Form = Attr(e, "form") ?? "long",
-                        Plural = Attr(e, "plural") == "true",
+                        Form = _attributes.Value(e, "form", e.Attribute("variable") is null ? CslValues.TermForms : CslValues.VariableForms, TermForm.Long),
+                        Plural = _attributes.Bool(e, "plural", false),
                     };
                     if (t.Variable is null && t.Macro is null && t.Term is null && t.Value is null)
                     {
@@ -225,18 +257,19 @@ public static class StyleParser
                     }
                     return ReadCommon(e, t);
                 case "number":
-                    return ReadCommon(e, new NumberElement { Variable = Attr(e, "variable") ?? string.Empty, Form = Attr(e, "form") ?? "numeric" });
+                    return ReadCommon(e, new NumberElement
+                    {
+                        Variable = Attr(e, "variable") ?? string.Empty,
+                        Form = _attributes.Value(e, "form", CslValues.NumberForms, NumberForm.Numeric),
+                    });
                 case "label":
-                    return ReadCommon(e, new LabelElement { Variable = Attr(e, "variable"), Form = Attr(e, "form") ?? "long", Plural = Attr(e, "plural") ?? "contextual" });
+                    return ReadLabel(e);
                 case "date":
-                    return ReadDate(e);
+                    return StyleElements.ReadDate(e, _attributes);
                 case "names":
                     return ReadNames(e);
                 case "group":
-                    var g = new GroupElement { Delimiter = Attr(e, "delimiter") };
-                    ReadCommon(e, g);
-                    g.Children.AddRange(ReadChildren(e));
-                    return g;
+                    return ReadGroup(e);
                 case "choose":
                     return ReadChoose(e);
                 default:
@@ -245,154 +278,142 @@ public static class StyleParser
             }
         }
 
-        public DateElement ReadDate(XElement e)
+        private GroupElement ReadGroup(XElement e) =>
+            ReadCommon(e, new GroupElement { Delimiter = Attr(e, "delimiter") }) with { Children = ReadChildren(e) };
+
+        private LabelElement ReadLabel(XElement e) => ReadCommon(e, new LabelElement
         {
-            var d = new DateElement
-            {
-                Variable = Attr(e, "variable") ?? string.Empty,
-                Form = Attr(e, "form"),
-                DateParts = Attr(e, "date-parts") ?? "year-month-day",
-                Delimiter = Attr(e, "delimiter"),
-            };
-            ReadCommon(e, d);
-            foreach (var p in e.Elements().Where(x => x.Name.LocalName == "date-part"))
-            {
-                var part = new DatePartElement { Name = Attr(p, "name") ?? "year", Form = Attr(p, "form"), RangeDelimiter = Attr(p, "range-delimiter") };
-                ReadCommon(p, part);
-                d.Parts.Add(part);
-            }
-            return d;
-        }
+            Variable = Attr(e, "variable"),
+            Form = _attributes.Value(e, "form", CslValues.TermForms, TermForm.Long),
+            Plural = _attributes.Value(e, "plural", CslValues.LabelPlurals, LabelPlural.Contextual),
+        });
 
         private NamesElement ReadNames(XElement e)
         {
-            var n = new NamesElement { Delimiter = Attr(e, "delimiter") };
-            n.Variables.AddRange((Attr(e, "variable") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            ReadCommon(e, n);
-            var seenName = false;
+            var names = ReadCommon(e, new NamesElement
+            {
+                Variables = (Attr(e, "variable") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                Delimiter = Attr(e, "delimiter"),
+            });
+            NameElement? name = null;
+            EtAlElement? etAl = null;
+            LabelElement? label = null;
+            List<CslElement>? substitute = null;
+            // Without cs:name the names render with the default cs:name, which comes first: a lone label
+            // ("editors") follows the names.
+            var labelAfterName = true;
             foreach (var c in e.Elements())
             {
                 switch (c.Name.LocalName)
                 {
                     case "name":
-                        var name = new NameElement();
-                        ReadCommon(c, name);
-                        foreach (var a in c.Attributes())
-                        {
-                            var an = a.Name.LocalName;
-                            if (an is "form")
-                            {
-                                name.Options["name-form"] = a.Value;
-                            }
-                            else if (an is "delimiter")
-                            {
-                                name.Options["name-delimiter"] = a.Value;
-                            }
-                            else if (NameOptionNames.Contains(an))
-                            {
-                                name.Options[an] = a.Value;
-                            }
-                        }
-                        foreach (var np in c.Elements().Where(x => x.Name.LocalName == "name-part"))
-                        {
-                            var part = new NamePartElement { Name = Attr(np, "name") ?? "family" };
-                            ReadCommon(np, part);
-                            if (part.Name == "given")
-                            {
-                                name.Given = part;
-                            }
-                            else
-                            {
-                                name.Family = part;
-                            }
-                        }
-                        n.Name = name;
-                        seenName = true;
+                        name = ReadName(c);
                         break;
                     case "et-al":
-                        var etal = new EtAlElement { Term = Attr(c, "term") ?? "et-al" };
-                        n.EtAl = ReadCommon(c, etal);
+                        etAl = ReadCommon(c, new EtAlElement { Term = _attributes.Value(c, "term", CslValues.EtAlTerms, EtAlTerm.EtAl) });
                         break;
                     case "label":
-                        n.Label = ReadCommon(c, new LabelElement { Form = Attr(c, "form") ?? "long", Plural = Attr(c, "plural") ?? "contextual" });
-                        n.LabelAfterName = seenName;
+                        label = ReadLabel(c);
+                        labelAfterName = name is not null;
                         break;
                     case "substitute":
-                        n.Substitute = ReadChildren(c);
+                        substitute = ReadChildren(c);
                         break;
                     default:
                         Warn(c, $"unknown element <{c.Name.LocalName}> in <names>");
                         break;
                 }
             }
-            if (!seenName)
+            if (name is null)
             {
-                // Without cs:name the names render with the default cs:name, which comes first:
-                // a lone label ("editors") follows the names.
-                n.LabelAfterName = true;
+                labelAfterName = true;
             }
-            return n;
+            var own = name?.Attributes ?? NameAttributes.None;
+            return names with
+            {
+                Name = name,
+                EtAl = etAl,
+                Label = label,
+                LabelAfterName = labelAfterName,
+                Substitute = substitute,
+                NameOptions = new ContextNameOptions(NameOptions.Resolve(own, _citationNames), NameOptions.Resolve(own, _bibliographyNames)),
+            };
+        }
+
+        private NameElement ReadName(XElement c)
+        {
+            var name = ReadCommon(c, new NameElement
+            {
+                Attributes = ReadNameAttributes(c) with
+                {
+                    Form = _attributes.Optional(c, "form", CslValues.NameForms),
+                    Delimiter = Attr(c, "delimiter"),
+                },
+            });
+            NamePartElement? given = null;
+            NamePartElement? family = null;
+            foreach (var np in c.Elements().Where(x => x.Name.LocalName == "name-part"))
+            {
+                var part = ReadCommon(np, new NamePartElement { Name = _attributes.Value(np, "name", CslValues.NamePartNames, NamePartName.Family) });
+                if (part.Name == NamePartName.Given)
+                {
+                    given = part;
+                }
+                else
+                {
+                    family = part;
+                }
+            }
+            return name with { Given = given, Family = family };
         }
 
         private ChooseElement ReadChoose(XElement e)
         {
-            var ch = new ChooseElement { Span = SpanOf(e) };
+            var branches = new List<ChooseBranch>();
             foreach (var b in e.Elements())
             {
-                var branch = new ChooseBranch();
+                Condition? condition = null;
                 if (b.Name.LocalName is "if" or "else-if")
                 {
-                    var cond = new Condition { Match = Attr(b, "match") ?? "all" };
-                    foreach (var a in b.Attributes())
-                    {
-                        var an = a.Name.LocalName;
-                        if (an is "match")
-                        {
-                            continue;
-                        }
-                        cond.Tests.Add(new ConditionTest(an, a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
-                    }
-                    branch.Condition = cond;
+                    condition = ReadCondition(b);
                 }
                 else if (b.Name.LocalName != "else")
                 {
                     Warn(b, $"unknown element <{b.Name.LocalName}> in <choose>");
                     continue;
                 }
-                branch.Children.AddRange(ReadChildren(b));
-                ch.Branches.Add(branch);
+                branches.Add(new ChooseBranch { Condition = condition, Children = ReadChildren(b) });
             }
-            return ch;
+            return new ChooseElement { Span = SpanOf(e), Branches = branches };
         }
 
-        private T ReadCommon<T>(XElement e, T el) where T : CslElement
+        /// <summary>The tests of cs:if or cs:else-if. A test CSL does not define, or a position it does not
+        /// name, is reported and never holds; a disambiguate value other than "true" reads as "false".</summary>
+        private Condition ReadCondition(XElement b)
         {
-            el.Span = SpanOf(e);
-            el.Prefix = Attr(e, "prefix") ?? string.Empty;
-            el.Suffix = Attr(e, "suffix") ?? string.Empty;
-            el.Display = Attr(e, "display");
-            el.Quotes = Attr(e, "quotes") == "true";
-            el.StripPeriods = Attr(e, "strip-periods") == "true";
-            el.TextCase = Attr(e, "text-case");
-            var f = new Formatting(Attr(e, "font-style"), Attr(e, "font-variant"), Attr(e, "font-weight"), Attr(e, "text-decoration"), Attr(e, "vertical-align"));
-            el.Formatting = f.IsEmpty ? Formatting.None : f;
-            return el;
+            var match = _attributes.Value(b, "match", CslValues.Match, ConditionMatch.All);
+            var tests = new List<ConditionTest>();
+            foreach (var a in b.Attributes().Where(a => a.Name.LocalName != "match" && !a.IsNamespaceDeclaration))
+            {
+                var kind = a.Name.LocalName;
+                if (!CslValues.Conditions.Contains(kind, StringComparer.Ordinal))
+                {
+                    _attributes.Unknown(b, a, [.. CslValues.Conditions, "match"], "the test never holds");
+                }
+                else if (kind == "position")
+                {
+                    _attributes.CheckWords(b, a, CslValues.Positions, "it never holds");
+                }
+                else if (kind == "disambiguate")
+                {
+                    _attributes.CheckWords(b, a, ["true", "false"], "it reads as 'false'");
+                }
+                tests.Add(new ConditionTest(kind, a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+            }
+            return new Condition { Match = match, Tests = tests };
         }
 
-        private int? Int(XElement e, string name)
-        {
-            var v = Attr(e, name);
-            if (v is null)
-            {
-                return null;
-            }
-            if (int.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i))
-            {
-                return i;
-            }
-            Warn(e, $"attribute {name}=\"{v}\" is not a number");
-            return null;
-        }
+        private T ReadCommon<T>(XElement e, T el) where T : CslElement => StyleElements.WithCommon(e, el, _attributes);
 
         private static string? Attr(XElement e, string name) => e.Attribute(name)?.Value;
 

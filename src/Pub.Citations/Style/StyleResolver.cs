@@ -32,13 +32,9 @@ public static class StyleResolver
             var candidate = folder.Length == 0 ? parentName + ".csl" : folder.TrimEnd('/', '\\') + "/" + parentName + ".csl";
             if (read(candidate) is { } parentSource)
             {
-                var parent = StyleParser.Parse(parentSource, diagnostics);
-                if (parent is not null)
-                {
-                    parent.DefaultLocale = style.DefaultLocale ?? parent.DefaultLocale;
-                    parent.Locales.InsertRange(0, style.Locales);
-                }
-                return parent;
+                return StyleParser.Parse(parentSource, diagnostics) is { } parent
+                    ? parent with { DefaultLocale = style.DefaultLocale ?? parent.DefaultLocale, Locales = [.. style.Locales, .. parent.Locales] }
+                    : null;
             }
         }
         diagnostics.Add(Diagnostic.Error(Codes.MissingParentStyle, $"parent style '{style.ParentId}' of dependent style '{style.Id}' was not found", style.Source?.Span(0, 0),
