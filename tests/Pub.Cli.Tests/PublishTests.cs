@@ -52,6 +52,28 @@ public sealed class PublishTests
     }
 
     [Fact]
+    public void ARefusedPublishReportsPositionsInTheManuscriptAsItIsOnDisk()
+    {
+        // A draft without number, edition and date: publishing adds three lines to its front matter, and the
+        // warning it finds in the stamped text must still name the line the file has.
+        using var project = Draft(new TestProject(), "op-new");
+        var word = "X" + new string('x', 120);
+        var path = "papers/op-new/paper.md";
+        project.Write(path, project.Read(path).Replace("A quotation.", "A quotation with " + word + " in it.", StringComparison.Ordinal));
+        var lines = project.Read(path).Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains(word, StringComparison.Ordinal)) + 1;
+        var column = lines[line - 1].IndexOf(word, StringComparison.Ordinal) + 1;
+        var before = project.Snapshot(includeDist: true);
+
+        var (exit, _, error) = project.Run("publish", "papers/op-new", "--date", "2024-06-01");
+
+        Assert.Equal(3, exit);
+        Assert.Contains($"papers/op-new/paper.md({line},{column}): warning PUB0904", error, StringComparison.Ordinal);
+        Assert.Contains($" {line} | > A quotation with Xxxx", error, StringComparison.Ordinal);
+        Assert.Equal(before, project.Snapshot(includeDist: true));
+    }
+
+    [Fact]
     public void ANumberOfAnotherPaperIsRefused()
     {
         using var project = new TestProject();

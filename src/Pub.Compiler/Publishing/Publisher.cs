@@ -121,7 +121,7 @@ public static class Publisher
         var date = request.Date
             ?? (meta.Date is { } md ? string.Create(CultureInfo.InvariantCulture, $"{md.Year:0000}-{md.Month:00}-{md.Day:00}") : null)
             ?? world.Now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var stamped = FrontMatterStamp.Apply(document.Source.Text, [
+        var stamped = FrontMatterStamp.Apply(document.Source, [
             ("number", number.ToString(CultureInfo.InvariantCulture)),
             ("edition", edition.ToString(CultureInfo.InvariantCulture)),
             ("date", date),
@@ -133,14 +133,16 @@ public static class Publisher
         }
 
         // Build strictly, in memory, from the stamped text.
-        var stampedBytes = new UTF8Encoding(false).GetBytes(stamped);
+        var stampedBytes = new UTF8Encoding(false).GetBytes(stamped.Text);
         var capture = new CapturingWorld(world, manuscript.Path, stampedBytes);
         var build = PubCompiler.Build(capture, new BuildOptions { Paths = [manuscript.Path] });
-        diagnostics.AddRange(build.Diagnostics);
         if (build.HasErrors || build.HasWarnings)
         {
+            // Refused, so the manuscript stays as it is on disk: its diagnostics must point there.
+            diagnostics.AddRange(build.Diagnostics.Select(stamped.ToOriginal));
             return Refuse(usage: build.ConfigurationFailed);
         }
+        diagnostics.AddRange(build.Diagnostics);
 
         var output = ProjectPath.Normalize(workspace.Config.Output);
         var assets = output + "/assets/";
