@@ -57,7 +57,7 @@ public static class Codes
 
     public static readonly DiagnosticCode WriteFailed = new("PUB0601", "an output file could not be written");
     public static readonly DiagnosticCode PathNotFound = new("PUB0602", "path given on the command line does not exist or holds no manuscript");
-    public static readonly DiagnosticCode ManuscriptExists = new("PUB0603", "a manuscript folder already exists");
+    public static readonly DiagnosticCode ManuscriptExists = new("PUB0603", "the manuscript already exists");
     public static readonly DiagnosticCode CacheEntryDiscarded = new("PUB0604", "a build cache entry could not be trusted and was discarded");
 
     public static readonly DiagnosticCode MalformedBibEntry = new("PUB0801", "BibTeX entry is malformed");
