@@ -53,6 +53,9 @@ public sealed record BuildResult(
 {
     public IEnumerable<string> Written => Editions.SelectMany(e => e.Written);
 
+    /// <summary>Files a complete build deleted from the output folder because it no longer makes them.</summary>
+    public IReadOnlyList<string> Removed { get; init; } = [];
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
     public bool HasWarnings => Diagnostics.Any(d => d.Severity == Severity.Warning);

@@ -29,5 +29,7 @@ internal sealed class CapturingWorld(IWorld inner, string replacedPath, byte[] r
         return null;
     }
 
+    public string? Delete(string path) => "publishing deletes nothing here";
+
     public string? Environment(string name) => inner.Environment(name);
 }
