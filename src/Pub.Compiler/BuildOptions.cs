@@ -38,6 +38,10 @@ public sealed record BuildOptions
     /// <c>.pub/cache/</c>; <c>pub build</c> sets it. Checks and drafts never use the cache.</summary>
     public bool Incremental { get; init; }
 
+    /// <summary>Keep <c>manifest.json</c> in the output folder up to date (see <see cref="OutputManifest"/>). The
+    /// preview, whose output lives in memory, and the builds a publish checks with turn it off.</summary>
+    public bool Manifest { get; init; } = true;
+
     /// <summary>With <see cref="Incremental"/>: rebuild and rewrite everything, then refresh the cache.</summary>
     public bool Force { get; init; }
 }

@@ -7,8 +7,7 @@ namespace Pub.Compiler;
 
 /// <summary>
 /// <c>manifest.json</c> in the output folder: every file pub made there, with its size and SHA-256, in
-/// ordinal order. A build of the whole project and <c>pub publish</c> write it; a build of some manuscripts
-/// leaves it as it is, as it leaves the index page.
+/// ordinal order. Every build that writes keeps it up to date, and so does <c>pub publish</c>.
 /// </summary>
 /// <remarks>
 /// The manifest is also how pub knows which files of the output folder are its own. A complete build (every
@@ -17,7 +16,8 @@ namespace Pub.Compiler;
 /// output folder is what a build into an empty folder would make. It never deletes a file it did not list
 /// (anything put there by hand), nor a file a series registry records as published (an earlier edition that
 /// the pages still link); those it lists when present. A build that is not complete deletes nothing and keeps
-/// listing the files of the previous manifest that are still there.
+/// listing the files of the previous manifest that are still there (a build of some manuscripts adds the
+/// files it made).
 /// </remarks>
 internal static class OutputManifest
 {

@@ -144,6 +144,20 @@ public sealed class PublishTests
     }
 
     [Fact]
+    public void ADraftBuiltOnItsOwnLeavesNoFileBehindOncePublished()
+    {
+        using var project = Draft(new TestProject(), "op-new");
+        var (exit, _, error) = project.Run("build", "papers/op-new", "--format", "pdf");
+        Assert.True(exit == 0, error);
+        Assert.True(project.Exists("dist/op-draft-new-en-ed1.pdf"));
+
+        (exit, _, error) = project.Run("publish", "papers/op-new");
+        Assert.True(exit == 0, error);
+        Assert.False(project.Exists("dist/op-draft-new-en-ed1.pdf"));
+        Assert.True(project.Exists("dist/op-001-en-ed1.pdf"));
+    }
+
+    [Fact]
     public void AWarningInAnotherManuscriptIsReportedButAnErrorRefusesBecauseTheSiteCouldNotBeBuilt()
     {
         using var project = new TestProject();

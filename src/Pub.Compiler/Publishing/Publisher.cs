@@ -141,7 +141,7 @@ public static class Publisher
         // Build strictly, in memory, from the stamped text.
         var stampedBytes = new UTF8Encoding(false).GetBytes(stamped.Text);
         var capture = new CapturingWorld(world, manuscript.Path, stampedBytes);
-        var build = PubCompiler.Build(capture, new BuildOptions { Paths = [manuscript.Path] });
+        var build = PubCompiler.Build(capture, new BuildOptions { Paths = [manuscript.Path], Manifest = false });
         if (build.HasErrors || build.HasWarnings)
         {
             // Refused, so the manuscript stays as it is on disk: its diagnostics must point there.
