@@ -180,7 +180,10 @@ public static class Publisher
             return Refuse(usage: configurationFailed);
         }
         EnsureSameEditions(site, capture, files.Select(f => output + "/" + f.Name));
-        return Commit(world, site, output, (manuscript.Path, stampedBytes), (registry.Path, registryBytes), diagnostics, number);
+        var result = Commit(world, site, output, (manuscript.Path, stampedBytes), (registry.Path, registryBytes), diagnostics, number);
+        // Positions point into the stamped text; if writing stopped before the manuscript was stamped on disk,
+        // they must point into the file as it still is.
+        return stampedBytes.AsSpan().SequenceEqual(world.ReadBytes(manuscript.Path)) ? result : result with { Diagnostics = [.. result.Diagnostics.Select(stamped.ToOriginal)] };
     }
 
     /// <summary>
