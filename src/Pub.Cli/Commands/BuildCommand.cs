@@ -44,7 +44,7 @@ internal static class BuildCommand
             var result = PubCompiler.Build(session.World, options);
             var inCi = session.InCi(parse.GetValue(ci));
             session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text", inCi);
-            // "(assets)" and "(site)" are whole-build outputs, not editions.
+            // "(assets)", "(site)" and "(manifest)" are whole-build outputs, not editions.
             var editions = result.Editions.Where(e => !e.Manuscript.StartsWith('(')).ToList();
             var built = editions.Count(e => !e.Failed && !e.Unchanged);
             var unchanged = editions.Count(e => e.Unchanged);

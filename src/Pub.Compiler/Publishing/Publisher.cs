@@ -35,24 +35,8 @@ public static class Publisher
         var diagnostics = new List<Diagnostic>();
         PublishResult Refuse(bool usage = false) => new(diagnostics, [], usage, null);
 
-        int? requestedNumber = null;
-        if (request.Number is { } n && n != "next")
+        if (!IsWellFormed(request, diagnostics, out var requestedNumber))
         {
-            if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
-            {
-                diagnostics.Add(Usage($"--number '{n}' is not a positive whole number or 'next'"));
-                return Refuse(usage: true);
-            }
-            requestedNumber = parsed;
-        }
-        if (request.Date is { } d && !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            diagnostics.Add(Usage($"--date '{d}' is not a date; write YYYY-MM-DD"));
-            return Refuse(usage: true);
-        }
-        if (request.Edition is < 1)
-        {
-            diagnostics.Add(Usage("--edition must be a positive whole number"));
             return Refuse(usage: true);
         }
 
@@ -157,17 +141,12 @@ public static class Publisher
             .Select(f => new RegistryFile(f.Key[(output.Length + 1)..], Sha256(f.Value)))
             .ToList();
         var recorded = registry.Find(number)?.Versions.FirstOrDefault(v => v.Language == language)?.Editions.FirstOrDefault(e => e.Edition == edition);
-        if (recorded is not null)
+        if (recorded is not null && ChangedFiles(recorded, files) is { Count: > 0 } changed)
         {
-            var changed = files.Where(f => !recorded.Files.Contains(f)).Select(f => f.Name)
-                .Concat(recorded.Files.Where(f => files.All(x => x.Name != f.Name)).Select(f => f.Name)).ToList();
-            if (changed.Count > 0)
-            {
-                diagnostics.Add(Diagnostic.Error(Codes.PublishedEditionChanged,
-                    $"{series.Id} number {number} ({language}) edition {edition} is already published and its content has changed: {string.Join(", ", changed)} differs",
-                    At("edition"), $"publish a new edition with '--edition {edition + 1}'"));
-                return Refuse();
-            }
+            diagnostics.Add(Diagnostic.Error(Codes.PublishedEditionChanged,
+                $"{series.Id} number {number} ({language}) edition {edition} is already published and its content has changed: {string.Join(", ", changed)} differs",
+                At("edition"), $"publish a new edition with '--edition {edition + 1}'"));
+            return Refuse();
         }
 
         var updated = registry.Record(number, meta.Title, language, manuscript.Path,
@@ -185,6 +164,38 @@ public static class Publisher
         // they must point into the file as it still is.
         return stampedBytes.AsSpan().SequenceEqual(world.ReadBytes(manuscript.Path)) ? result : result with { Diagnostics = [.. result.Diagnostics.Select(stamped.ToOriginal)] };
     }
+
+    /// <summary>The command line's number, date and edition are well formed; the number, unless 'next' or
+    /// absent, comes out parsed.</summary>
+    private static bool IsWellFormed(PublishRequest request, List<Diagnostic> diagnostics, out int? requestedNumber)
+    {
+        requestedNumber = null;
+        if (request.Number is { } n && n != "next")
+        {
+            if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+            {
+                diagnostics.Add(Usage($"--number '{n}' is not a positive whole number or 'next'"));
+                return false;
+            }
+            requestedNumber = parsed;
+        }
+        if (request.Date is { } d && !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            diagnostics.Add(Usage($"--date '{d}' is not a date; write YYYY-MM-DD"));
+            return false;
+        }
+        if (request.Edition is < 1)
+        {
+            diagnostics.Add(Usage("--edition must be a positive whole number"));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The names of the files that differ between a recorded edition and the same edition built now.</summary>
+    private static List<string> ChangedFiles(RegistryEdition recorded, IReadOnlyList<RegistryFile> files) =>
+        [.. files.Where(f => !recorded.Files.Contains(f)).Select(f => f.Name)
+            .Concat(recorded.Files.Where(f => files.All(x => x.Name != f.Name)).Select(f => f.Name))];
 
     /// <summary>
     /// The output folder as a full build of the published state makes it: every edition, the index page and
