@@ -38,6 +38,10 @@ public sealed record BuildOptions
     /// <c>.pub/cache/</c>; <c>pub build</c> sets it. Checks and drafts never use the cache.</summary>
     public bool Incremental { get; init; }
 
+    /// <summary>Keep <c>manifest.json</c> in the output folder up to date (see <see cref="OutputManifest"/>). The
+    /// preview, whose output lives in memory, and the builds a publish checks with turn it off.</summary>
+    public bool Manifest { get; init; } = true;
+
     /// <summary>With <see cref="Incremental"/>: rebuild and rewrite everything, then refresh the cache.</summary>
     public bool Force { get; init; }
 }
@@ -52,6 +56,9 @@ public sealed record BuildResult(
     bool ConfigurationFailed)
 {
     public IEnumerable<string> Written => Editions.SelectMany(e => e.Written);
+
+    /// <summary>Files a complete build deleted from the output folder because it no longer makes them.</summary>
+    public IReadOnlyList<string> Removed { get; init; } = [];
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 

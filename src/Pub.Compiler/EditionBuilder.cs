@@ -26,6 +26,9 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         ? options.OutputFolder!
         : o;
 
+    /// <summary>Every file this build put in the output folder or found there already with the right content.</summary>
+    public SortedSet<string> Made { get; } = new(StringComparer.Ordinal);
+
     public (EditionResult Result, IReadOnlyList<Diagnostic> Diagnostics) Build(Manuscript manuscript)
     {
         var diagnostics = new List<Diagnostic>(manuscript.Diagnostics);
@@ -191,6 +194,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
     /// alone, so that its modification time says when it last changed.</summary>
     internal bool WriteIfChanged(string target, byte[] content, List<string> written, List<Diagnostic> diagnostics)
     {
+        Made.Add(target);
         if (cache is not null && !options.Force && _world.ReadBytes(target) is { } existing && existing.AsSpan().SequenceEqual(content))
         {
             return true;

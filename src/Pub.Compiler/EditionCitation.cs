@@ -4,6 +4,7 @@ using Pub.Citations;
 using Pub.Citations.Writers;
 using Pub.Html.Edition;
 using Pub.Model;
+using Pub.Syntax;
 
 namespace Pub.Compiler;
 
@@ -17,7 +18,10 @@ internal static class EditionCitation
     public static (IReadOnlyList<Inline> Suggested, IReadOnlyList<CitationDownload> Downloads, IReadOnlyList<(string File, byte[] Content)> Files)
         For(Manuscript manuscript, Metadata meta, string baseName, CitationLoader citations)
     {
-        var key = meta.Series + "-" + (meta.Number?.ToString(CultureInfo.InvariantCulture) ?? "draft") + "-" + meta.Language;
+        // A numbered edition is cited as the series cites it (op-3-en); a draft by its own name, so that two
+        // drafts never share a key in a reference manager.
+        var key = meta.Series + "-" + (meta.Number?.ToString(CultureInfo.InvariantCulture) ?? "draft-" + manuscript.Series!.DraftName(ProjectPath.FileName(manuscript.Folder)))
+            + "-" + meta.Language;
         var reference = citations.SeriesReference(key, manuscript with { Document = manuscript.Document! with { Meta = meta } });
 
         IReadOnlyList<Inline> suggested = [];

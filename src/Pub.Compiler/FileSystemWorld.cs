@@ -86,5 +86,30 @@ public sealed class FileSystemWorld(string root) : IWorld
         }
     }
 
+    public string? Delete(string path)
+    {
+        var target = Full(path);
+        try
+        {
+            if (File.Exists(target))
+            {
+                File.Delete(target);
+            }
+            else if (Directory.Exists(target))
+            {
+                if (Directory.EnumerateFileSystemEntries(target).Any())
+                {
+                    return "the folder is not empty";
+                }
+                Directory.Delete(target);
+            }
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
+    }
+
     public string? Environment(string name) => System.Environment.GetEnvironmentVariable(name);
 }

@@ -4,7 +4,7 @@ using Pub.Syntax;
 namespace Pub.Compiler;
 
 /// <summary><c>pub new paper</c>: a new manuscript folder from templates/new/paper.md. The folder is named
-/// after the series and the title; an existing folder is never touched.</summary>
+/// after the series and the first words of the title; an existing folder is never touched.</summary>
 internal static class ManuscriptScaffold
 {
     public const string TemplatePath = "new/paper.md";
@@ -28,12 +28,11 @@ internal static class ManuscriptScaffold
                 Hints: [guess is null ? $"defined series: {string.Join(", ", config.Series.Select(s => s.Id))}" : $"did you mean '{guess}'?"]));
             return (null, found);
         }
-        var slug = FilePatterns.Slug(title);
-        var folder = $"{Workspace.PapersFolder}/{series.Id}-{(slug.Length == 0 ? "untitled" : slug)}";
+        var (folder, existing) = FolderFor(world, series, title);
         var path = folder + "/" + Workspace.ManuscriptFileName;
-        if (world.DirectoryExists(folder) || world.FileExists(path))
+        if (existing)
         {
-            found.Add(new Diagnostic(Severity.Error, Codes.ManuscriptExists.Id, $"{folder} already exists; nothing was changed", Path: folder,
+            found.Add(new Diagnostic(Severity.Error, Codes.ManuscriptExists.Id, $"{folder} already holds a manuscript with this title; nothing was changed", Path: folder,
                 Hints: ["choose another title, or edit the existing manuscript"]));
             return (null, found);
         }
@@ -54,6 +53,71 @@ internal static class ManuscriptScaffold
             return (null, found);
         }
         return (path, found);
+    }
+
+    /// <summary>
+    /// The folder for a new manuscript: the series id and the first few significant words of the title
+    /// ("Debt Bondage and Recruitment Fees: …" → papers/op-debt-bondage-recruitment), short enough for the
+    /// file names made from it ("op-draft-debt-bondage-recruitment-en-ed1"). When that name is taken, by a
+    /// folder or by another manuscript whose draft files would be named the same, "-2", "-3" … is added;
+    /// <c>Existing</c> is true when the folder holds a manuscript with the very same title (run twice).
+    /// </summary>
+    public static (string Folder, bool Existing) FolderFor(IWorld world, SeriesConfig series, string title)
+    {
+        var words = ShortSlug(title);
+        var taken = world.ListFiles(Workspace.PapersFolder)
+            .Select(f => f[(Workspace.PapersFolder.Length + 1)..])
+            .Where(f => f.Contains('/', StringComparison.Ordinal))
+            .Select(f => series.DraftName(f[..f.IndexOf('/', StringComparison.Ordinal)]))
+            .ToHashSet(StringComparer.Ordinal);
+        var quotedTitle = "title: " + YamlQuote(title);
+        for (var attempt = 1; ; attempt++)
+        {
+            var name = attempt == 1 ? words : words + "-" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var folder = $"{Workspace.PapersFolder}/{series.Id}-{name}";
+            if (world.ReadBytes(folder + "/" + Workspace.ManuscriptFileName) is { } bytes
+                && (TextDecoding.Decode(bytes, out _) ?? "").Split('\n').Any(l => l.TrimEnd('\r') == quotedTitle))
+            {
+                return (folder, true);
+            }
+            if (!taken.Contains(name) && !world.DirectoryExists(folder))
+            {
+                return (folder, false);
+            }
+        }
+    }
+
+    // Words that carry no meaning in a folder name, in the languages of the series.
+    private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "from", "with", "by", "at", "as", "into", "its", "their", "is", "are", "vs", "via",
+        "de", "la", "le", "les", "des", "du", "et", "en", "der", "die", "das", "und", "von", "zu", "im", "fur", "el", "los", "las", "y",
+    };
+
+    private const int MaxWords = 3;
+    private const int MaxLength = 32;
+
+    /// <summary>The first three significant words of a title as a slug, at most 32 characters; "untitled"
+    /// when the title has no letters a slug keeps.</summary>
+    internal static string ShortSlug(string title)
+    {
+        var words = FilePatterns.Slug(title).Split('-', StringSplitOptions.RemoveEmptyEntries);
+        var significant = words.Where(w => !MinorWords.Contains(w)).ToList();
+        var result = "";
+        foreach (var word in (significant.Count > 0 ? significant : [.. words]).Take(MaxWords))
+        {
+            var next = result.Length == 0 ? word : result + "-" + word;
+            if (next.Length > MaxLength)
+            {
+                if (result.Length == 0)
+                {
+                    result = word[..MaxLength];
+                }
+                break;
+            }
+            result = next;
+        }
+        return result.Length == 0 ? "untitled" : result;
     }
 
     private static string YamlQuote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";

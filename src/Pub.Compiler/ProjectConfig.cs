@@ -19,7 +19,17 @@ public sealed record SeriesConfig(
     /// <summary>The output file name without extension, e.g. "op-003-en-ed1". A manuscript without a
     /// number is named after its folder: "op-draft-my-paper-en-ed1".</summary>
     public string FileName(int? number, string language, int edition, string folderName) =>
-        FilePatterns.Expand(FilePattern, number, language, edition, folderName);
+        FilePatterns.Expand(FilePattern, number, language, edition, DraftName(folderName));
+
+    /// <summary>What a manuscript without a number is called in its file names and citation key: its folder's
+    /// name as a slug, without a leading series id, so that folder "op-debt-bondage" gives
+    /// "op-draft-debt-bondage-en-ed1" rather than naming the series twice.</summary>
+    public string DraftName(string folderName)
+    {
+        var slug = FilePatterns.Slug(folderName);
+        var prefix = FilePatterns.Slug(Id) + "-";
+        return slug.Length > prefix.Length && slug.StartsWith(prefix, StringComparison.Ordinal) ? slug[prefix.Length..] : slug.Length == 0 ? "untitled" : slug;
+    }
 }
 
 /// <summary>The validated contents of pub.yaml.</summary>

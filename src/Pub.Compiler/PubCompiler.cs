@@ -55,16 +55,39 @@ public static class PubCompiler
             }
             editions.Add(new EditionResult(EditionBuilder.AssetsUnit, written, Failed: false));
         }
+        var removed = new List<string>();
+        var manifest = options is { Write: true, Manifest: true } ? WriteManifest(workspace, options, builder, cache, editions, diagnostics, removed) : null;
         if (cache is not null)
         {
-            if (editions.Count < workspace.Manuscripts.Count || diagnostics.Any(d => d.Severity == Severity.Error))
+            if (editions.Count(e => !e.Manuscript.StartsWith('(')) < workspace.Manuscripts.Count || diagnostics.Any(d => d.Severity == Severity.Error))
             {
                 cache.Failed();
             }
-            cache.CompleteBuild(["list:" + Workspace.PapersFolder], diagnostics);
+            // The manifest belongs to the whole project's build; a build of some manuscripts only adds to it, and
+            // an unchanged one need not look at it again.
+            cache.CompleteBuild(["list:" + Workspace.PapersFolder], manifest is { } m && options.Paths.Count == 0 ? [m] : [], diagnostics);
             diagnostics.AddRange(cache.Diagnostics);
         }
-        return new BuildResult(diagnostics, editions, ConfigurationFailed: diagnostics.Any(d => d.Severity == Severity.Error && IsConfiguration(d)));
+        return new BuildResult(diagnostics, editions, ConfigurationFailed: diagnostics.Any(d => d.Severity == Severity.Error && IsConfiguration(d))) { Removed = removed };
+    }
+
+    /// <summary>The manifest with the files this build made, after deleting what a complete build no longer
+    /// makes (see <see cref="OutputManifest"/>).</summary>
+    private static (string Path, byte[] Content)? WriteManifest(Workspace workspace, BuildOptions options, EditionBuilder builder, BuildCache? cache,
+        List<EditionResult> editions, List<Diagnostic> diagnostics, List<string> removed)
+    {
+        var made = new SortedSet<string>(builder.Made, StringComparer.Ordinal);
+        made.UnionWith(cache?.Outputs ?? []);
+        var complete = options.Paths.Count == 0
+            && options.Formats == OutputFormats.All
+            && editions.Count(e => !e.Manuscript.StartsWith('(')) == workspace.Manuscripts.Count
+            && !diagnostics.Any(d => d.Severity == Severity.Error);
+        var content = OutputManifest.Update(workspace.World, workspace.Config!, builder.OutputFolder, made, complete, removed, diagnostics);
+        var path = OutputManifest.PathIn(builder.OutputFolder);
+        var written = new List<string>();
+        builder.WriteIfChanged(path, content, written, diagnostics);
+        editions.Add(new EditionResult(OutputManifest.Unit, written, Failed: false));
+        return (path, content);
     }
 
     private static IEnumerable<Diagnostic> CheckBibliographies(Workspace workspace, CitationLoader citations, BuildOptions options)

@@ -31,6 +31,8 @@ internal sealed class CapturingWorld(IWorld files) : IWorld
 
     public string? Environment(string name) => files.Environment(name);
 
+    public string? Delete(string path) => "the preview deletes nothing";
+
     public string? WriteAtomic(string path, ReadOnlySpan<byte> content)
     {
         var normalized = ProjectPath.Normalize(path);

@@ -41,6 +41,7 @@ internal sealed class EditionPreview(IWorld files, PreviewSite site, bool pdf, T
             Formats = format,
             Draft = true,
             LinkPdf = pdf,
+            Manifest = false,
         });
         clock.Stop();
         Print(result.Diagnostics, printed);

@@ -55,9 +55,9 @@ public static class Codes
     public static readonly DiagnosticCode MissingFont = new("PUB0505", "font file or folder not found");
     public static readonly DiagnosticCode InvalidBaseUrl = new("PUB0506", "base-url is not an absolute http(s) address");
 
-    public static readonly DiagnosticCode WriteFailed = new("PUB0601", "an output file could not be written");
+    public static readonly DiagnosticCode WriteFailed = new("PUB0601", "an output file could not be written or deleted");
     public static readonly DiagnosticCode PathNotFound = new("PUB0602", "path given on the command line does not exist or holds no manuscript");
-    public static readonly DiagnosticCode ManuscriptExists = new("PUB0603", "a manuscript folder already exists");
+    public static readonly DiagnosticCode ManuscriptExists = new("PUB0603", "the manuscript already exists");
     public static readonly DiagnosticCode CacheEntryDiscarded = new("PUB0604", "a build cache entry could not be trusted and was discarded");
 
     public static readonly DiagnosticCode MalformedBibEntry = new("PUB0801", "BibTeX entry is malformed");

@@ -24,6 +24,10 @@ public interface IWorld
     /// then a rename. Returns an error message on failure, null on success.</summary>
     string? WriteAtomic(string path, ReadOnlySpan<byte> content);
 
+    /// <summary>Deletes a file, or a folder that holds nothing. Something already absent is not an error.
+    /// Returns an error message on failure, null on success.</summary>
+    string? Delete(string path);
+
     DateTimeOffset Now { get; }
 
     string? Environment(string name);

@@ -26,8 +26,8 @@ public sealed class CommandTests : IDisposable
     {
         var (exit, output, error) = _project.Run("new", "paper", "--series", "op", "--title", "Forced Criminality: A Review", "--lang", "de");
         Assert.True(exit == 0, error);
-        Assert.Contains("created papers/op-forced-criminality-a-review/paper.md", output);
-        var text = _project.Read("papers/op-forced-criminality-a-review/paper.md");
+        Assert.Contains("created papers/op-forced-criminality-review/paper.md", output);
+        var text = _project.Read("papers/op-forced-criminality-review/paper.md");
         Assert.Contains("title: \"Forced Criminality: A Review\"", text);
         Assert.Contains("language: de", text);
         Assert.Contains("series: op", text);
@@ -36,11 +36,36 @@ public sealed class CommandTests : IDisposable
         var (checkExit, _, checkError) = _project.Run("check");
         Assert.True(checkExit == 0, checkError);
 
-        var before = _project.Read("papers/op-forced-criminality-a-review/paper.md");
+        var before = _project.Read("papers/op-forced-criminality-review/paper.md");
         var (again, _, againError) = _project.Run("new", "paper", "--series", "op", "--title", "Forced Criminality: A Review");
         Assert.Equal(1, again);
         Assert.Contains("error PUB0603", againError);
-        Assert.Equal(before, _project.Read("papers/op-forced-criminality-a-review/paper.md"));
+        Assert.Equal(before, _project.Read("papers/op-forced-criminality-review/paper.md"));
+    }
+
+    [Fact]
+    public void NewPaperNamesItsFolderFilesAndCitationKeyAfterTheFirstWordsOfTheTitle()
+    {
+        const string title = "Debt Bondage and Recruitment Fees: Evidence from Labour Migration Corridors";
+        var (exit, output, error) = _project.Run("new", "paper", "--series", "op", "--title", title);
+        Assert.True(exit == 0, error);
+        Assert.Contains("created papers/op-debt-bondage-recruitment/paper.md", output, StringComparison.Ordinal);
+
+        // Another title with the same first words gets a folder of its own.
+        (exit, output, error) = _project.Run("new", "paper", "--series", "op", "--title", "Debt Bondage: Recruitment in Agriculture");
+        Assert.True(exit == 0, error);
+        Assert.Contains("created papers/op-debt-bondage-recruitment-2/paper.md", output, StringComparison.Ordinal);
+
+        // A folder made by hand, or by an older pub, with the series id in front: the series is named once.
+        _project.Write("papers/op-debt-bondage-and-recruitment-fees/paper.md", _project.Read("papers/op-debt-bondage-recruitment/paper.md")
+            .Replace(title, "Debt Bondage and Recruitment Fees", StringComparison.Ordinal));
+
+        (exit, _, error) = _project.Run("build");
+        Assert.True(exit == 0, error);
+        var drafts = Directory.GetFiles(_project.Dist, "op-draft-*.pdf").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["op-draft-debt-bondage-and-recruitment-fees-en-ed1.pdf", "op-draft-debt-bondage-recruitment-2-en-ed1.pdf", "op-draft-debt-bondage-recruitment-en-ed1.pdf"], drafts);
+        Assert.Contains("{op-draft-debt-bondage-recruitment-en,", _project.Read("dist/op-draft-debt-bondage-recruitment-en-ed1.bib"), StringComparison.Ordinal);
+        Assert.Contains("{op-draft-debt-bondage-recruitment-2-en,", _project.Read("dist/op-draft-debt-bondage-recruitment-2-en-ed1.bib"), StringComparison.Ordinal);
     }
 
     [Fact]

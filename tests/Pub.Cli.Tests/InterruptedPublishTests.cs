@@ -46,6 +46,8 @@ public sealed class InterruptedPublishTests
             return inner.WriteAtomic(path, content);
         }
 
+        public string? Delete(string path) => inner.Delete(path);
+
         public string? Environment(string name) => inner.Environment(name);
     }
 

@@ -52,6 +52,128 @@ public sealed class PublishTests
     }
 
     [Fact]
+    public void ARefusedPublishReportsPositionsInTheManuscriptAsItIsOnDisk()
+    {
+        // A draft without number, edition and date: publishing adds three lines to its front matter, and the
+        // warning it finds in the stamped text must still name the line the file has.
+        using var project = Draft(new TestProject(), "op-new");
+        var word = "X" + new string('x', 120);
+        var path = "papers/op-new/paper.md";
+        project.Write(path, project.Read(path).Replace("A quotation.", "A quotation with " + word + " in it.", StringComparison.Ordinal));
+        var lines = project.Read(path).Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains(word, StringComparison.Ordinal)) + 1;
+        var column = lines[line - 1].IndexOf(word, StringComparison.Ordinal) + 1;
+        var before = project.Snapshot(includeDist: true);
+
+        var (exit, _, error) = project.Run("publish", "papers/op-new", "--date", "2024-06-01");
+
+        Assert.Equal(3, exit);
+        Assert.Contains($"papers/op-new/paper.md({line},{column}): warning PUB0904", error, StringComparison.Ordinal);
+        Assert.Contains($" {line} | > A quotation with Xxxx", error, StringComparison.Ordinal);
+        Assert.Equal(before, project.Snapshot(includeDist: true));
+    }
+
+    /// <summary>Path → SHA-256 of every file in the output folder.</summary>
+    private static SortedDictionary<string, string> Dist(TestProject project) =>
+        new(project.Snapshot(includeDist: true).Where(f => f.Key.StartsWith("dist/", StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
+
+    private static Dictionary<string, DateTime> WriteTimes(TestProject project) =>
+        Directory.EnumerateFiles(project.Dist, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+
+    [Fact]
+    public void PublishLeavesTheOutputFolderAsAFullBuildOfThePublishedStateWouldMakeIt()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-one", 1);
+        Assert.Equal(0, project.Run("publish", "papers/op-one").Exit);
+        Draft(project, "op-new");
+        project.Write("dist/CNAME", "papers.example.org\n");
+        var (exit, _, error) = project.Run("build");
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain(": warning PUB", error, StringComparison.Ordinal);
+        Assert.True(project.Exists("dist/op-draft-new-en-ed1.pdf"));
+        Assert.Contains("\"path\": \"op-draft-new-en-ed1.pdf\"", project.Read("dist/manifest.json"), StringComparison.Ordinal);
+
+        (exit, _, error) = project.Run("publish", "papers/op-new", "--date", "2024-06-01");
+        Assert.True(exit == 0, error);
+        Assert.Contains("6 removed", error, StringComparison.Ordinal);
+
+        // What was seen: the index and feed did not list the new number, the draft's files stayed and were in
+        // the manifest. Now dist/ is what a full build of the same state makes in an empty folder.
+        Assert.Contains("op-002-en-ed1.html", project.Read("dist/index.html"), StringComparison.Ordinal);
+        Assert.Contains("op-002-en-ed1.html", project.Read("dist/feed.xml"), StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.GetFiles(project.Dist, "*", SearchOption.AllDirectories), f => f.Contains("draft", StringComparison.Ordinal));
+        Assert.DoesNotContain("draft", project.Read("dist/manifest.json"), StringComparison.Ordinal);
+        using (var fresh = new TestProject())
+        {
+            foreach (var (file, _) in project.Snapshot(includeDist: false))
+            {
+                fresh.Write(file, File.ReadAllBytes(Path.Combine(project.Root, file)));
+            }
+            (exit, _, error) = fresh.Run("build");
+            Assert.True(exit == 0, error);
+            // A file put in the output folder by hand is neither pub's to delete nor to list.
+            var published = Dist(project);
+            Assert.True(published.Remove("dist/CNAME"));
+            Assert.Equal(Dist(fresh), published);
+        }
+        Assert.DoesNotContain("CNAME", project.Read("dist/manifest.json"), StringComparison.Ordinal);
+
+        // Publishing the same content again rewrites nothing.
+        var before = WriteTimes(project);
+        var snapshot = project.Snapshot(includeDist: true);
+        Thread.Sleep(20);
+        (exit, _, error) = project.Run("publish", "papers/op-new");
+        Assert.True(exit == 0, error);
+        Assert.Contains("number 2, 0 files written", error, StringComparison.Ordinal);
+        Assert.Equal(before, WriteTimes(project));
+        Assert.Equal(snapshot.Where(f => !f.Key.StartsWith(".pub/", StringComparison.Ordinal)), project.Snapshot(includeDist: true).Where(f => !f.Key.StartsWith(".pub/", StringComparison.Ordinal)));
+
+        // The manuscript on disk is the stamped one now: a warning in it, from a build or a refused new edition,
+        // points at its line there.
+        var path = "papers/op-new/paper.md";
+        var word = "X" + new string('x', 120);
+        project.Write(path, project.Read(path).Replace("A quotation.", "A quotation with " + word + " in it.", StringComparison.Ordinal));
+        var line = Array.FindIndex(project.Read(path).Split('\n'), l => l.Contains(word, StringComparison.Ordinal)) + 1;
+        (exit, _, error) = project.Run("publish", "papers/op-new", "--edition", "2");
+        Assert.Equal(3, exit);
+        Assert.Contains($"papers/op-new/paper.md({line},20): warning PUB0904", error, StringComparison.Ordinal);
+        (exit, _, error) = project.Run("build");
+        Assert.Equal(0, exit);
+        Assert.Contains($"papers/op-new/paper.md({line},20): warning PUB0904", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADraftBuiltOnItsOwnLeavesNoFileBehindOncePublished()
+    {
+        using var project = Draft(new TestProject(), "op-new");
+        var (exit, _, error) = project.Run("build", "papers/op-new", "--format", "pdf");
+        Assert.True(exit == 0, error);
+        Assert.True(project.Exists("dist/op-draft-new-en-ed1.pdf"));
+
+        (exit, _, error) = project.Run("publish", "papers/op-new");
+        Assert.True(exit == 0, error);
+        Assert.False(project.Exists("dist/op-draft-new-en-ed1.pdf"));
+        Assert.True(project.Exists("dist/op-001-en-ed1.pdf"));
+    }
+
+    [Fact]
+    public void AWarningInAnotherManuscriptIsReportedButAnErrorRefusesBecauseTheSiteCouldNotBeBuilt()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-one", 1, body: "A quotation with X" + new string('x', 120) + " in it.");
+        Draft(project, "op-new");
+        var (exit, _, error) = project.Run("publish", "papers/op-new", "--date", "2024-06-01");
+        Assert.True(exit == 0, error);
+        Assert.Contains("papers/op-one/paper.md", error, StringComparison.Ordinal);
+        Assert.Contains("warning PUB0904", error, StringComparison.Ordinal);
+
+        project.Write("papers/op-one/paper.md", project.Read("papers/op-one/paper.md").Replace("A paragraph", "A paragraph [@nobody-2020]", StringComparison.Ordinal));
+        Draft(project, "op-third");
+        AssertRefused(project, "papers/op-one/paper.md", "papers/op-third");
+    }
+
+    [Fact]
     public void ANumberOfAnotherPaperIsRefused()
     {
         using var project = new TestProject();
@@ -74,6 +196,8 @@ public sealed class PublishTests
         Assert.True(exit == 0, error);
         Assert.True(project.Exists("dist/op-001-en-ed1.pdf"));
         Assert.True(project.Exists("dist/op-001-en-ed2.pdf"));
+        // No longer built, but published: kept and listed.
+        Assert.Contains("\"path\": \"op-001-en-ed1.pdf\"", project.Read("dist/manifest.json"), StringComparison.Ordinal);
         var registry = project.Read("papers/catalogue-op.yaml");
         Assert.Contains("- edition: 1", registry, StringComparison.Ordinal);
         Assert.Contains("- edition: 2", registry, StringComparison.Ordinal);

@@ -53,5 +53,12 @@ public sealed class InMemoryWorld : IWorld
         return null;
     }
 
+    /// <summary>Folders exist only through their files here, so deleting one is nothing to do.</summary>
+    public string? Delete(string path)
+    {
+        _files.Remove(ProjectPath.Normalize(path));
+        return null;
+    }
+
     public string? Environment(string name) => _environment.TryGetValue(name, out var value) ? value : null;
 }

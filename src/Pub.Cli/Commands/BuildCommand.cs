@@ -44,12 +44,12 @@ internal static class BuildCommand
             var result = PubCompiler.Build(session.World, options);
             var inCi = session.InCi(parse.GetValue(ci));
             session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text", inCi);
-            // "(assets)" and "(site)" are whole-build outputs, not editions.
+            // "(assets)", "(site)" and "(manifest)" are whole-build outputs, not editions.
             var editions = result.Editions.Where(e => !e.Manuscript.StartsWith('(')).ToList();
             var built = editions.Count(e => !e.Failed && !e.Unchanged);
             var unchanged = editions.Count(e => e.Unchanged);
             var failed = editions.Count(e => e.Failed);
-            session.Error.WriteLine(Summary.Line("built", built, failed, result.Written.Count(), result.Diagnostics, unchanged));
+            session.Error.WriteLine(Summary.Line("built", built, failed, result.Written.Count(), result.Diagnostics, unchanged, result.Removed.Count));
             session.Summarize(inCi, "build", new RunCounts(built, unchanged, failed), result.Diagnostics);
             return (int)CliSession.ExitFor(result.Diagnostics, result.ConfigurationFailed, parse.GetValue(strict));
         });
@@ -77,12 +77,12 @@ internal static class FormatParser
 
 internal static class Summary
 {
-    public static string Line(string verb, int ok, int failed, int files, IEnumerable<Pub.Syntax.Diagnostic> diagnostics, int unchanged = 0)
+    public static string Line(string verb, int ok, int failed, int files, IEnumerable<Pub.Syntax.Diagnostic> diagnostics, int unchanged = 0, int removed = 0)
     {
         var list = diagnostics.ToList();
         var errors = list.Count(d => d.Severity == Pub.Syntax.Severity.Error);
         var warnings = list.Count(d => d.Severity == Pub.Syntax.Severity.Warning);
-        var filesPart = files > 0 ? $", {files} files written" : "";
+        var filesPart = (files > 0 ? $", {files} files written" : "") + (removed > 0 ? $", {removed} removed" : "");
         var unchangedPart = unchanged > 0 ? $", {unchanged} unchanged" : "";
         return $"pub: {ok} manuscript(s) {verb}{unchangedPart}, {failed} failed{filesPart}; {errors} error(s), {warnings} warning(s)";
     }

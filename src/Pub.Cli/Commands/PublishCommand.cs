@@ -25,8 +25,14 @@ internal static class PublishCommand
             var result = Publisher.Publish(session.World, request);
             var inCi = session.InCi(parse.GetValue(ci));
             session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text", inCi);
-            var refused = result.UsageError || result.Diagnostics.Any(d => d.Severity is Severity.Error or Severity.Warning);
-            session.Summarize(inCi, "publish", new RunCounts(refused ? 0 : 1, 0, refused ? 1 : 0, "published"), result.Diagnostics);
+            session.Summarize(inCi, "publish", new RunCounts(result.Published ? 1 : 0, 0, result.Published ? 0 : 1, "published"), result.Diagnostics);
+            if (result.Published)
+            {
+                // Warnings of other manuscripts, found while rebuilding the site, are reported but refuse nothing.
+                var removed = result.Removed.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", {result.Removed.Count} removed") : "";
+                session.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pub publish: number {result.Number}, {result.Written.Count} files written{removed}"));
+                return (int)ExitCode.Ok;
+            }
             if (result.UsageError)
             {
                 return (int)ExitCode.UsageOrConfiguration;
@@ -38,10 +44,8 @@ internal static class PublishCommand
             if (result.Diagnostics.Any(d => d.Severity == Severity.Warning))
             {
                 session.Error.WriteLine("pub publish: refused, because publishing allows no warnings");
-                return (int)ExitCode.WarningsUnderStrict;
             }
-            session.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pub publish: number {result.Number}, {result.Written.Count} files written"));
-            return (int)ExitCode.Ok;
+            return (int)ExitCode.WarningsUnderStrict;
         });
         return command;
     }

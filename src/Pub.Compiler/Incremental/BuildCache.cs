@@ -103,11 +103,14 @@ internal sealed class BuildCache
         Remember(entry);
     }
 
+    /// <summary>The files of every unit found up to date or recorded in this build.</summary>
+    public IEnumerable<string> Outputs => _buildOutputs.Keys;
+
     /// <summary>A unit that was not built cleanly keeps the whole build from being recorded.</summary>
     public void Failed() => _incomplete = true;
 
     /// <summary>Records the whole build, with every diagnostic it reported, when no unit failed.</summary>
-    public void CompleteBuild(IEnumerable<string> extraInputs, IEnumerable<Diagnostic> diagnostics)
+    public void CompleteBuild(IEnumerable<string> extraInputs, IEnumerable<(string Path, byte[] Content)> extraOutputs, IEnumerable<Diagnostic> diagnostics)
     {
         if (_incomplete)
         {
@@ -118,7 +121,12 @@ internal sealed class BuildCache
         {
             inputs[input] = Fingerprint(input);
         }
-        Write(new CacheEntry(WholeBuild, _wholeBuildOptions, inputs, _buildOutputs)
+        var outputs = new SortedDictionary<string, string>(_buildOutputs, StringComparer.Ordinal);
+        foreach (var (path, content) in extraOutputs)
+        {
+            outputs[path] = CacheEntry.Hash(content);
+        }
+        Write(new CacheEntry(WholeBuild, _wholeBuildOptions, inputs, outputs)
         {
             Diagnostics = [.. diagnostics.Where(d => d.Code != Codes.CacheEntryDiscarded.Id).Select(StoredDiagnostic.From)],
         });
