@@ -221,7 +221,7 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         var people = meta.Kind == ManuscriptKind.Handbook ? meta.Editors : meta.Authors;
         if (people.Count > 0)
         {
-            names[meta.Kind == ManuscriptKind.Handbook ? "editor" : "author"] = [.. people.Select(p => PersonName(p.Name))];
+            names[meta.Kind == ManuscriptKind.Handbook ? "editor" : "author"] = [.. people.Select(PersonName)];
         }
         var dates = new Dictionary<string, DateValue>(StringComparer.Ordinal);
         if (meta.Date is { } date)
@@ -239,9 +239,15 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         };
     }
 
-    /// <summary>"Anne T. Gallagher" → given "Anne T.", family "Gallagher"; a single word is a literal name.</summary>
-    private static Name PersonName(string name)
+    /// <summary>"Anne T. Gallagher" → given "Anne T.", family "Gallagher"; with <c>family: Ferrer Molina</c>,
+    /// "Lucía Ferrer Molina" → given "Lucía", family "Ferrer Molina"; a single word is a literal name.</summary>
+    private static Name PersonName(Person person)
     {
+        var name = person.Name;
+        if (person.Family is { Length: > 0 } family && name.EndsWith(" " + family, StringComparison.Ordinal))
+        {
+            return new Name { Given = name[..^family.Length].Trim(), Family = family };
+        }
         var space = name.LastIndexOf(' ');
         return space < 0 ? new Name { Literal = name } : new Name { Given = name[..space].Trim(), Family = name[(space + 1)..].Trim() };
     }

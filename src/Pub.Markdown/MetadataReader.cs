@@ -308,11 +308,11 @@ internal sealed partial class MetadataReader
             foreach (var child in map.Children.Keys)
             {
                 var childKey = (child as YamlScalarNode)?.Value ?? "";
-                if (childKey is not ("name" or "affiliation" or "orcid" or "email"))
+                if (childKey is not ("name" or "family" or "affiliation" or "orcid" or "email"))
                 {
-                    var guess = Suggestions.Closest(childKey, ["name", "affiliation", "orcid", "email"]);
+                    var guess = Suggestions.Closest(childKey, ["name", "family", "affiliation", "orcid", "email"]);
                     _diagnostics.Add(Diagnostic.Warning(Codes.UnknownField, $"unknown field '{childKey}' in {key}", SpanOf(child),
-                        guess is null ? "a person has name, affiliation, orcid and email" : $"did you mean '{guess}'?"));
+                        guess is null ? "a person has name, family, affiliation, orcid and email" : $"did you mean '{guess}'?"));
                 }
             }
             var personName = Field("name");
@@ -321,7 +321,13 @@ internal sealed partial class MetadataReader
                 _diagnostics.Add(Diagnostic.Error(Codes.MissingField, $"an entry of '{key}' has no name", SpanOf(item), "add '  name: …' to the entry"));
                 continue;
             }
-            people.Add(new Person(personName, Field("affiliation"), Field("orcid"), Field("email")));
+            var family = Field("family");
+            if (family is not null && !personName.EndsWith(" " + family, StringComparison.Ordinal))
+            {
+                family = Invalid<string?>(map.Children[new YamlScalarNode("family")], $"{key}.family",
+                    $"'{family}' is not the end of the name '{personName}'", "write the family name as it ends the name, e.g. 'family: Ferrer Molina' for 'Lucía Ferrer Molina'", null);
+            }
+            people.Add(new Person(personName, Field("affiliation"), Field("orcid"), Field("email"), family));
         }
         return people;
     }

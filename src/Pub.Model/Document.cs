@@ -2,7 +2,9 @@ using Pub.Syntax;
 
 namespace Pub.Model;
 
-public sealed record Person(string Name, string? Affiliation = null, string? Orcid = null, string? Email = null);
+/// <summary>A person named in front matter. <see cref="Family"/> is the family name as it stands at the end of
+/// <see cref="Name"/>, where it is more than the last word ("Ferrer Molina" in "Lucía Ferrer Molina").</summary>
+public sealed record Person(string Name, string? Affiliation = null, string? Orcid = null, string? Email = null, string? Family = null);
 
 public enum ManuscriptStatus
 {
