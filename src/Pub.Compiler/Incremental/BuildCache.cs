@@ -155,22 +155,19 @@ internal sealed class BuildCache
 
     /// <summary>Inputs every edition depends on: pub.yaml, the templates (page shells, styles, fonts, hyphenation
     /// patterns), extra font, locale and style folders, the series registries, the front matter of every
-    /// manuscript and SOURCE_DATE_EPOCH.</summary>
+    /// manuscript and SOURCE_DATE_EPOCH. The citation style an edition uses is its own input (the files its
+    /// name or path was resolved to), since a name can lead to a file anywhere in the project.</summary>
     public IEnumerable<string> ProjectInputs(ProjectConfig config)
     {
         yield return "file:" + ConfigReader.FileName;
         yield return "env:SOURCE_DATE_EPOCH";
         yield return "meta:papers";
-        foreach (var folder in new[] { config.Templates, config.Locales, config.Styles }.Concat(config.Fonts).OfType<string>())
+        foreach (var folder in new[] { config.Templates, config.Locales }.Concat(config.Styles).Concat(config.Fonts).OfType<string>())
         {
             foreach (var input in FolderInputs(folder))
             {
                 yield return input;
             }
-        }
-        if (config.CitationStyle is { } style)
-        {
-            yield return "file:" + ProjectPath.Normalize(style);
         }
         foreach (var series in config.Series)
         {
