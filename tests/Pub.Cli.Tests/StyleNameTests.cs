@@ -154,6 +154,19 @@ public sealed class StyleNameTests : IDisposable
     }
 
     [Fact]
+    public void PubCiteTakesAStyleNameInsideAProject()
+    {
+        var (exit, output, error) = _project.Run("cite", "--style", "journal-of-testing", "--references", "papers/references.yaml", "--format", "text");
+        Assert.True(exit == 0, error);
+        Assert.Contains("International Labour Organization. 2012.", output, StringComparison.Ordinal);
+
+        (exit, _, error) = _project.Run("cite", "--style", "chicago-note-bibliography", "--references", "papers/references.yaml");
+        Assert.Equal(1, exit);
+        Assert.Contains("error PUB0203", error, StringComparison.Ordinal);
+        Assert.Contains("hint: did you mean 'chicago-notes-bibliography'?", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PubStylesWithABrokenPubYamlExitsWithTwo()
     {
         _project.Write("pub.yaml", TestProject.Config + "\nstyles: [no-such-folder]\n");
