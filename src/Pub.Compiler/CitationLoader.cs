@@ -20,6 +20,7 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     private readonly Dictionary<string, IReadOnlyList<Reference>> _bibliographies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Style? Style, IReadOnlyList<string> Read)> _styles = new(StringComparer.Ordinal);
     private readonly StyleCatalogue _catalogue = new(world, config);
+    private readonly Dictionary<string, StyleLookup> _lookups = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> _fileDiagnostics = [];
     private readonly HashSet<(Reference, Reference)> _shadowed = [];
     private IReadOnlyList<Reference>? _seriesReferences;
@@ -114,8 +115,6 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         }
         return (lookup, value, own);
     }
-
-    private readonly Dictionary<string, StyleLookup> _lookups = new(StringComparer.Ordinal);
 
     private Diagnostic MissingStyle(Document document, string value, bool own, StyleLookup lookup)
     {
