@@ -15,6 +15,7 @@ public static class PubCli
             BuildCommand.Create(session),
             CheckCommand.Create(session),
             ListCommand.Create(session),
+            StylesCommand.Create(session),
             NewCommand.Create(session),
             CiteCommand.Create(session),
             PreviewCommand.Create(session),

@@ -18,7 +18,9 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     public const string HouseStyle = "csl/pub-note.csl";
 
     private readonly Dictionary<string, IReadOnlyList<Reference>> _bibliographies = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Style?> _styles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Style? Style, IReadOnlyList<string> Read)> _styles = new(StringComparer.Ordinal);
+    private readonly StyleCatalogue _catalogue = new(world, config);
+    private readonly Dictionary<string, StyleLookup> _lookups = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> _fileDiagnostics = [];
     private readonly HashSet<(Reference, Reference)> _shadowed = [];
     private IReadOnlyList<Reference>? _seriesReferences;
@@ -78,34 +80,67 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
 
     private Style? StyleFor(Document document, List<Diagnostic> diagnostics)
     {
-        string path;
-        if (document.Meta.Csl is { } own)
+        var (lookup, value, own) = LookUp(document);
+        if (lookup.Path is not { } path)
         {
-            path = ProjectPath.Combine(ProjectPath.Folder(document.Path), own);
-        }
-        else
-        {
-            path = config.CitationStyle is { } configured ? ProjectPath.Normalize(configured) : ProjectPath.Combine(config.Templates, HouseStyle);
+            // A missing style is the manuscript's problem and is reported for each one that uses the value.
+            diagnostics.Add(MissingStyle(document, value, own, lookup));
+            return null;
         }
         if (_styles.TryGetValue(path, out var cached))
         {
-            return cached;
+            return cached.Style;
         }
-        // A missing style is the manuscript's problem and is reported for each one; a broken style file
-        // is reported once, with the file's own diagnostics.
-        if (!world.FileExists(path))
-        {
-            var message = $"citation style '{path}' does not exist";
-            diagnostics.Add(document.Meta.Csl is null
-                ? new Diagnostic(Severity.Error, Codes.MissingStyle.Id, message, Path: path, Hints: ["set citation-style in pub.yaml or csl in the front matter"])
-                : Diagnostic.Error(Codes.MissingStyle, message, ManuscriptLoader.FieldValueSpan(document, "csl"), "the path is relative to the manuscript's folder"));
-            return null;
-        }
+        // A broken style file is reported once, with the file's own diagnostics.
         var bag = new DiagnosticBag();
-        var style = StyleResolver.Load(path, Read, bag, config.Styles is { } folder ? [folder] : []);
+        var read = new List<string>();
+        var style = StyleResolver.Load(path, p => { read.Add(p); return Read(p); }, bag, _catalogue.Folders);
         _fileDiagnostics.AddRange(bag.Items);
-        _styles[path] = style;
+        _styles[path] = (style, read);
         return style;
+    }
+
+    /// <summary>The style value that applies to a document (its own <c>csl:</c>, else pub.yaml's
+    /// <c>citation-style</c>, else the house note style) and where it led.</summary>
+    private (StyleLookup Lookup, string Value, bool Own) LookUp(Document document)
+    {
+        var (value, folder, own) = document.Meta.Csl is { } csl
+            ? (csl, ProjectPath.Folder(document.Path), true)
+            : config.CitationStyle is { } configured ? (configured, "", false) : (ProjectPath.Combine(config.Templates, HouseStyle), "", false);
+        var key = folder + "\0" + value;
+        if (!_lookups.TryGetValue(key, out var lookup))
+        {
+            lookup = _catalogue.Find(value, folder);
+            _lookups[key] = lookup;
+        }
+        return (lookup, value, own);
+    }
+
+    private Diagnostic MissingStyle(Document document, string value, bool own, StyleLookup lookup)
+    {
+        var hints = new List<string>();
+        if (lookup.Suggestion is { } guess)
+        {
+            hints.Add($"did you mean '{guess}'?");
+        }
+        hints.Add(own
+            ? "csl is a file relative to the manuscript's folder, or the name or id of a style in " + string.Join(", ", _catalogue.Folders) + "; run 'pub styles' to list them"
+            : "citation-style is a file relative to pub.yaml, or the name or id of a style in " + string.Join(", ", _catalogue.Folders) + "; run 'pub styles' to list them");
+        var message = $"citation style '{value}' was not found";
+        var span = own
+            ? document.FieldValueSpans.TryGetValue("csl", out var at) ? at : ManuscriptLoader.FieldValueSpan(document, "csl")
+            : config.CitationStyleSpan;
+        return span is null
+            ? new Diagnostic(Severity.Error, Codes.MissingStyle.Id, message, Path: own ? document.Path : ConfigReader.FileName, Hints: hints)
+            : new Diagnostic(Severity.Error, Codes.MissingStyle.Id, message, span, hints);
+    }
+
+    /// <summary>Every file that decided a document's style: the paths its value was looked up at, the style file
+    /// and, for a dependent style, each place its parent was looked for. An edition depends on all of them.</summary>
+    public IEnumerable<string> StyleInputs(Document document)
+    {
+        var (lookup, _, _) = LookUp(document);
+        return lookup.Path is { } path && _styles.TryGetValue(path, out var loaded) ? lookup.Probed.Concat(loaded.Read) : lookup.Probed;
     }
 
     private SourceText? Read(string path) =>

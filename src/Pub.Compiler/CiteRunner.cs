@@ -14,7 +14,14 @@ public sealed record CiteRequest(
     string? Locale = null,
     string? Locales = null,
     string Format = "html",
-    bool NoBibliography = false);
+    bool NoBibliography = false)
+{
+    /// <summary>The nearest style name in the project when <see cref="Style"/> names no file, for the hint.</summary>
+    public string? StyleSuggestion { get; init; }
+
+    /// <summary>Folders a dependent style's parent is looked for in after its own (a project's style folders).</summary>
+    public IReadOnlyList<string> StyleFolders { get; init; } = [];
+}
 
 /// <summary>
 /// <c>pub cite</c>: renders citation clusters and a bibliography with any CSL style, for editors checking
@@ -31,11 +38,12 @@ internal static class CiteRunner
             world.ReadBytes(path) is { } bytes && TextDecoding.Decode(bytes, out _) is { } text ? new SourceText(path, text) : null;
 
         var style = world.FileExists(request.Style)
-            ? StyleResolver.Load(request.Style, Read, diagnostics, [])
+            ? StyleResolver.Load(request.Style, Read, diagnostics, request.StyleFolders)
             : null;
         if (!world.FileExists(request.Style))
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, Codes.MissingStyle.Id, $"style file '{request.Style}' does not exist", Path: request.Style));
+            diagnostics.Add(new Diagnostic(Severity.Error, Codes.MissingStyle.Id, $"style file '{request.Style}' does not exist", Path: request.Style,
+                Hints: request.StyleSuggestion is { } guess ? [$"did you mean '{guess}'?", "run 'pub styles' to list the styles of the project"] : null));
         }
         IReadOnlyList<Reference> references = [];
         if (Read(request.References) is { } source)

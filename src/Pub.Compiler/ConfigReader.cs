@@ -108,11 +108,22 @@ public static class ConfigReader
                 }
             }
             var locales = map.TryGetValue("locales", out var lo) ? Folder(lo, mustExist: true) : null;
-            var styles = map.TryGetValue("styles", out var st) ? Folder(st, mustExist: true) : null;
+            var styles = new List<string>();
+            if (map.TryGetValue("styles", out var st))
+            {
+                foreach (var node in st is YamlSequenceNode list ? list.Children : [st])
+                {
+                    if (Folder(node, mustExist: true) is { } folder)
+                    {
+                        styles.Add(folder);
+                    }
+                }
+            }
             var baseUrl = map.TryGetValue("base-url", out var b) ? BaseUrlOf(b) : null;
             return new ProjectConfig(publisher ?? new Publisher("", null, null), series, language, templates, output, style, fonts, locales, styles)
             {
                 BaseUrl = baseUrl,
+                CitationStyleSpan = c is null ? null : SpanOf(c),
             };
         }
 

@@ -48,7 +48,9 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         var context = new ResolveContext(_world.FileExists, _world.ReadBytes) { Citations = setup, CitationsUnavailable = unavailable };
         var resolved = Resolver.Resolve(document, context);
         diagnostics.AddRange(context.Diagnostics.Items);
-        if (diagnostics.Any(d => d.Severity == Severity.Error))
+        // A style that cannot be loaded fails the manuscript even when its problem is reported once for the
+        // build (a broken style file), not among the manuscript's own diagnostics.
+        if (unavailable || diagnostics.Any(d => d.Severity == Severity.Error))
         {
             return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
         }
@@ -209,11 +211,13 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
     }
 
     /// <summary>Everything an edition depends on: the project's shared inputs, the manuscript's folder (its
-    /// chapters and figures), and the bibliographies, styles and images it names wherever they are.</summary>
+    /// chapters and figures), the bibliographies and images it names wherever they are, and the files its
+    /// citation style was resolved to (a dependent style's parent included).</summary>
     private IEnumerable<string> Inputs(Manuscript manuscript, Document resolved)
     {
         var named = new[] { resolved }.Concat(resolved.Chapters)
-            .SelectMany(d => d.Meta.Bibliography.Append(d.Meta.Csl).OfType<string>().Select(p => ProjectPath.Combine(ProjectPath.Folder(d.Path), p)))
+            .SelectMany(d => d.Meta.Bibliography.Select(p => ProjectPath.Combine(ProjectPath.Folder(d.Path), p)))
+            .Concat(citations.StyleInputs(resolved))
             .Concat(Images(resolved))
             .Concat(_config.Publisher.Logo is { } logo ? [ProjectPath.Normalize(logo)] : [])
             .Append(manuscript.Path)

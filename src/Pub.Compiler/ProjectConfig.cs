@@ -1,3 +1,5 @@
+using Pub.Syntax;
+
 namespace Pub.Compiler;
 
 public sealed record Publisher(string Name, string? Place, string? Logo);
@@ -42,8 +44,11 @@ public sealed record ProjectConfig(
     string? CitationStyle,
     IReadOnlyList<string> Fonts,
     string? Locales,
-    string? Styles)
+    IReadOnlyList<string> Styles)
 {
+    /// <summary>Where pub.yaml's <c>citation-style</c> value stands, for a diagnostic when no style answers to it.</summary>
+    public SourceSpan? CitationStyleSpan { get; init; }
+
     /// <summary>Where the site is published ("https://example.org/papers/", always ending in '/'); null when
     /// pub.yaml does not say, and then pages link each other relatively and claim no canonical URL.</summary>
     public string? BaseUrl { get; init; }

@@ -133,6 +133,34 @@ public static class PubCompiler
         return (entries, [.. workspace.AllDiagnostics, .. registryDiagnostics]);
     }
 
+    /// <summary><c>pub styles</c>: every citation style the project can name, from templates/csl and the folders
+    /// pub.yaml names under <c>styles:</c>, sorted by name. Without a valid pub.yaml, nothing and its diagnostics.</summary>
+    public static (IReadOnlyList<StyleListing> Styles, IReadOnlyList<Diagnostic> Diagnostics) Styles(IWorld world)
+    {
+        var (config, diagnostics) = ConfigReader.Read(world);
+        if (config is null)
+        {
+            return ([], diagnostics);
+        }
+        var catalogue = new StyleCatalogue(world, config);
+        return ([.. catalogue.Entries.Select(e => new StyleListing(e.Name, e.Description?.FormatName, e.Description?.Title, e.Path,
+            e.Description?.ParentId, catalogue.ParentOf(e)))], diagnostics);
+    }
+
+    /// <summary>The project-relative file a style name or id means in the project, as <c>csl:</c> would find it
+    /// (<see cref="StyleCatalogue"/>), or the nearest name when none does, and the folders a dependent style's
+    /// parent is looked for in; nothing without a valid pub.yaml.</summary>
+    public static (string? Path, string? Suggestion, IReadOnlyList<string> Folders) FindStyle(IWorld world, string value)
+    {
+        if (ConfigReader.Read(world).Config is not { } config)
+        {
+            return (null, null, []);
+        }
+        var catalogue = new StyleCatalogue(world, config);
+        var lookup = catalogue.Find(value, "");
+        return (lookup.Path, lookup.Suggestion, catalogue.Folders);
+    }
+
     /// <summary><c>pub cite</c>: renders clusters and a bibliography with a style, outside any project.</summary>
     public static (string? Output, IReadOnlyList<Diagnostic> Diagnostics) Cite(IWorld world, CiteRequest request) => CiteRunner.Run(world, request);
 

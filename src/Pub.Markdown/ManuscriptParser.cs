@@ -48,6 +48,7 @@ public static class ManuscriptParser
         var document = new Document(source.Path, meta, blocks, lowering.Notes)
         {
             FieldSpans = reader.Spans,
+            FieldValueSpans = reader.ValueSpans,
             Source = source,
         };
         return new ParseResult(document, diagnostics.Items);

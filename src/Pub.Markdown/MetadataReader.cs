@@ -23,6 +23,7 @@ internal sealed partial class MetadataReader
     private readonly int _lineOffset;
     private readonly Func<string, IReadOnlyList<Block>> _parseMarkdown;
     private readonly Dictionary<string, SourceSpan> _spans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceSpan> _valueSpans = new(StringComparer.Ordinal);
 
     public MetadataReader(SourceText source, DiagnosticBag diagnostics, int firstYamlLine, Func<string, IReadOnlyList<Block>> parseMarkdown)
     {
@@ -34,6 +35,9 @@ internal sealed partial class MetadataReader
 
     public IReadOnlyDictionary<string, SourceSpan> Spans => _spans;
 
+    /// <summary>Where each field's value stands (the whole value, quotes included).</summary>
+    public IReadOnlyDictionary<string, SourceSpan> ValueSpans => _valueSpans;
+
     public Metadata Read(YamlMappingNode map, ManuscriptKind expected, SourceSpan wholeFile)
     {
         var meta = new Metadata();
@@ -43,6 +47,7 @@ internal sealed partial class MetadataReader
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             var keySpan = SpanOf(keyNode);
             _spans[key] = keySpan;
+            _valueSpans[key] = SpanOf(value);
             if (!KnownFields.Contains(key, StringComparer.Ordinal))
             {
                 var guess = Suggestions.Closest(key, KnownFields);

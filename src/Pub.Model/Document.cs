@@ -88,5 +88,8 @@ public sealed record Document(
     /// <summary>Where each field of the front matter stands, for diagnostics raised after parsing.</summary>
     public IReadOnlyDictionary<string, SourceSpan> FieldSpans { get; init; } = new Dictionary<string, SourceSpan>();
 
+    /// <summary>Where each field's value stands, for diagnostics about the value rather than the field.</summary>
+    public IReadOnlyDictionary<string, SourceSpan> FieldValueSpans { get; init; } = new Dictionary<string, SourceSpan>();
+
     public SourceText? Source { get; init; }
 }

@@ -89,7 +89,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var app = builder.Build();
         var events = new PageEvents();
         // Watch before the first build, so that a save during it is not missed.
-        var watcher = new ProjectWatcher(files.Root, session.Templates);
+        var watcher = new ProjectWatcher(files.Root, session.SharedFolders);
         var server = new PreviewServer(app, session, site, events, watcher);
         app.Run(server.HandleAsync);
         try

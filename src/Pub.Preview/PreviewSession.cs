@@ -27,13 +27,19 @@ internal sealed class PreviewSession
         _options = options;
         _files = files;
         _builder = new EditionPreview(files, site, options.Pdf, options.Log);
-        Templates = ConfigReader.Read(files).Config?.Templates ?? "templates";
+        var config = ConfigReader.Read(files).Config;
+        Templates = config?.Templates ?? "templates";
+        SharedFolders = config is null ? [Templates] : [Templates, .. config.Styles, .. new[] { config.Locales }.OfType<string>(), .. config.Fonts];
     }
 
     /// <summary>The manuscripts being previewed (project-relative paths of their main files).</summary>
     public IReadOnlyList<string> Targets { get; private set; } = [];
 
     public string Templates { get; }
+
+    /// <summary>Folders every manuscript may read from: the templates, and the style, locale and font folders
+    /// pub.yaml names (a style named in csl: is looked up in them). A change in one rebuilds everything.</summary>
+    public IReadOnlyList<string> SharedFolders { get; }
 
     /// <summary>False while a change or a PDF build is waiting or running.</summary>
     public bool Idle => _idle;
@@ -177,7 +183,7 @@ internal sealed class PreviewSession
             {
                 break;
             }
-            if (path == ProjectWatcher.Everything || path == ConfigReader.FileName || IsBelow(path, Templates))
+            if (path == ProjectWatcher.Everything || path == ConfigReader.FileName || SharedFolders.Any(folder => IsBelow(path, folder)))
             {
                 affected.UnionWith(Targets);
                 continue;

@@ -4,7 +4,7 @@ namespace Pub.Preview;
 
 /// <summary>
 /// Watches what a manuscript is made of: the papers/ folder (manuscripts, chapters, bibliographies,
-/// figures), the templates folder, and the files at the project root (pub.yaml, a bibliography kept
+/// figures), the templates folder and the style, locale and font folders pub.yaml names, and the files at the project root (pub.yaml, a bibliography kept
 /// there). Every event is reduced to the project-relative paths it names; a rename names both the old and
 /// the new path, so an editor that saves by writing a new file and renaming it over the old one is seen.
 /// Watching folders rather than files keeps working when a file is deleted and re-created.
@@ -18,12 +18,15 @@ internal sealed class ProjectWatcher : IDisposable
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
-    public ProjectWatcher(string root, string templates)
+    public ProjectWatcher(string root, IEnumerable<string> sharedFolders)
     {
         _root = root;
         Watch(root, recursive: false);
         Watch(Path.Combine(root, "papers"), recursive: true);
-        Watch(Path.GetFullPath(templates, root), recursive: true);
+        foreach (var folder in sharedFolders)
+        {
+            Watch(Path.GetFullPath(folder, root), recursive: true);
+        }
     }
 
     public ChannelReader<string> Changes => _changes.Reader;

@@ -66,7 +66,7 @@ public sealed partial class ConsistencyTests
     public void CommandHelpAndReadmeAgree()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        foreach (var command in new[] { "build", "check", "list", "new paper", "cite", "preview", "publish" })
+        foreach (var command in new[] { "build", "check", "list", "styles", "new paper", "cite", "preview", "publish" })
         {
             var (exit, help, _) = TestProject.RunIn(RepoPaths.Root, [.. command.Split(' '), "--help"]);
             Assert.Equal(0, exit);
@@ -82,7 +82,7 @@ public sealed partial class ConsistencyTests
             }
         }
         var (_, rootHelp, _) = TestProject.RunIn(RepoPaths.Root, "--help");
-        foreach (var command in new[] { "build", "check", "list", "new", "cite", "preview", "publish" })
+        foreach (var command in new[] { "build", "check", "list", "styles", "new", "cite", "preview", "publish" })
         {
             Assert.Contains(command, rootHelp);
         }

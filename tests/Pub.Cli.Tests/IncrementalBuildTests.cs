@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace Pub.Cli.Tests;
@@ -140,12 +141,35 @@ public sealed class IncrementalBuildTests : IDisposable
 
         var error = Build();
 
-        Assert.Contains("info PUB0604", error, StringComparison.Ordinal);
+        // Every entry was damaged the same way: one line says so, not one line per entry.
+        Assert.Single(Regex.Matches(error, "info PUB0604"));
+        Assert.Contains($"{Entries().Length} build cache entries were discarded because", error, StringComparison.Ordinal);
         Assert.Contains(damage switch { "truncated" => "truncated", "flipped" => "checksum", _ => "another version of pub" }, error, StringComparison.Ordinal);
         Assert.Contains("2 manuscript(s) built", error, StringComparison.Ordinal);
         // Rebuilt, not rewritten: the content is the same, and the repaired cache is trusted again.
         Assert.Equal(outputs, _project.Snapshot(includeDist: true).Where(kv => kv.Key.StartsWith("dist/", StringComparison.Ordinal)).ToList());
         Assert.Contains("2 unchanged", Build(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EntriesOfAnotherBuildOfTheSameVersionMakeOneLineThatSaysSo()
+    {
+        Build();
+        // What `dotnet run` finds after the installed tool built: the same version, other assemblies.
+        foreach (var entry in Entries())
+        {
+            var text = File.ReadAllText(entry);
+            File.WriteAllText(entry, Resealed(Regex.Replace(text, @"\ntool (\S+) \S+\n", "\ntool $1 0123456789abcdef\n")));
+        }
+
+        var error = Build();
+
+        var lines = error.Split('\n').Where(l => l.Contains("PUB0604", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(lines);
+        Assert.Matches(@"^\.pub/cache: info PUB0604: \d+ build cache entries were discarded because they were written by another build of pub \d+\.\d+\.\d+\S* \(", line);
+        Assert.DoesNotContain("another version", line, StringComparison.Ordinal);
+        Assert.Contains("2 manuscript(s) built", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("PUB0604", Build(), StringComparison.Ordinal);
     }
 
     /// <summary>An entry with a valid checksum over changed content, as another version of pub would write it.</summary>

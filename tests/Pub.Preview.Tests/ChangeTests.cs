@@ -33,4 +33,17 @@ public sealed class ChangeTests
         Assert.Equal(both, session.Affected(["papers/references.yaml"]));
         Assert.Empty(session.Affected(["README.md"]));
     }
+
+    [Fact]
+    public void AChangeInAStylesFolderOfPubYamlRebuildsEveryManuscript()
+    {
+        using var project = new PreviewProject();
+        Directory.CreateDirectory(Path.Combine(project.Root, "styles", "dependent"));
+        File.AppendAllText(Path.Combine(project.Root, "pub.yaml"), "\nstyles: [styles]\n");
+        var session = new PreviewSession(project.Options() with { Paths = [] }, new Pub.Compiler.FileSystemWorld(project.Root), new PreviewSite());
+        Assert.Empty(session.ResolveTargets());
+
+        Assert.Equal([PreviewProject.Manuscript], session.Affected(["styles/dependent/journal.csl"]));
+        Assert.Empty(session.Affected(["other/journal.csl"]));
+    }
 }

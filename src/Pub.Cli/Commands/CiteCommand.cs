@@ -7,7 +7,7 @@ internal static class CiteCommand
 {
     public static Command Create(CliSession session)
     {
-        var style = new Option<string>("--style") { Description = "The CSL style file (independent, or dependent with its parent beside it).", Required = true };
+        var style = new Option<string>("--style") { Description = "The CSL style: a file (independent, or dependent with its parent beside it), or inside a project the name or id of a style 'pub styles' lists.", Required = true };
         var references = new Option<string>("--references") { Description = "References: CSL-JSON (.json), CSL-YAML (.yaml) or BibTeX (.bib).", Required = true };
         var citations = new Option<string?>("--citations") { Description = "A JSON array of clusters of cites {id, locator, label, prefix, suffix, suppress-author, author-only}. Without it, the bibliography of all references." };
         var locale = new Option<string?>("--locale") { Description = "Locale to render in (e.g. ru-RU); the style's default locale when omitted." };
@@ -21,14 +21,21 @@ internal static class CiteCommand
         };
         command.SetAction(parse =>
         {
+            // A file comes first; inside a project, a value that names none is looked up as csl: would be.
+            var stylePath = Path.GetFullPath(parse.GetValue(style)!, session.WorkingDirectory);
+            var (named, suggestion, folders) = File.Exists(stylePath) ? (null, null, []) : PubCompiler.FindStyle(session.World, parse.GetValue(style)!);
             var (output, diagnostics) = PubCompiler.Cite(new FileSystemWorld(session.WorkingDirectory), new CiteRequest(
-                Path.GetFullPath(parse.GetValue(style)!, session.WorkingDirectory),
+                named is null ? stylePath : Path.Combine(session.ProjectRoot, named),
                 Path.GetFullPath(parse.GetValue(references)!, session.WorkingDirectory),
                 parse.GetValue(citations) is { } c ? Path.GetFullPath(c, session.WorkingDirectory) : null,
                 parse.GetValue(locale),
                 parse.GetValue(locales) is { } l ? Path.GetFullPath(l, session.WorkingDirectory) : null,
                 parse.GetValue(format) ?? "html",
-                parse.GetValue(noBibliography)));
+                parse.GetValue(noBibliography)) 
+            {
+                StyleSuggestion = suggestion,
+                StyleFolders = [.. folders.Select(f => Path.Combine(session.ProjectRoot, f))],
+            });
             session.Report(diagnostics, "text");
             if (output is null)
             {

@@ -42,7 +42,7 @@ internal sealed class BuildCache
     private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _buildInputs = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _buildOutputs = new(StringComparer.Ordinal);
-    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly List<(string Unit, string Path, CacheProblem Problem)> _discarded = [];
     private readonly Dictionary<string, SourceText?> _sources = new(StringComparer.Ordinal);
     private bool _incomplete;
 
@@ -60,8 +60,20 @@ internal sealed class BuildCache
     public static BuildCache? For(IWorld world, BuildOptions options) =>
         options is { Incremental: true, Write: true, Draft: false } ? new BuildCache(world, options) : null;
 
-    /// <summary>Entries that could not be trusted (PUB0604), each reported once.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+    /// <summary>Entries that could not be trusted (PUB0604): one diagnostic for each reason, naming the entry
+    /// when it is the only one, and counting them when several share the reason.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics =>
+    [
+        .. _discarded.GroupBy(d => d.Problem).Select(group => group.Count() == 1
+            ? new Diagnostic(Severity.Info, Codes.CacheEntryDiscarded.Id,
+                $"the build cache entry for {group.First().Unit} was discarded because {group.Key.One}; it is built again",
+                Path: group.First().Path, Hints: [DiscardedHint])
+            : new Diagnostic(Severity.Info, Codes.CacheEntryDiscarded.Id,
+                string.Create(CultureInfo.InvariantCulture, $"{group.Count()} build cache entries were discarded because {group.Key.Many}; what they described is built again"),
+                Path: Folder, Hints: [DiscardedHint])),
+    ];
+
+    private const string DiscardedHint = "nothing needs to be done; pub build --force rebuilds everything";
 
     /// <summary>The units of the previous whole build, when nothing it read or wrote has changed since, and
     /// the diagnostics it reported.</summary>
@@ -155,22 +167,19 @@ internal sealed class BuildCache
 
     /// <summary>Inputs every edition depends on: pub.yaml, the templates (page shells, styles, fonts, hyphenation
     /// patterns), extra font, locale and style folders, the series registries, the front matter of every
-    /// manuscript and SOURCE_DATE_EPOCH.</summary>
+    /// manuscript and SOURCE_DATE_EPOCH. The citation style an edition uses is its own input (the files its
+    /// name or path was resolved to), since a name can lead to a file anywhere in the project.</summary>
     public IEnumerable<string> ProjectInputs(ProjectConfig config)
     {
         yield return "file:" + ConfigReader.FileName;
         yield return "env:SOURCE_DATE_EPOCH";
         yield return "meta:papers";
-        foreach (var folder in new[] { config.Templates, config.Locales, config.Styles }.Concat(config.Fonts).OfType<string>())
+        foreach (var folder in new[] { config.Templates, config.Locales }.Concat(config.Styles).Concat(config.Fonts).OfType<string>())
         {
             foreach (var input in FolderInputs(folder))
             {
                 yield return input;
             }
-        }
-        if (config.CitationStyle is { } style)
-        {
-            yield return "file:" + ProjectPath.Normalize(style);
         }
         foreach (var series in config.Series)
         {
@@ -217,9 +226,7 @@ internal sealed class BuildCache
         var entry = CacheEntry.Parse(Encoding.UTF8.GetString(bytes), out var problem);
         if (entry is null || entry.Unit != unit || entry.Options != options)
         {
-            _diagnostics.Add(new Diagnostic(Severity.Info, Codes.CacheEntryDiscarded.Id,
-                $"the build cache entry for {unit} was discarded because {problem ?? "it belongs to another unit"}; it is built again",
-                Path: path, Hints: ["nothing needs to be done; pub build --force rebuilds everything"]));
+            _discarded.Add((unit, path, problem ?? CacheProblem.OtherUnit));
             return null;
         }
         foreach (var (input, fingerprint) in entry.Inputs)

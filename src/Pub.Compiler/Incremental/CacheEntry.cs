@@ -54,35 +54,35 @@ internal sealed record CacheEntry(string Unit, string Options, IReadOnlyDictiona
     }
 
     /// <summary>The entry, or null and the reason it cannot be trusted.</summary>
-    public static CacheEntry? Parse(string text, out string? problem)
+    public static CacheEntry? Parse(string text, out CacheProblem? problem)
     {
         problem = null;
         var end = text.LastIndexOf("sha256 ", StringComparison.Ordinal);
         if (end < 0 || (end > 0 && text[end - 1] != '\n') || !text.EndsWith('\n'))
         {
-            problem = "it is truncated";
+            problem = CacheProblem.Truncated;
             return null;
         }
         var body = text[..end];
         if (!string.Equals(text[(end + 7)..^1], Hash(body), StringComparison.Ordinal))
         {
-            problem = "its checksum does not match its content";
+            problem = CacheProblem.Checksum;
             return null;
         }
         var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length < 4 || lines[0] != Format)
         {
-            problem = "it was written in another format";
+            problem = CacheProblem.Format;
             return null;
         }
         if (lines[1] != "tool " + PubVersion.Fingerprint)
         {
-            problem = $"it was written by another version of pub ({lines[1]})";
+            problem = CacheProblem.WrittenBy(lines[1]);
             return null;
         }
         if (!lines[2].StartsWith("unit ", StringComparison.Ordinal) || !lines[3].StartsWith("options ", StringComparison.Ordinal))
         {
-            problem = "it was written in another format";
+            problem = CacheProblem.Format;
             return null;
         }
         var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -94,7 +94,7 @@ internal sealed record CacheEntry(string Unit, string Options, IReadOnlyDictiona
             {
                 if (StoredDiagnostic.Parse(line) is not { } stored)
                 {
-                    problem = "it was written in another format";
+                    problem = CacheProblem.Format;
                     return null;
                 }
                 diagnostics.Add(stored);
@@ -104,7 +104,7 @@ internal sealed record CacheEntry(string Unit, string Options, IReadOnlyDictiona
             var second = first < 0 ? -1 : line.IndexOf(' ', first + 1);
             if (second < 0)
             {
-                problem = "it was written in another format";
+                problem = CacheProblem.Format;
                 return null;
             }
             var (kind, hash, name) = (line[..first], line[(first + 1)..second], line[(second + 1)..]);
@@ -116,7 +116,7 @@ internal sealed record CacheEntry(string Unit, string Options, IReadOnlyDictiona
             };
             if (target is null)
             {
-                problem = "it was written in another format";
+                problem = CacheProblem.Format;
                 return null;
             }
             target[name] = hash;
@@ -161,5 +161,28 @@ internal sealed record StoredDiagnostic(string Severity, string Code, int Start,
         {
             return null;
         }
+    }
+}
+
+/// <summary>Why a cache entry is not trusted, worded for one entry and for several, so that many entries
+/// discarded for one reason (every entry, after switching between two builds of pub) make one message.</summary>
+internal sealed record CacheProblem(string One, string Many)
+{
+    public static readonly CacheProblem Truncated = new("it is truncated", "they are truncated");
+    public static readonly CacheProblem Checksum = new("its checksum does not match its content", "their checksums do not match their content");
+    public static readonly CacheProblem Format = new("it was written in another format", "they were written in another format");
+    public static readonly CacheProblem OtherUnit = new("it belongs to another unit", "they belong to other units");
+
+    /// <summary>From an entry's <c>tool</c> line ("tool 0.1.0 3f2a…"). Two builds of the same version differ in
+    /// their assemblies' hash (<c>dotnet run</c> and the installed tool, say): say so, rather than "another
+    /// version", which would read as a contradiction.</summary>
+    public static CacheProblem WrittenBy(string toolLine)
+    {
+        var tool = toolLine.StartsWith("tool ", StringComparison.Ordinal) ? toolLine[5..] : toolLine;
+        var version = tool.Split(' ')[0];
+        var by = version == PubVersion.Text
+            ? $"another build of pub {version} (its assemblies differ from this one's, as those of 'dotnet run' and an installed pub do)"
+            : $"another version of pub ({tool}; this is {PubVersion.Text})";
+        return new($"it was written by {by}", $"they were written by {by}");
     }
 }
