@@ -66,6 +66,16 @@ public sealed class CliSession(TextWriter output, TextWriter error, string worki
         }
     }
 
+    /// <summary>One line on standard error per manuscript built or failed, in manuscript order, as the build goes:
+    /// <c>built papers/op-001/paper.md (2 editions) in 1.4 s</c>. Plain lines, never terminal control codes, so a
+    /// log or a CI run reads the same as a terminal; the diagnostics and the summary follow when all is done.</summary>
+    public Action<EditionResult> Progress(string verb) => result =>
+    {
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        var editions = result.Editions == 1 ? "1 edition" : $"{result.Editions} editions";
+        Error.WriteLine(result.Failed ? $"failed {result.Manuscript} in {seconds} s" : $"{verb} {result.Manuscript} ({editions}) in {seconds} s");
+    };
+
     public void Report(IEnumerable<Diagnostic> diagnostics, string format, bool ci = false)
     {
         var list = diagnostics.ToList();

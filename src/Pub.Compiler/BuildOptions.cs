@@ -44,11 +44,26 @@ public sealed record BuildOptions
 
     /// <summary>With <see cref="Incremental"/>: rebuild and rewrite everything, then refresh the cache.</summary>
     public bool Force { get; init; }
+
+    /// <summary>How many manuscripts are rendered at once; 1 builds them one after the other. The outputs,
+    /// the cache and the diagnostics are the same whatever the number.</summary>
+    public int Jobs { get; init; } = 1;
+
+    /// <summary>Told about each manuscript built or failed (not those unchanged), in manuscript order, as soon
+    /// as it and those before it are done.</summary>
+    public Action<EditionResult>? Progress { get; init; }
 }
 
 /// <summary>The outcome of one manuscript. <see cref="Unchanged"/>: skipped, because nothing it depends on
 /// changed since the last build and its outputs are still in place.</summary>
-public sealed record EditionResult(string Manuscript, IReadOnlyList<string> Written, bool Failed, bool Unchanged = false);
+public sealed record EditionResult(string Manuscript, IReadOnlyList<string> Written, bool Failed, bool Unchanged = false)
+{
+    /// <summary>How many editions (HTML, PDF) were made in memory; they are written unless the build only checks.</summary>
+    public int Editions { get; init; }
+
+    /// <summary>How long rendering the manuscript took (zero when nothing was rendered).</summary>
+    public TimeSpan Elapsed { get; init; }
+}
 
 public sealed record BuildResult(
     IReadOnlyList<Diagnostic> Diagnostics,

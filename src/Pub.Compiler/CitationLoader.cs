@@ -11,7 +11,8 @@ namespace Pub.Compiler;
 /// Prepares what the citation pass needs for one manuscript: its style (front matter <c>csl:</c>, else
 /// pub.yaml's <c>citation-style</c>, else the house note style), the locales, and the references of every
 /// bibliography it names plus a generated entry for each paper of the series. Files are read and parsed
-/// once per build, however many manuscripts share them, and their problems are reported once.
+/// once per build, however many manuscripts share them, and their problems are reported once. Manuscripts
+/// rendered at once share one loader: its caches are filled under a lock.
 /// </summary>
 internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOnlyList<Manuscript> series)
 {
@@ -24,6 +25,7 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     private readonly List<Diagnostic> _fileDiagnostics = [];
     private readonly HashSet<(Reference, Reference)> _shadowed = [];
     private IReadOnlyList<Reference>? _seriesReferences;
+    private readonly Lock _gate = new();
 
     /// <summary>Every entry read from a bibliography file during the build, in file order.</summary>
     public IReadOnlyList<Reference> LoadedReferences => [.. _bibliographies.Values.SelectMany(r => r)];
@@ -32,16 +34,33 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     public IReadOnlyList<Diagnostic> FileDiagnostics => _fileDiagnostics;
 
     /// <summary>Locale files from pub.yaml's <c>locales</c> folder first, then the ones shipped with pub.</summary>
-    public LocaleSet Locales => _locales ??= new LocaleSet(tag =>
-        config.Locales is { } folder && world.ReadBytes(ProjectPath.Combine(folder, $"locales-{tag}.xml")) is { } bytes && TextDecoding.Decode(bytes, out _) is { } text
-            ? new SourceText(ProjectPath.Combine(folder, $"locales-{tag}.xml"), text)
-            : BuiltinLocales.Load(tag));
+    public LocaleSet Locales
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _locales ??= new LocaleSet(tag =>
+                    config.Locales is { } folder && world.ReadBytes(ProjectPath.Combine(folder, $"locales-{tag}.xml")) is { } bytes && TextDecoding.Decode(bytes, out _) is { } text
+                        ? new SourceText(ProjectPath.Combine(folder, $"locales-{tag}.xml"), text)
+                        : BuiltinLocales.Load(tag));
+            }
+        }
+    }
 
     private LocaleSet? _locales;
 
     /// <summary>The setup for a document; null when it cites nothing and names no bibliography, or when
     /// its style is missing or broken (<paramref name="unavailable"/>: that problem is reported already).</summary>
     public CitationSetup? For(Document document, List<Diagnostic> diagnostics, out bool unavailable)
+    {
+        lock (_gate)
+        {
+            return SetupFor(document, diagnostics, out unavailable);
+        }
+    }
+
+    private CitationSetup? SetupFor(Document document, List<Diagnostic> diagnostics, out bool unavailable)
     {
         var documents = new[] { document }.Concat(document.Chapters).ToList();
         var paths = documents.SelectMany(d => d.Meta.Bibliography.Select(b => ProjectPath.Combine(ProjectPath.Folder(d.Path), b))).Distinct(StringComparer.Ordinal).ToList();
@@ -79,6 +98,14 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     }
 
     private Style? StyleFor(Document document, List<Diagnostic> diagnostics)
+    {
+        lock (_gate)
+        {
+            return LoadStyle(document, diagnostics);
+        }
+    }
+
+    private Style? LoadStyle(Document document, List<Diagnostic> diagnostics)
     {
         var (lookup, value, own) = LookUp(document);
         if (lookup.Path is not { } path)
@@ -137,10 +164,13 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
 
     /// <summary>Every file that decided a document's style: the paths its value was looked up at, the style file
     /// and, for a dependent style, each place its parent was looked for. An edition depends on all of them.</summary>
-    public IEnumerable<string> StyleInputs(Document document)
+    public IReadOnlyList<string> StyleInputs(Document document)
     {
-        var (lookup, _, _) = LookUp(document);
-        return lookup.Path is { } path && _styles.TryGetValue(path, out var loaded) ? lookup.Probed.Concat(loaded.Read) : lookup.Probed;
+        lock (_gate)
+        {
+            var (lookup, _, _) = LookUp(document);
+            return lookup.Path is { } path && _styles.TryGetValue(path, out var loaded) ? [.. lookup.Probed, .. loaded.Read] : [.. lookup.Probed];
+        }
     }
 
     private SourceText? Read(string path) =>
@@ -178,7 +208,13 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     /// of series "op" in the series' default language (or its only language), <c>@op-1-ru</c> its Russian
     /// edition. The entry is a report in the series, with authors, title, publisher, place and year.
     /// </summary>
-    public IReadOnlyList<Reference> SeriesReferences() => _seriesReferences ??= BuildSeriesReferences();
+    public IReadOnlyList<Reference> SeriesReferences()
+    {
+        lock (_gate)
+        {
+            return _seriesReferences ??= BuildSeriesReferences();
+        }
+    }
 
     private List<Reference> BuildSeriesReferences()
     {

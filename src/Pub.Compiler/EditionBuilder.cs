@@ -12,8 +12,10 @@ using Pub.Syntax;
 
 namespace Pub.Compiler;
 
-/// <summary>Builds the editions of one manuscript: resolve the document, render HTML and PDF in memory,
-/// and only when every step succeeded write the files. A manuscript with errors writes nothing.</summary>
+/// <summary>Builds the editions of one manuscript in three steps (<see cref="Prepare"/>, <see cref="Render"/>,
+/// <see cref="Commit"/>): resolve the document, render HTML and PDF in memory, and only when every step
+/// succeeded write the files. A manuscript with errors writes nothing. <see cref="ManuscriptQueue"/> runs the
+/// steps, rendering several manuscripts at once.</summary>
 internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, Lazy<FontSet> fonts, CitationLoader citations, BuildCache? cache = null)
 {
     public const string AssetsUnit = "(assets)";
@@ -29,33 +31,48 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
     /// <summary>Every file this build put in the output folder or found there already with the right content.</summary>
     public SortedSet<string> Made { get; } = new(StringComparer.Ordinal);
 
-    public (EditionResult Result, IReadOnlyList<Diagnostic> Diagnostics) Build(Manuscript manuscript)
+    /// <summary>The first step, taken in manuscript order: the manuscript's own errors, the cache, and the
+    /// citation setup. Everything shared between manuscripts that is loaded on first use (bibliographies,
+    /// styles) is loaded here, so that what those files report comes in the same order however many
+    /// manuscripts are rendered at once. Returns either the finished outcome or the work left to render.</summary>
+    public PreparedEdition Prepare(Manuscript manuscript)
     {
         var diagnostics = new List<Diagnostic>(manuscript.Diagnostics);
         if (manuscript.HasErrors || manuscript.Series is null)
         {
             cache?.Failed();
-            return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
+            return new((new EditionResult(manuscript.Path, [], Failed: true), diagnostics), null);
         }
         var document = WithDefaults(manuscript.Document!);
         if (cache is not null && cache.IsUpToDate(manuscript.Path, diagnostics))
         {
             // Its references still take part in the checks that span the series (entries nobody cites).
             _ = citations.For(document, [], out _);
-            return (new EditionResult(manuscript.Path, [], Failed: false, Unchanged: true), diagnostics);
+            return new((new EditionResult(manuscript.Path, [], Failed: false, Unchanged: true), diagnostics), null);
         }
         var setup = citations.For(document, diagnostics, out var unavailable);
-        var context = new ResolveContext(_world.FileExists, _world.ReadBytes) { Citations = setup, CitationsUnavailable = unavailable };
+        _ = citations.StyleOf(manuscript.Document!);
+        return new(null, new PendingEdition(manuscript, document, setup, unavailable, diagnostics));
+    }
+
+    /// <summary>The second step, which may run on several manuscripts at once: resolve, render the HTML and
+    /// lay out and serialise the PDF, all in memory. It reads the world and the caches shared by the build
+    /// (fonts, hyphenation, locales, styles), which are safe to share, and writes nothing.</summary>
+    public RenderedEdition Render(PendingEdition pending)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (manuscript, document, diagnostics) = (pending.Manuscript, pending.Document, pending.Diagnostics);
+        var context = new ResolveContext(_world.FileExists, _world.ReadBytes) { Citations = pending.Setup, CitationsUnavailable = pending.Unavailable };
         var resolved = Resolver.Resolve(document, context);
         diagnostics.AddRange(context.Diagnostics.Items);
         // A style that cannot be loaded fails the manuscript even when its problem is reported once for the
         // build (a broken style file), not among the manuscript's own diagnostics.
-        if (unavailable || diagnostics.Any(d => d.Severity == Severity.Error))
+        if (pending.Unavailable || diagnostics.Any(d => d.Severity == Severity.Error))
         {
-            return (new EditionResult(manuscript.Path, [], Failed: true), diagnostics);
+            return new RenderedEdition(manuscript, resolved, [], [], diagnostics, Stopped: true, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
 
-        var series = manuscript.Series;
+        var series = manuscript.Series!;
         resolved = resolved with { Meta = TranslationLinks.Fill(resolved.Meta, series, workspace.AllManuscripts) };
         var earlierFiles = EarlierEditionFiles.Candidates(resolved.Meta).Select(f => "file:" + Combine(OutputFolder, f)).ToList();
         resolved = resolved with { Meta = EarlierEditionFiles.KeepPresent(resolved.Meta, f => _world.FileExists(Combine(OutputFolder, f))) };
@@ -64,6 +81,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         var files = new List<(string Path, byte[] Content)>();
         var draft = options.Draft || meta.Status == ManuscriptStatus.Draft;
         var stamp = DraftStamp(meta.Language);
+        var editions = 0;
 
         if (options.Formats.HasFlag(OutputFormats.Html))
         {
@@ -93,6 +111,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             if (page.Html is not null)
             {
                 files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
+                editions++;
                 files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
                 files.AddRange(citationFiles);
                 foreach (var image in images)
@@ -129,9 +148,22 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             if (!paged.Diagnostics.Any(d => d.Severity == Severity.Error))
             {
                 files.Add((baseName + ".pdf", PdfEditionWriter.Write(paged)));
+                editions++;
             }
         }
 
+        return new RenderedEdition(manuscript, resolved, earlierFiles, files, diagnostics, Stopped: false, System.Diagnostics.Stopwatch.GetElapsedTime(started)) { Editions = editions };
+    }
+
+    /// <summary>The last step, taken in manuscript order: write the files and record them in the cache. The
+    /// rendered edition is not kept afterwards, so a large build holds only the editions in flight.</summary>
+    public (EditionResult Result, IReadOnlyList<Diagnostic> Diagnostics) Commit(RenderedEdition rendered)
+    {
+        var (manuscript, diagnostics, files) = (rendered.Manuscript, rendered.Diagnostics, rendered.Files);
+        if (rendered.Stopped)
+        {
+            return (new EditionResult(manuscript.Path, [], Failed: true) { Elapsed = rendered.Elapsed }, diagnostics);
+        }
         var written = new List<string>();
         if (options.Write)
         {
@@ -141,7 +173,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 if (!WriteIfChanged(target, content, written, diagnostics))
                 {
                     cache?.Failed();
-                    return (new EditionResult(manuscript.Path, written, Failed: true), diagnostics);
+                    return (new EditionResult(manuscript.Path, written, Failed: true) { Elapsed = rendered.Elapsed, Editions = rendered.Editions }, diagnostics);
                 }
             }
         }
@@ -154,11 +186,11 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             else
             {
                 // What loading reported is found again when the manuscript is loaded; the rest is replayed.
-                cache.Record(manuscript.Path, Inputs(manuscript, resolved).Concat(earlierFiles), files.Select(f => (Combine(OutputFolder, f.Path), f.Content)),
+                cache.Record(manuscript.Path, Inputs(manuscript, rendered.Resolved).Concat(rendered.EarlierFiles), files.Select(f => (Combine(OutputFolder, f.Path), f.Content)),
                     diagnostics.Skip(manuscript.Diagnostics.Count));
             }
         }
-        return (new EditionResult(manuscript.Path, written, Failed: diagnostics.Any(d => d.Severity == Severity.Error)), diagnostics);
+        return (new EditionResult(manuscript.Path, written, Failed: diagnostics.Any(d => d.Severity == Severity.Error)) { Elapsed = rendered.Elapsed, Editions = rendered.Editions }, diagnostics);
     }
 
     private sealed record FrontMatterPages(PageTemplate? Cover, PageTemplate? Imprint, string? Logo);
@@ -313,4 +345,19 @@ internal sealed class WorldTemplateSource(IWorld world, string root) : ITemplate
     }
 
     public string DisplayPath(string relativePath) => ProjectPath.Combine(root, relativePath);
+}
+
+/// <summary>The outcome of <see cref="EditionBuilder.Prepare"/>: finished already (an error in the manuscript, or
+/// unchanged since the last build), or pending its rendering.</summary>
+internal sealed record PreparedEdition((EditionResult Result, IReadOnlyList<Diagnostic> Diagnostics)? Finished, PendingEdition? Pending);
+
+internal sealed record PendingEdition(Manuscript Manuscript, Document Document, CitationSetup? Setup, bool Unavailable, List<Diagnostic> Diagnostics);
+
+/// <summary>A manuscript's files made in memory, with what was found; <see cref="Stopped"/> when an error
+/// stopped it before anything was rendered.</summary>
+internal sealed record RenderedEdition(Manuscript Manuscript, Document Resolved, IReadOnlyList<string> EarlierFiles,
+    IReadOnlyList<(string Path, byte[] Content)> Files, List<Diagnostic> Diagnostics, bool Stopped, TimeSpan Elapsed)
+{
+    /// <summary>How many editions (HTML, PDF) were made.</summary>
+    public int Editions { get; init; }
 }

@@ -30,16 +30,7 @@ public static class PubCompiler
         var citations = new CitationLoader(world, workspace.Config, workspace.AllManuscripts);
         var builder = new EditionBuilder(workspace, options, fonts, citations, cache);
         var editions = new List<EditionResult>();
-        foreach (var manuscript in workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply))
-        {
-            var (result, found) = builder.Build(manuscript);
-            editions.Add(result);
-            diagnostics.AddRange(found);
-            if (options.FailFast && result.Failed)
-            {
-                break;
-            }
-        }
+        new ManuscriptQueue(builder, options).Run([.. workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply)], editions, diagnostics);
         diagnostics.AddRange(fontDiagnostics);
         diagnostics.AddRange(citations.FileDiagnostics);
         diagnostics.AddRange(CheckBibliographies(workspace, citations, options));

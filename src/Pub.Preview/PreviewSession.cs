@@ -20,7 +20,9 @@ internal sealed class PreviewSession
     private readonly PreviewOptions _options;
     private readonly IWorld _files;
     private readonly EditionPreview _builder;
-    private readonly List<string> _pdfPending = [];
+    /// <summary>Manuscripts whose PDF is still to be built, each with the diagnostics its HTML build printed: the
+    /// PDF build finds the manuscript's warnings again and prints only what is new.</summary>
+    private readonly List<(string Manuscript, HashSet<string> Printed)> _pdfPending = [];
 
     public PreviewSession(PreviewOptions options, IWorld files, PreviewSite site)
     {
@@ -85,7 +87,7 @@ internal sealed class PreviewSession
         {
             if (_builder.BuildHtml(manuscript, printed) && _options.Pdf)
             {
-                Queue(manuscript);
+                Queue(manuscript, printed);
             }
         }
     }
@@ -97,9 +99,9 @@ internal sealed class PreviewSession
         {
             if (_pdfPending.Count > 0 && !changes.TryPeek(out _))
             {
-                var next = _pdfPending[0];
+                var (next, printed) = _pdfPending[0];
                 _pdfPending.RemoveAt(0);
-                _builder.BuildPdf(next, new HashSet<string>(StringComparer.Ordinal));
+                _builder.BuildPdf(next, printed);
                 continue;
             }
             _idle = !changes.TryPeek(out _);
@@ -155,16 +157,21 @@ internal sealed class PreviewSession
             WaitUntilExists(manuscript);
             if (_builder.BuildHtml(manuscript, printed) && _options.Pdf)
             {
-                Queue(manuscript);
+                Queue(manuscript, printed);
             }
         }
     }
 
-    private void Queue(string manuscript)
+    private void Queue(string manuscript, HashSet<string> printed)
     {
-        if (!_pdfPending.Contains(manuscript))
+        var at = _pdfPending.FindIndex(p => p.Manuscript == manuscript);
+        if (at < 0)
         {
-            _pdfPending.Add(manuscript);
+            _pdfPending.Add((manuscript, printed));
+        }
+        else
+        {
+            _pdfPending[at] = (manuscript, printed);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Pub.Testing;
 
 namespace Pub.Cli.Tests;
@@ -8,7 +9,7 @@ namespace Pub.Cli.Tests;
 /// A throwaway publication project in a temporary folder: the repository's real templates and fonts, a
 /// pub.yaml and whatever manuscripts a test adds. <see cref="Run"/> calls the CLI entry point in-process.
 /// </summary>
-public sealed class TestProject : IDisposable
+public sealed partial class TestProject : IDisposable
 {
     public const string Config = """
         publisher:
@@ -105,6 +106,15 @@ public sealed class TestProject : IDisposable
     public bool Exists(string relativePath) => File.Exists(Path.Combine(Root, relativePath));
 
     public (int Exit, string Output, string Error) Run(params string[] args) => RunIn(Root, args);
+
+    /// <summary>The time at the end of a progress line (<c>built papers/x/paper.md (2 editions) in 1.4 s</c>), the one
+    /// part of standard error that differs from run to run.</summary>
+    [GeneratedRegex(@"(?<=^(built|checked|failed) papers/\S+/paper\.md( \(\d editions?\))?) in \d+\.\d s$", RegexOptions.Multiline)]
+    public static partial Regex ProgressTime();
+
+    /// <summary>Standard error without the progress lines, for comparing with a golden file.</summary>
+    public static string WithoutProgress(string error) =>
+        string.Join('\n', error.Split('\n').Where(l => !ProgressTime().IsMatch(l)));
 
     public static (int Exit, string Output, string Error) RunIn(string folder, params string[] args)
     {

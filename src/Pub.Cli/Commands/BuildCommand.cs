@@ -20,9 +20,10 @@ internal static class BuildCommand
         var force = new Option<bool>("--force") { Description = "Rebuild and rewrite every edition, even those unchanged since the last build." };
         var diagnostics = SharedOptions.Diagnostics();
         var ci = SharedOptions.Ci();
+        var jobs = SharedOptions.Jobs();
         var command = new Command("build", "Build HTML and PDF editions of the manuscripts into the output folder.")
         {
-            paths, output, formats, draft, strict, failFast, force, diagnostics, ci,
+            paths, output, formats, draft, strict, failFast, force, jobs, diagnostics, ci,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +41,8 @@ internal static class BuildCommand
                 FailFast = parse.GetValue(failFast),
                 Incremental = true,
                 Force = parse.GetValue(force),
+                Jobs = parse.GetValue(jobs),
+                Progress = session.Progress("built"),
             };
             var result = PubCompiler.Build(session.World, options);
             var inCi = session.InCi(parse.GetValue(ci));

@@ -11,9 +11,10 @@ internal static class CheckCommand
         var strict = SharedOptions.Strict();
         var diagnostics = SharedOptions.Diagnostics();
         var ci = SharedOptions.Ci();
+        var jobs = SharedOptions.Jobs();
         var command = new Command("check", "Validate configuration, manuscripts, citations and templates; write nothing.")
         {
-            paths, strict, diagnostics, ci,
+            paths, strict, jobs, diagnostics, ci,
         };
         command.SetAction(parse =>
         {
@@ -21,6 +22,8 @@ internal static class CheckCommand
             {
                 Paths = [.. (parse.GetValue(paths) ?? []).Select(session.ToProjectPath)],
                 Write = false,
+                Jobs = parse.GetValue(jobs),
+                Progress = session.Progress("checked"),
             });
             var inCi = session.InCi(parse.GetValue(ci));
             session.Report(result.Diagnostics, parse.GetValue(diagnostics) ?? "text", inCi);

@@ -21,6 +21,23 @@ internal static class SharedOptions
         Description = "CI mode: diagnostics also as GitHub Actions annotations, then a summary (appended as Markdown to $GITHUB_STEP_SUMMARY when set). On when GITHUB_ACTIONS=true.",
     };
 
+    public static Option<int> Jobs()
+    {
+        var option = new Option<int>("--jobs")
+        {
+            Description = "How many manuscripts to build at once (default: the number of processor cores; 1 builds them one after the other). The outputs are the same whatever the number.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--jobs takes a number of 1 or more");
+            }
+        });
+        return option;
+    }
+
     public static Option<string> Diagnostics()
     {
         var option = new Option<string>("--diagnostics")

@@ -16,9 +16,11 @@ public sealed class FontSet
 {
     private readonly List<FontFace> _faces;
     private readonly Dictionary<FontRole, string> _roles;
-    private readonly Dictionary<(FontRole, bool, bool), FontFace> _resolved = [];
-    private readonly Dictionary<(int, string), FontFace?> _fallbacks = [];
-    private readonly Lock _gate = new();
+    // Layout asks for a face with every piece of text it measures, from as many threads as manuscripts are laid
+    // out at once: the answers are cached without a lock. A face is a pure function of the key, so two threads
+    // that compute the same entry at once store the same face.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(FontRole, bool, bool), FontFace> _resolved = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, string), FontFace?> _fallbacks = new();
 
     private FontSet(List<FontFace> faces, Dictionary<FontRole, string> roles)
     {
@@ -60,39 +62,29 @@ public sealed class FontSet
 
     /// <summary>The face for a role and style: the exact style of the role's family if loaded, else the nearest
     /// style of that family, else the nearest face of any family (so layout always has something to measure).</summary>
-    public FontFace Resolve(FontRole role, bool bold, bool italic)
+    public FontFace Resolve(FontRole role, bool bold, bool italic) =>
+        _resolved.TryGetValue((role, bold, italic), out var face) ? face : _resolved.GetOrAdd((role, bold, italic), Nearest);
+
+    private FontFace Nearest((FontRole Role, bool Bold, bool Italic) key)
     {
-        lock (_gate)
-        {
-            if (_resolved.TryGetValue((role, bold, italic), out var face))
-                return face;
-            string family = _roles[role];
-            var candidates = _faces.Where(f => string.Equals(f.Family, family, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (candidates.Count == 0)
-                candidates = _faces;
-            face = candidates
-                .OrderBy(f => (f.Bold == bold ? 0 : 2) + (f.Italic == italic ? 0 : 1))
-                .ThenBy(f => f.Id, StringComparer.Ordinal)
-                .First();
-            _resolved[(role, bold, italic)] = face;
-            return face;
-        }
+        string family = _roles[key.Role];
+        var candidates = _faces.Where(f => string.Equals(f.Family, family, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (candidates.Count == 0)
+            candidates = _faces;
+        return candidates
+            .OrderBy(f => (f.Bold == key.Bold ? 0 : 2) + (f.Italic == key.Italic ? 0 : 1))
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .First();
     }
 
     /// <summary>Another loaded face that has the code point, preferring the same style; null when none does.</summary>
-    public FontFace? Fallback(int codePoint, FontFace primary)
-    {
-        lock (_gate)
-        {
-            if (_fallbacks.TryGetValue((codePoint, primary.Id), out var found))
-                return found;
-            found = _faces
-                .Where(f => f != primary && f.HasGlyph(codePoint))
-                .OrderBy(f => (f.Bold == primary.Bold ? 0 : 2) + (f.Italic == primary.Italic ? 0 : 1))
-                .ThenBy(f => f.Id, StringComparer.Ordinal)
-                .FirstOrDefault();
-            _fallbacks[(codePoint, primary.Id)] = found;
-            return found;
-        }
-    }
+    public FontFace? Fallback(int codePoint, FontFace primary) =>
+        _fallbacks.TryGetValue((codePoint, primary.Id), out var found) ? found : _fallbacks.GetOrAdd((codePoint, primary.Id), _ => FirstWith(codePoint, primary));
+
+    private FontFace? FirstWith(int codePoint, FontFace primary) =>
+        _faces
+            .Where(f => f != primary && f.HasGlyph(codePoint))
+            .OrderBy(f => (f.Bold == primary.Bold ? 0 : 2) + (f.Italic == primary.Italic ? 0 : 1))
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
 }

@@ -1,0 +1,92 @@
+using Pub.Syntax;
+
+namespace Pub.Compiler;
+
+/// <summary>
+/// Builds the manuscripts of one run, up to <see cref="BuildOptions.Jobs"/> at a time, with the same outcome as
+/// building them one after the other. Each manuscript goes through three steps of <see cref="EditionBuilder"/>:
+/// prepare and commit run on the calling thread in manuscript order, so files, the cache, the manifest and the
+/// order of diagnostics never depend on which manuscript finished first; only rendering (resolve, HTML, layout,
+/// PDF), which reads and writes nothing shared but thread-safe caches, runs on other threads.
+/// </summary>
+/// <remarks>
+/// Memory stays bounded: at most twice as many manuscripts as jobs are in flight (rendering, or rendered and
+/// waiting for those before them to be written), and a rendered manuscript is dropped once its files are
+/// written. A later edition links the files of its earlier editions only when they are in the output folder,
+/// which a manuscript before it in the same build may write: such a manuscript waits until every manuscript
+/// before it is committed, exactly as it would in a sequential build.
+/// </remarks>
+internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions options)
+{
+    private readonly int _jobs = Math.Max(1, options.Jobs);
+
+    public void Run(IReadOnlyList<Manuscript> manuscripts, List<EditionResult> editions, List<Diagnostic> diagnostics)
+    {
+        var inFlight = new Queue<(PreparedEdition Prepared, Task<RenderedEdition>? Rendering)>();
+        var window = _jobs == 1 ? 1 : 2 * _jobs;
+        using var slots = new SemaphoreSlim(_jobs);
+        using var stop = new CancellationTokenSource();
+        var next = 0;
+        try
+        {
+            while (true)
+            {
+                while (next < manuscripts.Count && inFlight.Count < window && !(inFlight.Count > 0 && ReadsEarlierOutputs(manuscripts[next])))
+                {
+                    var prepared = builder.Prepare(manuscripts[next++]);
+                    inFlight.Enqueue((prepared, prepared.Pending is { } pending && _jobs > 1 ? RenderAsync(pending, slots, stop.Token) : null));
+                }
+                if (!inFlight.TryDequeue(out var head))
+                {
+                    return;
+                }
+                var (result, found) = head.Prepared.Finished
+                    ?? builder.Commit(head.Rendering?.GetAwaiter().GetResult() ?? builder.Render(head.Prepared.Pending!));
+                editions.Add(result);
+                diagnostics.AddRange(found);
+                if (!result.Unchanged)
+                {
+                    options.Progress?.Invoke(result);
+                }
+                if (options.FailFast && result.Failed)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            // After --fail-fast the manuscripts still in flight are abandoned: those not started never start, and
+            // those rendering are waited for, so that nothing runs once the build has returned.
+            stop.Cancel();
+            foreach (var (_, rendering) in inFlight)
+            {
+                if (rendering is not null)
+                {
+                    try
+                    {
+                        rendering.Wait(CancellationToken.None);
+                    }
+                    catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+                    {
+                    }
+                }
+            }
+        }
+    }
+
+    private Task<RenderedEdition> RenderAsync(PendingEdition pending, SemaphoreSlim slots, CancellationToken stop) => Task.Run(async () =>
+    {
+        await slots.WaitAsync(stop).ConfigureAwait(false);
+        try
+        {
+            return builder.Render(pending);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }, stop);
+
+    private static bool ReadsEarlierOutputs(Manuscript manuscript) => manuscript.Document?.Meta.EarlierEditions.Count > 0;
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Pub.Preview;
+using Xunit;
+
+namespace Pub.Preview.Tests;
+
+/// <summary>What the preview prints: each of a manuscript's warnings once per rebuild, although the HTML and the
+/// PDF edition are built separately and both find it.</summary>
+public sealed class PreviewLogTests
+{
+    [Fact]
+    public async Task AWarningIsPrintedOncePerBuildNotOncePerEdition()
+    {
+        using var project = new PreviewProject();
+        project.Write(WithUnknownField("The first sentence."));
+        using var log = new StringWriter();
+        var synchronized = TextWriter.Synchronized(log);
+        var cancel = TestContext.Current.CancellationToken;
+        var (server, _) = await PreviewServer.StartAsync(project.Options(pdf: true) with { Log = synchronized }, cancel);
+        Assert.NotNull(server);
+        await using var _ = server;
+
+        await WaitFor(() => Count(log, synchronized, "PDF rebuilt") == 1, cancel);
+        Assert.Equal(1, Count(log, synchronized, "warning PUB0104: unknown front-matter field 'keywrods'"));
+
+        project.Write(WithUnknownField("The second sentence."));
+        await WaitFor(() => Count(log, synchronized, "PDF rebuilt") == 2, cancel);
+        Assert.Equal(2, Count(log, synchronized, "warning PUB0104: unknown front-matter field 'keywrods'"));
+    }
+
+    private static string WithUnknownField(string sentence) =>
+        PreviewProject.Text(sentence).Replace("language: en\n", "language: en\nkeywrods: [a]\n", StringComparison.Ordinal);
+
+    private static int Count(StringWriter log, TextWriter writer, string text)
+    {
+        // A synchronized writer locks itself while writing.
+        lock (writer)
+        {
+            return Regex.Matches(log.ToString(), Regex.Escape(text)).Count;
+        }
+    }
+
+    private static async Task WaitFor(Func<bool> condition, CancellationToken cancel)
+    {
+        for (var i = 0; i < 1200 && !condition(); i++)
+        {
+            await Task.Delay(100, cancel);
+        }
+        Assert.True(condition(), "the preview did not get there in two minutes");
+    }
+}
