@@ -9,15 +9,17 @@
 # within each round, so a slower moment of the machine falls on all of them; the table gives medians
 # over the rounds and the ratio anchor / pub (above 1: pub is faster).
 #
-#   dotnet tool run pwsh build.ps1 compare            (or: pwsh bench/compare.ps1 -Runs 5 -Papers 1,20)
+#   dotnet tool run pwsh build.ps1 compare       (or: dotnet tool run pwsh bench/compare.ps1 -Runs 5 -Papers 1,20)
 param(
     [int] $Runs = 5,
-    [int[]] $Papers = @(1, 20),
+    [string[]] $Papers = @('1', '20'),
     [string[]] $Styles = @('chicago-author-date', 'ieee'),
     [string] $Work = (Join-Path ([IO.Path]::GetTempPath()) 'pub-compare')
 )
 
 $ErrorActionPreference = 'Stop'
+# "1,20" arrives as one word when the script is started through `dotnet tool run pwsh`.
+$Papers = @($Papers | ForEach-Object { $_ -split ',' } | ForEach-Object { [int]$_ })
 $repo = Split-Path $PSScriptRoot -Parent
 
 function Invoke-Checked([string] $what, [scriptblock] $action) {
@@ -86,33 +88,35 @@ function Invoke-Typst([string] $corpus) {
     }
 }
 
-# The comparisons: what is built, the anchor and its command, pub's command.
+# The comparisons: what is built, against which anchor, in which format.
 $cases = @()
 foreach ($style in $Styles) {
     foreach ($count in $Papers) {
         $corpus = New-Corpus $style $count
-        $cases += [pscustomobject]@{ Work = "HTML with citations, $style, $count manuscript(s)"; Anchor = 'pandoc --citeproc'
-            RunAnchor = { param($c) Invoke-Pandoc $c }.GetNewClosure(); RunPub = { param($c) Invoke-Pub $c 'html' }.GetNewClosure(); Corpus = $corpus }
+        $cases += [pscustomobject]@{ Work = "HTML with citations, $style, $count manuscript(s)"; Anchor = 'pandoc --citeproc'; Format = 'html'; Corpus = $corpus }
         if ($style -eq $Styles[0]) {
-            $cases += [pscustomobject]@{ Work = "PDF, $style, $count manuscript(s)"; Anchor = 'Typst'
-                RunAnchor = { param($c) Invoke-Typst $c }.GetNewClosure(); RunPub = { param($c) Invoke-Pub $c 'pdf' }.GetNewClosure(); Corpus = $corpus }
+            $cases += [pscustomobject]@{ Work = "PDF, $style, $count manuscript(s)"; Anchor = 'Typst'; Format = 'pdf'; Corpus = $corpus }
         }
     }
+}
+
+function Invoke-Anchor($case) {
+    if ($case.Format -eq 'html') { Invoke-Pandoc $case.Corpus } else { Invoke-Typst $case.Corpus }
 }
 
 $rows = @()
 foreach ($case in $cases) {
     # One unmeasured round first: files into the page cache, the published pub's first start.
-    & $case.RunAnchor $case.Corpus
-    & $case.RunPub $case.Corpus
+    Invoke-Anchor $case
+    Invoke-Pub $case.Corpus $case.Format
     $anchorTimes = @(); $pubTimes = @()
     for ($round = 0; $round -lt $Runs; $round++) {
         if ($round % 2 -eq 0) {
-            $anchorTimes += Measure-Seconds { & $case.RunAnchor $case.Corpus }
-            $pubTimes += Measure-Seconds { & $case.RunPub $case.Corpus }
+            $anchorTimes += Measure-Seconds { Invoke-Anchor $case }
+            $pubTimes += Measure-Seconds { Invoke-Pub $case.Corpus $case.Format }
         } else {
-            $pubTimes += Measure-Seconds { & $case.RunPub $case.Corpus }
-            $anchorTimes += Measure-Seconds { & $case.RunAnchor $case.Corpus }
+            $pubTimes += Measure-Seconds { Invoke-Pub $case.Corpus $case.Format }
+            $anchorTimes += Measure-Seconds { Invoke-Anchor $case }
         }
     }
     $anchor = Get-Median $anchorTimes; $mine = Get-Median $pubTimes
