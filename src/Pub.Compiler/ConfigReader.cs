@@ -42,13 +42,11 @@ public static class ConfigReader
             }
             root = map;
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
-            var message = ex.InnerException?.Message ?? ex.Message;
-            var close = message.IndexOf("): ", StringComparison.Ordinal);
-            message = message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
-            diagnostics.Add(Diagnostic.Error(Codes.MalformedConfig, $"{FileName} is not valid YAML: {message.TrimEnd('.')}",
-                source.SpanAt((int)ex.Start.Line, (int)ex.Start.Column)));
+            var error = YamlSyntaxError.Explain(text, ex);
+            diagnostics.Add(Diagnostic.Error(Codes.MalformedConfig, $"{FileName} is not valid YAML: {error.Message}",
+                source.SpanAt(error.Line, error.Column), error.Hint));
             return (null, diagnostics.Items);
         }
 

@@ -61,59 +61,19 @@ internal static class FrontMatterSplitter
             }
             return new FrontMatterBlock(map, 2, bodyStart);
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
             diagnostics.Add(YamlError(source, yaml, ex));
             return null;
         }
     }
 
-    /// <summary>YAML marks are one-based and count from the line after the opening '---', which is line 2
-    /// of the file.</summary>
-    private static Diagnostic YamlError(SourceText source, string yaml, YamlException ex)
+    /// <summary>YAML lines count from the line after the opening '---', which is line 2 of the file.</summary>
+    private static Diagnostic YamlError(SourceText source, string yaml, Exception ex)
     {
-        var message = YamlMessage(ex);
-        var at = source.SpanAt((int)ex.Start.Line + 1, (int)ex.Start.Column, 1);
-        var hint = "check indentation and quoting; values containing ': ' or starting with '@', '[' or '{' need quotes";
-        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(yaml) is var (tabLine, tabColumn))
-        {
-            // YamlDotNet reports a tab at the start of the enclosing mapping; the tab itself is more useful.
-            at = source.SpanAt(tabLine + 1, tabColumn, 1);
-            hint = "indent with spaces: YAML does not allow tabs in indentation";
-        }
-        else if (message.StartsWith("Duplicate key", StringComparison.Ordinal))
-        {
-            hint = "each field may appear only once; remove or merge one of the two";
-        }
-        return Diagnostic.Error(Codes.MalformedFrontMatter, $"the front matter is not valid YAML: {message}", at, hint);
-    }
-
-    private static (int Line, int Column)? FirstIndentingTab(string yaml)
-    {
-        var lines = yaml.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            var indent = line.Length - line.TrimStart(' ', '\t').Length;
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab >= 0 && tab < indent)
-            {
-                return (i + 1, tab + 1);
-            }
-        }
-        return null;
-    }
-
-    /// <summary>YamlDotNet messages start with a position in YAML coordinates; ours already says where.</summary>
-    internal static string YamlMessage(YamlException ex)
-    {
-        var message = ex.InnerException?.Message ?? ex.Message;
-        var close = message.IndexOf("): ", StringComparison.Ordinal);
-        if (message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0)
-        {
-            message = message[(close + 3)..];
-        }
-        return message.TrimEnd('.');
+        var error = YamlSyntaxError.Explain(yaml, ex);
+        return Diagnostic.Error(Codes.MalformedFrontMatter, $"the front matter is not valid YAML: {error.Message}",
+            source.SpanAt(error.Line + 1, error.Column, 1), error.Hint);
     }
 
     private static int FirstNonBlankLine(SourceText source)

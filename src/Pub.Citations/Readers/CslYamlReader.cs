@@ -21,19 +21,11 @@ public static class CslYamlReader
         {
             stream.Load(new StringReader(source.Text));
         }
-        catch (YamlException error)
+        catch (Exception error) when (error is YamlException or InvalidOperationException)
         {
-            var message = error.InnerException is YamlException inner ? inner.Message : error.Message;
-            diagnostics.Add(Diagnostic.Error(Codes.MalformedBibYaml, $"not valid YAML: {Describe(message)}",
-                source.Span(Offset(source, error.Start), 1)));
-            return (references, diagnostics);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner fails this way, without a position, when the text ends inside an
-            // unclosed flow collection ("[a, b" or "{a: b"); the end of the file is where it broke.
-            diagnostics.Add(Diagnostic.Error(Codes.MalformedBibYaml, "not valid YAML: the file ends inside an unclosed '[' or '{'",
-                source.Span(source.Text.TrimEnd().Length, 0)));
+            var explained = YamlSyntaxError.Explain(source.Text, error);
+            diagnostics.Add(Diagnostic.Error(Codes.MalformedBibYaml, $"not valid YAML: {explained.Message}",
+                source.SpanAt(explained.Line, explained.Column, 1), explained.Hint));
             return (references, diagnostics);
         }
 
@@ -62,11 +54,4 @@ public static class CslYamlReader
 
     internal static int Offset(SourceText source, Mark mark) =>
         source.Offset((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
-
-    /// <summary>YamlDotNet messages start with their own "(Line: …)" position; ours is in the span.</summary>
-    private static string Describe(string message)
-    {
-        var close = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
-    }
 }

@@ -41,10 +41,11 @@ public static class SeriesRegistryFile
             var registry = reader.Registry(stream.Documents[0].RootNode, series);
             return (diagnostics.Count == 0 ? registry : null, diagnostics);
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
-            diagnostics.Add(Diagnostic.Error(Codes.MalformedRegistry, "the registry is not valid YAML: " + (ex.InnerException?.Message ?? ex.Message),
-                source.SpanAt((int)ex.Start.Line, (int)ex.Start.Column), Hint));
+            var error = YamlSyntaxError.Explain(source.Text, ex);
+            diagnostics.Add(Diagnostic.Error(Codes.MalformedRegistry, "the registry is not valid YAML: " + error.Message,
+                source.SpanAt(error.Line, error.Column), error.Hint + "; " + Hint));
             return (null, diagnostics);
         }
     }
