@@ -19,7 +19,7 @@ public static class ConfigReader
         var bytes = world.ReadBytes(FileName);
         if (bytes is null)
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, Codes.MissingConfig.Id, $"no {FileName} in {world.Root}", Path: FileName,
+            diagnostics.Add(new Diagnostic(Severity.Error, Codes.MissingConfig.Id, $"no {FileName} in {world.Root} or any folder above it", Path: FileName,
                 Hints: ["run pub from the publication repository's root folder, the one that holds pub.yaml"]));
             return (null, diagnostics.Items);
         }

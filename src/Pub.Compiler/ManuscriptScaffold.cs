@@ -24,7 +24,8 @@ internal static class ManuscriptScaffold
         if (series is null)
         {
             var guess = Suggestions.Closest(seriesId, config.Series.Select(s => s.Id));
-            found.Add(new Diagnostic(Severity.Error, Codes.UnknownSeries.Id, $"series '{seriesId}' is not defined in pub.yaml", Path: ConfigReader.FileName,
+            // A mistake on the command line, not in pub.yaml: no file position to blame.
+            found.Add(new Diagnostic(Severity.Error, Codes.UnknownSeries.Id, $"--series '{seriesId}': pub.yaml defines no such series",
                 Hints: [guess is null ? $"defined series: {string.Join(", ", config.Series.Select(s => s.Id))}" : $"did you mean '{guess}'?"]));
             return (null, found);
         }

@@ -51,7 +51,7 @@ internal sealed partial class MetadataReader
             if (!KnownFields.Contains(key, StringComparer.Ordinal))
             {
                 var guess = Suggestions.Closest(key, KnownFields);
-                _diagnostics.Add(Diagnostic.Warning(Codes.UnknownField, $"unknown front-matter field '{key}'", keySpan,
+                _diagnostics.Add(Diagnostic.Warning(Codes.UnknownField, $"unknown front-matter field '{key}': its value is not used", keySpan,
                     guess is null ? $"known fields: {string.Join(", ", KnownFields)}" : $"did you mean '{guess}'?"));
                 continue;
             }
@@ -316,7 +316,7 @@ internal sealed partial class MetadataReader
                 if (childKey is not ("name" or "family" or "affiliation" or "orcid" or "email"))
                 {
                     var guess = Suggestions.Closest(childKey, ["name", "family", "affiliation", "orcid", "email"]);
-                    _diagnostics.Add(Diagnostic.Warning(Codes.UnknownField, $"unknown field '{childKey}' in {key}", SpanOf(child),
+                    _diagnostics.Add(Diagnostic.Warning(Codes.UnknownField, $"unknown field '{childKey}' in {key}: its value is not used", SpanOf(child),
                         guess is null ? "a person has name, family, affiliation, orcid and email" : $"did you mean '{guess}'?"));
                 }
             }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pub.Compiler;
+using Pub.Syntax;
 
 namespace Pub.Cli.Commands;
 
@@ -20,7 +21,9 @@ internal static class NewCommand
             session.Report(diagnostics, "text");
             if (created is null)
             {
-                return (int)(diagnostics.Any(d => d.Code.StartsWith("PUB05", StringComparison.Ordinal)) ? ExitCode.UsageOrConfiguration : ExitCode.DocumentErrors);
+                // A configuration problem or an option naming no series is a usage error (2), not a document's.
+                var usage = diagnostics.Any(d => d.Code.StartsWith("PUB05", StringComparison.Ordinal) || d.Code == Codes.UnknownSeries.Id);
+                return (int)(usage ? ExitCode.UsageOrConfiguration : ExitCode.DocumentErrors);
             }
             session.Output.WriteLine($"created {created}");
             return (int)ExitCode.Ok;
