@@ -21,19 +21,35 @@ public sealed class CitationPass : IDocumentPass
 
     public Document Run(Document document, ResolveContext context)
     {
-        var front = Render(document with { Chapters = [] }, context);
-        return front with { Chapters = [.. document.Chapters.Select(c => Render(c, context))] };
+        var named = document.Meta.Bibliography.Count > 0;
+        var front = Render(document with { Chapters = [] }, context, named);
+        return front with { Chapters = [.. document.Chapters.Select(c => Render(c, context, named || c.Meta.Bibliography.Count > 0))] };
     }
 
-    private static Document Render(Document document, ResolveContext context)
+    /// <summary>One error for every key a manuscript without a bibliography cites, at the first of them,
+    /// instead of one error per key: the cause is the missing (or misspelt) <c>bibliography:</c> field.</summary>
+    private static void ReportNoBibliography(IReadOnlyList<CiteItem> unresolved, ResolveContext context)
+    {
+        if (unresolved.Count == 0)
+        {
+            return;
+        }
+        var keys = unresolved.Select(i => i.Key).Distinct(StringComparer.Ordinal).ToList();
+        var listed = string.Join(", ", keys.Take(3).Select(k => $"'{k}'")) + (keys.Count > 3 ? ", …" : string.Empty);
+        var count = unresolved.Count.ToString(CultureInfo.InvariantCulture);
+        context.Diagnostics.Add(Diagnostic.Error(Codes.UnknownCitationKey,
+            $"no bibliography is named, so {count} citation{(unresolved.Count == 1 ? string.Empty : "s")} cannot be resolved ({listed})", unresolved[0].KeySpan,
+            "add 'bibliography: …' to the front matter (only the series' own papers, @op-1 and the like, are citable without one)"));
+    }
+
+    private static Document Render(Document document, ResolveContext context, bool bibliographyNamed)
     {
         var cites = Walk.AllInlines(document.Blocks.Concat(document.Notes.SelectMany(n => n.Blocks))).OfType<Cite>().ToList();
         if (context.Citations is not { } setup)
         {
-            foreach (var item in context.CitationsUnavailable ? [] : cites.SelectMany(c => c.Items))
+            if (!context.CitationsUnavailable)
             {
-                context.Diagnostics.Add(Diagnostic.Error(Codes.UnknownCitationKey, $"unknown citation key '{item.Key}'", item.KeySpan,
-                    "the manuscript has no bibliography: add 'bibliography: …' to its front matter"));
+                ReportNoBibliography(cites.SelectMany(c => c.Items).ToList(), context);
             }
             return new KeysAsText().Rewrite(document);
         }
@@ -43,7 +59,14 @@ public sealed class CitationPass : IDocumentPass
         }
 
         var known = new HashSet<string>(setup.References.Select(r => r.Id), StringComparer.Ordinal);
-        foreach (var item in cites.SelectMany(c => c.Items).Where(i => !known.Contains(i.Key)))
+        var unknown = cites.SelectMany(c => c.Items).Where(i => !known.Contains(i.Key)).ToList();
+        if (!bibliographyNamed)
+        {
+            // Without a bibliography only the series' own papers are citable: one cause, one message.
+            ReportNoBibliography(unknown, context);
+            unknown = [];
+        }
+        foreach (var item in unknown)
         {
             var guess = Suggestions.Closest(item.Key, known);
             context.Diagnostics.Add(Diagnostic.Error(Codes.UnknownCitationKey, $"unknown citation key '{item.Key}'", item.KeySpan,

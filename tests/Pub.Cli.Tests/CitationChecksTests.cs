@@ -121,3 +121,30 @@ public sealed class CitationChecksTests : IDisposable
         Assert.False(_project.Exists("dist/op-001-en-ed1.html"));
     }
 }
+
+/// <summary>A manuscript that names no bibliography (here because the field is misspelt) gets one error for
+/// all its citations, after the warning about the field that causes it, not one error per key whose hint
+/// talks about bibliography files that are not there.</summary>
+public sealed class MissingBibliographyTests : IDisposable
+{
+    private readonly TestProject _project = new();
+
+    public void Dispose() => _project.Dispose();
+
+    [Fact]
+    public void CitationsWithoutABibliographyAreOneErrorAfterItsCause()
+    {
+        _project.Write("papers/references.yaml", "references:\n  - id: a-2020\n    type: book\n    title: A\n    issued: {date-parts: [[2020]]}\n");
+        _project.AddPaper("op-001-a", 1, extraFrontMatter: "bibliograpy: ../references.yaml",
+            body: "See [@a-2020, p. 3], [@b-2021] and [@a-2020; @c-2022].");
+
+        var (exit, _, error) = _project.Run("check");
+
+        Assert.Equal(1, exit);
+        var warning = error.IndexOf("warning PUB0104: unknown front-matter field 'bibliograpy'", StringComparison.Ordinal);
+        var single = error.IndexOf("error PUB0201: no bibliography is named, so 4 citations cannot be resolved ('a-2020', 'b-2021', 'c-2022')", StringComparison.Ordinal);
+        Assert.True(warning >= 0 && single > warning, error);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(error, "error PUB0201"));
+        Assert.DoesNotContain("bibliography files named in the front matter", error, StringComparison.Ordinal);
+    }
+}
