@@ -46,6 +46,9 @@ internal sealed class BibTeXSyntax
     }
 
     /// <summary>Thrown inside the parser only, to abandon one entry; never escapes it.</summary>
+    /// <summary>The hint for the syntax error being thrown, when it has one.</summary>
+    private string? _pendingHint;
+
     private sealed class SyntaxError(string message, int offset, int length, int resumeAt) : Exception(message)
     {
         public int Offset { get; } = offset;
@@ -69,7 +72,11 @@ internal sealed class BibTeXSyntax
             }
             catch (SyntaxError error)
             {
-                _diagnostics.Add(Diagnostic.Error(Codes.MalformedBibEntry, error.Message, _source.Span(error.Offset, error.Length)));
+                var hint = _pendingHint;
+                _pendingHint = null;
+                _diagnostics.Add(hint is null
+                    ? Diagnostic.Error(Codes.MalformedBibEntry, error.Message, _source.Span(error.Offset, error.Length))
+                    : Diagnostic.Error(Codes.MalformedBibEntry, error.Message, _source.Span(error.Offset, error.Length), hint));
                 _pos = NextItemStart(error.ResumeAt);
             }
         }
@@ -197,7 +204,7 @@ internal sealed class BibTeXSyntax
             }
             if (_pos >= _text.Length || Peek('@'))
             {
-                throw new SyntaxError($"entry '{key}' is not closed: expected '{close}'", open, 1, _pos);
+                throw NotClosed(key, open, close);
             }
             var nameStart = _pos;
             var name = ReadIdentifier().ToLowerInvariant();
@@ -227,13 +234,39 @@ internal sealed class BibTeXSyntax
             {
                 if (_pos >= _text.Length || Peek('@'))
                 {
-                    throw new SyntaxError($"entry '{key}' is not closed: expected '{close}'", open, 1, _pos);
+                    throw NotClosed(key, open, close);
                 }
                 throw new SyntaxError($"expected ',' after the value of field '{name}'", valueEnd, 1, valueEnd);
             }
         }
 
         void Add() => _entries.Add(new BibTeXEntry(type, key, _source.Span(start, _pos - start), fields));
+    }
+
+    /// <summary>An entry that runs into the next one or the end of the file. The usual cause is a field whose
+    /// braces do not balance (title = {A {Study}), which swallows the fields after it; that field is named
+    /// and pointed at, since the entry's first line is not where the mistake is.</summary>
+    private SyntaxError NotClosed(string key, int open, char close)
+    {
+        var fieldStart = new System.Text.RegularExpressions.Regex(@"^[ \t]*([A-Za-z][\w-]*)[ \t]*=", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var body = _text[open.._pos];
+        var fields = fieldStart.Matches(body);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var end = i + 1 < fields.Count ? fields[i + 1].Index : body.Length;
+            var depth = 0;
+            for (var at = fields[i].Index + fields[i].Length; at < end; at++)
+            {
+                depth += body[at] switch { '{' => 1, '}' => -1, _ => 0 };
+            }
+            if (depth > 0)
+            {
+                var name = fields[i].Groups[1].Value;
+                _pendingHint = $"a '{{' in field '{name}' is not closed, so the field runs on over the rest of the entry; close it (BibTeX counts every brace, \\{{ included)";
+                return new SyntaxError($"entry '{key}' is not closed: the braces of field '{name}' do not balance", open + fields[i].Groups[1].Index, name.Length, _pos);
+            }
+        }
+        return new SyntaxError($"entry '{key}' is not closed: expected '{close}'", open, 1, _pos);
     }
 
     private void ExpectClose(char close, string what)
