@@ -30,9 +30,13 @@ public static class PubCompiler
         var citations = new CitationLoader(world, workspace.Config, workspace.AllManuscripts);
         var builder = new EditionBuilder(workspace, options, fonts, citations, cache);
         var editions = new List<EditionResult>();
+        var manuscriptsFrom = diagnostics.Count;
         new ManuscriptQueue(builder, options).Run([.. workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply)], editions, diagnostics);
         diagnostics.AddRange(fontDiagnostics);
-        diagnostics.AddRange(citations.FileDiagnostics);
+        // A bibliography or style file that cannot be read is the cause of the manuscripts' errors about the
+        // keys it should have defined: its errors come first, its warnings after the manuscripts'.
+        diagnostics.InsertRange(manuscriptsFrom, citations.FileDiagnostics.Where(d => d.Severity == Severity.Error));
+        diagnostics.AddRange(citations.FileDiagnostics.Where(d => d.Severity != Severity.Error));
         diagnostics.AddRange(CheckBibliographies(workspace, citations, options));
         if (options.Write && options.Formats.HasFlag(OutputFormats.Html) && editions.Any(e => !e.Failed))
         {

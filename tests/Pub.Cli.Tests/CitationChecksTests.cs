@@ -147,4 +147,19 @@ public sealed class MissingBibliographyTests : IDisposable
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(error, "error PUB0201"));
         Assert.DoesNotContain("bibliography files named in the front matter", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ABrokenBibliographyEntryIsReportedBeforeTheKeysItLeavesUnknown()
+    {
+        _project.Write("papers/refs.bib", "@book{alpha-2001,\n  author = {Alpha, Ann},\n  title = {A {Study of Things},\n  year = {2001}\n}\n\n@book{beta-2002,\n  author = {Beta, Bob},\n  title = {Another},\n  year = {2002}\n}\n");
+        _project.AddPaper("op-001-a", 1, extraFrontMatter: "bibliography: ../refs.bib", body: "See [@alpha-2001] and [@beta-2002].");
+
+        var (exit, _, error) = _project.Run("check");
+
+        Assert.Equal(1, exit);
+        var cause = error.IndexOf("papers/refs.bib(3,3): error PUB0801: entry 'alpha-2001' is not closed: the braces of field 'title' do not balance", StringComparison.Ordinal);
+        var consequence = error.IndexOf("error PUB0201: unknown citation key 'alpha-2001'", StringComparison.Ordinal);
+        Assert.True(cause >= 0 && consequence > cause, error);
+        Assert.DoesNotContain("unknown citation key 'beta-2002'", error, StringComparison.Ordinal);
+    }
 }
