@@ -1,109 +1,51 @@
 // The shared bibliography in the two forms the compared tools read: CSL-JSON (pub and Pandoc) and BibTeX
-// (Typst). Both are written from the same references, field by field.
+// (Typst). Both are written from the same references; the CSL-JSON by pub's own writer.
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Pub.Citations.Writers;
 
 namespace Pub.Corpus;
 
 public static class BibliographyWriter
 {
-    public static string CslJson(IReadOnlyList<Reference> references)
-    {
-        using var stream = new MemoryStream();
-        var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        using (var json = new Utf8JsonWriter(stream, options))
-        {
-            json.WriteStartArray();
-            foreach (var r in references)
-            {
-                WriteItem(json, r);
-            }
-            json.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
+    public static string CslJson(IReadOnlyList<Reference> references) => CslJsonWriter.Write([.. references.Select(Csl)]);
 
-    private static void WriteItem(Utf8JsonWriter json, Reference r)
+    /// <summary>A generated reference as pub's processor holds it.</summary>
+    private static Citations.Reference Csl(Reference r)
     {
-        json.WriteStartObject();
-        json.WriteString("id", r.Id);
-        json.WriteString("type", r.Type);
-        json.WriteString("title", r.Title);
-        WriteNames(json, "author", r.Authors);
-        WriteNames(json, "editor", r.Editors);
-        WriteOptional(json, "container-title", r.ContainerTitle);
-        WriteOptional(json, "publisher", r.Publisher);
-        WriteOptional(json, "publisher-place", r.Place);
-        WriteOptional(json, "volume", r.Volume);
-        WriteOptional(json, "issue", r.Issue);
-        WriteOptional(json, "page", r.Pages);
-        WriteOptional(json, "number", r.Number);
-        WriteOptional(json, "authority", r.Authority);
-        WriteOptional(json, "DOI", r.Doi);
-        WriteOptional(json, "URL", r.Url);
-        WriteOptional(json, "genre", r.Genre);
-        json.WritePropertyName("issued");
-        WriteDate(json, r.Year, r.Month, r.Day);
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["title"] = r.Title };
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                variables[name] = value;
+            }
+        }
+        Add("container-title", r.ContainerTitle);
+        Add("publisher", r.Publisher);
+        Add("publisher-place", r.Place);
+        Add("volume", r.Volume);
+        Add("issue", r.Issue);
+        Add("page", r.Pages);
+        Add("number", r.Number);
+        Add("authority", r.Authority);
+        Add("DOI", r.Doi);
+        Add("URL", r.Url);
+        Add("genre", r.Genre);
+        var names = new Dictionary<string, IReadOnlyList<Citations.Name>>(StringComparer.Ordinal);
+        foreach (var (variable, list) in new[] { ("author", r.Authors), ("editor", r.Editors) }.Where(n => n.Item2.Count > 0))
+        {
+            names[variable] = [.. list.Select(n => new Citations.Name { Family = n.Family, Given = n.Given, Literal = n.Literal })];
+        }
+        var dates = new Dictionary<string, Citations.DateValue>(StringComparer.Ordinal)
+        {
+            ["issued"] = new() { Parts = [[r.Year, .. r.Month is { } m ? (r.Day is { } d ? new[] { m, d } : [m]) : []]] },
+        };
         if (r.Accessed is { } accessed)
         {
-            var parts = accessed.Split('-').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-            json.WritePropertyName("accessed");
-            WriteDate(json, parts[0], parts[1], parts[2]);
+            dates["accessed"] = new() { Parts = [[.. accessed.Split('-').Select(p => int.Parse(p, CultureInfo.InvariantCulture))]] };
         }
-        json.WriteEndObject();
-    }
-
-    private static void WriteDate(Utf8JsonWriter json, int year, int? month, int? day)
-    {
-        json.WriteStartObject();
-        json.WriteStartArray("date-parts");
-        json.WriteStartArray();
-        json.WriteNumberValue(year);
-        if (month is { } m)
-        {
-            json.WriteNumberValue(m);
-            if (day is { } d)
-            {
-                json.WriteNumberValue(d);
-            }
-        }
-        json.WriteEndArray();
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteNames(Utf8JsonWriter json, string variable, IReadOnlyList<Name> names)
-    {
-        if (names.Count == 0)
-        {
-            return;
-        }
-        json.WriteStartArray(variable);
-        foreach (var name in names)
-        {
-            json.WriteStartObject();
-            if (name.Literal is { } literal)
-            {
-                json.WriteString("literal", literal);
-            }
-            else
-            {
-                json.WriteString("family", name.Family);
-                json.WriteString("given", name.Given);
-            }
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
+        return new Citations.Reference { Id = r.Id, Type = r.Type, Variables = variables, Names = names, Dates = dates };
     }
 
     public static string BibTeX(IReadOnlyList<Reference> references)
