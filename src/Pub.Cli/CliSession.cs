@@ -101,6 +101,11 @@ public sealed class CliSession(TextWriter output, TextWriter error, string worki
 
     public static ExitCode ExitFor(IReadOnlyCollection<Diagnostic> diagnostics, bool configurationFailed, bool strict)
     {
+        // A bug in pub (an internal error in one manuscript) decides the exit code once everything else was built.
+        if (diagnostics.Any(d => d.Code == Codes.InternalError.Id))
+        {
+            return ExitCode.InternalError;
+        }
         if (configurationFailed)
         {
             return ExitCode.UsageOrConfiguration;

@@ -68,6 +68,12 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         unavailable = false;
         if (paths.Count == 0 && !cites)
         {
+            // Nothing to render, but a style the manuscript names must still exist: a misspelt or refused csl:
+            // would otherwise surface only with the first citation.
+            if (document.Meta.Csl is not null && LookUpLocked(document) is { Lookup.Path: null } missing)
+            {
+                diagnostics.Add(MissingStyle(document, missing.Value, missing.Own, missing.Lookup));
+            }
             return null;
         }
         var style = StyleFor(document, diagnostics);
@@ -143,8 +149,26 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         return (lookup, value, own);
     }
 
+    private (StyleLookup Lookup, string Value, bool Own) LookUpLocked(Document document)
+    {
+        lock (_gate)
+        {
+            return LookUp(document);
+        }
+    }
+
     private Diagnostic MissingStyle(Document document, string value, bool own, StyleLookup lookup)
     {
+        var span = own
+            ? document.FieldValueSpans.TryGetValue("csl", out var at) ? at : ManuscriptLoader.FieldValueSpan(document, "csl")
+            : config.CitationStyleSpan;
+        if (lookup.Outside is { } outside)
+        {
+            var refused = $"citation style '{value}' leads outside the project and is refused";
+            return span is null
+                ? new Diagnostic(Severity.Error, Codes.OutsideProject.Id, refused, Path: own ? document.Path : ConfigReader.FileName, Hints: [ProjectPath.OutsideHint(outside)])
+                : Diagnostic.Error(Codes.OutsideProject, refused, span, ProjectPath.OutsideHint(outside));
+        }
         var hints = new List<string>();
         if (lookup.Suggestion is { } guess)
         {
@@ -154,9 +178,6 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
             ? "csl is a file relative to the manuscript's folder, or the name or id of a style in " + string.Join(", ", _catalogue.Folders) + "; run 'pub styles' to list them"
             : "citation-style is a file relative to pub.yaml, or the name or id of a style in " + string.Join(", ", _catalogue.Folders) + "; run 'pub styles' to list them");
         var message = $"citation style '{value}' was not found";
-        var span = own
-            ? document.FieldValueSpans.TryGetValue("csl", out var at) ? at : ManuscriptLoader.FieldValueSpan(document, "csl")
-            : config.CitationStyleSpan;
         return span is null
             ? new Diagnostic(Severity.Error, Codes.MissingStyle.Id, message, Path: own ? document.Path : ConfigReader.FileName, Hints: hints)
             : new Diagnostic(Severity.Error, Codes.MissingStyle.Id, message, span, hints);

@@ -20,6 +20,9 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
 {
     public const string AssetsUnit = "(assets)";
 
+    /// <summary>How long one manuscript's PDF layout may take: a thousand-page book takes well under a minute.</summary>
+    public static readonly TimeSpan LayoutTimeLimit = TimeSpan.FromMinutes(3);
+
     private readonly IWorld _world = workspace.World;
     private readonly ProjectConfig _config = workspace.Config!;
     private readonly Lazy<IReadOnlyDictionary<string, byte[]>> _hyphenation = new(() => FontLoader.LoadHyphenation(workspace.World, workspace.Config!));
@@ -55,6 +58,14 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         return new(null, new PendingEdition(manuscript, document, setup, unavailable, diagnostics));
     }
 
+    /// <summary>The outcome of a manuscript whose preparation or rendering threw: a bug in pub, reported as an
+    /// internal error for this manuscript, which writes nothing; the cache keeps no record of it.</summary>
+    public (EditionResult, IReadOnlyList<Diagnostic>) Crashed(Manuscript manuscript, IReadOnlyList<Diagnostic> found, Exception exception)
+    {
+        cache?.Failed();
+        return (new EditionResult(manuscript.Path, [], Failed: true), [.. found, Diagnostic.Internal(manuscript.Path, exception)]);
+    }
+
     /// <summary>The second step, which may run on several manuscripts at once: resolve, render the HTML and
     /// lay out and serialise the PDF, all in memory. It reads the world and the caches shared by the build
     /// (fonts, hyphenation, locales, styles), which are safe to share, and writes nothing.</summary>
@@ -62,9 +73,10 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (manuscript, document, diagnostics) = (pending.Manuscript, pending.Document, pending.Diagnostics);
-        var context = new ResolveContext(_world.FileExists, _world.ReadBytes) { Citations = pending.Setup, CitationsUnavailable = pending.Unavailable };
+        var context = new ResolveContext(_world.FileExists, _world.ReadBytes, _world.IsOutside) { Citations = pending.Setup, CitationsUnavailable = pending.Unavailable };
         var resolved = Resolver.Resolve(document, context);
         diagnostics.AddRange(context.Diagnostics.Items);
+        diagnostics.AddRange(ImageLimits.Check(resolved, _world.ReadBytes));
         // A style that cannot be loaded fails the manuscript even when its problem is reported once for the
         // build (a broken style file), not among the manuscript's own diagnostics.
         if (pending.Unavailable || diagnostics.Any(d => d.Severity == Severity.Error))
@@ -143,12 +155,23 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 Images = images.ToDictionary(p => p, p => _world.ReadBytes(p)!, StringComparer.Ordinal),
                 Hyphenation = _hyphenation.Value,
             };
-            var paged = Typesetter.Layout(resolved, settings, fonts.Value);
-            diagnostics.AddRange(paged.Diagnostics);
-            if (!paged.Diagnostics.Any(d => d.Severity == Severity.Error))
+            using var limit = new CancellationTokenSource(LayoutTimeLimit);
+            try
             {
-                files.Add((baseName + ".pdf", PdfEditionWriter.Write(paged)));
-                editions++;
+                var paged = Typesetter.Layout(resolved, settings with { Stop = limit.Token }, fonts.Value);
+                diagnostics.AddRange(paged.Diagnostics);
+                if (!paged.Diagnostics.Any(d => d.Severity == Severity.Error))
+                {
+                    files.Add((baseName + ".pdf", PdfEditionWriter.Write(paged)));
+                    editions++;
+                }
+            }
+            catch (LayoutStoppedException stopped)
+            {
+                var message = $"the PDF edition's layout took more than {LayoutTimeLimit.TotalSeconds:0} seconds and was stopped";
+                const string hint = "no manuscript needs this long; please report it with the manuscript: the block named here is where layout was when it stopped";
+                diagnostics.Add(stopped.At is { } at ? Diagnostic.Error(Codes.LayoutTimeLimit, message, at, hint)
+                    : new Diagnostic(Severity.Error, Codes.LayoutTimeLimit.Id, message, Path: manuscript.Path, Hints: [hint]));
             }
         }
 
@@ -269,10 +292,11 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         // The stylesheet's @font-face rules name assets/fonts/: the project's own fonts (the same files the
         // PDF embeds) and their licences, copied unchanged so that pages request nothing from elsewhere.
         var fontFolder = ProjectPath.Combine(_config.Templates, "fonts");
-        var fontFiles = _world.ListFiles(fontFolder)
+        // Links leading outside the project are reported once, by the font loader for the fonts folder.
+        var fontFiles = ProjectFiles.List(_world, fontFolder, [])
             .Where(file => ProjectPath.FileName(file) is var name && (name.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith(".otf", StringComparison.OrdinalIgnoreCase) || name.StartsWith("OFL", StringComparison.Ordinal)));
-        var files = _world.ListFiles(assets)
+        var files = ProjectFiles.List(_world, assets, diagnostics)
             .Select(file => (Path: Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..]), Content: _world.ReadBytes(file) ?? []))
             .Concat(fontFiles.Select(file => (Path: Combine(OutputFolder, "assets/fonts/" + file[(fontFolder.Length + 1)..]), Content: _world.ReadBytes(file) ?? [])))
             .ToList();
@@ -345,6 +369,8 @@ internal sealed class WorldTemplateSource(IWorld world, string root) : ITemplate
     }
 
     public string DisplayPath(string relativePath) => ProjectPath.Combine(root, relativePath);
+
+    public bool IsOutside(string relativePath) => world.IsOutside(ProjectPath.Combine(root, ProjectPath.Normalize(relativePath)));
 }
 
 /// <summary>The outcome of <see cref="EditionBuilder.Prepare"/>: finished already (an error in the manuscript, or

@@ -7,16 +7,27 @@ namespace Pub.Compiler;
 
 /// <summary>The real world: files below a project folder, the system clock and the process environment.
 /// Writes go to a temporary file in the same folder and are then renamed over the target, so no reader ever
-/// sees a half-written file; a path that would leave the project folder is refused.</summary>
+/// sees a half-written file. A project-relative path that leaves the project folder, by ".." or through a
+/// symbolic link to something outside it, is neither read nor written: a manuscript, or a pull request, that
+/// commits a link to /etc/passwd gets an error, not the file.</summary>
 public sealed class FileSystemWorld(string root) : IWorld
 {
+    /// <summary>How many symbolic links one path may pass through before it is taken as a loop.</summary>
+    private const int MaxLinkHops = 40;
+
+    private static readonly StringComparison PathComparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    private readonly Lazy<string> _realRoot = new(() => RealPath(Path.GetFullPath(root)) ?? Path.GetFullPath(root));
+
     public string Root { get; } = Path.GetFullPath(root);
 
     public DateTimeOffset Now => DateTimeOffset.UtcNow;
 
-    private string Full(string path)
+    /// <summary>The full path of a project-relative or absolute path; null when a relative path leads out of the
+    /// project, by ".." or through a symbolic link. Absolute paths come from the command line (an output folder
+    /// named with --out) and are taken as they are.</summary>
+    private string? Full(string path)
     {
-        // An absolute path is taken as it is: the output folder may be named anywhere with --out.
         if (Path.IsPathRooted(path))
         {
             return Path.GetFullPath(path);
@@ -24,20 +35,92 @@ public sealed class FileSystemWorld(string root) : IWorld
         var normalized = ProjectPath.Normalize(path);
         if (ProjectPath.EscapesRoot(normalized))
         {
-            throw new InvalidOperationException($"path '{path}' leaves the project folder");
+            return null;
         }
-        return Path.Combine(Root, normalized);
+        var full = Path.Combine(Root, normalized);
+        return Inside(full) ? full : null;
     }
 
-    public bool FileExists(string path) => File.Exists(Full(path));
+    /// <summary>Whether the file or folder a full path names, after following every link on the way, is in the
+    /// project. A path that does not exist yet is judged by the part of it that does.</summary>
+    private bool Inside(string full) => RealPath(full) is { } real && IsWithin(real, _realRoot.Value);
 
-    public bool DirectoryExists(string path) => Directory.Exists(Full(path));
+    private static bool IsWithin(string path, string folder) =>
+        path.Equals(folder, PathComparison)
+        || path.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, PathComparison);
 
-    public byte[]? ReadBytes(string path)
+    /// <summary>A full path with every symbolic link on its way resolved, as realpath(3) gives it, except that
+    /// the part that does not exist is kept as written; null for a loop of links.</summary>
+    private static string? RealPath(string full)
+    {
+        var hops = 0;
+        var rootLength = Path.GetPathRoot(full)!.Length;
+        var resolved = full[..rootLength];
+        var rest = new Queue<string>(full[rootLength..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+        while (rest.TryDequeue(out var part))
+        {
+            if (part == "..")
+            {
+                resolved = Path.GetDirectoryName(resolved) ?? resolved;
+                continue;
+            }
+            var next = Path.Combine(resolved, part);
+            string? target;
+            try
+            {
+                target = new FileInfo(next).LinkTarget;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                target = null;
+            }
+            if (target is null)
+            {
+                resolved = next;
+                continue;
+            }
+            if (++hops > MaxLinkHops)
+            {
+                return null;
+            }
+            // The link's target replaces the link: an absolute target starts over from its root, a relative one
+            // continues from the folder the link is in.
+            var absolute = Path.GetFullPath(target, resolved);
+            rootLength = Path.GetPathRoot(absolute)!.Length;
+            resolved = absolute[..rootLength];
+            rest = new Queue<string>(absolute[rootLength..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Concat(rest));
+        }
+        return resolved;
+    }
+
+    public bool IsOutside(string path) => !Path.IsPathRooted(path) && Full(path) is null;
+
+    public bool FileExists(string path) => Full(path) is { } full && File.Exists(full);
+
+    public bool DirectoryExists(string path) => Full(path) is { } full && Directory.Exists(full);
+
+    public bool HasEntries(string folder)
     {
         try
         {
-            return File.ReadAllBytes(Full(path));
+            return Full(folder) is { } full && Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be listed is not known to be empty.
+            return true;
+        }
+    }
+
+    public byte[]? ReadBytes(string path)
+    {
+        if (Full(path) is not { } full)
+        {
+            return null;
+        }
+        try
+        {
+            return File.ReadAllBytes(full);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -47,19 +130,59 @@ public sealed class FileSystemWorld(string root) : IWorld
 
     public IReadOnlyList<string> ListFiles(string folder)
     {
-        var full = Full(folder);
-        if (!Directory.Exists(full))
+        if (Full(folder) is not { } full || !Directory.Exists(full))
         {
             return [];
         }
-        return [.. Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)];
+        var found = new List<string>();
+        var visited = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        Walk(full, found, visited);
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    /// <summary>Lists a folder's files recursively. Links are followed only while they stay in the project, and
+    /// a folder is entered once however many links lead to it, so a link to a folder above it is no loop.</summary>
+    private void Walk(string folder, List<string> found, HashSet<string> visited)
+    {
+        if (RealPath(folder) is not { } real || !visited.Add(real))
+        {
+            return;
+        }
+        IEnumerable<FileSystemInfo> entries;
+        try
+        {
+            entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos()];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+        foreach (var entry in entries)
+        {
+            var relative = Path.GetRelativePath(Root, entry.FullName).Replace('\\', '/');
+            var isLink = entry.LinkTarget is not null;
+            if (isLink && !Inside(entry.FullName) && Directory.Exists(entry.FullName))
+            {
+                found.Add(relative + "/");
+            }
+            else if (Directory.Exists(entry.FullName))
+            {
+                Walk(entry.FullName, found, visited);
+            }
+            else
+            {
+                found.Add(relative);
+            }
+        }
     }
 
     public string? WriteAtomic(string path, ReadOnlySpan<byte> content)
     {
-        var target = Full(path);
+        if (Full(path) is not { } target)
+        {
+            return Refused(path);
+        }
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
         try
         {
@@ -88,7 +211,10 @@ public sealed class FileSystemWorld(string root) : IWorld
 
     public string? Delete(string path)
     {
-        var target = Full(path);
+        if (Full(path) is not { } target)
+        {
+            return Refused(path);
+        }
         try
         {
             if (File.Exists(target))
@@ -110,6 +236,8 @@ public sealed class FileSystemWorld(string root) : IWorld
             return ex.Message;
         }
     }
+
+    private static string Refused(string path) => $"'{path}' leads outside the project folder (by '..' or a symbolic link); pub writes only inside it";
 
     public string? Environment(string name) => System.Environment.GetEnvironmentVariable(name);
 }

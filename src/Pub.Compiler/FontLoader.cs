@@ -13,7 +13,7 @@ internal static class FontLoader
         var files = new List<(string, byte[])>();
         foreach (var folder in folders)
         {
-            var found = world.ListFiles(folder)
+            var found = ProjectFiles.List(world, folder, diagnostics)
                 .Where(f => f.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".otf", StringComparison.OrdinalIgnoreCase))
                 .ToList();
             if (found.Count == 0)

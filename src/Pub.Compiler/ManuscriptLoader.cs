@@ -7,7 +7,25 @@ namespace Pub.Compiler;
 /// <summary>Reads one manuscript file (and a handbook's chapter files) into a document.</summary>
 internal static class ManuscriptLoader
 {
+    /// <summary>The largest manuscript or chapter file read: several times the longest book, and small enough that
+    /// parsing and layout stay within seconds and a few hundred megabytes.</summary>
+    public const int MaxBytes = 8 * 1_048_576;
+
     public static Manuscript Load(IWorld world, string path, ProjectConfig config)
+    {
+        try
+        {
+            return LoadChecked(world, path, config);
+        }
+#pragma warning disable CA1031 // An exception while reading one manuscript is a bug in pub; the others are still read.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return new Manuscript(path, null, [Diagnostic.Internal(path, ex)], null);
+        }
+    }
+
+    private static Manuscript LoadChecked(IWorld world, string path, ProjectConfig config)
     {
         var diagnostics = new List<Diagnostic>();
         var document = Parse(world, path, ManuscriptKind.Paper, diagnostics);
@@ -36,10 +54,23 @@ internal static class ManuscriptLoader
 
     private static Document? Parse(IWorld world, string path, ManuscriptKind kind, List<Diagnostic> diagnostics)
     {
+        if (world.IsOutside(path))
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, Codes.OutsideProject.Id, $"'{path}' leads outside the project and is refused", Path: path,
+                Hints: [ProjectPath.OutsideHint(path)]));
+            return null;
+        }
         var bytes = world.ReadBytes(path);
         if (bytes is null)
         {
             diagnostics.Add(new Diagnostic(Severity.Error, Codes.PathNotFound.Id, $"'{path}' cannot be read", Path: path));
+            return null;
+        }
+        if (bytes.Length > MaxBytes)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, Codes.ManuscriptTooLarge.Id,
+                $"the file is {bytes.Length / 1_048_576.0:0.0} MB; pub reads manuscripts of at most {MaxBytes / 1_048_576} MB", new SourceText(path, "").Span(0, 0),
+                ["a book of 1,000 pages is about 3 MB of Markdown; split a larger work into a handbook's chapters, or look for text that does not belong (pasted data, an embedded image)"]));
             return null;
         }
         var text = TextDecoding.Decode(bytes, out var reason);
@@ -61,7 +92,13 @@ internal static class ManuscriptLoader
         foreach (var relative in handbook.Meta.Chapters)
         {
             var path = ProjectPath.Combine(folder, relative);
-            if (ProjectPath.EscapesRoot(path) || !world.FileExists(path))
+            if (world.IsOutside(path))
+            {
+                diagnostics.Add(Diagnostic.Error(Codes.OutsideProject, $"chapter file '{relative}' leads outside the project and is refused", FieldValueSpan(handbook, "chapters"),
+                    ProjectPath.OutsideHint(path)));
+                continue;
+            }
+            if (!world.FileExists(path))
             {
                 diagnostics.Add(Diagnostic.Error(Codes.MissingChapter, $"chapter file '{relative}' does not exist", FieldValueSpan(handbook, "chapters"),
                     "chapter paths are relative to the handbook's folder"));
@@ -85,7 +122,12 @@ internal static class ManuscriptLoader
             foreach (var relative in doc.Meta.Bibliography)
             {
                 var path = ProjectPath.Combine(folder, relative);
-                if (ProjectPath.EscapesRoot(path) || !world.FileExists(path))
+                if (world.IsOutside(path))
+                {
+                    diagnostics.Add(Diagnostic.Error(Codes.OutsideProject, $"bibliography file '{relative}' leads outside the project and is refused", FieldValueSpan(doc, "bibliography"),
+                        ProjectPath.OutsideHint(path)));
+                }
+                else if (!world.FileExists(path))
                 {
                     diagnostics.Add(Diagnostic.Error(Codes.MissingBibliography, $"bibliography file '{relative}' does not exist", FieldValueSpan(doc, "bibliography"),
                         $"looked for {path}; bibliography paths are relative to the manuscript's folder"));

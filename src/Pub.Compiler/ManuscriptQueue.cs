@@ -33,15 +33,15 @@ internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions optio
             {
                 while (next < manuscripts.Count && inFlight.Count < window && !(inFlight.Count > 0 && ReadsEarlierOutputs(manuscripts[next])))
                 {
-                    var prepared = builder.Prepare(manuscripts[next++]);
+                    var prepared = Isolated(manuscripts[next], () => builder.Prepare(manuscripts[next]));
+                    next++;
                     inFlight.Enqueue((prepared, prepared.Pending is { } pending && _jobs > 1 ? RenderAsync(pending, slots, stop.Token) : null));
                 }
                 if (!inFlight.TryDequeue(out var head))
                 {
                     return;
                 }
-                var (result, found) = head.Prepared.Finished
-                    ?? builder.Commit(head.Rendering?.GetAwaiter().GetResult() ?? builder.Render(head.Prepared.Pending!));
+                var (result, found) = head.Prepared.Finished ?? Rendered(head.Prepared.Pending!, head.Rendering);
                 editions.Add(result);
                 diagnostics.AddRange(found);
                 if (!result.Unchanged)
@@ -72,6 +72,39 @@ internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions optio
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Commits a rendered manuscript. An exception while it was rendered is a bug in pub that stops this
+    /// manuscript only: it is reported as an internal error and the build goes on. Writing (commit) is not
+    /// guarded: a failure there is reported by the world as a message, never thrown.</summary>
+    private (EditionResult, IReadOnlyList<Diagnostic>) Rendered(PendingEdition pending, Task<RenderedEdition>? rendering)
+    {
+        RenderedEdition rendered;
+        try
+        {
+            rendered = rendering?.GetAwaiter().GetResult() ?? builder.Render(pending);
+        }
+#pragma warning disable CA1031 // Any exception here is a bug in pub; it must not take the other manuscripts down.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return builder.Crashed(pending.Manuscript, pending.Diagnostics, ex);
+        }
+        return builder.Commit(rendered);
+    }
+
+    private PreparedEdition Isolated(Manuscript manuscript, Func<PreparedEdition> prepare)
+    {
+        try
+        {
+            return prepare();
+        }
+#pragma warning disable CA1031 // As in Rendered: a bug in pub stops one manuscript, not the build.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return new PreparedEdition(builder.Crashed(manuscript, manuscript.Diagnostics, ex), null);
         }
     }
 

@@ -25,6 +25,11 @@ public static class PubCompiler
             return new BuildResult(diagnostics, [], ConfigurationFailed: true);
         }
         diagnostics.AddRange(workspace.RegistryDiagnostics);
+        if (options.Write && OutputFolderCheck.Check(world, workspace.Config, options.OutputFolder ?? workspace.Config.Output) is { } refused)
+        {
+            diagnostics.Add(refused);
+            return new BuildResult(diagnostics, [], ConfigurationFailed: true);
+        }
         var fontDiagnostics = new List<Diagnostic>();
         var fonts = new Lazy<FontSet>(() => FontLoader.Load(world, workspace.Config, fontDiagnostics));
         var citations = new CitationLoader(world, workspace.Config, workspace.AllManuscripts);
@@ -101,7 +106,7 @@ public static class PubCompiler
         return problems.ToList();
     }
 
-    private static bool IsConfiguration(Diagnostic d) => d.Code.StartsWith("PUB05", StringComparison.Ordinal) || d.Code == Codes.PathNotFound.Id;
+    private static bool IsConfiguration(Diagnostic d) => d.Code.StartsWith("PUB05", StringComparison.Ordinal) || d.Code == Codes.PathNotFound.Id || d.Code == Codes.OutputFolderRefused.Id;
 
     /// <summary>The series catalogue: every manuscript with its number, edition, language, title and status.</summary>
     public static (IReadOnlyList<CatalogueEntry> Entries, IReadOnlyList<Diagnostic> Diagnostics) List(IWorld world)

@@ -15,7 +15,12 @@ public sealed record StyleListing(string Name, string? Class, string? Title, str
 
 /// <summary>Where a style value led: the file to load (null when none was found), every path looked at on the
 /// way (a file created at one of them later would change the answer) and, for a miss, the nearest name.</summary>
-public sealed record StyleLookup(string? Path, IReadOnlyList<string> Probed, string? Suggestion);
+public sealed record StyleLookup(string? Path, IReadOnlyList<string> Probed, string? Suggestion)
+{
+    /// <summary>The value named a file that leads outside the project (by ".." or a symbolic link); it is refused,
+    /// not looked up by name.</summary>
+    public string? Outside { get; init; }
+}
 
 /// <summary>
 /// The citation styles a project can name by name or id: the house styles in <c>templates/csl</c>, then the
@@ -48,7 +53,10 @@ public sealed partial class StyleCatalogue(IWorld world, ProjectConfig config)
     {
         var probed = new List<string>();
         var asPath = ProjectPath.Combine(baseFolder, value);
-        if (!ProjectPath.EscapesRoot(asPath))
+        if (world.IsOutside(asPath))
+        {
+            return new StyleLookup(null, probed, null) { Outside = asPath };
+        }
         {
             probed.Add(asPath);
             if (world.FileExists(asPath))

@@ -61,7 +61,11 @@ public sealed class Workspace
         {
             return new Workspace(world, null, [], [], diagnostics);
         }
-        var all = world.ListFiles(PapersFolder).Where(p => ProjectPath.FileName(p) == ManuscriptFileName).ToList();
+        // A manuscript file that is a link leading outside is reported by the loader, where it is read; a folder
+        // link is reported here, since nothing in it is ever looked at.
+        var listed = world.ListFiles(PapersFolder);
+        diagnostics.AddRange(listed.Where(p => p.EndsWith('/')).Select(ProjectFiles.Refused));
+        var all = listed.Where(p => ProjectPath.FileName(p) == ManuscriptFileName).ToList();
         var selected = Select(world, all, paths, diagnostics);
         // Every manuscript is read, so that series numbers are checked against the whole series even
         // when only some manuscripts are built.

@@ -9,6 +9,10 @@ public sealed record Margins(double Top, double Bottom, double Inner, double Out
 /// </summary>
 public sealed record LayoutSettings
 {
+    /// <summary>Stops layout that runs far longer than any manuscript needs (a bug, or input no limit caught):
+    /// layout then throws <see cref="LayoutStoppedException"/> at the block it was setting.</summary>
+    public CancellationToken Stop { get; init; }
+
     public double PageWidth { get; init; } = 595.276;
     public double PageHeight { get; init; } = 841.89;
     public Margins Margins { get; init; } = new(Top: 78, Bottom: 78, Inner: 76, Outer: 76);
@@ -48,4 +52,11 @@ public sealed record LayoutSettings
     public double TextWidth => PageWidth - Margins.Inner - Margins.Outer;
 
     public double TextHeight => PageHeight - Margins.Top - Margins.Bottom;
+}
+
+/// <summary>Layout was stopped through <see cref="LayoutSettings.Stop"/>; <see cref="At"/> is the block it was
+/// setting, as far as the manuscript says.</summary>
+public sealed class LayoutStoppedException(Pub.Syntax.SourceSpan? at) : Exception("layout was stopped")
+{
+    public Pub.Syntax.SourceSpan? At { get; } = at;
 }

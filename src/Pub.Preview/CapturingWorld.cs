@@ -31,6 +31,10 @@ internal sealed class CapturingWorld(IWorld files) : IWorld
 
     public string? Environment(string name) => files.Environment(name);
 
+    public bool IsOutside(string path) => files.IsOutside(path);
+
+    public bool HasEntries(string folder) => files.HasEntries(folder);
+
     public string? Delete(string path) => "the preview deletes nothing";
 
     public string? WriteAtomic(string path, ReadOnlySpan<byte> content)

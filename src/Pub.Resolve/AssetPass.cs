@@ -36,7 +36,13 @@ public sealed class AssetPass : IDocumentPass
                 return figure;
             }
             var path = ProjectPath.Combine(folder, Uri.UnescapeDataString(figure.Path));
-            if (ProjectPath.EscapesRoot(path) || !context.FileExists(path))
+            if (context.IsOutside(path))
+            {
+                context.Diagnostics.Add(Diagnostic.Error(Codes.OutsideProject, $"image '{figure.Path}' leads outside the project and is refused", figure.Span,
+                    ProjectPath.OutsideHint(path)));
+                return figure;
+            }
+            if (!context.FileExists(path))
             {
                 context.Diagnostics.Add(Diagnostic.Error(Codes.MissingImage, $"image '{figure.Path}' does not exist", figure.Span,
                     $"looked for {path}; image paths are relative to the manuscript's folder"));

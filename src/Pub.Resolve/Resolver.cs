@@ -7,13 +7,17 @@ using Pub.Syntax;
 namespace Pub.Resolve;
 
 /// <summary>What the passes may ask of the outside world, and where they report problems.</summary>
-public sealed class ResolveContext(Func<string, bool> fileExists, Func<string, byte[]?> readBytes)
+public sealed class ResolveContext(Func<string, bool> fileExists, Func<string, byte[]?> readBytes, Func<string, bool>? isOutside = null)
 {
     public DiagnosticBag Diagnostics { get; } = new();
 
     public bool FileExists(string path) => fileExists(path);
 
     public byte[]? ReadBytes(string path) => readBytes(path);
+
+    /// <summary>Whether a project-relative path leads outside the project (by ".." or a symbolic link); such a
+    /// path is never read.</summary>
+    public bool IsOutside(string path) => ProjectPath.EscapesRoot(ProjectPath.Normalize(path)) || (isOutside?.Invoke(path) ?? false);
 
     /// <summary>The style, locales and references citations are rendered with; set by the compiler.
     /// Without it, citations render as their keys and each one is reported.</summary>

@@ -35,6 +35,22 @@ public sealed record Diagnostic(
         new(Severity.Info, code.Id, message, span, hints.Length == 0 ? null : hints);
 
     public Diagnostic WithPath(string path) => this with { Path = path };
+
+    /// <summary>An exception that escaped a stage while it worked on one file: a bug in pub, reported for that file
+    /// (which is not built) so that the others still are. It names the exception and where it was thrown, for the
+    /// report it asks for.</summary>
+    public static Diagnostic Internal(string path, Exception exception)
+    {
+        // The first frame in pub's own code says more than one in the runtime library it called.
+        var frames = exception.StackTrace?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var thrownAt = frames.FirstOrDefault(f => f.StartsWith("at Pub.", StringComparison.Ordinal)) ?? frames.FirstOrDefault();
+        var hints = new List<string> { "this is a bug in pub, not in the manuscript; please report it with this message and, if you can, the manuscript or the part of it that causes it" };
+        if (thrownAt is not null)
+        {
+            hints.Add("thrown " + thrownAt);
+        }
+        return new(Severity.Error, Codes.InternalError.Id, $"pub failed on this manuscript: {exception.GetType().FullName}: {exception.Message}", Path: path, Hints: hints);
+    }
 }
 
 /// <summary>A collector for diagnostics, shared by the parts of one stage.</summary>

@@ -8,13 +8,15 @@ public sealed record DiagnosticCode(string Id, string Title)
 }
 
 /// <summary>
-/// Every code pub reports. Ranges: 01xx manuscripts and front matter, 02xx citations in manuscripts,
+/// Every code pub reports. Ranges: 00xx pub itself, 01xx manuscripts and front matter, 02xx citations in manuscripts,
 /// 03xx Markdown content, 04xx templates, 05xx configuration, 06xx files and output,
 /// 07xx CSL styles and locales, 08xx bibliography files, 09xx layout,
 /// 11xx identifiers, the series registry and publishing.
 /// </summary>
 public static class Codes
 {
+    public static readonly DiagnosticCode InternalError = new("PUB0001", "internal error: pub failed on this manuscript");
+
     public static readonly DiagnosticCode MalformedFrontMatter = new("PUB0101", "front matter is not valid YAML");
     public static readonly DiagnosticCode MissingFrontMatter = new("PUB0102", "manuscript has no front matter");
     public static readonly DiagnosticCode MissingField = new("PUB0103", "required front-matter field is missing");
@@ -41,12 +43,15 @@ public static class Codes
     public static readonly DiagnosticCode MissingAltText = new("PUB0304", "figure has no alternative text");
     public static readonly DiagnosticCode UnsupportedImage = new("PUB0305", "image is not a PNG or JPEG file");
     public static readonly DiagnosticCode UnusedNote = new("PUB0306", "footnote is never referenced");
+    public static readonly DiagnosticCode ImageTooLarge = new("PUB0307", "image has more pixels than pub sets");
+    public static readonly DiagnosticCode ManuscriptTooLarge = new("PUB0308", "manuscript is larger than pub reads");
 
     public static readonly DiagnosticCode MissingTemplate = new("PUB0401", "template does not exist");
     public static readonly DiagnosticCode TemplateSyntax = new("PUB0402", "template has a syntax error");
     public static readonly DiagnosticCode TemplateRender = new("PUB0403", "template failed while rendering");
     public static readonly DiagnosticCode PageMarkup = new("PUB0404", "a PDF page template wrote page markup that cannot be set");
     public static readonly DiagnosticCode PageTemplateOverflow = new("PUB0405", "a PDF page template's content does not fit its page");
+    public static readonly DiagnosticCode TemplateOutputTooLarge = new("PUB0406", "a template rendered a page larger than pub writes");
 
     public static readonly DiagnosticCode MissingConfig = new("PUB0501", "pub.yaml not found");
     public static readonly DiagnosticCode MalformedConfig = new("PUB0502", "pub.yaml is not valid YAML");
@@ -59,6 +64,8 @@ public static class Codes
     public static readonly DiagnosticCode PathNotFound = new("PUB0602", "path given on the command line does not exist or holds no manuscript");
     public static readonly DiagnosticCode ManuscriptExists = new("PUB0603", "the manuscript already exists");
     public static readonly DiagnosticCode CacheEntryDiscarded = new("PUB0604", "a build cache entry could not be trusted and was discarded");
+    public static readonly DiagnosticCode OutsideProject = new("PUB0605", "a path leads outside the project and is refused");
+    public static readonly DiagnosticCode OutputFolderRefused = new("PUB0606", "the output folder is not one pub may write to");
 
     public static readonly DiagnosticCode MalformedBibEntry = new("PUB0801", "BibTeX entry is malformed");
     public static readonly DiagnosticCode DuplicateBibKey = new("PUB0802", "two bibliography entries share a key");
@@ -83,6 +90,7 @@ public static class Codes
     public static readonly DiagnosticCode WordWiderThanLine = new("PUB0904", "a word is wider than the line and was cut");
     public static readonly DiagnosticCode UnstablePageNumbers = new("PUB0905", "page numbers did not settle");
     public static readonly DiagnosticCode LooseLines = new("PUB0906", "paragraph set with very loose lines");
+    public static readonly DiagnosticCode LayoutTimeLimit = new("PUB0907", "layout took longer than pub allows and was stopped");
 
     public static readonly DiagnosticCode InvalidIsbn = new("PUB1101", "ISBN is malformed or its check digit is wrong");
     public static readonly DiagnosticCode InvalidIssn = new("PUB1102", "ISSN is malformed or its check digit is wrong");

@@ -14,11 +14,23 @@ public interface IWorld
 
     bool DirectoryExists(string path);
 
+    /// <summary>True when a folder exists and holds anything, a file or a folder; it does not look further.</summary>
+    bool HasEntries(string folder);
+
     /// <summary>The bytes of a file, or null when it does not exist or cannot be read.</summary>
     byte[]? ReadBytes(string path);
 
-    /// <summary>Files below a folder (recursively), project-relative, in ordinal order.</summary>
+    /// <summary>Files below a folder (recursively), project-relative, in ordinal order. A symbolic link to a
+    /// folder outside the project is not descended into: it is listed as its own path with a trailing slash,
+    /// so that the caller can say it was refused.</summary>
     IReadOnlyList<string> ListFiles(string folder);
+
+    /// <summary>True when a project-relative path leads outside the project: it climbs out with "..", or a
+    /// symbolic link on its way points outside. Such a path is never read: <see cref="FileExists"/>,
+    /// <see cref="DirectoryExists"/> and <see cref="ReadBytes"/> treat it as absent, and the caller uses this
+    /// to say why. Absolute paths (an output folder named on the command line) are not the project's and
+    /// are never outside.</summary>
+    bool IsOutside(string path);
 
     /// <summary>Writes a file so that readers never see it half-written: a temporary file beside it,
     /// then a rename. Returns an error message on failure, null on success.</summary>
@@ -70,4 +82,9 @@ public static class ProjectPath
 
     /// <summary>True when a normalized path climbs out of the project ("../x").</summary>
     public static bool EscapesRoot(string normalized) => normalized == ".." || normalized.StartsWith("../", StringComparison.Ordinal);
+
+    /// <summary>The hint for a path that <see cref="IWorld.IsOutside"/> refuses: why, and what to do instead.</summary>
+    public static string OutsideHint(string path) => EscapesRoot(Normalize(path))
+        ? $"it resolves to {Normalize(path)}, above the project folder; pub reads only files inside the project: copy the file into it"
+        : $"{Normalize(path)} is, or lies in, a symbolic link to a place outside the project; pub reads only files inside the project: copy the file into it instead of linking to it";
 }

@@ -49,6 +49,10 @@ public sealed class InterruptedPublishTests
         public string? Delete(string path) => inner.Delete(path);
 
         public string? Environment(string name) => inner.Environment(name);
+
+    public bool IsOutside(string path) => inner.IsOutside(path);
+
+    public bool HasEntries(string folder) => inner.HasEntries(folder);
     }
 
     private static TestProject PublishedOneAndDraftedTwo()

@@ -167,6 +167,16 @@ public sealed class StyleNameTests : IDisposable
     }
 
     [Fact]
+    public void AMissingStyleIsReportedEvenInAManuscriptThatCitesNothing()
+    {
+        _project.AddPaper("op-001-a", 1, extraFrontMatter: "csl: chicago-note-bibliography");
+        var (exit, _, error) = _project.Run("build", "--format", "html");
+        Assert.Equal(1, exit);
+        Assert.Matches(@"papers/op-001-a/paper\.md\(\d+,6\): error PUB0203: citation style 'chicago-note-bibliography' was not found", error);
+        Assert.Contains("hint: did you mean 'chicago-notes-bibliography'?", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PubStylesWithABrokenPubYamlExitsWithTwo()
     {
         _project.Write("pub.yaml", TestProject.Config + "\nstyles: [no-such-folder]\n");

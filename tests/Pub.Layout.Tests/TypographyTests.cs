@@ -191,6 +191,33 @@ public sealed class TypographyTests
             Assert.All(page.Items.OfType<TextRun>().Where(r => r.Baseline > Settings.Margins.Top), r => Assert.True(r.X + r.Width <= page.Width - 200 + 0.01, r.Text));
     }
 
+    [Fact]
+    public void A_word_of_twenty_thousand_characters_is_cut_line_by_line_and_nothing_is_lost()
+    {
+        var word = string.Concat(Enumerable.Range(0, 20_000).Select(i => (char)('0' + i % 10)));
+        var paragraph = new Paragraph([new Pub.Model.Text("Before " + word + " after.")]);
+        var paged = Typesetter.Layout(Doc("en", paragraph), Settings, TestFonts.Set);
+        Assert.Single(paged.Diagnostics, d => d.Code == Pub.Syntax.Codes.WordWiderThanLine.Id);
+        // The body text, without running heads and footers.
+        var runs = paged.Pages.SelectMany(p => p.Items.OfType<TextRun>()
+            .Where(r => r.Baseline > Settings.Margins.Top && r.Baseline < Settings.PageHeight - Settings.Margins.Bottom)).ToList();
+        // Every character of the word is set once, in order, and no line runs into the margin.
+        Assert.Contains(word, string.Concat(runs.Select(r => r.Text)), StringComparison.Ordinal);
+        var rightEdge = Settings.PageWidth - Math.Min(Settings.Margins.Inner, Settings.Margins.Outer);
+        Assert.All(runs, r => Assert.True(r.X + r.Width <= rightEdge + 0.01, r.Text));
+    }
+
+    [Fact]
+    public void Layout_that_is_told_to_stop_stops_at_the_block_it_is_setting()
+    {
+        var source = new Pub.Syntax.SourceText("papers/x/paper.md", "First paragraph.\n");
+        var paragraph = new Paragraph([new Pub.Model.Text("First paragraph.")]) { Span = source.Span(0, 5) };
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        var stopped = Assert.Throws<LayoutStoppedException>(() => Typesetter.Layout(Doc("en", paragraph), Settings with { Stop = stop.Token }, TestFonts.Set));
+        Assert.Equal(source.Span(0, 5), stopped.At);
+    }
+
     private static Note LongNote(int number, int sentences) =>
         new("n" + number, [new Paragraph([new Pub.Model.Text(string.Concat(Enumerable.Repeat("This note explains the source of the figure and the reservations that attach to it. ", sentences)).Trim())])], number);
 

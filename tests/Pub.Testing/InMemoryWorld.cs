@@ -8,6 +8,7 @@ public sealed class InMemoryWorld : IWorld
 {
     private readonly SortedDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _outside = new(StringComparer.Ordinal);
 
     public string Root => "/memory";
 
@@ -23,6 +24,19 @@ public sealed class InMemoryWorld : IWorld
         return this;
     }
 
+    /// <summary>Makes a path a symbolic link that leads outside the project: it is listed, but never read.</summary>
+    public InMemoryWorld AddOutsideLink(string path)
+    {
+        _outside.Add(ProjectPath.Normalize(path));
+        return this;
+    }
+
+    public bool IsOutside(string path)
+    {
+        var normalized = ProjectPath.Normalize(path);
+        return ProjectPath.EscapesRoot(normalized) || _outside.Any(o => normalized == o || normalized.StartsWith(o + "/", StringComparison.Ordinal));
+    }
+
     public InMemoryWorld SetEnvironment(string name, string value)
     {
         _environment[name] = value;
@@ -31,7 +45,7 @@ public sealed class InMemoryWorld : IWorld
 
     public string Text(string path) => Encoding.UTF8.GetString(_files[path]);
 
-    public bool FileExists(string path) => _files.ContainsKey(ProjectPath.Normalize(path));
+    public bool FileExists(string path) => !IsOutside(path) && _files.ContainsKey(ProjectPath.Normalize(path));
 
     public bool DirectoryExists(string path)
     {
@@ -39,12 +53,14 @@ public sealed class InMemoryWorld : IWorld
         return prefix.Length == 0 || _files.Keys.Any(k => k.StartsWith(prefix + "/", StringComparison.Ordinal));
     }
 
-    public byte[]? ReadBytes(string path) => _files.TryGetValue(ProjectPath.Normalize(path), out var bytes) ? bytes : null;
+    public bool HasEntries(string folder) => ListFiles(folder).Count > 0;
+
+    public byte[]? ReadBytes(string path) => !IsOutside(path) && _files.TryGetValue(ProjectPath.Normalize(path), out var bytes) ? bytes : null;
 
     public IReadOnlyList<string> ListFiles(string folder)
     {
         var prefix = ProjectPath.Normalize(folder);
-        return [.. _files.Keys.Where(k => prefix.Length == 0 || k.StartsWith(prefix + "/", StringComparison.Ordinal))];
+        return [.. _files.Keys.Concat(_outside).Distinct().Where(k => prefix.Length == 0 || k.StartsWith(prefix + "/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
     }
 
     public string? WriteAtomic(string path, ReadOnlySpan<byte> content)

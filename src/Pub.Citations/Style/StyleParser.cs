@@ -437,6 +437,15 @@ internal static class Xml
         }
         catch (XmlException ex)
         {
+            // A document type declaration could read other files or expand entities without end; it is refused
+            // before anything in it is looked at, and said so in the style's own terms.
+            var doctype = source.Text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if (doctype >= 0)
+            {
+                diagnostics.Add(Diagnostic.Error(code, "the file has a document type declaration (<!DOCTYPE …>); DTDs are not allowed in CSL styles and locales",
+                    source.Span(doctype, "<!DOCTYPE".Length), "delete the <!DOCTYPE …> declaration and any entities it defines; CSL needs none"));
+                return null;
+            }
             var span = source.SpanAt(Math.Max(ex.LineNumber, 1), Math.Max(ex.LinePosition, 1));
             diagnostics.Add(Diagnostic.Error(code, ex.Message, span));
             return null;

@@ -64,4 +64,8 @@ internal sealed class CapturingWorld(IWorld inner, IReadOnlyDictionary<string, b
     }
 
     public string? Environment(string name) => inner.Environment(name);
+
+    public bool IsOutside(string path) => inner.IsOutside(path);
+
+    public bool HasEntries(string folder) => inner.HasEntries(folder);
 }

@@ -9,4 +9,7 @@ public interface ITemplateSource
 
     /// <summary>The path shown in diagnostics, relative to the project root.</summary>
     string DisplayPath(string relativePath) => "templates/" + relativePath;
+
+    /// <summary>True when the template is a symbolic link leading outside the project, and so is not read.</summary>
+    bool IsOutside(string relativePath) => false;
 }

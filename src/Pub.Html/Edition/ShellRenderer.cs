@@ -15,6 +15,10 @@ namespace Pub.Html.Edition;
 /// </summary>
 internal static class ShellRenderer
 {
+    /// <summary>The largest page written, in characters: far beyond any manuscript, small enough to catch a
+    /// template that runs away.</summary>
+    public const int MaxPageChars = 64 * 1024 * 1024;
+
     public static HtmlEditionResult Render(ITemplateSource templates, string shellPath, ScriptObject globals)
     {
         var set = TemplateSet.Load(templates, shellPath);
@@ -29,6 +33,13 @@ internal static class ShellRenderer
         try
         {
             var html = shell.Render(scriban);
+            if (html.Length > MaxPageChars)
+            {
+                return new HtmlEditionResult(null, [Diagnostic.Error(Codes.TemplateOutputTooLarge,
+                    $"the page '{shellPath}' rendered to {html.Length:N0} characters; pub writes pages of at most {MaxPageChars:N0}", null,
+                    "look for a loop in the template that repeats more than it should; a manuscript of 1,000 pages makes a page of about 5 million characters")
+                    .WithPath(templates.DisplayPath(shellPath))]);
+            }
             return new HtmlEditionResult(Finish(html), []);
         }
         catch (ScriptRuntimeException error)

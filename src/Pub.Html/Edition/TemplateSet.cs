@@ -25,6 +25,9 @@ internal sealed class TemplateSet
     /// <summary>A rendering context over the set: strict variables and members (a misspelt <c>page.titel</c> is an
     /// error, like a misspelt variable), includes served from the parsed templates, LF line ends, the invariant
     /// culture, and <paramref name="globals"/> as the variables.</summary>
+    /// <summary>The most iterations one loop in a template may make.</summary>
+    public const int MaxLoopIterations = 100_000;
+
     public TemplateContext Context(ITemplateSource source, Scriban.Runtime.ScriptObject globals)
     {
         var context = new TemplateContext
@@ -33,6 +36,12 @@ internal sealed class TemplateSet
             EnableRelaxedMemberAccess = false,
             TemplateLoader = new TemplateLoader(source),
             NewLine = "\n",
+            // Scriban cuts any string it writes at one million characters by default, which silently lost the end
+            // of long manuscripts; the page as a whole is limited instead (ShellRenderer.MaxPageChars).
+            LimitToString = 0,
+            // Loops over a series' papers or a long bibliography may pass Scriban's default of 1,000 iterations;
+            // a runaway loop still stops, with a positioned error.
+            LoopLimit = MaxLoopIterations,
         };
         foreach (var (path, parsed) in _templates)
         {
@@ -85,7 +94,10 @@ internal sealed class TemplateSet
         var text = _source.Read(path);
         if (text is null)
         {
-            var missing = Diagnostic.Error(Codes.MissingTemplate, $"template '{path}' does not exist", includedFrom);
+            var missing = _source.IsOutside(path)
+                ? Diagnostic.Error(Codes.OutsideProject, $"template '{path}' leads outside the project and is refused", includedFrom,
+                    ProjectPath.OutsideHint(_source.DisplayPath(path)))
+                : Diagnostic.Error(Codes.MissingTemplate, $"template '{path}' does not exist", includedFrom);
             _diagnostics.Add(includedFrom is null ? missing.WithPath(_source.DisplayPath(path)) : missing);
             return;
         }

@@ -66,6 +66,8 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
     {
         var outer = _source;
         _source = block.Span ?? outer;
+        if (settings.Stop.IsCancellationRequested)
+            throw new LayoutStoppedException(_source);
         try
         {
             Set(block, frame);

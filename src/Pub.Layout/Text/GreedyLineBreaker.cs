@@ -108,8 +108,11 @@ internal static class GreedyLineBreaker
     /// character), preferring to cut after a slash, hyphen, dot or similar in a URL or path.</summary>
     private static (Box Head, Box Tail) Cut(Box box, double room)
     {
+        // Characters are measured only until the line is full (and one more, which does not fit): a word of
+        // 20,000 characters is cut line by line, and measuring all of it for every line would take minutes.
         var runes = new List<(int Piece, int Offset, double Width, bool After)>();
-        for (int p = 0; p < box.Pieces.Count; p++)
+        double measured = 0;
+        for (int p = 0; p < box.Pieces.Count && measured <= room; p++)
         {
             var piece = box.Pieces[p];
             int offset = 0;
@@ -121,8 +124,13 @@ internal static class GreedyLineBreaker
                 double upTo = piece.Face.Measure(piece.Text[..offset], piece.Size);
                 runes.Add((p, offset, upTo - before, rune.Value is '/' or '-' or '.' or '_' or '?' or '&' or '=' or '#'));
                 before = upTo;
+                measured += runes[^1].Width;
+                if (measured > room)
+                    break;
             }
         }
+        if (runes.Count == 0)
+            return (box, new Box([], []));
         int fit = 0;
         double used = 0;
         while (fit < runes.Count - 1 && used + runes[fit].Width <= room)
