@@ -238,6 +238,11 @@ public static class ConfigReader
                 Error(Codes.InvalidConfig, node, $"'{path}' is outside the project folder", "give a folder inside the project, relative to pub.yaml");
                 return null;
             }
+            if (world.IsOutside(normalized))
+            {
+                Error(Codes.OutsideProject, node, $"folder '{path}' leads outside the project and is refused", ProjectPath.OutsideHint(normalized));
+                return null;
+            }
             if (mustExist && !world.DirectoryExists(normalized))
             {
                 Error(code ?? Codes.InvalidConfig, node, $"folder '{path}' does not exist", "create it or correct the path");

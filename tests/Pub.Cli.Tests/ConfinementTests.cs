@@ -121,6 +121,29 @@ public sealed class ConfinementTests : IDisposable
     }
 
     [Fact]
+    public void AFontFolderInPubYamlThatLinksOutsideIsRefused()
+    {
+        _project.AddPaper("op-001-good", 1);
+        Directory.CreateDirectory(Path.Combine(_outside, "fonts"));
+        LinkFolder("house-fonts", Path.Combine(_outside, "fonts"));
+        _project.Write("pub.yaml", TestProject.Config + "\nfonts: [house-fonts]\n");
+        var (exit, _, error) = _project.Run("build");
+        Assert.Equal(2, exit);
+        Assert.Matches(@"pub\.yaml\(\d+,9\): error PUB0605: folder 'house-fonts' leads outside the project and is refused", error);
+    }
+
+    [Fact]
+    public void AFontFileThatLinksOutsideIsReportedAndNotRead()
+    {
+        _project.AddPaper("op-001-good", 1);
+        Link("templates/fonts/Leak.ttf", Path.Combine(_outside, "secret.html"));
+        var (exit, output, error) = _project.Run("build", "--format", "pdf");
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("SECRET-7f3a9c", output + error, StringComparison.Ordinal);
+        Assert.Contains("templates/fonts/Leak.ttf: error PUB0605: 'templates/fonts/Leak.ttf' is a symbolic link to a file outside the project; it is not read", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LinksThatStayInsideTheProjectAreFollowed()
     {
         _project.AddPaper("op-001-good", 1, body: "![Shared.](figures/shared.png){alt=\"x\"}");
