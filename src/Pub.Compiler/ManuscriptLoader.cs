@@ -89,30 +89,56 @@ internal static class ManuscriptLoader
     {
         var chapters = new List<Document>();
         var folder = ProjectPath.Folder(handbook.Path);
-        foreach (var relative in handbook.Meta.Chapters)
+        var listed = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < handbook.Meta.Chapters.Count; index++)
         {
+            var relative = handbook.Meta.Chapters[index];
+            var at = ItemSpan(handbook, "chapters", index);
             var path = ProjectPath.Combine(folder, relative);
+            if (listed.TryGetValue(path, out var first))
+            {
+                diagnostics.Add(Diagnostic.Error(Codes.RepeatedChapter, $"chapter file '{relative}' is listed twice (first as contribution {first + 1})", at,
+                    "a contribution appears once in a volume; delete this line"));
+                continue;
+            }
+            listed[path] = index;
             if (world.IsOutside(path))
             {
-                diagnostics.Add(Diagnostic.Error(Codes.OutsideProject, $"chapter file '{relative}' leads outside the project and is refused", FieldValueSpan(handbook, "chapters"),
+                diagnostics.Add(Diagnostic.Error(Codes.OutsideProject, $"chapter file '{relative}' leads outside the project and is refused", at,
                     ProjectPath.OutsideHint(path)));
                 continue;
             }
             if (!world.FileExists(path))
             {
-                diagnostics.Add(Diagnostic.Error(Codes.MissingChapter, $"chapter file '{relative}' does not exist", FieldValueSpan(handbook, "chapters"),
+                diagnostics.Add(Diagnostic.Error(Codes.MissingChapter, $"chapter file '{relative}' does not exist", at,
                     "chapter paths are relative to the handbook's folder"));
                 continue;
             }
             if (Parse(world, path, ManuscriptKind.Chapter, diagnostics) is { } chapter)
             {
-                // A chapter inherits the handbook's language unless it says otherwise.
-                var meta = chapter.FieldSpans.ContainsKey("language") ? chapter.Meta : chapter.Meta with { Language = handbook.Meta.Language };
+                // A chapter inherits the handbook's language unless it says otherwise; one that does not say, but
+                // reads as another language, would be hyphenated and labelled wrongly.
+                var declared = chapter.FieldSpans.ContainsKey("language");
+                if (!declared && TextLanguage.Guess(chapter) is { } guessed && guessed != LanguageOf(handbook.Meta.Language))
+                {
+                    diagnostics.Add(Diagnostic.Warning(Codes.ChapterLanguage,
+                        $"the chapter seems to be written in '{guessed}', but it inherits the volume's language '{handbook.Meta.Language}'", at,
+                        $"add 'language: {guessed}' to the chapter's front matter if it is; its hyphenation, quotation marks and labels follow that field"));
+                }
+                var meta = declared ? chapter.Meta : chapter.Meta with { Language = handbook.Meta.Language };
                 chapters.Add(chapter with { Meta = meta with { Kind = ManuscriptKind.Chapter } });
             }
         }
         return chapters;
     }
+
+    private static string LanguageOf(string tag) => tag.Split('-')[0].ToLowerInvariant();
+
+    /// <summary>Where one item of a front-matter list stands, else the field, else the start of the file.</summary>
+    private static SourceSpan? ItemSpan(Document document, string field, int index) =>
+        document.FieldValueSpans.TryGetValue(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{field}/{index}"), out var span)
+            ? span
+            : FieldValueSpan(document, field);
 
     private static void CheckBibliography(IWorld world, Document document, List<Diagnostic> diagnostics)
     {

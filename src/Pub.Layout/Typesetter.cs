@@ -72,10 +72,13 @@ public static class Typesetter
             Contents.SequenceEqual(other.Contents) && Figures.SequenceEqual(other.Figures) && Tables.SequenceEqual(other.Tables);
     }
 
-    private static FrontLists Found(List<Page> pages, List<OutlineEntry> outline, List<ListedFloat> floats)
+    private static FrontLists Found(List<Page> pages, List<OutlineEntry> outline, List<ListedFloat> floats, IReadOnlyDictionary<string, string> bylines)
     {
         List<ContentsEntry> contents = [.. outline.Where(o => o.Level <= ContentsDepth)
-            .Select(o => new ContentsEntry(o.Level, o.Title, o.Destination, pages[o.PageIndex].Label))];
+            .Select(o => new ContentsEntry(o.Level, o.Title, o.Destination, pages[o.PageIndex].Label)
+            {
+                Byline = o.Destination is { } d && o.Level == 1 ? bylines.GetValueOrDefault(d) : null,
+            })];
         if (contents.Count < 3)
             contents = [];
         var pageOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -127,7 +130,12 @@ public static class Typesetter
                 if (Layout.Flow.Count > 0)
                     Layout.Flow[0].PageBreakBefore = true;
                 for (int i = 0; i < document.Chapters.Count; i++)
-                    Chapter(Layout, document.Chapters[i], i + 1, Frame with { Language = document.Chapters[i].Meta.Language });
+                {
+                    var chapter = document.Chapters[i];
+                    Chapter(Layout, chapter, i + 1, Frame with { Language = chapter.Meta.Language }, meta.ChaptersOpenRight);
+                    if (chapter.Meta.Authors.Count > 0)
+                        Bylines[ChapterAnchor(i + 1)] = Terms.For(chapter.Meta.Language).NameList([.. chapter.Meta.Authors.Select(a => a.Name)]);
+                }
             });
             Layout.Labels = Terms.For(meta.Language);
         }
@@ -140,6 +148,9 @@ public static class Typesetter
         public PageComposer Composer { get; }
         public Frame Frame { get; }
         public List<Page> Front { get; } = [];
+
+        /// <summary>The authors of each chapter, by the chapter's anchor, as the contents list them.</summary>
+        public Dictionary<string, string> Bylines { get; } = new(StringComparer.Ordinal);
         public List<FlowBox> Body { get; }
     }
 
@@ -166,6 +177,7 @@ public static class Typesetter
             }
             if (lists is { Tables.Count: > 0 })
                 layout.Contents(lists.Tables, frame, layout.Labels.ListOfTables, newPage, boldTopLevel: false);
+            Contributors(layout, galley.Document, frame);
         });
         int bodyStart = flow.Count;
         flow.AddRange(galley.Body);
@@ -175,9 +187,14 @@ public static class Typesetter
         int firstBody = bodyStart < flow.Count ? fills.FindIndex(f => f.Placed.Exists(p => p.Box == flow[bodyStart])) : fills.Count;
         if (firstBody < 0)
             firstBody = fills.Count;
-        // The body opens on a right-hand (odd) page.
+        // The body opens on a right-hand (odd) page, and so does each chapter that asks to.
         if ((front.Count + firstBody) % 2 == 1)
             fills.Insert(firstBody++, new PageFill { Blank = true });
+        for (int i = firstBody + 1; i < fills.Count; i++)
+        {
+            if (fills[i].OpensRecto && (front.Count + i) % 2 == 1)
+                fills.Insert(i++, new PageFill { Blank = true });
+        }
 
         var pages = new List<Page>(front);
         galley.Composer.BeginPass();
@@ -215,8 +232,67 @@ public static class Typesetter
             Numbering = numbering,
             Structure = [.. layout.Structure.Elements],
         };
-        return (paged, Found(pages, outline, layout.Floats));
+        return (paged, Found(pages, outline, layout.Floats, galley.Bylines));
     }
+
+    /// <summary>
+    /// An edited volume's list of contributors, on a page of its own in the front matter: the editors first, as
+    /// the title page names them, then every chapter author once, by family name, each with the affiliation and
+    /// what he or she wrote. Nothing for a volume whose chapters name no authors.
+    /// </summary>
+    private static void Contributors(BlockLayout layout, Document document, Frame frame)
+    {
+        var chapters = document.Chapters.Select((c, i) => (Chapter: c, Number: i + 1)).Where(c => c.Chapter.Meta.Authors.Count > 0).ToList();
+        if (chapters.Count == 0)
+            return;
+        var labels = layout.Labels;
+        var authors = chapters
+            .SelectMany(c => c.Chapter.Meta.Authors.Select(a => (Person: a, c.Chapter, c.Number)))
+            .GroupBy(a => a.Person.Name, StringComparer.Ordinal)
+            .Select(g => (Person: g.First().Person, Works: g.Select(w => (w.Chapter.Meta.Title, w.Number)).ToList()))
+            .OrderBy(a => FamilyName(a.Person), StringComparer.Ordinal)
+            .ThenBy(a => a.Person.Name, StringComparer.Ordinal)
+            .ToList();
+        int start = layout.Flow.Count;
+        layout.SectionTitle(labels.Contributors, frame, id: "front-contributors");
+        layout.Flow[start].PageBreakBefore = true;
+        var entryFrame = frame with { Alignment = Alignment.Left };
+        foreach (var editor in document.Meta.Editors)
+        {
+            layout.Space(BlockLayout.Gap(frame));
+            layout.Paragraph(Entry(editor, [new Pub.Model.Text(labels.Editor + ".")]), entryFrame);
+        }
+        foreach (var (person, works) in authors)
+        {
+            layout.Space(BlockLayout.Gap(frame));
+            var wrote = new List<Inline>();
+            foreach (var (title, number) in works)
+            {
+                if (wrote.Count > 0)
+                    wrote.Add(new Pub.Model.Text("; "));
+                wrote.Add(new Pub.Model.Text(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{labels.Chapter} {number}: ")));
+                wrote.Add(new Emphasis([new Pub.Model.Text(title)]));
+            }
+            wrote.Add(new Pub.Model.Text("."));
+            layout.Paragraph(Entry(person, wrote), entryFrame);
+        }
+
+        static List<Inline> Entry(Person person, List<Inline> role)
+        {
+            var inlines = new List<Inline> { new Strong([new Pub.Model.Text(person.Name)]) };
+            if (!string.IsNullOrWhiteSpace(person.Affiliation))
+                inlines.Add(new Pub.Model.Text(", " + person.Affiliation.TrimEnd('.') + "."));
+            else
+                inlines.Add(new Pub.Model.Text("."));
+            inlines.Add(new Pub.Model.Text(" "));
+            inlines.AddRange(role);
+            return inlines;
+        }
+    }
+
+    /// <summary>The name a list of people is sorted by: the family name given, else the last word of the name.</summary>
+    private static string FamilyName(Person person) =>
+        person.Family ?? person.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? person.Name;
 
     private static void Abstract(BlockLayout layout, Metadata meta, Frame frame)
     {
@@ -235,7 +311,7 @@ public static class Typesetter
 
     /// <summary>A handbook chapter opens a new page with its title and authors; its headings sit under its
     /// title in the outline and its notes follow it.</summary>
-    private static void Chapter(BlockLayout layout, Document chapter, int index, Frame frame)
+    private static void Chapter(BlockLayout layout, Document chapter, int index, Frame frame, bool openRight)
     {
         var meta = chapter.Meta;
         var labels = layout.Labels;
@@ -255,7 +331,7 @@ public static class Typesetter
         }
         foreach (var box in title)
             box.KeepWithNext = true;
-        string anchor = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"chapter-{index}");
+        string anchor = ChapterAnchor(index);
         title[0].Items.Insert(0, new DestinationItem(anchor, frame.Indent, 0));
         title[0].Outline.Add(new OutlineMark(1, meta.Title, 0, anchor));
         if (!string.IsNullOrWhiteSpace(meta.Subtitle))
@@ -281,7 +357,10 @@ public static class Typesetter
         var first = layout.Flow[start];
         first.PageBreakBefore = true;
         first.OpensChapter = true;
+        first.OpensRecto = openRight;
         first.RunningTitle = meta.ShortTitle ?? meta.Title;
+        // Left pages name the chapter's authors; a chapter without authors keeps the series there.
+        first.RunningVerso = meta.Authors.Count > 0 ? layout.Labels.NameList([.. meta.Authors.Select(a => a.Name)]) : null;
 
         layout.OutlineOffset = 1;
         if (meta.Abstract.Count > 0)
@@ -292,6 +371,8 @@ public static class Typesetter
         layout.NoteScope = "";
         layout.Labels = labels;
     }
+
+    private static string ChapterAnchor(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"chapter-{index}");
 
     private static PagedMetadata Metadata(Document document)
     {

@@ -15,7 +15,7 @@ internal sealed partial class MetadataReader
     [
         "series", "number", "edition", "title", "subtitle", "short-title", "authors", "editors", "date",
         "language", "abstract", "keywords", "isbn", "doi", "licence", "copyright", "disclaimer", "status",
-        "bibliography", "csl", "type", "chapters", "nocite",
+        "bibliography", "csl", "type", "chapters", "chapters-open", "nocite",
     ];
 
     private readonly SourceText _source;
@@ -48,6 +48,15 @@ internal sealed partial class MetadataReader
             var keySpan = SpanOf(keyNode);
             _spans[key] = keySpan;
             _valueSpans[key] = SpanOf(value);
+            if (value is YamlSequenceNode items)
+            {
+                // Each item of a list, for diagnostics about one of them ("chapters/2" is the third chapter).
+                var index = 0;
+                foreach (var item in items)
+                {
+                    _valueSpans[string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key}/{index++}")] = SpanOf(item);
+                }
+            }
             if (!KnownFields.Contains(key, StringComparer.Ordinal))
             {
                 var guess = Suggestions.Closest(key, KnownFields);
@@ -98,6 +107,7 @@ internal sealed partial class MetadataReader
                 "bibliography" => meta with { Bibliography = StringList(node, key, splitCommas: false) },
                 "csl" => meta with { Csl = Scalar(node, key) },
                 "chapters" => meta with { Chapters = StringList(node, key, splitCommas: false) },
+                "chapters-open" => meta with { ChaptersOpenRight = ChaptersOpen(node, key) },
                 "nocite" => meta with { Nocite = Nocite(node, key) },
                 _ => meta,
             };
@@ -247,6 +257,13 @@ internal sealed partial class MetadataReader
         "draft" or null => ManuscriptStatus.Draft,
         "final" => ManuscriptStatus.Final,
         var other => Invalid(node, key, $"'{other}' is not a status", "use 'draft' or 'final'", ManuscriptStatus.Draft),
+    };
+
+    private bool ChaptersOpen(YamlNode node, string key) => Scalar(node, key) switch
+    {
+        "right" or null => true,
+        "any" => false,
+        var other => Invalid(node, key, $"'{other}' is not a page chapters can open on", "use 'right' (a right-hand page, the default) or 'any' (the next page)", true),
     };
 
     private List<string> StringList(YamlNode node, string key, bool splitCommas)

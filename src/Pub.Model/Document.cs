@@ -52,6 +52,11 @@ public sealed record Metadata
     public string? Csl { get; init; }
     public ManuscriptKind Kind { get; init; } = ManuscriptKind.Paper;
     public IReadOnlyList<string> Chapters { get; init; } = [];
+
+    /// <summary>A handbook's chapters open on a right-hand page (front matter <c>chapters-open: right</c>, the
+    /// default), or on the next page (<c>any</c>).</summary>
+    public bool ChaptersOpenRight { get; init; } = true;
+
     public IReadOnlyList<string> Nocite { get; init; } = [];
 
     /// <summary>Editions of the same work published before this one, oldest first; filled by the compiler from

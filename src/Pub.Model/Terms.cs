@@ -92,6 +92,28 @@ public sealed record Terms(
     /// <summary>A colon after a run-in label ("Keywords:").</summary>
     public string Colon => Language == "fr" ? "\u00A0:" : ":";
 
+    /// <summary>Heading of an edited volume's list of contributors.</summary>
+    public string Contributors => Language switch
+    {
+        "ru" => "Авторы",
+        "de" => "Autorinnen und Autoren",
+        "fr" => "Auteurs",
+        _ => "Contributors",
+    };
+
+    /// <summary>Names as a sentence lists them: "A", "A and B", "A, B and C".</summary>
+    public string NameList(IReadOnlyList<string> names)
+    {
+        var and = Language switch
+        {
+            "ru" => " и ",
+            "de" => " und ",
+            "fr" => " et ",
+            _ => " and ",
+        };
+        return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + and + names[^1];
+    }
+
     private static readonly Terms English = new("en", "Section", "Chapter", "Figure", "Table", "Notes", "References", "Contents", "Abstract", "Keywords",
         "Page", "Draft", "edition", "Edited by", "Editor", "Editors",
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);

@@ -27,6 +27,8 @@ public static class Codes
     public static readonly DiagnosticCode UnknownSeries = new("PUB0108", "manuscript names a series that pub.yaml does not define");
     public static readonly DiagnosticCode DuplicateNumber = new("PUB0109", "two manuscripts claim the same series number");
     public static readonly DiagnosticCode MissingChapter = new("PUB0110", "handbook chapter file does not exist");
+    public static readonly DiagnosticCode RepeatedChapter = new("PUB0111", "a handbook lists the same contribution twice");
+    public static readonly DiagnosticCode ChapterLanguage = new("PUB0112", "a chapter seems to be written in another language than it declares");
 
     public static readonly DiagnosticCode UnknownCitationKey = new("PUB0201", "unknown citation key");
     public static readonly DiagnosticCode MissingBibliography = new("PUB0202", "bibliography file does not exist");

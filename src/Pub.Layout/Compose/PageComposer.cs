@@ -43,7 +43,7 @@ internal sealed class PageComposer(TextMeasurer measurer, LayoutSettings setting
         if (!fill.OpensChapter)
         {
             string head = leftPage
-                ? string.Join(" \u00B7 ", new[] { settings.SeriesTitle, settings.NumberLabel }.Where(s => !string.IsNullOrWhiteSpace(s)))
+                ? fill.RunningVerso ?? string.Join(" \u00B7 ", new[] { settings.SeriesTitle, settings.NumberLabel }.Where(s => !string.IsNullOrWhiteSpace(s)))
                 : fill.RunningTitle ?? "";
             if (head.Length > 0)
             {

@@ -5,7 +5,11 @@ using Pub.Layout.Text;
 namespace Pub.Layout.Flow;
 
 /// <summary>One line of the table of contents: a heading and the number of the page it stands on.</summary>
-internal sealed record ContentsEntry(int Level, string Title, string? Destination, string Page);
+internal sealed record ContentsEntry(int Level, string Title, string? Destination, string Page)
+{
+    /// <summary>The authors under a chapter's title (an edited volume's contents).</summary>
+    public string? Byline { get; init; }
+}
 
 /// <summary>A numbered figure or table, for the lists after the contents: its title as the list shows it
 /// ("Figure 2: Caption") and the destination at it.</summary>
@@ -48,9 +52,11 @@ internal sealed partial class BlockLayout
             Space(entry.Level == 1 && boldTopLevel ? frame.Size * 0.6 : frame.Size * 0.2);
             var entryFrame = frame.Narrow(indent, numberColumn) with { Alignment = Alignment.Left, Hyphenate = false, Bold = boldTopLevel && entry.Level == 1 };
             var lines = SetText([new TextSpan(entry.Title, entryFrame.Style with { Tag = link })], entryFrame, hang: frame.Size * 1.6);
-            Structure.Close();
             if (lines.Count == 0)
+            {
+                Structure.Close();
                 continue;
+            }
             foreach (var box in lines.SkipLast(1))
                 box.KeepWithNext = true;
             var last = lines[^1];
@@ -73,6 +79,16 @@ internal sealed partial class BlockLayout
                 foreach (var line in lines)
                     line.Items.Add(new LinkItem(frame.Indent + indent, 0, frame.Width - indent, line.Height, null, destination) { Tag = link });
             }
+            if (entry.Byline is { } byline)
+            {
+                // The chapter's authors, under its title and kept with it: part of the same entry.
+                last.KeepWithNext = true;
+                var bylineFrame = frame.Narrow(indent, numberColumn) with { Alignment = Alignment.Left, Hyphenate = false, Italic = true };
+                Structure.Open(StructureRole.P);
+                SetText([new TextSpan(byline, bylineFrame.Style)], bylineFrame, hang: frame.Size * 1.6);
+                Structure.Close();
+            }
+            Structure.Close();
         }
         Structure.Close();
         _pendingSpace = 0;

@@ -35,6 +35,12 @@ internal sealed class FlowBox
     /// <summary>From this box on, right pages carry this running head.</summary>
     public string? RunningTitle { get; set; }
 
+    /// <summary>From this box on, left pages carry this running head instead of the series (a chapter's authors).</summary>
+    public string? RunningVerso { get; set; }
+
+    /// <summary>The page this box opens must be a right-hand page (a handbook chapter's opening).</summary>
+    public bool OpensRecto { get; set; }
+
     /// <summary>For a table's body row: the header rows, repeated above it when it opens a page.</summary>
     public IReadOnlyList<FlowBox>? RepeatedHeader { get; set; }
 

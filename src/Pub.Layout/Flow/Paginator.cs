@@ -21,6 +21,12 @@ internal sealed class PageFill
 
     /// <summary>The running head of right pages in force on this page.</summary>
     public string? RunningTitle { get; set; }
+
+    /// <summary>The running head of left pages in force on this page; the series when null.</summary>
+    public string? RunningVerso { get; set; }
+
+    /// <summary>The page must be a right-hand page (see <see cref="FlowBox.OpensRecto"/>).</summary>
+    public bool OpensRecto { get; set; }
 }
 
 /// <summary>
@@ -52,6 +58,7 @@ internal sealed class Paginator
     private readonly HashSet<string> _placedNotes = new(StringComparer.Ordinal);
     private readonly Queue<FlowBox> _carried = new();
     private string? _runningTitle;
+    private string? _runningVerso;
     private PageFill? _page;
     private double _y, _foot;
 
@@ -83,6 +90,8 @@ internal sealed class Paginator
                 NewPage();
             if (box.RunningTitle is not null)
                 _runningTitle = box.RunningTitle;
+            if (box.RunningVerso is not null)
+                _runningVerso = box.RunningVerso;
             double space = _y == 0 ? 0 : box.SpaceBefore;
             var (chainHeight, chainNotes) = Chain(i);
             double need = space + chainHeight + NotesCost(chainNotes, minimal: true);
@@ -101,7 +110,9 @@ internal sealed class Paginator
             if (_page!.Placed.Count == 0)
             {
                 _page.OpensChapter = box.OpensChapter;
+                _page.OpensRecto = box.OpensRecto;
                 _page.RunningTitle = _runningTitle;
+                _page.RunningVerso = _runningVerso;
                 foreach (var header in box.RepeatedHeader ?? [])
                 {
                     _page.Placed.Add((header, _y));
@@ -120,7 +131,7 @@ internal sealed class Paginator
 
     private void NewPage()
     {
-        _page = new PageFill { RunningTitle = _runningTitle };
+        _page = new PageFill { RunningTitle = _runningTitle, RunningVerso = _runningVerso };
         _pages.Add(_page);
         _y = 0;
         _foot = 0;

@@ -1,0 +1,174 @@
+using UglyToad.PdfPig;
+using Xunit;
+
+namespace Pub.Cli.Tests;
+
+/// <summary>
+/// A handbook is an edited volume: its contents name each chapter's authors, a list of contributors gives
+/// everyone's affiliation, chapters open on right-hand pages with their authors in the running heads of left
+/// pages, and a chapter list that repeats itself or a chapter in an undeclared language is reported.
+/// </summary>
+public sealed class EditedVolumeTests : IDisposable
+{
+    private const string Config = """
+        publisher:
+          name: "Test Publisher"
+          place: Vienna
+        series:
+          - id: hb
+            title: "Handbooks on Testing"
+            number-format: "Handbook No. {number}"
+            file-pattern: "hb-{number:000}-{lang}-ed{edition}"
+        language: en
+        """;
+
+    private readonly TestProject _project = new(Config);
+
+    public void Dispose() => _project.Dispose();
+
+    private static string Prose(string topic, int paragraphs) => string.Join("\n\n", Enumerable.Range(1, paragraphs).Select(i =>
+        $"This is paragraph {i} about {topic}. It explains in plain words what practitioners do when they meet a person who may have been "
+        + "trafficked, why the first conversation matters, and which services should be told about it. The text goes on for a while, so that "
+        + "the chapter runs to more than one page and its running heads can be seen on the pages that follow its opening."));
+
+    private void Handbook(string chapters, string openOn = "")
+    {
+        _project.Write("papers/hb-001-volume/paper.md", $$"""
+            ---
+            series: hb
+            number: 1
+            type: handbook
+            title: "A Volume of Contributions"
+            editors:
+              - name: "Erika Editor"
+                affiliation: "Editing Institute, Vienna"
+            date: 2024-05-01
+            language: en
+            status: final
+            {{openOn}}
+            chapters:
+            {{chapters}}
+            ---
+
+            # Editors' introduction {-}
+
+            {{Prose("the volume", 2)}}
+            """);
+        Chapter("01-first.md", "The First Contribution", "First", ["Zoe Zimmer|Institute Z, Zagreb", "Adam Abbott|Institute A, Aarhus"], Prose("first contact", 30));
+        Chapter("02-second.md", "The Second Contribution", "Second", ["Mara Mills|Institute M, Madrid"], Prose("referral", 30));
+        Chapter("03-third.md", "The Third Contribution", "Third", ["Adam Abbott|Institute A, Aarhus"], Prose("labour inspection", 6));
+    }
+
+    private void Chapter(string file, string title, string shortTitle, string[] authors, string body, string extra = "")
+    {
+        var people = string.Concat(authors.Select(a => a.Split('|') is var p ? $"\n  - name: \"{p[0]}\"\n    affiliation: \"{p[1]}\"" : ""));
+        _project.Write("papers/hb-001-volume/chapters/" + file, $"---\ntitle: \"{title}\"\nshort-title: \"{shortTitle}\"\nauthors:{people}\n{extra}---\n\n# Introduction\n\n{body}\n");
+    }
+
+    private const string AllChapters = "  - chapters/01-first.md\n  - chapters/02-second.md\n  - chapters/03-third.md";
+
+    [Fact]
+    public void TheContentsNameTheAuthorsAndTheContributorsListGivesAffiliations()
+    {
+        Handbook(AllChapters);
+        var (exit, _, error) = _project.Run("build", "--format", "pdf");
+        Assert.True(exit == 0, error);
+        using var pdf = PdfDocument.Open(Path.Combine(_project.Dist, "hb-001-en-ed1.pdf"));
+        var pages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+
+        var contents = pages.Single(p => p.Contains("Contents", StringComparison.Ordinal) && p.Contains("The Second Contribution", StringComparison.Ordinal));
+        Assert.Matches(@"The First Contribution [. ]*\d+ Zoe Zimmer and Adam Abbott", contents);
+        Assert.Matches(@"The Second Contribution [. ]*\d+ Mara Mills", contents);
+        Assert.Matches(@"The Third Contribution [. ]*\d+ Adam Abbott", contents);
+
+        // Editors first, then each author once, by family name, with the chapters he or she wrote.
+        var contributors = pages.Single(p => p.StartsWith("A Volume of Contributions Contributors", StringComparison.Ordinal) || p.Contains(" Contributors Erika Editor", StringComparison.Ordinal));
+        var order = new[] { "Erika Editor, Editing Institute, Vienna. Editor.", "Adam Abbott, Institute A, Aarhus. Chapter 1: The First Contribution; Chapter 3: The Third Contribution.",
+            "Mara Mills, Institute M, Madrid. Chapter 2: The Second Contribution.", "Zoe Zimmer, Institute Z, Zagreb. Chapter 1: The First Contribution." };
+        var at = order.Select(entry => contributors.IndexOf(entry, StringComparison.Ordinal)).ToList();
+        Assert.All(at, i => Assert.True(i >= 0, contributors));
+        Assert.Equal(at.Order(), at);
+    }
+
+    [Fact]
+    public void ChaptersOpenOnRightHandPagesAndLeftPagesNameTheirAuthors()
+    {
+        Handbook(AllChapters);
+        var (exit, _, error) = _project.Run("build", "--format", "pdf");
+        Assert.True(exit == 0, error);
+        using var pdf = PdfDocument.Open(Path.Combine(_project.Dist, "hb-001-en-ed1.pdf"));
+        var pages = pdf.GetPages().ToList();
+        foreach (var title in new[] { "The First Contribution", "The Second Contribution", "The Third Contribution" })
+        {
+            // The chapter's opening: the page whose text starts with its title (a chapter's first page has no running head).
+            var opening = pages.Single(p => string.Join(" ", p.GetWords().Select(w => w.Text)).StartsWith(title, StringComparison.Ordinal));
+            Assert.True(opening.Number % 2 == 1, $"{title} opens on page {opening.Number}, a left-hand page");
+            var before = pages[opening.Number - 2];
+            Assert.True(before.GetWords().Any() || opening.Number > 1, "a page before a chapter is blank or ends the one before");
+        }
+        var leftHeads = pages.Where(p => p.Number % 2 == 0).Select(TopLine).ToList();
+        Assert.Contains("Zoe Zimmer and Adam Abbott", leftHeads);
+        Assert.Contains("Mara Mills", leftHeads);
+        var rightHeads = pages.Where(p => p.Number % 2 == 1).Select(TopLine).ToList();
+        Assert.Contains("First", rightHeads);
+        Assert.Contains("Second", rightHeads);
+    }
+
+    /// <summary>The words of a page's top line: its running head, where it has one.</summary>
+    private static string TopLine(UglyToad.PdfPig.Content.Page page)
+    {
+        var words = page.GetWords().ToList();
+        if (words.Count == 0)
+            return "";
+        var top = words.Max(w => w.BoundingBox.Top);
+        return string.Join(" ", words.Where(w => w.BoundingBox.Top > top - 2).OrderBy(w => w.BoundingBox.Left).Select(w => w.Text));
+    }
+
+    [Fact]
+    public void ChaptersOpenOnAnyPageWhenTheVolumeSaysSo()
+    {
+        Handbook(AllChapters, openOn: "chapters-open: any");
+        var (exit, _, error) = _project.Run("build", "--format", "pdf");
+        Assert.True(exit == 0, error);
+        using var pdf = PdfDocument.Open(Path.Combine(_project.Dist, "hb-001-en-ed1.pdf"));
+        var openings = pdf.GetPages().Where(p => string.Join(" ", p.GetWords().Select(w => w.Text)).StartsWith("The ", StringComparison.Ordinal)).Select(p => p.Number).ToList();
+        Assert.Equal(3, openings.Count);
+        Assert.Contains(openings, n => n % 2 == 0);
+    }
+
+    [Fact]
+    public void AContributionListedTwiceIsReportedAtTheSecondLine()
+    {
+        Handbook("  - chapters/01-first.md\n  - chapters/02-second.md\n  - chapters/01-first.md");
+        var (exit, _, error) = _project.Run("check");
+        Assert.Equal(1, exit);
+        Assert.Contains("papers/hb-001-volume/paper.md(16,5): error PUB0111: chapter file 'chapters/01-first.md' is listed twice (first as contribution 1)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingChapterIsReportedAtItsOwnLine()
+    {
+        Handbook("  - chapters/01-first.md\n  - chapters/09-missing.md");
+        var (exit, _, error) = _project.Run("check");
+        Assert.Equal(1, exit);
+        Assert.Contains("papers/hb-001-volume/paper.md(15,5): error PUB0110: chapter file 'chapters/09-missing.md' does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AChapterInAnotherLanguageThatDoesNotSaySoIsReported()
+    {
+        Handbook(AllChapters);
+        var russian = string.Join("\n\n", Enumerable.Range(1, 12).Select(i =>
+            $"Это абзац {i} о выявлении жертв торговли людьми. Он объясняет, что делают специалисты при первой встрече с человеком, "
+            + "который мог стать жертвой, почему первый разговор важен и какие службы следует известить."));
+        Chapter("02-second.md", "Вторая глава", "Вторая", ["Мария Миронова|Институт, Москва"], russian);
+        var (exit, _, error) = _project.Run("check");
+        Assert.True(exit == 0, error);
+        Assert.True(error.Contains("papers/hb-001-volume/paper.md(15,5): warning PUB0112: the chapter seems to be written in 'ru', but it inherits the volume's language 'en'", StringComparison.Ordinal), error);
+
+        Chapter("02-second.md", "Вторая глава", "Вторая", ["Мария Миронова|Институт, Москва"], russian, extra: "language: ru\n");
+        (exit, _, error) = _project.Run("check");
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("PUB0112", error, StringComparison.Ordinal);
+    }
+}
