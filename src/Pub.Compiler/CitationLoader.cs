@@ -247,6 +247,11 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
             var primary = editions.FirstOrDefault(m => m.Document!.Meta.Language == config.Language) ?? editions[0];
             var key = $"{group.Key.Series}-{group.Key.Number!.Value.ToString(CultureInfo.InvariantCulture)}";
             result.Add(SeriesReference(key, primary));
+            // Each chapter of a handbook is citable as hb-1-ch2 (without pages: they belong to the handbook's own build).
+            for (var i = 0; i < primary.Document!.Chapters.Count; i++)
+            {
+                result.Add(ChapterReference(key + "-ch" + (i + 1).ToString(CultureInfo.InvariantCulture), primary, i, null));
+            }
             foreach (var language in editions.GroupBy(m => m.Document!.Meta.Language))
             {
                 result.Add(SeriesReference(key + "-" + language.Key, language.First()));
@@ -274,6 +279,35 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     /// <summary>The style a manuscript is cited in (its own, else the series' house style); null when it is
     /// missing or broken, which the build reports for the manuscript already.</summary>
     internal Style? StyleOf(Document document) => StyleFor(document, []);
+
+    /// <summary>A chapter of a handbook as a CSL item of type chapter: its own title and authors, in the volume
+    /// (container-title) with the volume's editors, series, publisher, date and ISBN, and its pages when known.</summary>
+    internal Reference ChapterReference(string id, Manuscript handbook, int index, (string First, string Last)? pages)
+    {
+        var volume = SeriesReference(id, handbook);
+        var meta = handbook.Document!.Chapters[index].Meta;
+        var variables = new Dictionary<string, string>(volume.Variables, StringComparer.Ordinal)
+        {
+            ["container-title"] = volume.Variables["title"],
+            ["title"] = meta.Subtitle is null ? meta.Title : $"{meta.Title}: {meta.Subtitle}",
+            ["language"] = meta.Language,
+        };
+        variables.Remove("title-short");
+        if (meta.ShortTitle is { } shortTitle)
+        {
+            variables["title-short"] = shortTitle;
+        }
+        if (pages is var (first, last))
+        {
+            variables["page"] = first == last ? first : first + "-" + last;
+        }
+        var names = new Dictionary<string, IReadOnlyList<Name>>(volume.Names, StringComparer.Ordinal);
+        if (meta.Authors.Count > 0)
+        {
+            names["author"] = [.. meta.Authors.Select(PersonName)];
+        }
+        return volume with { Type = "chapter", Variables = variables, Names = names, Span = handbook.Document.Chapters[index].Source?.Span(0, 0) };
+    }
 
     internal Reference SeriesReference(string id, Manuscript manuscript)
     {

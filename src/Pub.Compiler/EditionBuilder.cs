@@ -95,44 +95,9 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         var stamp = DraftStamp(meta.Language);
         var editions = 0;
 
-        if (options.Formats.HasFlag(OutputFormats.Html))
-        {
-            var images = Images(resolved);
-            var (suggested, downloads, citationFiles) = EditionCitation.For(manuscript, meta, baseName, citations);
-            var page = HtmlEditionWriter.Render(resolved, new HtmlPageContext
-            {
-                SeriesTitle = series.Title,
-                SeriesId = series.Id,
-                SeriesIssn = series.Issn,
-                NumberLabel = series.NumberLabel(meta.Number),
-                PageFileName = baseName + ".html",
-                BaseUrl = _config.BaseUrl,
-                PublisherName = _config.Publisher.Name,
-                PublisherPlace = _config.Publisher.Place,
-                SeriesLanguage = _config.Language,
-                PdfFileName = options.Formats.HasFlag(OutputFormats.Pdf) || options.LinkPdf ? baseName + ".pdf" : null,
-                Generator = "pub " + PubVersion.Text,
-                Draft = draft,
-                DraftStamp = stamp,
-                ImageUrl = path => baseName + "-files/" + RelativeToManuscript(path, resolved),
-                SuggestedCitation = suggested,
-                CitationDownloads = downloads,
-            }, new WorldTemplateSource(_world, _config.Templates));
-            diagnostics.AddRange(page.Diagnostics);
-            // A template problem stops the HTML edition only; the PDF is still made and written.
-            if (page.Html is not null)
-            {
-                files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
-                editions++;
-                files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
-                files.AddRange(citationFiles);
-                foreach (var image in images)
-                {
-                    files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
-                }
-            }
-        }
-
+        // The PDF is laid out first: a handbook's chapter pages in its HTML edition cite the pages the PDF gives them.
+        var pdfFiles = new List<(string Path, byte[] Content)>();
+        IReadOnlyList<(string First, string Last)> chapterPages = [];
         if (options.Formats.HasFlag(OutputFormats.Pdf) && FrontMatter(manuscript, resolved, draft, diagnostics) is { } front)
         {
             var images = Images(resolved);
@@ -154,6 +119,9 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 DraftWatermark = Terms.For(meta.Language).Draft.ToUpperInvariant(),
                 Images = images.ToDictionary(p => p, p => _world.ReadBytes(p)!, StringComparer.Ordinal),
                 Hyphenation = _hyphenation.Value,
+                ChapterCitations = [.. resolved.Chapters.Select((_, i) => new ChapterCitationForms(
+                    EditionCitation.ForChapter(manuscript, meta, i, baseName, (ChapterPages.FirstPlaceholder, ChapterPages.LastPlaceholder), citations).Suggested,
+                    EditionCitation.ForChapter(manuscript, meta, i, baseName, (ChapterPages.FirstPlaceholder, ChapterPages.FirstPlaceholder), citations).Suggested))],
             };
             using var limit = new CancellationTokenSource(LayoutTimeLimit);
             try
@@ -162,7 +130,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 diagnostics.AddRange(paged.Diagnostics);
                 if (!paged.Diagnostics.Any(d => d.Severity == Severity.Error))
                 {
-                    files.Add((baseName + ".pdf", PdfEditionWriter.Write(paged)));
+                    pdfFiles.Add((baseName + ".pdf", PdfEditionWriter.Write(paged)));
+                    chapterPages = paged.ChapterPages;
                     editions++;
                 }
             }
@@ -174,6 +143,51 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                     : new Diagnostic(Severity.Error, Codes.LayoutTimeLimit.Id, message, Path: manuscript.Path, Hints: [hint]));
             }
         }
+
+        if (options.Formats.HasFlag(OutputFormats.Html))
+        {
+            var images = Images(resolved);
+            var (suggested, downloads, citationFiles) = EditionCitation.For(manuscript, meta, baseName, citations);
+            // Each chapter is cited with the pages it has in the PDF edition, when this build made it.
+            var chapterCitations = resolved.Chapters.Select((_, i) => EditionCitation.ForChapter(manuscript, meta, i, baseName,
+                i < chapterPages.Count ? chapterPages[i] : null, citations)).ToList();
+            var page = HtmlEditionWriter.Render(resolved, new HtmlPageContext
+            {
+                SeriesTitle = series.Title,
+                SeriesId = series.Id,
+                SeriesIssn = series.Issn,
+                NumberLabel = series.NumberLabel(meta.Number),
+                PageFileName = baseName + ".html",
+                BaseUrl = _config.BaseUrl,
+                PublisherName = _config.Publisher.Name,
+                PublisherPlace = _config.Publisher.Place,
+                SeriesLanguage = _config.Language,
+                PdfFileName = options.Formats.HasFlag(OutputFormats.Pdf) || options.LinkPdf ? baseName + ".pdf" : null,
+                Generator = "pub " + PubVersion.Text,
+                Draft = draft,
+                DraftStamp = stamp,
+                ImageUrl = path => baseName + "-files/" + RelativeToManuscript(path, resolved),
+                SuggestedCitation = suggested,
+                CitationDownloads = downloads,
+                ChapterCitations = [.. chapterCitations.Select(c => new ChapterCitation(c.Suggested, c.Downloads))],
+            }, new WorldTemplateSource(_world, _config.Templates));
+            diagnostics.AddRange(page.Diagnostics);
+            // A template problem stops the HTML edition only; the PDF is still made and written.
+            if (page.Html is not null)
+            {
+                files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
+                editions++;
+                files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
+                files.AddRange(citationFiles);
+                files.AddRange(chapterCitations.SelectMany(c => c.Files));
+                foreach (var image in images)
+                {
+                    files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
+                }
+            }
+        }
+
+        files.AddRange(pdfFiles);
 
         return new RenderedEdition(manuscript, resolved, earlierFiles, files, diagnostics, Stopped: false, System.Diagnostics.Stopwatch.GetElapsedTime(started)) { Editions = editions };
     }

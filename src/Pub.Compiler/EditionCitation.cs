@@ -20,14 +20,34 @@ internal static class EditionCitation
     {
         // A numbered edition is cited as the series cites it (op-3-en); a draft by its own name, so that two
         // drafts never share a key in a reference manager.
-        var key = meta.Series + "-" + (meta.Number?.ToString(CultureInfo.InvariantCulture) ?? "draft-" + manuscript.Series!.DraftName(ProjectPath.FileName(manuscript.Folder)))
-            + "-" + meta.Language;
+        var key = EditionKey(manuscript, meta);
         var reference = citations.SeriesReference(key, manuscript with { Document = manuscript.Document! with { Meta = meta } });
+        return Render(reference, manuscript, meta.Language, baseName, citations);
+    }
 
+    /// <summary>How one chapter of a handbook is cited: as a chapter in the volume (its authors, the volume's
+    /// editors, title, series, publisher and year), with its pages in the PDF edition when they are known, in the
+    /// volume's style; its files are named after the chapter's page (<c>hb-001-en-ed1-ch2.bib</c>).</summary>
+    public static (IReadOnlyList<Inline> Suggested, IReadOnlyList<CitationDownload> Downloads, IReadOnlyList<(string File, byte[] Content)> Files)
+        ForChapter(Manuscript manuscript, Metadata meta, int index, string baseName, (string First, string Last)? pages, CitationLoader citations)
+    {
+        var number = (index + 1).ToString(CultureInfo.InvariantCulture);
+        var key = EditionKey(manuscript, meta) + "-ch" + number;
+        var reference = citations.ChapterReference(key, manuscript with { Document = manuscript.Document! with { Meta = meta } }, index, pages);
+        return Render(reference, manuscript, meta.Language, baseName + "-ch" + number, citations);
+    }
+
+    private static string EditionKey(Manuscript manuscript, Metadata meta) =>
+        meta.Series + "-" + (meta.Number?.ToString(CultureInfo.InvariantCulture) ?? "draft-" + manuscript.Series!.DraftName(ProjectPath.FileName(manuscript.Folder)))
+        + "-" + meta.Language;
+
+    private static (IReadOnlyList<Inline> Suggested, IReadOnlyList<CitationDownload> Downloads, IReadOnlyList<(string File, byte[] Content)> Files)
+        Render(Reference reference, Manuscript manuscript, string language, string stem, CitationLoader citations)
+    {
         IReadOnlyList<Inline> suggested = [];
         if (citations.StyleOf(manuscript.Document!) is { } style)
         {
-            var result = CslProcessor.Create(style, citations.Locales, [reference], meta.Language)
+            var result = CslProcessor.Create(style, citations.Locales, [reference], language)
                 .Process([], new ProcessOptions { Register = [reference.Id] });
             if (result.Bibliography is { Entries.Count: > 0 } bibliography)
             {
@@ -36,15 +56,15 @@ internal static class EditionCitation
         }
         var files = new List<(string, byte[])>
         {
-            (baseName + ".bib", Encoding.UTF8.GetBytes(BibTeXWriter.Write(reference))),
-            (baseName + ".ris", Encoding.UTF8.GetBytes(RisWriter.Write(reference))),
-            (baseName + ".json", Encoding.UTF8.GetBytes(CslJsonWriter.Write([reference]))),
+            (stem + ".bib", Encoding.UTF8.GetBytes(BibTeXWriter.Write(reference))),
+            (stem + ".ris", Encoding.UTF8.GetBytes(RisWriter.Write(reference))),
+            (stem + ".json", Encoding.UTF8.GetBytes(CslJsonWriter.Write([reference]))),
         };
         CitationDownload[] downloads =
         [
-            new("BibTeX", baseName + ".bib", "application/x-bibtex"),
-            new("RIS", baseName + ".ris", "application/x-research-info-systems"),
-            new("CSL-JSON", baseName + ".json", "application/vnd.citationstyles.csl+json"),
+            new("BibTeX", stem + ".bib", "application/x-bibtex"),
+            new("RIS", stem + ".ris", "application/x-research-info-systems"),
+            new("CSL-JSON", stem + ".json", "application/vnd.citationstyles.csl+json"),
         ];
         return (suggested, downloads, files);
     }

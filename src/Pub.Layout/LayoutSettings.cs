@@ -13,6 +13,10 @@ public sealed record LayoutSettings
     /// layout then throws <see cref="LayoutStoppedException"/> at the block it was setting.</summary>
     public CancellationToken Stop { get; init; }
 
+    /// <summary>How each chapter of a handbook is cited, by chapter index, with its page range as the
+    /// <see cref="Pub.Model.ChapterPages"/> placeholders; set under the chapter's abstract. Empty: no block.</summary>
+    public IReadOnlyList<Pub.Model.ChapterCitationForms> ChapterCitations { get; init; } = [];
+
     public double PageWidth { get; init; } = 595.276;
     public double PageHeight { get; init; } = 841.89;
     public Margins Margins { get; init; } = new(Top: 78, Bottom: 78, Inner: 76, Outer: 76);

@@ -64,15 +64,21 @@ public static class Typesetter
     /// least three headings) and the numbered figures and tables.</summary>
     private sealed record FrontLists(IReadOnlyList<ContentsEntry> Contents, IReadOnlyList<ContentsEntry> Figures, IReadOnlyList<ContentsEntry> Tables)
     {
-        public bool IsEmpty => Contents.Count == 0 && Figures.Count == 0 && Tables.Count == 0;
+        /// <summary>Each chapter's first and last page, which its "Cite this chapter" block prints.</summary>
+        public IReadOnlyList<(string First, string Last)> ChapterPages { get; init; } = [];
 
-        public IEnumerable<ContentsEntry> All => Contents.Concat(Figures).Concat(Tables);
+        public bool IsEmpty => Contents.Count == 0 && Figures.Count == 0 && Tables.Count == 0 && ChapterPages.Count == 0;
+
+        public IEnumerable<ContentsEntry> All => Contents.Concat(Figures).Concat(Tables)
+            .Concat(ChapterPages.Select((p, i) => new ContentsEntry(1, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pages of chapter {i + 1}"), null, p.First + "-" + p.Last)));
 
         public bool SameAs(FrontLists other) =>
-            Contents.SequenceEqual(other.Contents) && Figures.SequenceEqual(other.Figures) && Tables.SequenceEqual(other.Tables);
+            Contents.SequenceEqual(other.Contents) && Figures.SequenceEqual(other.Figures) && Tables.SequenceEqual(other.Tables)
+            && ChapterPages.SequenceEqual(other.ChapterPages);
     }
 
-    private static FrontLists Found(List<Page> pages, List<OutlineEntry> outline, List<ListedFloat> floats, IReadOnlyDictionary<string, string> bylines)
+    private static FrontLists Found(List<Page> pages, List<OutlineEntry> outline, List<ListedFloat> floats, IReadOnlyDictionary<string, string> bylines,
+        int chapters, HashSet<int> blank)
     {
         List<ContentsEntry> contents = [.. outline.Where(o => o.Level <= ContentsDepth)
             .Select(o => new ContentsEntry(o.Level, o.Title, o.Destination, pages[o.PageIndex].Label)
@@ -92,7 +98,30 @@ public static class Typesetter
         }
         List<ContentsEntry> Of(bool tables) => [.. floats.Where(f => f.IsTable == tables)
             .Select(f => new ContentsEntry(1, f.Title, f.Destination, pageOf.GetValueOrDefault(f.Destination, "")))];
-        return new FrontLists(contents, Of(false), Of(true));
+        return new FrontLists(contents, Of(false), Of(true)) { ChapterPages = ChapterRanges(pages, chapters, blank) };
+    }
+
+    /// <summary>Each chapter runs from the page its title is on to the last page before the next chapter's (the
+    /// blank page a right-hand opening may need is no part of it), the last one to the end of the document.</summary>
+    private static List<(string First, string Last)> ChapterRanges(List<Page> pages, int chapters, HashSet<int> blank)
+    {
+        var starts = new List<int>();
+        for (int i = 1; i <= chapters; i++)
+        {
+            var anchor = ChapterAnchor(i);
+            starts.Add(pages.FindIndex(p => p.Items.Any(item => item is DestinationItem d && d.Name == anchor)));
+        }
+        var ranges = new List<(string, string)>();
+        for (int i = 0; i < starts.Count; i++)
+        {
+            if (starts[i] < 0)
+                return [];
+            int end = i + 1 < starts.Count ? starts[i + 1] - 1 : pages.Count - 1;
+            while (end > starts[i] && blank.Contains(end))
+                end--;
+            ranges.Add((pages[starts[i]].Label, pages[end].Label));
+        }
+        return ranges;
     }
 
     /// <summary>
@@ -132,7 +161,7 @@ public static class Typesetter
                 for (int i = 0; i < document.Chapters.Count; i++)
                 {
                     var chapter = document.Chapters[i];
-                    Chapter(Layout, chapter, i + 1, Frame with { Language = chapter.Meta.Language }, meta.ChaptersOpenRight);
+                    CiteAt.Add(Chapter(Layout, chapter, i + 1, Frame with { Language = chapter.Meta.Language }, meta.ChaptersOpenRight));
                     if (chapter.Meta.Authors.Count > 0)
                         Bylines[ChapterAnchor(i + 1)] = Terms.For(chapter.Meta.Language).NameList([.. chapter.Meta.Authors.Select(a => a.Name)]);
                 }
@@ -148,6 +177,9 @@ public static class Typesetter
         public PageComposer Composer { get; }
         public Frame Frame { get; }
         public List<Page> Front { get; } = [];
+
+        /// <summary>Where each chapter's "Cite this chapter" block goes: the index in <see cref="Body"/> after its abstract.</summary>
+        public List<int> CiteAt { get; } = [];
 
         /// <summary>The authors of each chapter, by the chapter's anchor, as the contents list them.</summary>
         public Dictionary<string, string> Bylines { get; } = new(StringComparer.Ordinal);
@@ -180,7 +212,7 @@ public static class Typesetter
             Contributors(layout, galley.Document, frame);
         });
         int bodyStart = flow.Count;
-        flow.AddRange(galley.Body);
+        flow.AddRange(CiteBlocks(galley, lists));
 
         string runningTitle = settings.ShortTitle ?? meta.ShortTitle ?? meta.Title;
         var fills = Paginator.Distribute(flow, settings.TextHeight, runningTitle, layout.Footnotes, PageComposer.NoteSeparator(settings));
@@ -232,7 +264,51 @@ public static class Typesetter
             Numbering = numbering,
             Structure = [.. layout.Structure.Elements],
         };
-        return (paged, Found(pages, outline, layout.Floats, galley.Bylines));
+        var blank = new HashSet<int>(Enumerable.Range(0, fills.Count).Where(i => fills[i].Blank).Select(i => front.Count + i));
+        var found = Found(pages, outline, layout.Floats, galley.Bylines, galley.Document.Chapters.Count, blank);
+        return (paged with { ChapterPages = found.ChapterPages }, found);
+    }
+
+    /// <summary>
+    /// The body with each chapter's "Cite this chapter" block in its place under the chapter's abstract. The
+    /// block prints the chapter's pages, which the previous pass found (the placeholders in the first pass, which
+    /// are at least as wide as any real page numbers), so it is set again in each pass.
+    /// </summary>
+    private static List<FlowBox> CiteBlocks(Galley galley, FrontLists? lists)
+    {
+        var citations = galley.Settings.ChapterCitations;
+        if (citations.Count == 0 || galley.CiteAt.Count == 0)
+            return galley.Body;
+        var layout = galley.Layout;
+        var result = new List<FlowBox>(galley.Body.Count + 8);
+        int from = 0;
+        for (int i = 0; i < galley.CiteAt.Count && i < citations.Count; i++)
+        {
+            result.AddRange(galley.Body.Skip(from).Take(galley.CiteAt[i] - from));
+            from = galley.CiteAt[i];
+            if (citations[i].Range.Count == 0)
+                continue;
+            var (first, last) = lists is { ChapterPages.Count: > 0 } && i < lists.ChapterPages.Count
+                ? lists.ChapterPages[i]
+                : (ChapterPages.FirstPlaceholder, ChapterPages.LastPlaceholder);
+            var chapter = galley.Document.Chapters[i];
+            var frame = galley.Frame with { Language = chapter.Meta.Language };
+            var labels = layout.Labels;
+            layout.Labels = Terms.For(chapter.Meta.Language);
+            result.AddRange(layout.Aside(() => CiteBlock(layout, ChapterPages.Fill(citations[i], first, last), frame)));
+            layout.Labels = labels;
+        }
+        result.AddRange(galley.Body.Skip(from));
+        return result;
+    }
+
+    /// <summary>"Cite this chapter:" and the chapter's entry in the volume's citation style, small, under a thin rule.</summary>
+    private static void CiteBlock(BlockLayout layout, IReadOnlyList<Inline> citation, Frame frame)
+    {
+        var small = frame.Sized(0.85) with { Alignment = Alignment.Left };
+        layout.Space(frame.Size * 0.8);
+        layout.Paragraph([new Strong([new Pub.Model.Text(layout.Labels.CiteThisChapter + layout.Labels.Colon)]), new Pub.Model.Text(" "), .. citation], small);
+        layout.Space(frame.Size * 0.4);
     }
 
     /// <summary>
@@ -311,7 +387,8 @@ public static class Typesetter
 
     /// <summary>A handbook chapter opens a new page with its title and authors; its headings sit under its
     /// title in the outline and its notes follow it.</summary>
-    private static void Chapter(BlockLayout layout, Document chapter, int index, Frame frame, bool openRight)
+    /// <returns>The position in the flow after the chapter's abstract, where its citation goes.</returns>
+    private static int Chapter(BlockLayout layout, Document chapter, int index, Frame frame, bool openRight)
     {
         var meta = chapter.Meta;
         var labels = layout.Labels;
@@ -365,11 +442,13 @@ public static class Typesetter
         layout.OutlineOffset = 1;
         if (meta.Abstract.Count > 0)
             layout.Blocks(meta.Abstract, frame.Narrow(frame.Size * 2, frame.Size * 2).Sized(0.95) with { Italic = true });
+        int citeAt = layout.Flow.Count;
         layout.Blocks(chapter.Blocks, frame);
         layout.Notes(chapter.Notes, frame);
         layout.OutlineOffset = 0;
         layout.NoteScope = "";
         layout.Labels = labels;
+        return citeAt;
     }
 
     private static string ChapterAnchor(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"chapter-{index}");

@@ -92,6 +92,15 @@ public sealed record Terms(
     /// <summary>A colon after a run-in label ("Keywords:").</summary>
     public string Colon => Language == "fr" ? "\u00A0:" : ":";
 
+    /// <summary>Before the citation of a chapter at its opening.</summary>
+    public string CiteThisChapter => Language switch
+    {
+        "ru" => "Как цитировать главу",
+        "de" => "Dieses Kapitel zitieren",
+        "fr" => "Citer ce chapitre",
+        _ => "Cite this chapter",
+    };
+
     /// <summary>Heading of an edited volume's list of contributors.</summary>
     public string Contributors => Language switch
     {

@@ -124,6 +124,67 @@ public sealed class EditedVolumeTests : IDisposable
         return string.Join(" ", words.Where(w => w.BoundingBox.Top > top - 2).OrderBy(w => w.BoundingBox.Left).Select(w => w.Text));
     }
 
+    /// <summary>The number printed at the foot of a page; empty for a blank page.</summary>
+    private static string Folio(UglyToad.PdfPig.Content.Page page) =>
+        page.GetWords().OrderBy(w => w.BoundingBox.Bottom).FirstOrDefault()?.Text ?? "";
+
+    private static string Text(UglyToad.PdfPig.Content.Page page) => string.Join(" ", page.GetWords().Select(w => w.Text));
+
+    [Fact]
+    public void EachChapterIsCitedWithThePagesItHasInThePdfAndTheContentsAgree()
+    {
+        Handbook(AllChapters);
+        var (exit, _, error) = _project.Run("build");
+        Assert.True(exit == 0, error);
+        using var pdf = PdfDocument.Open(Path.Combine(_project.Dist, "hb-001-en-ed1.pdf"));
+        var pages = pdf.GetPages().ToList();
+        var titles = new[] { "The First Contribution", "The Second Contribution", "The Third Contribution" };
+        var openings = titles.Select(t => pages.Single(p => Text(p).StartsWith(t, StringComparison.Ordinal)).Number).ToList();
+        var contents = pages.Select(Text).Single(p => p.Contains("Contents", StringComparison.Ordinal) && p.Contains(titles[2], StringComparison.Ordinal));
+        for (var i = 0; i < titles.Length; i++)
+        {
+            // The chapter runs from its opening to the last page with text before the next chapter (or the end).
+            var last = (i + 1 < openings.Count ? openings[i + 1] : pages.Count + 1) - 1;
+            while (Text(pages[last - 1]).Length == 0)
+                last--;
+            var (first, end) = (Folio(pages[openings[i] - 1]), Folio(pages[last - 1]));
+            Assert.Matches(@"^\d+$", first);
+            Assert.True(int.Parse(end, System.Globalization.CultureInfo.InvariantCulture) >= int.Parse(first, System.Globalization.CultureInfo.InvariantCulture), $"{first}-{end}");
+            // A chapter of one page (the third) is cited with that page alone.
+            var (printed, item) = first == end ? ($"p. {first}.", first) : ($"pp. {first}–{end}.", $"{first}-{end}");
+
+            // The contents give the real first page …
+            Assert.Matches($@"{titles[i]} [. ]*{first} ", contents);
+            // … the opening's citation block prints the range …
+            var opening = Text(pages[openings[i] - 1]);
+            Assert.Contains("Cite this chapter:", opening, StringComparison.Ordinal);
+            Assert.Contains(printed, opening, StringComparison.Ordinal);
+            // … and so do the chapter's CSL item and its HTML page.
+            var json = System.Text.Json.JsonDocument.Parse(_project.Read($"dist/hb-001-en-ed1-ch{i + 1}.json")).RootElement[0];
+            Assert.Equal("chapter", json.GetProperty("type").GetString());
+            Assert.Equal(item, json.GetProperty("page").GetString());
+            Assert.Equal("A Volume of Contributions", json.GetProperty("container-title").GetString());
+            Assert.Equal("Editor", json.GetProperty("editor")[0].GetProperty("family").GetString());
+            Assert.Contains(printed, _project.Read($"dist/hb-001-en-ed1-ch{i + 1}.html"), StringComparison.Ordinal);
+            Assert.Contains($"href=\"hb-001-en-ed1-ch{i + 1}.ris\"", _project.Read($"dist/hb-001-en-ed1-ch{i + 1}.html"), StringComparison.Ordinal);
+            Assert.Contains("TY  - CHAP", _project.Read($"dist/hb-001-en-ed1-ch{i + 1}.ris"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void AChapterIsCitableFromAnotherManuscriptUnderItsKey()
+    {
+        Handbook(AllChapters);
+        _project.Write("pub.yaml", Config.Replace("language: en", "", StringComparison.Ordinal)
+            + "  - id: op\n    title: \"Papers\"\n    number-format: \"Paper No. {number}\"\n    file-pattern: \"op-{number:000}-{lang}-ed{edition}\"\nlanguage: en\n");
+        _project.AddPaper("op-001-citing", 1, body: "As the second contribution explains [@hb-1-ch2].");
+        var (exit, _, error) = _project.Run("build", "--format", "html");
+        Assert.True(exit == 0, error);
+        var html = _project.Read("dist/op-001-en-ed1.html");
+        Assert.Contains("The Second Contribution", html, StringComparison.Ordinal);
+        Assert.Contains("A Volume of Contributions", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ChaptersOpenOnAnyPageWhenTheVolumeSaysSo()
     {

@@ -42,7 +42,10 @@ internal static class ChapterPageModel
         page["notes"] = notes;
         page["metadata"] = ScholarlyMetadata.WriteChapter(chapter with { Meta = meta }, book, pageContext, description);
         page["json_ld"] = JsonLd.WriteChapter(chapter with { Meta = meta }, book, number, pageContext, description);
-        // A contribution is cited as part of the handbook: its citation block sits on the contents page.
+        // A contribution is cited as a chapter in the handbook, with the pages the PDF edition gives it.
+        page["cite"] = index < context.ChapterCitations.Count
+            ? PageModel.Cite(context with { SuggestedCitation = context.ChapterCitations[index].Text, CitationDownloads = context.ChapterCitations[index].Downloads }, labels, writer)
+            : null;
         page["translations"] = new ScriptArray();
         page["edition_statement"] = null;
 

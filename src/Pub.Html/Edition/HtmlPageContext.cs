@@ -68,6 +68,9 @@ public sealed record HtmlPageContext
     /// <summary>Citation files written beside the page (BibTeX, RIS, CSL-JSON), offered for download.</summary>
     public IReadOnlyList<CitationDownload> CitationDownloads { get; init; } = [];
 
+    /// <summary>How each chapter of a handbook is cited, by chapter index, shown on the chapter's page.</summary>
+    public IReadOnlyList<ChapterCitation> ChapterCitations { get; init; } = [];
+
     /// <summary>The file name of a handbook's contribution page, by its 1-based position; by default the
     /// page's name with "-ch1", "-ch2" … before ".html".</summary>
     public string ChapterFileName(int number)
@@ -91,3 +94,6 @@ public sealed record HtmlEditionResult(string? Html, IReadOnlyList<Diagnostic> D
 
     public bool Succeeded => Html is not null;
 }
+
+/// <summary>A chapter's entry in the volume's citation style and its citation files.</summary>
+public sealed record ChapterCitation(IReadOnlyList<Inline> Text, IReadOnlyList<CitationDownload> Downloads);

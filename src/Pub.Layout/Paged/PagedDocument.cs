@@ -42,6 +42,9 @@ public sealed record PagedDocument(
 {
     /// <summary>How pages are numbered, by range; empty means arabic from 1 on the first page.</summary>
     public IReadOnlyList<PageNumberRange> Numbering { get; init; } = [];
+    /// <summary>The first and last page label of each chapter of a handbook, by chapter index.</summary>
+    public IReadOnlyList<(string First, string Last)> ChapterPages { get; init; } = [];
+
     /// <summary>The logical structure, in element id order (element 1 is the root); page items point into it.</summary>
     public IReadOnlyList<StructureElement> Structure { get; init; } = [];
 
