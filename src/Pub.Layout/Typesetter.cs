@@ -78,12 +78,12 @@ public static class Typesetter
     }
 
     private static FrontLists Found(List<Page> pages, List<OutlineEntry> outline, List<ListedFloat> floats, IReadOnlyDictionary<string, string> bylines,
-        int chapters, HashSet<int> blank)
+        int chapters, HashSet<int> blank, int depth)
     {
-        List<ContentsEntry> contents = [.. outline.Where(o => o.Level <= ContentsDepth)
+        List<ContentsEntry> contents = [.. outline.Where(o => o.Level <= depth)
             .Select(o => new ContentsEntry(o.Level, o.Title, o.Destination, pages[o.PageIndex].Label)
             {
-                Byline = o.Destination is { } d && o.Level == 1 ? bylines.GetValueOrDefault(d) : null,
+                Byline = o.Destination is { } d ? bylines.GetValueOrDefault(d) : null,
             })];
         if (contents.Count < 3)
             contents = [];
@@ -111,12 +111,19 @@ public static class Typesetter
             var anchor = ChapterAnchor(i);
             starts.Add(pages.FindIndex(p => p.Items.Any(item => item is DestinationItem d && d.Name == anchor)));
         }
+        // A part's title page ends the chapter before it too.
+        var openings = new SortedSet<int>(starts);
+        for (int i = 0; i < pages.Count; i++)
+        {
+            if (pages[i].Items.Any(item => item is DestinationItem d && d.Name.StartsWith("part-", StringComparison.Ordinal)))
+                openings.Add(i);
+        }
         var ranges = new List<(string, string)>();
         for (int i = 0; i < starts.Count; i++)
         {
             if (starts[i] < 0)
                 return [];
-            int end = i + 1 < starts.Count ? starts[i + 1] - 1 : pages.Count - 1;
+            int end = openings.GetViewBetween(starts[i] + 1, int.MaxValue).Min is var next && next > starts[i] ? next - 1 : pages.Count - 1;
             while (end > starts[i] && blank.Contains(end))
                 end--;
             ranges.Add((pages[starts[i]].Label, pages[end].Label));
@@ -161,7 +168,12 @@ public static class Typesetter
                 for (int i = 0; i < document.Chapters.Count; i++)
                 {
                     var chapter = document.Chapters[i];
-                    CiteAt.Add(Chapter(Layout, chapter, i + 1, Frame with { Language = chapter.Meta.Language }, meta.ChaptersOpenRight));
+                    var part = meta.Parts.Select((p, n) => (Part: p, Number: n + 1)).FirstOrDefault(p => p.Part.FirstChapter == i && p.Part.ChapterCount > 0);
+                    if (part.Part is not null)
+                        PartPage(Layout, part.Part, part.Number, Frame, meta.ChaptersOpenRight);
+                    // In a volume with parts, chapters sit under their part in the outline and the contents.
+                    int level = meta.Parts.Count > 0 && meta.Parts.Any(p => i >= p.FirstChapter && i < p.FirstChapter + p.ChapterCount) ? 2 : 1;
+                    CiteAt.Add(Chapter(Layout, chapter, i + 1, Frame with { Language = chapter.Meta.Language }, meta.ChaptersOpenRight, level));
                     if (chapter.Meta.Authors.Count > 0)
                         Bylines[ChapterAnchor(i + 1)] = Terms.For(chapter.Meta.Language).NameList([.. chapter.Meta.Authors.Select(a => a.Name)]);
                 }
@@ -265,7 +277,9 @@ public static class Typesetter
             Structure = [.. layout.Structure.Elements],
         };
         var blank = new HashSet<int>(Enumerable.Range(0, fills.Count).Where(i => fills[i].Blank).Select(i => front.Count + i));
-        var found = Found(pages, outline, layout.Floats, galley.Bylines, galley.Document.Chapters.Count, blank);
+        // A volume in parts lists the sections of its chapters one level deeper.
+        int depth = galley.Document.Meta.Parts.Count > 0 ? ContentsDepth + 1 : ContentsDepth;
+        var found = Found(pages, outline, layout.Floats, galley.Bylines, galley.Document.Chapters.Count, blank, depth);
         return (paged with { ChapterPages = found.ChapterPages }, found);
     }
 
@@ -388,7 +402,7 @@ public static class Typesetter
     /// <summary>A handbook chapter opens a new page with its title and authors; its headings sit under its
     /// title in the outline and its notes follow it.</summary>
     /// <returns>The position in the flow after the chapter's abstract, where its citation goes.</returns>
-    private static int Chapter(BlockLayout layout, Document chapter, int index, Frame frame, bool openRight)
+    private static int Chapter(BlockLayout layout, Document chapter, int index, Frame frame, bool openRight, int level)
     {
         var meta = chapter.Meta;
         var labels = layout.Labels;
@@ -410,7 +424,7 @@ public static class Typesetter
             box.KeepWithNext = true;
         string anchor = ChapterAnchor(index);
         title[0].Items.Insert(0, new DestinationItem(anchor, frame.Indent, 0));
-        title[0].Outline.Add(new OutlineMark(1, meta.Title, 0, anchor));
+        title[0].Outline.Add(new OutlineMark(level, meta.Title, 0, anchor));
         if (!string.IsNullOrWhiteSpace(meta.Subtitle))
         {
             layout.Space(4);
@@ -439,7 +453,7 @@ public static class Typesetter
         // Left pages name the chapter's authors; a chapter without authors keeps the series there.
         first.RunningVerso = meta.Authors.Count > 0 ? layout.Labels.NameList([.. meta.Authors.Select(a => a.Name)]) : null;
 
-        layout.OutlineOffset = 1;
+        layout.OutlineOffset = level;
         if (meta.Abstract.Count > 0)
             layout.Blocks(meta.Abstract, frame.Narrow(frame.Size * 2, frame.Size * 2).Sized(0.95) with { Italic = true });
         int citeAt = layout.Flow.Count;
@@ -449,6 +463,34 @@ public static class Typesetter
         layout.NoteScope = "";
         layout.Labels = labels;
         return citeAt;
+    }
+
+    /// <summary>A part's title page: "Part II" and its title, alone on a page that opens like a chapter (on a
+    /// right-hand page when chapters do, without running head); a first-level entry of the outline and the contents.</summary>
+    private static void PartPage(BlockLayout layout, VolumePart part, int number, Frame frame, bool openRight)
+    {
+        int start = layout.Flow.Count;
+        var labelFrame = frame with { Role = FontRole.Heading, Size = 14, Leading = 1.3, Alignment = Alignment.Left, Hyphenate = false };
+        var titleFrame = frame with { Role = FontRole.Heading, Bold = true, Size = 24, Leading = 1.2, Alignment = Alignment.Left, Hyphenate = false };
+        string label = layout.Labels.Part + " " + Numerals.Roman(number).ToUpperInvariant();
+        // The title stands a third of the way down the page; space at the top of a page is dropped, a box is not.
+        layout.Emit(new FlowBox { Height = 200, KeepWithNext = true });
+        layout.Structure.Open(StructureRole.H1);
+        var lines = layout.SetText([new TextSpan(label, labelFrame.Style)], labelFrame);
+        foreach (var line in lines)
+            line.KeepWithNext = true;
+        layout.Space(8);
+        lines.AddRange(layout.SetText([new TextSpan(part.Title, titleFrame.Style)], titleFrame));
+        layout.Structure.Close();
+        if (lines.Count == 0)
+            return;
+        string anchor = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"part-{number}");
+        lines[0].Items.Insert(0, new DestinationItem(anchor, frame.Indent, 0));
+        lines[0].Outline.Add(new OutlineMark(1, label + ": " + part.Title, 0, anchor));
+        var first = layout.Flow[start];
+        first.PageBreakBefore = true;
+        first.OpensChapter = true;
+        first.OpensRecto = openRight;
     }
 
     private static string ChapterAnchor(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"chapter-{index}");

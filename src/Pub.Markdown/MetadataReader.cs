@@ -48,7 +48,7 @@ internal sealed partial class MetadataReader
             var keySpan = SpanOf(keyNode);
             _spans[key] = keySpan;
             _valueSpans[key] = SpanOf(value);
-            if (value is YamlSequenceNode items)
+            if (value is YamlSequenceNode items && key != "chapters")
             {
                 // Each item of a list, for diagnostics about one of them ("chapters/2" is the third chapter).
                 var index = 0;
@@ -106,7 +106,7 @@ internal sealed partial class MetadataReader
                 "status" => meta with { Status = Status(node, key) },
                 "bibliography" => meta with { Bibliography = StringList(node, key, splitCommas: false) },
                 "csl" => meta with { Csl = Scalar(node, key) },
-                "chapters" => meta with { Chapters = StringList(node, key, splitCommas: false) },
+                "chapters" => ChaptersField(meta, node, key),
                 "chapters-open" => meta with { ChaptersOpenRight = ChaptersOpen(node, key) },
                 "nocite" => meta with { Nocite = Nocite(node, key) },
                 _ => meta,
@@ -258,6 +258,59 @@ internal sealed partial class MetadataReader
         "final" => ManuscriptStatus.Final,
         var other => Invalid(node, key, $"'{other}' is not a status", "use 'draft' or 'final'", ManuscriptStatus.Draft),
     };
+
+    /// <summary>
+    /// A handbook's contributions: a list of chapter files, in which an item may instead be a part, a mapping
+    /// with its title under <c>part</c> and its own list of files under <c>chapters</c>. The files of all parts
+    /// make one list of chapters; where each file stands is kept as "chapters/N" (N counting every file), where
+    /// each part stands as "parts/N".
+    /// </summary>
+    private Metadata ChaptersField(Metadata meta, YamlNode node, string key)
+    {
+        if (node is not YamlSequenceNode items)
+        {
+            return meta with { Chapters = StringList(node, key, splitCommas: false) };
+        }
+        var files = new List<string>();
+        var parts = new List<VolumePart>();
+        foreach (var item in items)
+        {
+            if (item is YamlMappingNode part)
+            {
+                var title = part.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == "part").Value is { } titleNode ? Scalar(titleNode, "part") : null;
+                var listed = part.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == "chapters").Value;
+                var unknown = part.Children.Select(c => (c.Key as YamlScalarNode)?.Value).FirstOrDefault(k => k is not ("part" or "chapters"));
+                if (title is null || unknown is not null)
+                {
+                    Invalid(part, key, unknown is null ? "a part needs a title" : $"a part has a title and chapters, not '{unknown}'",
+                        "write a part as '- part: \"Title\"' with its files under 'chapters:' indented below it", 0);
+                    continue;
+                }
+                var first = files.Count;
+                var partFiles = listed is null ? [] : StringList(listed, key, splitCommas: false);
+                for (var i = 0; i < partFiles.Count; i++)
+                {
+                    _valueSpans[string.Create(System.Globalization.CultureInfo.InvariantCulture, $"chapters/{files.Count}")] =
+                        listed is YamlSequenceNode list && i < list.Children.Count ? SpanOf(list.Children[i]) : SpanOf(listed!);
+                    files.Add(partFiles[i]);
+                }
+                var span = SpanOf(part);
+                if (partFiles.Count == 0)
+                {
+                    _diagnostics.Add(Diagnostic.Error(Codes.EmptyPart, $"part '{title}' lists no chapters", span,
+                        "list its chapter files under 'chapters:' indented below the part, or delete the part"));
+                }
+                _valueSpans[string.Create(System.Globalization.CultureInfo.InvariantCulture, $"parts/{parts.Count}")] = span;
+                parts.Add(new VolumePart(title, first, partFiles.Count) { Span = span });
+            }
+            else if (Scalar(item, key) is { } file)
+            {
+                _valueSpans[string.Create(System.Globalization.CultureInfo.InvariantCulture, $"chapters/{files.Count}")] = SpanOf(item);
+                files.Add(file);
+            }
+        }
+        return meta with { Chapters = files, Parts = parts };
+    }
 
     private bool ChaptersOpen(YamlNode node, string key) => Scalar(node, key) switch
     {

@@ -53,6 +53,10 @@ public sealed record Metadata
     public ManuscriptKind Kind { get; init; } = ManuscriptKind.Paper;
     public IReadOnlyList<string> Chapters { get; init; } = [];
 
+    /// <summary>The parts a handbook's chapters are grouped in, in order; empty when it has none. Chapters
+    /// before the first part stand on their own.</summary>
+    public IReadOnlyList<VolumePart> Parts { get; init; } = [];
+
     /// <summary>A handbook's chapters open on a right-hand page (front matter <c>chapters-open: right</c>, the
     /// default), or on the next page (<c>any</c>).</summary>
     public bool ChaptersOpenRight { get; init; } = true;
@@ -97,4 +101,10 @@ public sealed record Document(
     public IReadOnlyDictionary<string, SourceSpan> FieldValueSpans { get; init; } = new Dictionary<string, SourceSpan>();
 
     public SourceText? Source { get; init; }
+}
+
+/// <summary>A part of an edited volume: its title and the chapters in it, as a range of chapter indexes.</summary>
+public sealed record VolumePart(string Title, int FirstChapter, int ChapterCount)
+{
+    public SourceSpan? Span { get; init; }
 }

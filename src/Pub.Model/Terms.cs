@@ -92,6 +92,15 @@ public sealed record Terms(
     /// <summary>A colon after a run-in label ("Keywords:").</summary>
     public string Colon => Language == "fr" ? "\u00A0:" : ":";
 
+    /// <summary>"Part" before the number of a part of an edited volume.</summary>
+    public string Part => Language switch
+    {
+        "ru" => "Часть",
+        "de" => "Teil",
+        "fr" => "Partie",
+        _ => "Part",
+    };
+
     /// <summary>Before the citation of a chapter at its opening.</summary>
     public string CiteThisChapter => Language switch
     {

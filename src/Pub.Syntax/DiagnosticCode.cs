@@ -28,6 +28,7 @@ public static class Codes
     public static readonly DiagnosticCode DuplicateNumber = new("PUB0109", "two manuscripts claim the same series number");
     public static readonly DiagnosticCode MissingChapter = new("PUB0110", "handbook chapter file does not exist");
     public static readonly DiagnosticCode RepeatedChapter = new("PUB0111", "a handbook lists the same contribution twice");
+    public static readonly DiagnosticCode EmptyPart = new("PUB0113", "a part of a handbook lists no chapters");
     public static readonly DiagnosticCode ChapterLanguage = new("PUB0112", "a chapter seems to be written in another language than it declares");
 
     public static readonly DiagnosticCode UnknownCitationKey = new("PUB0201", "unknown citation key");

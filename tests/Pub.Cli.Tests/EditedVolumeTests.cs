@@ -185,6 +185,53 @@ public sealed class EditedVolumeTests : IDisposable
         Assert.Contains("A Volume of Contributions", html, StringComparison.Ordinal);
     }
 
+    private const string InParts = "  - part: \"Meeting People\"\n    chapters:\n      - chapters/01-first.md\n"
+        + "  - part: \"Institutions\"\n    chapters:\n      - chapters/02-second.md\n      - chapters/03-third.md";
+
+    [Fact]
+    public void PartsHaveTitlePagesAndHoldTheirChaptersInTheOutlineContentsAndHtml()
+    {
+        Handbook(InParts);
+        var (exit, _, error) = _project.Run("build");
+        Assert.True(exit == 0, error);
+        using var pdf = PdfDocument.Open(Path.Combine(_project.Dist, "hb-001-en-ed1.pdf"));
+        var pages = pdf.GetPages().ToList();
+
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        var roots = bookmarks.Roots.Select(b => b.Title).ToList();
+        Assert.Contains("Part I: Meeting People", roots);
+        Assert.Contains("Part II: Institutions", roots);
+        Assert.DoesNotContain("The Second Contribution", roots);
+        var second = bookmarks.Roots.Single(b => b.Title == "Part II: Institutions");
+        Assert.Equal(["The Second Contribution", "The Third Contribution"], second.Children.Select(c => c.Title));
+        Assert.Contains(second.Children[0].Children, c => c.Title == "2.1 Introduction");
+
+        // A part's title page is a right-hand page of its own, before its first chapter's opening.
+        var partPage = pages.Single(p => Text(p).StartsWith("Part II Institutions", StringComparison.Ordinal));
+        Assert.Equal(1, partPage.Number % 2);
+        var chapterOpening = pages.Single(p => Text(p).StartsWith("The Second Contribution", StringComparison.Ordinal));
+        Assert.Equal(partPage.Number + 2, chapterOpening.Number);
+
+        var contents = pages.Select(Text).Single(p => p.Contains("Contents", StringComparison.Ordinal) && p.Contains("Part II", StringComparison.Ordinal));
+        Assert.Matches($@"Part II: Institutions [. ]*{Folio(partPage)} The Second Contribution", contents);
+        // The first chapter ends before the next part's title page: its range does not take that page in.
+        var firstItem = System.Text.Json.JsonDocument.Parse(_project.Read("dist/hb-001-en-ed1-ch1.json")).RootElement[0];
+        var lastOfFirst = int.Parse(firstItem.GetProperty("page").GetString()!.Split('-')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(lastOfFirst < int.Parse(Folio(partPage), System.Globalization.CultureInfo.InvariantCulture));
+
+        var html = _project.Read("dist/hb-001-en-ed1.html");
+        Assert.Matches(@"<a href=""hb-001-en-ed1-ch2.html"">Part II: Institutions</a>\s*<ol>\s*<li><a href=""hb-001-en-ed1-ch2.html""><span class=""secno"">2</span> The Second Contribution", html);
+    }
+
+    [Fact]
+    public void APartWithoutChaptersIsReportedAtThePart()
+    {
+        Handbook(InParts + "\n  - part: \"Empty\"\n    chapters: []");
+        var (exit, _, error) = _project.Run("check");
+        Assert.Equal(1, exit);
+        Assert.Contains("papers/hb-001-volume/paper.md(21,5): error PUB0113: part 'Empty' lists no chapters", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ChaptersOpenOnAnyPageWhenTheVolumeSaysSo()
     {

@@ -83,25 +83,7 @@ internal static partial class Numbers
         return m.Success && int.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null;
     }
 
-    public static string Roman(int n)
-    {
-        if (n <= 0 || n >= 4000)
-        {
-            return n.ToString(CultureInfo.InvariantCulture);
-        }
-        var vals = new[] { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1 };
-        var syms = new[] { "m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i" };
-        var sb = new StringBuilder();
-        for (var i = 0; i < vals.Length; i++)
-        {
-            while (n >= vals[i])
-            {
-                sb.Append(syms[i]);
-                n -= vals[i];
-            }
-        }
-        return sb.ToString();
-    }
+    public static string Roman(int n) => Pub.Model.Numerals.Roman(n);
 
     [GeneratedRegex(@"\s*[-–]\s*")]
     private static partial Regex HyphenRegex();

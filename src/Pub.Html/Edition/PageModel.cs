@@ -37,14 +37,27 @@ internal static class PageModel
         var insertAt = headings.FindIndex(h => h.Id is "references" or "refs" or "bibliography");
         insertAt = insertAt < 0 ? headings.Count : insertAt;
         var chapterUrls = new List<string>();
+        var inserted = 0;
         for (var i = 0; i < document.Chapters.Count; i++)
         {
+            // A part is listed before its first chapter, linking to it; its chapters are listed under it.
+            var partIndex = meta.Parts.ToList().FindIndex(p => p.FirstChapter == i && p.ChapterCount > 0);
+            if (partIndex >= 0)
+            {
+                var partNumber = (partIndex + 1).ToString(CultureInfo.InvariantCulture);
+                headings.Insert(insertAt + inserted++, new HtmlHeading("part-" + partNumber, 1, null,
+                    writer.WriteLinkText([new Text(Terms.For(meta.Language).Part + " " + Numerals.Roman(partIndex + 1).ToUpperInvariant() + ": " + meta.Parts[partIndex].Title)]), Listed: true)
+                {
+                    Href = context.ChapterFileName(i + 1),
+                });
+            }
+            var level = meta.Parts.Any(p => i >= p.FirstChapter && i < p.FirstChapter + p.ChapterCount) ? 2 : 1;
             var chapter = document.Chapters[i].Meta;
             var file = context.ChapterFileName(i + 1);
             chapterUrls.Add(ScholarlyMetadata.Absolute(context, file));
             var authors = chapter.Authors.Count == 0 ? null
                 : "<span class=\"toc-authors\">" + HtmlText.Escape(string.Join(", ", chapter.Authors.Select(a => a.Name))) + "</span>";
-            headings.Insert(insertAt + i, new HtmlHeading("chapter-" + (i + 1).ToString(CultureInfo.InvariantCulture), 1, (i + 1).ToString(CultureInfo.InvariantCulture),
+            headings.Insert(insertAt + inserted++, new HtmlHeading("chapter-" + (i + 1).ToString(CultureInfo.InvariantCulture), level, (i + 1).ToString(CultureInfo.InvariantCulture),
                 writer.WriteLinkText([new Text(chapter.Title)]), Listed: true)
             {
                 Href = file,

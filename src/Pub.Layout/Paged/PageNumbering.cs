@@ -25,21 +25,5 @@ public static class PageNumbering
         style == PageNumberStyle.LowerRoman ? Roman(number) : number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>i, ii, iii, iv … in lowercase; numbers outside 1–3999 fall back to arabic.</summary>
-    public static string Roman(int number)
-    {
-        if (number is < 1 or > 3999)
-            return number.ToString(CultureInfo.InvariantCulture);
-        ReadOnlySpan<int> values = [1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1];
-        string[] digits = ["m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"];
-        var text = new StringBuilder();
-        for (int k = 0; k < values.Length; k++)
-        {
-            while (number >= values[k])
-            {
-                text.Append(digits[k]);
-                number -= values[k];
-            }
-        }
-        return text.ToString();
-    }
+    public static string Roman(int number) => Pub.Model.Numerals.Roman(number);
 }
