@@ -411,7 +411,7 @@ public static class Typesetter
         layout.OutlineOffset = 0;
         int start = layout.Flow.Count;
         var titleFrame = frame with { Role = FontRole.Heading, Bold = true, Size = 20, Leading = 1.2, Alignment = Alignment.Left, Hyphenate = false };
-        layout.Structure.Open(StructureRole.H1);
+        layout.Structure.Open(BlockLayout.HeadingRole(level));
         var title = layout.SetText([new TextSpan(meta.Title, titleFrame.Style)], titleFrame);
         layout.Structure.Close();
         if (title.Count == 0)

@@ -224,6 +224,36 @@ public sealed class EditedVolumeTests : IDisposable
     }
 
     [Fact]
+    public void TablesFiguresAndNotesAreNumberedWithinEachChapter()
+    {
+        Handbook(AllChapters);
+        static string Body(string name) => $"Text with a note.[^a] And another.[^b]\n\n| Year | Cases |\n|------|------:|\n| 2020 | 12 |\n\nTable: {name} cases. {{#tbl-{name}}}\n\n"
+            + $"![{name} chart.](figures/{name}.png){{#fig-{name} alt=\"x\"}}\n\n[^a]: First note of {name}.\n[^b]: Second note of {name}.";
+        Chapter("01-first.md", "The First Contribution", "First", ["Zoe Zimmer|Institute Z, Zagreb"], Body("alpha"));
+        Chapter("02-second.md", "The Second Contribution", "Second", ["Mara Mills|Institute M, Madrid"], Body("beta"));
+        _project.Write("papers/hb-001-volume/chapters/figures/alpha.png", TestProject.TinyPng);
+        _project.Write("papers/hb-001-volume/chapters/figures/beta.png", TestProject.TinyPng);
+        var (exit, _, error) = _project.Run("build");
+        Assert.True(exit == 0, error);
+        using var pdf = PdfDocument.Open(Path.Combine(_project.Dist, "hb-001-en-ed1.pdf"));
+        var text = string.Join(" ", pdf.GetPages().Select(Text));
+        Assert.Contains("Table 1.1: alpha cases.", text, StringComparison.Ordinal);
+        Assert.Contains("Table 2.1: beta cases.", text, StringComparison.Ordinal);
+        Assert.Contains("Figure 1.1: alpha chart.", text, StringComparison.Ordinal);
+        Assert.Contains("Figure 2.1: beta chart.", text, StringComparison.Ordinal);
+        // Notes start again at 1 in each chapter.
+        Assert.Contains("1. First note of alpha.", text, StringComparison.Ordinal);
+        Assert.Contains("2. Second note of alpha.", text, StringComparison.Ordinal);
+        Assert.Contains("1. First note of beta.", text, StringComparison.Ordinal);
+        Assert.Contains("2. Second note of beta.", text, StringComparison.Ordinal);
+        // The chapter's page numbers its floats as the PDF does (the label and number are joined by a no-break space).
+        var beta = _project.Read("dist/hb-001-en-ed1-ch2.html").Replace('\u00A0', ' ');
+        Assert.Contains("Table 2.1:", beta, StringComparison.Ordinal);
+        Assert.Contains("Figure 2.1:", beta, StringComparison.Ordinal);
+        Assert.DoesNotContain("Table 1.1", beta, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void APartWithoutChaptersIsReportedAtThePart()
     {
         Handbook(InParts + "\n  - part: \"Empty\"\n    chapters: []");
