@@ -34,18 +34,31 @@ internal sealed class EditionPreview(IWorld files, PreviewSite site, bool pdf, T
     {
         var clock = Stopwatch.StartNew();
         var world = new CapturingWorld(files);
-        var result = PubCompiler.Build(world, new BuildOptions
+        var name = format == OutputFormats.Html ? "HTML" : "PDF";
+        BuildResult result;
+        try
         {
-            Paths = [manuscript],
-            OutputFolder = CapturingWorld.OutputFolder,
-            Formats = format,
-            Draft = true,
-            LinkPdf = pdf,
-            Manifest = false,
-        });
+            result = PubCompiler.Build(world, new BuildOptions
+            {
+                Paths = [manuscript],
+                OutputFolder = CapturingWorld.OutputFolder,
+                Formats = format,
+                Draft = true,
+                LinkPdf = pdf,
+                Manifest = false,
+            });
+        }
+#pragma warning disable CA1031 // An exception here is a bug in pub; the preview shows it and keeps serving.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            site.Fail(owner, [InternalError(manuscript, $"building the {name} edition", ex)]);
+            log.WriteLine($"pub preview: {manuscript}: internal error while building the {name} edition; this is a bug in pub, please report it:");
+            log.WriteLine(ex.ToString());
+            return (false, clock.Elapsed);
+        }
         clock.Stop();
         Print(result.Diagnostics, printed);
-        var name = format == OutputFormats.Html ? "HTML" : "PDF";
         if (result.HasErrors)
         {
             site.Fail(owner, [.. result.Diagnostics.Where(d => d.Severity == Severity.Error)]);
@@ -56,6 +69,14 @@ internal sealed class EditionPreview(IWorld files, PreviewSite site, bool pdf, T
         log.WriteLine(FormattableString.Invariant($"pub preview: {manuscript}: {name} rebuilt in {clock.ElapsedMilliseconds} ms"));
         return (true, clock.Elapsed);
     }
+
+    /// <summary>What the page shows when the build threw: the exception's type and message (the stack trace
+    /// goes to the terminal), and a request to report it.</summary>
+    internal static Diagnostic InternalError(string path, string doing, Exception ex) =>
+        new(Severity.Error, Codes.InternalError.Id,
+            $"internal error while {doing}: {ex.GetType().Name}: {ex.Message}", Path: path,
+            Hints: ["this is a bug in pub, not in your manuscript; please report it with this message (the terminal shows the details)",
+                "the last good output is still served; the next save builds again"]);
 
     /// <summary>Prints each diagnostic once per rebuild: the PDF build repeats the manuscript's own.</summary>
     private void Print(IEnumerable<Diagnostic> diagnostics, HashSet<string> printed)

@@ -8,13 +8,14 @@ public sealed record DiagnosticCode(string Id, string Title)
 }
 
 /// <summary>
-/// Every code pub reports. Ranges: 01xx manuscripts and front matter, 02xx citations in manuscripts,
+/// Every code pub reports. Ranges: 00xx pub itself, 01xx manuscripts and front matter, 02xx citations in manuscripts,
 /// 03xx Markdown content, 04xx templates, 05xx configuration, 06xx files and output,
 /// 07xx CSL styles and locales, 08xx bibliography files, 09xx layout,
 /// 11xx identifiers, the series registry and publishing.
 /// </summary>
 public static class Codes
 {
+    public static readonly DiagnosticCode InternalError = new("PUB0001", "pub failed unexpectedly (a bug in pub, not in the manuscript)");
     public static readonly DiagnosticCode MalformedFrontMatter = new("PUB0101", "front matter is not valid YAML");
     public static readonly DiagnosticCode MissingFrontMatter = new("PUB0102", "manuscript has no front matter");
     public static readonly DiagnosticCode MissingField = new("PUB0103", "required front-matter field is missing");
