@@ -119,7 +119,8 @@ public sealed class PreviewServer : IAsyncDisposable
         site.Changed += () => events.Broadcast(PreviewPages.State(site.PageVersion, site.Errors));
         try
         {
-            session.BuildAll(cancel);
+            // The first builds are not waited for once the start is cancelled: they write only to memory.
+            await Task.Run(() => session.BuildAll(cancel), CancellationToken.None).WaitAsync(cancel);
         }
         catch (OperationCanceledException)
         {
@@ -209,9 +210,13 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <summary>How long stopping waits for open requests before it closes their connections.</summary>
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long stopping waits for the rebuild loop: an idle loop ends at once on the token; a build
+    /// in progress (a long PDF) cannot be interrupted and is not waited for.</summary>
+    private static readonly TimeSpan LoopGrace = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Stops within a second: the event streams and the rebuild loop observe one token, the server
-    /// gives open requests <see cref="ShutdownGrace"/>, and a build still running (a long PDF) is not waited
-    /// for past that either; it writes only to memory, so nothing is left half-written.</summary>
+    /// gives open requests <see cref="ShutdownGrace"/>, and a build still running is left to finish on its
+    /// own; it writes only to memory, so nothing is left half-written.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -223,7 +228,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         try
         {
-            await _loop.WaitAsync(ShutdownGrace);
+            await _loop.WaitAsync(LoopGrace);
         }
         catch (OperationCanceledException)
         {
