@@ -34,18 +34,31 @@ internal sealed class EditionPreview(IWorld files, PreviewSite site, bool pdf, T
     {
         var clock = Stopwatch.StartNew();
         var world = new CapturingWorld(files);
-        var result = PubCompiler.Build(world, new BuildOptions
+        var name = format == OutputFormats.Html ? "HTML" : "PDF";
+        BuildResult result;
+        try
         {
-            Paths = [manuscript],
-            OutputFolder = CapturingWorld.OutputFolder,
-            Formats = format,
-            Draft = true,
-            LinkPdf = pdf,
-            Manifest = false,
-        });
+            result = PubCompiler.Build(world, new BuildOptions
+            {
+                Paths = [manuscript],
+                OutputFolder = CapturingWorld.OutputFolder,
+                Formats = format,
+                Draft = true,
+                LinkPdf = pdf,
+                Manifest = false,
+            });
+        }
+#pragma warning disable CA1031 // An exception here is a bug in pub; the preview shows it and keeps serving.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            site.Fail(owner, [InternalError(manuscript, $"building the {name} edition", ex)]);
+            log.WriteLine($"pub preview: {manuscript}: internal error while building the {name} edition; this is a bug in pub, please report it:");
+            log.WriteLine(ex.ToString());
+            return (false, clock.Elapsed);
+        }
         clock.Stop();
         Print(result.Diagnostics, printed);
-        var name = format == OutputFormats.Html ? "HTML" : "PDF";
         if (result.HasErrors)
         {
             site.Fail(owner, [.. result.Diagnostics.Where(d => d.Severity == Severity.Error)]);
@@ -55,6 +68,18 @@ internal sealed class EditionPreview(IWorld files, PreviewSite site, bool pdf, T
         site.Publish(owner, world.Written, changesPages: format == OutputFormats.Html);
         log.WriteLine(FormattableString.Invariant($"pub preview: {manuscript}: {name} rebuilt in {clock.ElapsedMilliseconds} ms"));
         return (true, clock.Elapsed);
+    }
+
+    /// <summary>What the page shows when the build threw: the exception's type and message (the stack trace
+    /// goes to the terminal), and a request to report it.</summary>
+    internal static Diagnostic InternalError(string path, string doing, Exception ex)
+    {
+        var internalError = Diagnostic.Internal(path, ex);
+        return internalError with
+        {
+            Message = $"{internalError.Message} (while {doing})",
+            Hints = [.. internalError.HintList, "the terminal shows the details; the last good output is still served, and the next save builds again"],
+        };
     }
 
     /// <summary>Prints each diagnostic once per rebuild: the PDF build repeats the manuscript's own.</summary>

@@ -8,8 +8,12 @@ namespace Pub.Preview;
 /// receives the current state (page version and errors), and the page decides whether to reload or show
 /// the error overlay. A new stream gets the state at once, so a page opened during a failure shows it.
 /// </summary>
-internal sealed class PageEvents
+/// <remarks>Open streams are limited (<see cref="MaxStreams"/>): each holds a connection and a task for as long
+/// as the page is open, and an author has a handful of tabs, not hundreds. One more is refused with 503.</remarks>
+internal sealed class PageEvents(int maxStreams = PageEvents.MaxStreams)
 {
+    public const int MaxStreams = 32;
+
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
     private readonly Lock _gate = new();
@@ -40,16 +44,28 @@ internal sealed class PageEvents
 
     public async Task StreamAsync(HttpContext context, string initialState, CancellationToken stopping)
     {
-        var stream = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        Channel<string>? stream = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
         lock (_gate)
         {
-            _streams.Add(stream);
+            if (_streams.Count >= maxStreams)
+            {
+                stream = null;
+            }
+            else
+            {
+                _streams.Add(stream);
+            }
+        }
+        if (stream is null)
+        {
+            await PlainText.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable,
+                $"pub preview: {maxStreams} pages are already following this preview; close some tabs and reload this one.\n");
+            return;
         }
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         try
         {
             context.Response.ContentType = "text/event-stream";
-            context.Response.Headers.CacheControl = "no-store";
             // Ask the browser to reconnect quickly when the server restarts.
             await context.Response.WriteAsync("retry: 500\n\n", cancel.Token);
             await WriteStateAsync(context, initialState, cancel.Token);

@@ -15,6 +15,9 @@ internal static class PreviewPages
     public const string EventsPath = "__pub/events";
     public const string StatePath = "__pub/state";
 
+    /// <summary>The index page's stylesheet; the content security policy allows it by its hash.</summary>
+    public const string IndexStyle = "body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}li{margin:.25rem 0}.failing{color:#a00}";
+
     private static readonly Lazy<byte[]> Script = new(() =>
     {
         using var stream = typeof(PreviewPages).Assembly.GetManifestResourceStream("Pub.Preview.preview.js")
@@ -86,7 +89,7 @@ internal static class PreviewPages
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .Append("<title>pub preview</title>\n")
-          .Append("<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}li{margin:.25rem 0}.failing{color:#a00}</style>\n")
+          .Append("<style>").Append(IndexStyle).Append("</style>\n")
           .Append("</head>\n<body>\n<main>\n<h1>pub preview</h1>\n<ul>\n");
         foreach (var (manuscript, files, failing) in manuscripts)
         {

@@ -61,9 +61,14 @@ public sealed class PreviewServer : IAsyncDisposable
     public Task Completion => _loop;
 
     /// <summary>Finds the manuscripts, builds their HTML editions, starts watching and serving.</summary>
-    public static async Task<(PreviewServer? Server, PreviewStartFailure? Failure)> StartAsync(PreviewOptions options, CancellationToken cancel = default)
+    /// <exception cref="OperationCanceledException">Cancelled before the preview was serving; nothing is left running.</exception>
+    public static Task<(PreviewServer? Server, PreviewStartFailure? Failure)> StartAsync(PreviewOptions options, CancellationToken cancel = default) =>
+        StartAsync(options, new FileSystemWorld(options.ProjectRoot), cancel);
+
+    /// <summary>The same, reading the project through <paramref name="files"/> (the watcher still watches the
+    /// folder on disk).</summary>
+    internal static async Task<(PreviewServer? Server, PreviewStartFailure? Failure)> StartAsync(PreviewOptions options, IWorld files, CancellationToken cancel)
     {
-        var files = new FileSystemWorld(options.ProjectRoot);
         if (!files.FileExists(ConfigReader.FileName))
         {
             return (null, new PreviewStartFailure([new Diagnostic(Severity.Error, Codes.MissingConfig.Id,
@@ -85,7 +90,11 @@ public sealed class PreviewServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, options.Port);
         });
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownGrace);
+        // The host's default lifetime takes SIGINT and SIGTERM from the process and only asks the host to
+        // stop, which nothing here waits for: the signal was lost and the preview kept serving. Whoever
+        // started the preview decides when it stops (pub preview: on those signals) and disposes it.
+        builder.Services.AddSingleton<IHostLifetime, OwnerLifetime>();
         var app = builder.Build();
         var events = new PageEvents();
         // Watch before the first build, so that a save during it is not missed.
@@ -101,9 +110,23 @@ public sealed class PreviewServer : IAsyncDisposable
             await server.DisposeAsync();
             return (null, new PreviewStartFailure([], $"port {options.Port} on 127.0.0.1 is already in use; choose another with --port, or leave it out to use a free one"));
         }
+        catch (OperationCanceledException)
+        {
+            await server.DisposeAsync();
+            throw;
+        }
         server.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
         site.Changed += () => events.Broadcast(PreviewPages.State(site.PageVersion, site.Errors));
-        session.BuildAll();
+        try
+        {
+            // The first builds are not waited for once the start is cancelled: they write only to memory.
+            await Task.Run(() => session.BuildAll(cancel), CancellationToken.None).WaitAsync(cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            await server.DisposeAsync();
+            throw;
+        }
         server._loop = Task.Run(() => session.RunAsync(watcher, server._stopping.Token));
         return (server, null);
     }
@@ -115,13 +138,18 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         var request = context.Request;
         var response = context.Response;
-        response.Headers.CacheControl = "no-store";
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
+        ResponsePolicy.Apply(response, raw);
+        if (LocalOrigin.Refusal(request.Headers.Host, request.Headers.Origin, context.Connection.LocalPort) is { } refusal)
+        {
+            await PlainText.WriteAsync(response, StatusCodes.Status403Forbidden, refusal);
+            return;
+        }
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             return;
         }
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
         if (!RequestPath.TryParse(raw, out var path))
         {
             response.StatusCode = StatusCodes.Status400BadRequest;
@@ -179,21 +207,41 @@ public sealed class PreviewServer : IAsyncDisposable
         await response.Body.WriteAsync(content);
     }
 
+    /// <summary>How long stopping waits for open requests before it closes their connections.</summary>
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long stopping waits for the rebuild loop: an idle loop ends at once on the token; a build
+    /// in progress (a long PDF) cannot be interrupted and is not waited for.</summary>
+    private static readonly TimeSpan LoopGrace = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Stops within a second: the event streams and the rebuild loop observe one token, the server
+    /// gives open requests <see cref="ShutdownGrace"/>, and a build still running is left to finish on its
+    /// own; it writes only to memory, so nothing is left half-written.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
         _watcher.Dispose();
         _events.CloseAll();
+        using (var grace = new CancellationTokenSource(ShutdownGrace))
+        {
+            await _app.StopAsync(grace.Token);
+        }
         try
         {
-            await _loop;
+            await _loop.WaitAsync(LoopGrace);
         }
         catch (OperationCanceledException)
         {
             // The loop ends by cancellation.
         }
-        await _app.StopAsync(CancellationToken.None);
+        catch (TimeoutException)
+        {
+            // A build is still running; it stops at its end, when the loop sees the token.
+        }
         await _app.DisposeAsync();
-        _stopping.Dispose();
+        if (_loop.IsCompleted)
+        {
+            _stopping.Dispose();
+        }
     }
 }

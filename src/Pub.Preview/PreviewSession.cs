@@ -20,6 +20,7 @@ internal sealed class PreviewSession
     private readonly PreviewOptions _options;
     private readonly IWorld _files;
     private readonly EditionPreview _builder;
+    private readonly PreviewSite _site;
     /// <summary>Manuscripts whose PDF is still to be built, each with the diagnostics its HTML build printed: the
     /// PDF build finds the manuscript's warnings again and prints only what is new.</summary>
     private readonly List<(string Manuscript, HashSet<string> Printed)> _pdfPending = [];
@@ -28,6 +29,7 @@ internal sealed class PreviewSession
     {
         _options = options;
         _files = files;
+        _site = site;
         _builder = new EditionPreview(files, site, options.Pdf, options.Log);
         var config = ConfigReader.Read(files).Config;
         Templates = config?.Templates ?? "templates";
@@ -79,12 +81,14 @@ internal sealed class PreviewSession
         return problems;
     }
 
-    /// <summary>The first build: every HTML edition now; the PDFs follow in <see cref="RunAsync"/>.</summary>
-    public void BuildAll()
+    /// <summary>The first build: every HTML edition now; the PDFs follow in <see cref="RunAsync"/>. Stopping
+    /// skips the manuscripts not yet built.</summary>
+    public void BuildAll(CancellationToken cancel)
     {
         var printed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var manuscript in Targets)
         {
+            cancel.ThrowIfCancellationRequested();
             if (_builder.BuildHtml(manuscript, printed) && _options.Pdf)
             {
                 Queue(manuscript, printed);
@@ -112,7 +116,29 @@ internal sealed class PreviewSession
                 return;
             }
             var batch = await CollectAsync(watcher, cancel);
+            RebuildOrReport(batch);
+        }
+    }
+
+    /// <summary>The owner of problems that belong to no manuscript's build.</summary>
+    internal const string SessionOwner = "(preview)";
+
+    /// <summary>A build that throws is reported by the builder; this catches what throws around it (finding
+    /// the manuscripts again, for one), so that no exception ends the preview: the next change tries again.</summary>
+    private void RebuildOrReport(HashSet<string> batch)
+    {
+        try
+        {
             Rebuild(batch);
+            _site.Forget(SessionOwner);
+        }
+#pragma warning disable CA1031 // An exception here is a bug in pub; the preview shows it and keeps serving.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _site.Fail(SessionOwner, [EditionPreview.InternalError(Workspace.PapersFolder, "rebuilding after a change", ex)]);
+            _options.Log.WriteLine("pub preview: internal error while rebuilding; this is a bug in pub, please report it:");
+            _options.Log.WriteLine(ex.ToString());
         }
     }
 

@@ -63,8 +63,22 @@ public sealed partial class BrowserPreviewTests
             await route.AbortAsync();
         });
         var page = await context.NewPageAsync();
+        // The reload script and the overlay work under the preview's content security policy: anything
+        // it blocks is reported on the console.
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (blocked)
+                {
+                    blocked.Add(message.Text);
+                }
+            }
+        };
         var response = await page.GotoAsync(server.Url.ToString());
         Assert.True(response is { Ok: true }, "HTTP " + response?.Status);
+        Assert.Contains("default-src 'self'", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
         await Expect(page.Locator("main")).ToContainTextAsync("The first sentence of the preview test.");
 
         // Scroll down, then save a change: the page reloads by itself at the same position.
@@ -92,6 +106,7 @@ public sealed partial class BrowserPreviewTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "page.png") });
 
         Assert.Empty(foreign);
+        Assert.Empty(blocked);
         await context.CloseAsync();
     }
 

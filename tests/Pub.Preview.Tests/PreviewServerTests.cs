@@ -65,7 +65,7 @@ public sealed class PreviewServerTests
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, server.Url.Port, TestContext.Current.CancellationToken);
         await using var stream = client.GetStream();
-        var request = System.Text.Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        var request = System.Text.Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{server.Url.Port}\r\nConnection: close\r\n\r\n");
         await stream.WriteAsync(request, TestContext.Current.CancellationToken);
         using var reader = new StreamReader(stream);
         var status = await reader.ReadLineAsync(TestContext.Current.CancellationToken);

@@ -37,7 +37,20 @@ internal static class PreviewCommand
                 Pdf = !parse.GetValue(noPdf),
                 Log = session.Error,
             };
-            var (server, failure) = await PreviewServer.StartAsync(options, cancel);
+            // SIGTERM and Ctrl+C end the preview within a second, however many pages are open.
+            using var signals = new StopSignals();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, signals.Token);
+            PreviewServer? server;
+            PreviewStartFailure? failure;
+            try
+            {
+                (server, failure) = await PreviewServer.StartAsync(options, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                session.Error.WriteLine("pub preview: stopped before it was serving");
+                return (int)ExitCode.Ok;
+            }
             if (server is null)
             {
                 session.Report(failure?.Diagnostics ?? [], "text");
@@ -54,14 +67,13 @@ internal static class PreviewCommand
                 {
                     session.Error.WriteLine($"pub preview: could not open a browser ({problem}); open {server.Url} yourself");
                 }
-                try
+                // Stopping runs on the thread pool, never inline on the thread that delivered the signal.
+                var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (stop.Token.Register(() => stopped.TrySetResult()))
                 {
-                    await Task.WhenAny(server.Completion, Task.Delay(Timeout.Infinite, cancel));
+                    await Task.WhenAny(server.Completion, stopped.Task);
                 }
-                finally
-                {
-                    session.Error.WriteLine("pub preview: stopping");
-                }
+                session.Error.WriteLine("pub preview: stopping");
             }
             return (int)ExitCode.Ok;
         });
