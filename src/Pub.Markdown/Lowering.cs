@@ -30,6 +30,7 @@ internal sealed class Lowering
     private readonly SourceText? _source;
     private readonly Quotes _quotes;
     private readonly List<Note> _notes = [];
+    private readonly List<Diagnostic> _diagnostics = [];
 
     public Lowering(SourceText? source, string language)
     {
@@ -38,6 +39,9 @@ internal sealed class Lowering
     }
 
     public IReadOnlyList<Note> Notes => _notes;
+
+    /// <summary>Problems found while lowering: nesting cut off at the limit (reported once, at its first line).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     public List<ModelBlock> Blocks(ContainerBlock container)
     {
@@ -76,6 +80,7 @@ internal sealed class Lowering
             MdCodeBlock code => new CodeBlock(null, CodeText(code)),
             ThematicBreakBlock => new ThematicBreak(),
             HtmlBlock html => new RawBlock(CodeText(html)),
+            TooDeepBlock deep => TooDeep(deep),
             Markdig.Extensions.DefinitionLists.DefinitionList definitions => LowerDefinitions(definitions),
             CustomContainer div => new Div(AttributesOf(div, div.Info), Blocks(div)),
             FootnoteGroup group => CollectNotes(group),
@@ -84,6 +89,17 @@ internal sealed class Lowering
             _ => null,
         };
         return lowered is null ? null : lowered with { Span = SpanOf(block) };
+    }
+
+    private Paragraph TooDeep(TooDeepBlock block)
+    {
+        if (_diagnostics.Count == 0)
+        {
+            _diagnostics.Add(Diagnostic.Error(Codes.NestedTooDeep,
+                $"{block.What} nested deeper than {NestingLimitParser.MaxDepth} levels; the rest of the line is kept as text", SpanOf(block) is { } span ? span with { Length = 1 } : null,
+                "a manuscript rarely needs more than a few levels: close some quotes or lists, or indent less"));
+        }
+        return new Paragraph([new Text(CodeText(block))]);
     }
 
     private ModelBlock? CollectNotes(FootnoteGroup group)

@@ -22,6 +22,7 @@ internal static class PubMarkdownPipeline
             .UseSmartyPants(new SmartyPantOptions())
             .UseGenericAttributes();
         builder.BlockParsers.Insert(0, new DefinitionListAfterTableParser());
+        builder.BlockParsers.Insert(0, new NestingLimitParser());
         builder.InlineParsers.Insert(0, new CitationParser());
         builder.PreciseSourceLocation = true;
         return builder.Build();

@@ -1,0 +1,60 @@
+using Pub.Model;
+using Pub.Syntax;
+using Xunit;
+
+namespace Pub.Markdown.Tests;
+
+/// <summary>Input nested deeper than any manuscript needs is reported, not followed: following it recursed until
+/// the process ran out of stack, which no catch can turn into a diagnostic.</summary>
+public sealed class DeepNestingTests
+{
+    private const string Front = "---\ntitle: T\n---\n\n";
+
+    private static ParseResult Parse(string body) => ManuscriptParser.Parse(new SourceText("paper.md", Front + body), ManuscriptKind.Chapter);
+
+    [Fact]
+    public void A_hundred_thousand_nested_quotes_are_reported_at_the_first_quote_too_deep()
+    {
+        var result = Parse(new string('>', 100_000) + " deep\n");
+
+        var error = Assert.Single(result.Diagnostics, d => d.Code == Codes.NestedTooDeep.Id);
+        Assert.Equal(Severity.Error, error.Severity);
+        Assert.Equal((5, 33), (error.Span!.Value.Line, error.Span.Value.Column));
+        Assert.Contains("quotes nested deeper than", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(result.Document);
+    }
+
+    [Fact]
+    public void Ten_thousand_nested_list_items_are_reported()
+    {
+        var result = Parse(string.Concat(Enumerable.Repeat("- ", 10_000)) + "item\n");
+
+        var error = Assert.Single(result.Diagnostics, d => d.Code == Codes.NestedTooDeep.Id);
+        Assert.Equal((5, 1 + 2 * 32), (error.Span!.Value.Line, error.Span.Value.Column));
+        Assert.Contains("lists nested deeper than 32 levels", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(result.Document);
+    }
+
+    [Fact]
+    public void Lines_indented_one_level_deeper_each_stop_nesting_at_the_limit()
+    {
+        var body = string.Concat(Enumerable.Range(0, 200).Select(i => new string(' ', 2 * i) + "- item\n"));
+        var result = Parse(body);
+
+        var error = Assert.Single(result.Diagnostics, d => d.Code == Codes.NestedTooDeep.Id);
+        Assert.Equal(5 + 32, error.Span!.Value.Line);
+        Assert.NotNull(result.Document);
+    }
+
+    [Fact]
+    public void Nesting_within_the_limit_is_not_reported()
+    {
+        var result = Parse(new string('>', 30) + " quoted\n\n" + string.Concat(Enumerable.Repeat("- ", 30)) + "item\n");
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == Codes.NestedTooDeep.Id);
+        var depth = 0;
+        for (var block = result.Document!.Blocks[0]; block is BlockQuote quote; block = quote.Blocks[0])
+            depth++;
+        Assert.Equal(30, depth);
+    }
+}
