@@ -42,6 +42,7 @@ public static class Codes
     public static readonly DiagnosticCode UnsupportedImage = new("PUB0305", "image is not a PNG or JPEG file");
     public static readonly DiagnosticCode UnusedNote = new("PUB0306", "footnote is never referenced");
     public static readonly DiagnosticCode NestedTooDeep = new("PUB0320", "quotes, lists or other blocks are nested deeper than pub follows");
+    public static readonly DiagnosticCode InlinesNestedTooDeep = new("PUB0321", "emphasis, links or brackets are nested deeper than pub follows");
 
     public static readonly DiagnosticCode MissingTemplate = new("PUB0401", "template does not exist");
     public static readonly DiagnosticCode TemplateSyntax = new("PUB0402", "template has a syntax error");

@@ -57,4 +57,28 @@ public sealed class DeepNestingTests
             depth++;
         Assert.Equal(30, depth);
     }
+
+    [Fact]
+    public void Ten_thousand_unmatched_brackets_are_text()
+    {
+        var result = Parse("Before " + new string('[', 10_000) + " after\n");
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == Codes.NestedTooDeep.Id || d.Code == Codes.InlinesNestedTooDeep.Id);
+        var paragraph = Assert.IsType<Paragraph>(Assert.Single(result.Document!.Blocks));
+        var text = Assert.IsType<Text>(Assert.Single(paragraph.Content));
+        Assert.Equal("Before " + new string('[', 10_000) + " after", text.Value);
+    }
+
+    [Fact]
+    public void Emphasis_nested_a_thousand_deep_keeps_its_text_and_is_reported()
+    {
+        var body = string.Concat(Enumerable.Range(0, 1000).Select(i => i % 2 == 0 ? "*a " : "_b ")) + "core"
+            + string.Concat(Enumerable.Range(0, 1000).Reverse().Select(i => i % 2 == 0 ? " a*" : " b_"));
+        var result = Parse(body + "\n");
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == Codes.InlinesNestedTooDeep.Id);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(5, warning.Span!.Value.Line);
+        Assert.Contains("core", Walk.AllInlines(result.Document!.Blocks).OfType<Text>().Select(t => t.Value).Last(t => t.Contains("core", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
 }
