@@ -81,4 +81,15 @@ public sealed class DeepNestingTests
         Assert.Equal(5, warning.Span!.Value.Line);
         Assert.Contains("core", Walk.AllInlines(result.Document!.Blocks).OfType<Text>().Select(t => t.Value).Last(t => t.Contains("core", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Front_matter_nested_thousands_deep_is_an_error_at_its_line()
+    {
+        var result = ManuscriptParser.Parse(new SourceText("paper.md", "---\ntitle: T\nkeywords: " + new string('[', 5000) + "\n---\n\nText.\n"));
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(Codes.MalformedFrontMatter.Id, error.Code);
+        Assert.Equal(3, error.Span!.Value.Line);
+        Assert.Null(result.Document);
+    }
 }

@@ -31,8 +31,7 @@ public static class SeriesRegistryFile
         var diagnostics = new List<Diagnostic>();
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = YamlText.Load(text);
             if (stream.Documents.Count == 0)
             {
                 return (empty, []);
