@@ -26,7 +26,7 @@ public static class PubCompiler
         }
         diagnostics.AddRange(workspace.RegistryDiagnostics);
         var fontDiagnostics = new List<Diagnostic>();
-        var fonts = new Lazy<FontSet>(() => FontLoader.Load(world, workspace.Config, fontDiagnostics));
+        var fonts = new Lazy<FontSet?>(() => FontLoader.Load(world, workspace.Config, fontDiagnostics));
         var citations = new CitationLoader(world, workspace.Config, workspace.AllManuscripts);
         var builder = new EditionBuilder(workspace, options, fonts, citations, cache);
         var editions = new List<EditionResult>();

@@ -85,6 +85,7 @@ public static class Codes
     public static readonly DiagnosticCode WordWiderThanLine = new("PUB0904", "a word is wider than the line and was cut");
     public static readonly DiagnosticCode UnstablePageNumbers = new("PUB0905", "page numbers did not settle");
     public static readonly DiagnosticCode LooseLines = new("PUB0906", "paragraph set with very loose lines");
+    public static readonly DiagnosticCode UnreadableFont = new("PUB0910", "a font file is not a readable TrueType font");
 
     public static readonly DiagnosticCode InvalidIsbn = new("PUB1101", "ISBN is malformed or its check digit is wrong");
     public static readonly DiagnosticCode InvalidIssn = new("PUB1102", "ISSN is malformed or its check digit is wrong");
