@@ -45,14 +45,16 @@ internal static class GreedyLineBreaker
                         shrink += g.Shrink;
                         break;
                     case Box b:
-                        if (!hasBox && natural + b.Width <= width + 0.001 || natural + b.Width - shrink <= width + 0.001)
+                        // The first box of a line that cannot be cut goes on it whatever its width: the measure can be
+                        // narrower than one character (a table of sixty columns), and sending it on would loop.
+                        if (!hasBox && (natural + b.Width <= width + 0.001 || !Cuttable(b)) || natural + b.Width - shrink <= width + 0.001)
                         {
                             natural += b.Width;
                             hasBox = true;
                             break;
                         }
                         double room = width - natural;
-                        if (b.Width > width && (room >= MinimumCut(b) || lastBreak < 0))
+                        if (b.Width > width && Cuttable(b) && (room >= MinimumCut(b) || lastBreak < 0))
                         {
                             // Wider than any line: cut it so that its head fills this one.
                             cutWord ??= string.Concat(b.Pieces.Select(p => p.Text));
@@ -101,11 +103,14 @@ internal static class GreedyLineBreaker
         return shrink > 0 ? Math.Max(-1, (width - natural) / shrink) : 0;
     }
 
+    /// <summary>A box can be cut when it holds two characters or more; the head and the tail each keep one.</summary>
+    private static bool Cuttable(Box box) => box.Pieces.Sum(p => p.Text.EnumerateRunes().Take(2).Count()) >= 2;
+
     /// <summary>Cutting a word leaves at least a few characters on the line; less room than this sends it to the next.</summary>
     private static double MinimumCut(Box box) => box.Pieces.Count == 0 ? 0 : box.Pieces[0].Size * 2;
 
-    /// <summary>Splits a box so that the head is at most <paramref name="room"/> wide (but holds at least one
-    /// character), preferring to cut after a slash, hyphen, dot or similar in a URL or path.</summary>
+    /// <summary>Splits a <see cref="Cuttable"/> box so that the head is at most <paramref name="room"/> wide (but holds at
+    /// least one character, and leaves one for the tail), preferring to cut after a slash, hyphen, dot or similar in a URL or path.</summary>
     private static (Box Head, Box Tail) Cut(Box box, double room)
     {
         var runes = new List<(int Piece, int Offset, double Width, bool After)>();
