@@ -19,11 +19,24 @@ public static class YamlText
     /// <summary>The message of the exception thrown at the first value nested too deep.</summary>
     public const string TooDeepMessage = "lists and mappings nested deeper than 64 levels";
 
+    /// <summary>The message of the exception thrown where the reader found no value it could build a node from.</summary>
+    public const string MissingValueMessage = "a field has neither a name nor a value";
+
     /// <exception cref="YamlException">The text is not valid YAML or nests deeper than <see cref="MaxDepth"/>.</exception>
     public static YamlStream Load(string text)
     {
         var stream = new YamlStream();
-        stream.Load(new DepthLimitedParser(new Parser(new StringReader(text))));
+        var parser = new DepthLimitedParser(new Parser(new StringReader(text)));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (ArgumentException) when ((parser.Previous ?? parser.Current) is { } at)
+        {
+            // YamlDotNet's tree builder rejects some event sequences its parser accepts ("- : ", a field with
+            // neither name nor value in a list) with an ArgumentException and no position.
+            throw new YamlException(at.Start, at.End, MissingValueMessage);
+        }
         return stream;
     }
 
@@ -33,8 +46,12 @@ public static class YamlText
 
         public ParsingEvent? Current => inner.Current;
 
+        /// <summary>The event before the current one: where the tree builder was when it met one it could not use.</summary>
+        public ParsingEvent? Previous { get; private set; }
+
         public bool MoveNext()
         {
+            Previous = inner.Current;
             if (!inner.MoveNext())
             {
                 return false;

@@ -29,4 +29,17 @@ public sealed class YamlDepthTests
         var stream = YamlText.Load(Nested(YamlText.MaxDepth));
         Assert.Single(stream.Documents);
     }
+
+    [Theory]
+    [InlineData("- : ")]
+    [InlineData("title: T\nkeywords:\n  - : \n")]
+    public void A_field_with_neither_name_nor_value_in_a_list_is_an_error_with_a_position(string yaml)
+    {
+        // Found by fuzzing: YamlDotNet's tree builder threw an ArgumentException without a position here.
+        var error = Assert.Throws<YamlException>(() => YamlText.Load(yaml));
+        var explained = YamlSyntaxError.Explain(yaml, error);
+
+        Assert.Equal(yaml.Split('\n').Length - (yaml.EndsWith('\n') ? 1 : 0), explained.Line);
+        Assert.Equal(YamlText.MissingValueMessage, explained.Message);
+    }
 }
