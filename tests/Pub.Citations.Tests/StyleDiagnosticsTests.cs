@@ -54,4 +54,30 @@ public sealed class StyleDiagnosticsTests
 
         Assert.Contains(bag.Items, d => d.Code == Codes.InvalidStyle.Id && d.Severity == Severity.Error);
     }
+
+    [Fact]
+    public void A_sort_key_without_variable_or_macro_is_reported_and_the_style_still_sorts()
+    {
+        // Found by fuzzing: the processor read the key's variable, null, and threw while sorting.
+        const string xml = "<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"in-text\" version=\"1.0\">\n" +
+                           "  <citation>\n" +
+                           "    <sort>\n" +
+                           "      <key/>\n" +
+                           "      <key variable=\"title\"/>\n" +
+                           "    </sort>\n" +
+                           "    <layout delimiter=\"; \">\n" +
+                           "      <text variable=\"title\"/>\n" +
+                           "    </layout>\n" +
+                           "  </citation>\n" +
+                           "</style>\n";
+        var bag = new DiagnosticBag();
+        var style = StyleParser.Parse(new SourceText("s.csl", xml), bag);
+
+        var d = Assert.Single(bag.Items);
+        Assert.Equal((Codes.InvalidStyle.Id, 4, 7), (d.Code, d.Span!.Value.Line, d.Span.Value.Column));
+        Reference Book(string id, string title) => new() { Id = id, Type = "book", Variables = new Dictionary<string, string> { ["title"] = title } };
+        var result = CslProcessor.Create(style!, LocaleSet.Builtin, [Book("b", "Beta"), Book("a", "Alpha")])
+            .Process([new CitationCluster("c1", [new CitationItem("b"), new CitationItem("a")])]);
+        Assert.Equal("Alpha; Beta", Assert.Single(result.Citations).Text.ToPlainText());
+    }
 }

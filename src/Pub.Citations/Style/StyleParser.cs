@@ -181,9 +181,18 @@ public static class StyleParser
             {
                 return [];
             }
-            return [.. sort.Elements().Where(x => x.Name.LocalName == "key").Select(key => new SortKey(Attr(key, "variable"), Attr(key, "macro"),
+            return [.. sort.Elements().Where(x => x.Name.LocalName == "key").Where(SortsBySomething).Select(key => new SortKey(Attr(key, "variable"), Attr(key, "macro"),
                 _attributes.Value(key, "sort", CslValues.Sort, SortDirection.Ascending) == SortDirection.Descending,
                 _attributes.Int(key, "names-min"), _attributes.Int(key, "names-use-first"), NamesUseLast(key)))];
+        }
+
+        /// <summary>A cs:key sorts by a variable or by a macro; one with neither is reported and left out.</summary>
+        private bool SortsBySomething(XElement key)
+        {
+            if (Attr(key, "variable") is not null || Attr(key, "macro") is not null)
+                return true;
+            diagnostics.Add(Diagnostic.Error(Codes.InvalidStyle, "<key> names neither a variable nor a macro to sort by", SpanOf(key)));
+            return false;
         }
 
         /// <summary>names-use-last on cs:key is a boolean in CSL 1.0.2; a number is read as a count too.</summary>
