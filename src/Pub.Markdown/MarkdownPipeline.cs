@@ -24,6 +24,7 @@ internal static class PubMarkdownPipeline
         builder.BlockParsers.Insert(0, new DefinitionListAfterTableParser());
         builder.BlockParsers.Insert(0, new NestingLimitParser());
         builder.InlineParsers.Insert(0, new CitationParser());
+        builder.InlineParsers.Insert(0, new InlineNestingLimitParser());
         builder.PreciseSourceLocation = true;
         return builder.Build();
     }

@@ -60,3 +60,54 @@ internal sealed class TooDeepBlock(BlockParser parser, string what) : LeafBlock(
     /// <summary>What was nested, in the words of the diagnostic: "quotes", "lists" or "blocks".</summary>
     public string What { get; } = what;
 }
+
+/// <summary>
+/// Stops inline nesting at <see cref="MaxOpen"/> open brackets and emphasis runs. Markdig keeps each '[' and
+/// each run of '*' or '_' that has not found its partner open as a container until the end of the paragraph,
+/// and throws once more than 10,240 are open at once. This parser is tried first at those characters: past the
+/// limit it takes the character as plain text, so it opens nothing. Lowering keeps unmatched delimiters as text
+/// anyway, so a paragraph of thousands of '[' reads the same, only without the exception.
+/// </summary>
+internal sealed class InlineNestingLimitParser : Markdig.Parsers.InlineParser
+{
+    /// <summary>Open inline containers at once; far more than any sentence has, far fewer than Markdig's limit.</summary>
+    public const int MaxOpen = 1000;
+
+    public InlineNestingLimitParser()
+    {
+        OpeningCharacters = ['[', '!', '*', '_', '~', '^', '@'];
+    }
+
+    public override bool Match(Markdig.Parsers.InlineProcessor processor, ref Markdig.Helpers.StringSlice slice)
+    {
+        if (OpenContainers(processor) < MaxOpen)
+        {
+            return false;
+        }
+        int start = slice.Start;
+        var position = processor.GetSourcePosition(start, out int line, out int column);
+        processor.Inline = new Markdig.Syntax.Inlines.LiteralInline(slice.CurrentChar.ToString())
+        {
+            Span = new SourceSpan(position, position),
+            Line = line,
+            Column = column,
+        };
+        slice.SkipChar();
+        return true;
+    }
+
+    /// <summary>The chain of containers still open at the end of the paragraph so far, as Markdig counts it.
+    /// Walking it costs its length, which this parser keeps below <see cref="MaxOpen"/>.</summary>
+    private static int OpenContainers(Markdig.Parsers.InlineProcessor processor)
+    {
+        int open = 0;
+        for (var container = processor.Block?.Inline; container?.LastChild is Markdig.Syntax.Inlines.ContainerInline { IsClosed: false } child; container = child)
+        {
+            if (++open >= MaxOpen)
+            {
+                break;
+            }
+        }
+        return open;
+    }
+}

@@ -58,22 +58,25 @@ public sealed class DeepNestingTests
         Assert.Equal(30, depth);
     }
 
-    [Fact]
-    public void Ten_thousand_unmatched_brackets_are_text()
+    [Theory]
+    [InlineData(10_000)]
+    [InlineData(13_784)]
+    public void Thousands_of_unmatched_brackets_are_text(int brackets)
     {
-        var result = Parse("Before " + new string('[', 10_000) + " after\n");
+        // Found by fuzzing: past 10,240 open brackets Markdig threw "depth limit exceeded".
+        var result = Parse("Before " + new string('[', brackets) + " after\n");
 
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == Codes.NestedTooDeep.Id || d.Code == Codes.InlinesNestedTooDeep.Id);
         var paragraph = Assert.IsType<Paragraph>(Assert.Single(result.Document!.Blocks));
         var text = Assert.IsType<Text>(Assert.Single(paragraph.Content));
-        Assert.Equal("Before " + new string('[', 10_000) + " after", text.Value);
+        Assert.Equal("Before " + new string('[', brackets) + " after", text.Value);
     }
 
     [Fact]
-    public void Emphasis_nested_a_thousand_deep_keeps_its_text_and_is_reported()
+    public void Emphasis_nested_four_hundred_deep_keeps_its_text_and_is_reported()
     {
-        var body = string.Concat(Enumerable.Range(0, 1000).Select(i => i % 2 == 0 ? "*a " : "_b ")) + "core"
-            + string.Concat(Enumerable.Range(0, 1000).Reverse().Select(i => i % 2 == 0 ? " a*" : " b_"));
+        var body = string.Concat(Enumerable.Range(0, 400).Select(i => i % 2 == 0 ? "*a " : "_b ")) + "core"
+            + string.Concat(Enumerable.Range(0, 400).Reverse().Select(i => i % 2 == 0 ? " a*" : " b_"));
         var result = Parse(body + "\n");
 
         var warning = Assert.Single(result.Diagnostics, d => d.Code == Codes.InlinesNestedTooDeep.Id);
@@ -91,5 +94,16 @@ public sealed class DeepNestingTests
         Assert.Equal(Codes.MalformedFrontMatter.Id, error.Code);
         Assert.Equal(3, error.Span!.Value.Line);
         Assert.Null(result.Document);
+    }
+
+    [Fact]
+    public void Twenty_thousand_unmatched_emphasis_runs_are_text()
+    {
+        var body = string.Concat(Enumerable.Repeat("*a _b ", 10_000));
+        var result = Parse(body + "\n");
+
+        Assert.NotNull(result.Document);
+        var text = string.Concat(Walk.AllInlines(result.Document.Blocks).OfType<Text>().Select(t => t.Value));
+        Assert.Equal(body.TrimEnd(), text);
     }
 }
