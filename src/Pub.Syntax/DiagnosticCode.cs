@@ -78,6 +78,7 @@ public static class Codes
     public static readonly DiagnosticCode MalformedLocale = new("PUB0705", "CSL locale file is not valid");
     public static readonly DiagnosticCode MissingLocale = new("PUB0706", "CSL locale not found; falling back to another locale");
     public static readonly DiagnosticCode InvalidStyleValue = new("PUB0707", "CSL attribute has a value CSL 1.0.2 does not allow; its default is used");
+    public static readonly DiagnosticCode StyleNestedTooDeep = new("PUB0710", "a CSL style or locale nests elements deeper than pub follows");
 
     public static readonly DiagnosticCode MissingGlyph = new("PUB0901", "no loaded font has a glyph for a character");
     public static readonly DiagnosticCode MissingImageData = new("PUB0902", "figure image was not supplied to layout");

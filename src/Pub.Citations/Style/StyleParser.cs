@@ -440,6 +440,13 @@ internal static class Xml
         try
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+            if (TooDeep(source.Text, settings) is { } deep)
+            {
+                diagnostics.Add(Diagnostic.Error(Codes.StyleNestedTooDeep,
+                    $"elements nested deeper than {MaxDepth} levels", source.SpanAt(deep.Line, deep.Column),
+                    "a style or locale needs a dozen levels at most: close the elements left open"));
+                return null;
+            }
             using var sr = new StringReader(source.Text);
             using var xr = XmlReader.Create(sr, settings);
             return XDocument.Load(xr, LoadOptions.SetLineInfo);
@@ -450,6 +457,29 @@ internal static class Xml
             diagnostics.Add(Diagnostic.Error(code, ex.Message, span));
             return null;
         }
+    }
+
+    /// <summary>Elements inside one another; the official styles use about a dozen.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// Where the first element nested deeper than <see cref="MaxDepth"/> starts, or null. Everything after
+    /// loading (the style model, the evaluator, the output tree) recurses once per level, so a style nested
+    /// thousands deep would exhaust the stack; the reader itself does not recurse, so it measures first.
+    /// </summary>
+    private static (int Line, int Column)? TooDeep(string text, XmlReaderSettings settings)
+    {
+        using var sr = new StringReader(text);
+        using var xr = XmlReader.Create(sr, settings);
+        while (xr.Read())
+        {
+            if (xr.NodeType == XmlNodeType.Element && xr.Depth >= MaxDepth)
+            {
+                var info = (IXmlLineInfo)xr;
+                return (Math.Max(info.LineNumber, 1), Math.Max(info.LinePosition - 1, 1));
+            }
+        }
+        return null;
     }
 
     public static SourceSpan SpanOf(SourceText source, XObject e)
