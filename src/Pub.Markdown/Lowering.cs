@@ -96,7 +96,7 @@ internal sealed class Lowering
         if (!_diagnostics.Exists(d => d.Code == Codes.NestedTooDeep.Id))
         {
             _diagnostics.Add(Diagnostic.Error(Codes.NestedTooDeep,
-                $"{block.What} nested deeper than {NestingLimitParser.MaxDepth} levels; the rest of the line is kept as text", SpanOf(block) is { } span ? span with { Length = 1 } : null,
+                $"{block.What}; the rest of the line is kept as text", SpanOf(block) is { } span ? span with { Length = 1 } : null,
                 "a manuscript rarely needs more than a few levels: close some quotes or lists, or indent less"));
         }
         return new Paragraph([new Text(CodeText(block))]);

@@ -22,10 +22,10 @@ internal static class PubMarkdownPipeline
             .UseSmartyPants(new SmartyPantOptions())
             .UseGenericAttributes();
         builder.BlockParsers.Insert(0, new DefinitionListAfterTableParser());
-        builder.BlockParsers.Insert(0, new NestingLimitParser());
         builder.InlineParsers.Insert(0, new CitationParser());
-        builder.InlineParsers.Insert(0, new InlineNestingLimitParser());
         builder.PreciseSourceLocation = true;
+        // Last, so that its parsers come before those the other extensions add when the pipeline is built.
+        builder.Extensions.Add(new NestingLimitExtension());
         return builder.Build();
     }
 }

@@ -1,7 +1,24 @@
+using Markdig;
 using Markdig.Parsers;
+using Markdig.Renderers;
 using Markdig.Syntax;
 
 namespace Pub.Markdown;
+
+/// <summary>Puts the nesting limits first among the block and inline parsers, ahead of every parser that opens a
+/// container, including those extensions add (fenced divs, footnotes, definition lists) when the pipeline is built.</summary>
+internal sealed class NestingLimitExtension : IMarkdownExtension
+{
+    public void Setup(MarkdownPipelineBuilder pipeline)
+    {
+        pipeline.BlockParsers.Insert(0, new NestingLimitParser());
+        pipeline.InlineParsers.Insert(0, new InlineNestingLimitParser());
+    }
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+    }
+}
 
 /// <summary>
 /// Stops block nesting at <see cref="MaxDepth"/> levels. Markdig gives up on anything nested past 128
@@ -23,14 +40,21 @@ internal sealed class NestingLimitParser : BlockParser
         OpeningCharacters = ['>', '-', '*', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', '[', '|'];
     }
 
+    /// <summary>Markdig containers inside one another, whatever they are: a level of a definition list, a grid
+    /// table or a footnote takes two or three, and Markdig throws past 128.</summary>
+    public const int MaxContainers = 96;
+
     public override BlockState TryOpen(BlockProcessor processor)
     {
-        if (Depth(processor.CurrentContainer) < MaxDepth)
+        var (levels, containers) = Depth(processor.CurrentContainer);
+        if (levels < MaxDepth && containers < MaxContainers)
         {
             return BlockState.None;
         }
+        var what = levels < MaxDepth ? "blocks nested deeper than pub follows"
+            : (processor.CurrentChar == '>' ? "quotes" : processor.CurrentChar is ':' or '[' or '|' ? "blocks" : "lists") + $" nested deeper than {MaxDepth} levels";
         var line = processor.Line;
-        processor.NewBlocks.Push(new TooDeepBlock(this, processor.CurrentChar == '>' ? "quotes" : processor.CurrentChar is ':' or '[' or '|' ? "blocks" : "lists")
+        processor.NewBlocks.Push(new TooDeepBlock(this, what)
         {
             Column = processor.Column,
             Span = new SourceSpan(line.Start, line.End),
@@ -39,25 +63,27 @@ internal sealed class NestingLimitParser : BlockParser
         return BlockState.Break;
     }
 
-    /// <summary>Levels a reader sees: a list and its item count once, the document not at all.</summary>
-    private static int Depth(ContainerBlock? container)
+    /// <summary>Levels a reader sees (a list and its item count once, the document not at all), and containers
+    /// as Markdig counts them.</summary>
+    private static (int Levels, int Containers) Depth(ContainerBlock? container)
     {
-        int depth = 0;
+        int levels = 0, containers = 0;
         for (var block = container; block is not null and not MarkdownDocument; block = block.Parent)
         {
+            containers++;
             if (block is not ListBlock)
             {
-                depth++;
+                levels++;
             }
         }
-        return depth;
+        return (levels, containers);
     }
 }
 
 /// <summary>The rest of a line that would have nested past <see cref="NestingLimitParser.MaxDepth"/>; it is kept as plain text.</summary>
 internal sealed class TooDeepBlock(BlockParser parser, string what) : LeafBlock(parser)
 {
-    /// <summary>What was nested, in the words of the diagnostic: "quotes", "lists" or "blocks".</summary>
+    /// <summary>What was nested too deep, in the words of the diagnostic ("quotes nested deeper than 32 levels").</summary>
     public string What { get; } = what;
 }
 

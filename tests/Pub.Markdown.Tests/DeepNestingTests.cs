@@ -106,4 +106,17 @@ public sealed class DeepNestingTests
         var text = string.Concat(Walk.AllInlines(result.Document.Blocks).OfType<Text>().Select(t => t.Value));
         Assert.Equal(body.TrimEnd(), text);
     }
+
+    [Theory]
+    [InlineData("::: note\n")]
+    [InlineData("::: {.note}\n")]
+    public void Fenced_divs_nested_two_hundred_deep_are_reported(string fence)
+    {
+        // Found by fuzzing: the fenced-div parser, added when the pipeline is built, came before the nesting limit.
+        var result = Parse(string.Concat(Enumerable.Repeat(fence, 200)) + "x\n");
+
+        var error = Assert.Single(result.Diagnostics, d => d.Code == Codes.NestedTooDeep.Id);
+        Assert.Equal(5 + 32, error.Span!.Value.Line);
+        Assert.Contains("blocks nested deeper than 32 levels", error.Message, StringComparison.Ordinal);
+    }
 }
