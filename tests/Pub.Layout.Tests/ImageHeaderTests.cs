@@ -88,4 +88,20 @@ public sealed class ImageHeaderTests
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(8), 0xFFFF_FFF0);
         Assert.Null(ImageHeader.Read(png));
     }
+
+    [Fact]
+    public void Png_with_a_pHYs_chunk_too_short_for_its_unit_is_sized_at_the_default_resolution()
+    {
+        // Found by fuzzing: the unit byte was read past the end of an 8-byte pHYs body (IndexOutOfRangeException).
+        byte[] png =
+        [
+            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
+            0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 0, 40, 0, 0, 0, 20, 8, 2, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 8, (byte)'p', (byte)'H', (byte)'Y', (byte)'s', 0, 0, 0x2E, 0x23, 0, 0, 0x2E, 0x23, 0, 0, 0, 0,
+        ];
+
+        var header = ImageHeader.Read(png);
+
+        Assert.Equal((40, 20, ImageHeader.DefaultDpi), (header!.PixelWidth, header.PixelHeight, header.DpiX));
+    }
 }
