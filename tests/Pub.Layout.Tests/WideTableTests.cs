@@ -34,3 +34,24 @@ public sealed class WideTableTests
         Assert.Contains("H59", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A word of tens of thousands of characters (a run of '[' in a mutated manuscript) is cut over many
+/// lines; measuring every prefix of it again for each line made its layout take minutes.</summary>
+public sealed class LongWordTests
+{
+    [Theory(Timeout = 60_000)]
+    [InlineData('[')]
+    [InlineData('a')]
+    public async Task A_word_of_twenty_thousand_characters_is_cut_over_lines_in_time(char letter)
+    {
+        var word = new string(letter, 20_000);
+        var document = new Document("paper.md", new Metadata { Title = "Long", Language = "en" }, [new Paragraph([new ModelText(word)])], []);
+
+        var paged = await Task.Run(() => Typesetter.Layout(document, SampleDocuments.Settings(), TestFonts.Set), TestContext.Current.CancellationToken);
+
+        // the word's pieces, one per line, are the runs made of its letter alone
+        var pieces = paged.Pages.SelectMany(p => p.Items).OfType<Paged.TextRun>().Where(r => r.Text.Length > 0 && r.Text.All(c => c == letter)).ToList();
+        Assert.Equal(20_000, pieces.Sum(r => r.Text.Length));
+        Assert.True(pieces.Count > 100, $"{pieces.Count} lines");
+    }
+}

@@ -117,13 +117,17 @@ internal static class GreedyLineBreaker
         for (int p = 0; p < box.Pieces.Count; p++)
         {
             var piece = box.Pieces[p];
-            int offset = 0;
+            int offset = 0, previous = -1;
+            long units = 0;
             double before = 0;
             foreach (var rune in piece.Text.EnumerateRunes())
             {
                 offset += rune.Utf16SequenceLength;
-                // Each character's share of the width, kerning with the one before it included.
-                double upTo = piece.Face.Measure(piece.Text[..offset], piece.Size);
+                // Each character's share of the width, kerning with the one before it included, added up as
+                // Measure adds them: measuring every prefix again made a word of 20,000 characters take minutes.
+                units += piece.Face.Advance(rune.Value) + (previous >= 0 ? piece.Face.Kerning(previous, rune.Value) : 0);
+                previous = rune.Value;
+                double upTo = units * piece.Size / piece.Face.UnitsPerEm;
                 runes.Add((p, offset, upTo - before, rune.Value is '/' or '-' or '.' or '_' or '?' or '&' or '=' or '#'));
                 before = upTo;
             }
