@@ -41,7 +41,11 @@ internal static class Mutations
     ];
 
     /// <summary>Prefixes that nest a block once more when repeated at the start of a line.</summary>
-    private static readonly string[] Nesters = [">", "> ", "- ", "  ", "* ", "1. ", "::: ", "[^n]: ", "    > ", "| ", "{", "[", "(", "*", "_"];
+    private static readonly string[] Nesters =
+    [
+        ">", "> ", "- ", "  ", "* ", "1. ", "::: ", "[^n]: ", "    > ", "| ", "{", "[", "(", "*", "_", "*a ", "[a ",
+        "<group>", "<i>", "\"a '", "{\\em ", "- - ", "? ", "[{",
+    ];
 
     private static readonly char[] LongChars = ['a', 'x', '-', '{', '[', '@', ' ', '\u00e9', '\u0416', '*', '_', '`', '|', '\\', '9'];
 
