@@ -1,11 +1,13 @@
 #!/usr/bin/env pwsh
 # Build tasks for pub. Run through the local tool manifest: `dotnet tool restore`, then
-# `dotnet tool run pwsh build.ps1 <task>`. Tasks: build, test, acceptance, pack, clean, ci, samples, compare.
+# `dotnet tool run pwsh build.ps1 <task>`. Tasks: build, test, acceptance, pack, clean, ci, samples, compare, fuzz.
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'acceptance', 'pack', 'clean', 'ci', 'samples', 'compare')]
+    [ValidateSet('build', 'test', 'acceptance', 'pack', 'clean', 'ci', 'samples', 'compare', 'fuzz')]
     [string] $Task = 'build',
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    # fuzz: seconds each property runs on random seeds; a failure prints the seed to replay with PUB_FUZZ_SEED.
+    [int] $FuzzSeconds = 120
 )
 
 $ErrorActionPreference = 'Stop'
@@ -36,6 +38,17 @@ function Samples {
     Invoke-Step 'build the sample series' { dotnet run --project src/Pub.Cli -c $Configuration -- build --strict }
 }
 
+# The fuzz properties of tests/Pub.Fuzz.Tests, each for $FuzzSeconds seconds on random seeds instead of the short
+# fixed-seed pass of `dotnet test`. PUB_FUZZ_SEED, when set, is where the search starts.
+function Fuzz {
+    $env:PUB_FUZZ_SECONDS = "$FuzzSeconds"
+    try {
+        Invoke-Step "fuzz ($FuzzSeconds s per property)" { dotnet test --project tests/Pub.Fuzz.Tests -c $Configuration }
+    } finally {
+        Remove-Item Env:PUB_FUZZ_SECONDS
+    }
+}
+
 function Pack {
     Invoke-Step 'pack' { dotnet pack src/Pub.Cli -c $Configuration -o artifacts }
     Write-Host "Install with: dotnet tool install --global PubPipeline.Cli --add-source ./artifacts"
@@ -55,6 +68,7 @@ switch ($Task) {
     'pack' { Pack }
     'clean' { Clean }
     'samples' { Samples }
+    'fuzz' { Fuzz }
     # Whole-process speed beside Pandoc and Typst on generated manuscripts (bench/compare.ps1).
     'compare' { & (Join-Path $PSScriptRoot 'bench/compare.ps1') }
     'ci' {

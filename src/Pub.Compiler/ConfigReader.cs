@@ -33,8 +33,7 @@ public static class ConfigReader
         YamlMappingNode root;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = YamlText.Load(text);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
             {
                 diagnostics.Add(Diagnostic.Error(Codes.MalformedConfig, $"{FileName} must be a set of 'key: value' lines", source.Span(0, 0)));

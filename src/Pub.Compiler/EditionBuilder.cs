@@ -16,7 +16,7 @@ namespace Pub.Compiler;
 /// <see cref="Commit"/>): resolve the document, render HTML and PDF in memory, and only when every step
 /// succeeded write the files. A manuscript with errors writes nothing. <see cref="ManuscriptQueue"/> runs the
 /// steps, rendering several manuscripts at once.</summary>
-internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, Lazy<FontSet> fonts, CitationLoader citations, BuildCache? cache = null)
+internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, Lazy<FontSet?> fonts, CitationLoader citations, BuildCache? cache = null)
 {
     public const string AssetsUnit = "(assets)";
 
@@ -98,7 +98,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         // The PDF is laid out first: a handbook's chapter pages in its HTML edition cite the pages the PDF gives them.
         var pdfFiles = new List<(string Path, byte[] Content)>();
         IReadOnlyList<(string First, string Last)> chapterPages = [];
-        if (options.Formats.HasFlag(OutputFormats.Pdf) && FrontMatter(manuscript, resolved, draft, diagnostics) is { } front)
+        // Without a single readable font there is nothing to set a PDF with; the build reports why once (PUB0505, PUB0910).
+        if (options.Formats.HasFlag(OutputFormats.Pdf) && fonts.Value is { } fontSet && FrontMatter(manuscript, resolved, draft, diagnostics) is { } front)
         {
             var images = Images(resolved);
             if (front.Logo is { } logo && !images.Contains(logo))
@@ -126,7 +127,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             using var limit = new CancellationTokenSource(LayoutTimeLimit);
             try
             {
-                var paged = Typesetter.Layout(resolved, settings with { Stop = limit.Token }, fonts.Value);
+                var paged = Typesetter.Layout(resolved, settings with { Stop = limit.Token }, fontSet);
                 diagnostics.AddRange(paged.Diagnostics);
                 if (!paged.Diagnostics.Any(d => d.Severity == Severity.Error))
                 {

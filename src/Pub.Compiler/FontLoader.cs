@@ -7,10 +7,12 @@ namespace Pub.Compiler;
 /// The machine's own fonts are never looked at, so a PDF is the same everywhere.</summary>
 internal static class FontLoader
 {
-    public static FontSet Load(IWorld world, ProjectConfig config, List<Diagnostic> diagnostics)
+    /// <summary>The fonts, or null when not one could be read (the diagnostics say why; no PDF can be made).</summary>
+    public static FontSet? Load(IWorld world, ProjectConfig config, List<Diagnostic> diagnostics)
     {
         var folders = new[] { ProjectPath.Combine(config.Templates, "fonts") }.Concat(config.Fonts);
         var files = new List<(string, byte[])>();
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var folder in folders)
         {
             var found = ProjectFiles.List(world, folder, diagnostics)
@@ -22,8 +24,14 @@ internal static class FontLoader
                     Hints: ["the PDF editions need the fonts shipped in templates/fonts"]));
             }
             files.AddRange(found.Select(f => (ProjectPath.FileName(f), world.ReadBytes(f) ?? [])));
+            foreach (var file in found)
+                paths.TryAdd(ProjectPath.FileName(file), file);
         }
-        return FontSet.Load(files);
+        var problems = new List<Diagnostic>();
+        var fonts = FontSet.Read(files, problems);
+        // The font set knows files by name; the editor needs the path.
+        diagnostics.AddRange(problems.Select(p => p.Path is { } name && paths.TryGetValue(name, out var path) ? p with { Path = path } : p));
+        return fonts;
     }
 
     /// <summary>Hyphenation patterns from templates/hyphenation, keyed by language tag (hyph_en_GB.dic → en-GB).

@@ -31,7 +31,7 @@ public static class PubCompiler
             return new BuildResult(diagnostics, [], ConfigurationFailed: true);
         }
         var fontDiagnostics = new List<Diagnostic>();
-        var fonts = new Lazy<FontSet>(() => FontLoader.Load(world, workspace.Config, fontDiagnostics));
+        var fonts = new Lazy<FontSet?>(() => FontLoader.Load(world, workspace.Config, fontDiagnostics));
         var citations = new CitationLoader(world, workspace.Config, workspace.AllManuscripts);
         var builder = new EditionBuilder(workspace, options, fonts, citations, cache);
         var editions = new List<EditionResult>();

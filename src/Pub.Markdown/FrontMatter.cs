@@ -46,8 +46,7 @@ internal static class FrontMatterSplitter
         var bodyStart = line < source.LineCount ? source.Offset(line + 1, 1) : text.Length;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = YamlText.Load(yaml);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
                 return new FrontMatterBlock(new YamlMappingNode(), 2, bodyStart);

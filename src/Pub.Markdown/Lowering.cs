@@ -30,6 +30,7 @@ internal sealed class Lowering
     private readonly SourceText? _source;
     private readonly Quotes _quotes;
     private readonly List<Note> _notes = [];
+    private readonly List<Diagnostic> _diagnostics = [];
 
     public Lowering(SourceText? source, string language)
     {
@@ -38,6 +39,9 @@ internal sealed class Lowering
     }
 
     public IReadOnlyList<Note> Notes => _notes;
+
+    /// <summary>Problems found while lowering: nesting cut off at the limit (reported once, at its first line).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     public List<ModelBlock> Blocks(ContainerBlock container)
     {
@@ -76,6 +80,7 @@ internal sealed class Lowering
             MdCodeBlock code => new CodeBlock(null, CodeText(code)),
             ThematicBreakBlock => new ThematicBreak(),
             HtmlBlock html => new RawBlock(CodeText(html)),
+            TooDeepBlock deep => TooDeep(deep),
             Markdig.Extensions.DefinitionLists.DefinitionList definitions => LowerDefinitions(definitions),
             CustomContainer div => new Div(AttributesOf(div, div.Info), Blocks(div)),
             FootnoteGroup group => CollectNotes(group),
@@ -84,6 +89,17 @@ internal sealed class Lowering
             _ => null,
         };
         return lowered is null ? null : lowered with { Span = SpanOf(block) };
+    }
+
+    private Paragraph TooDeep(TooDeepBlock block)
+    {
+        if (!_diagnostics.Exists(d => d.Code == Codes.NestedTooDeep.Id))
+        {
+            _diagnostics.Add(Diagnostic.Error(Codes.NestedTooDeep,
+                $"{block.What}; the rest of the line is kept as text", SpanOf(block) is { } span ? span with { Length = 1 } : null,
+                "a manuscript rarely needs more than a few levels: close some quotes or lists, or indent less"));
+        }
+        return new Paragraph([new Text(CodeText(block))]);
     }
 
     private ModelBlock? CollectNotes(FootnoteGroup group)
@@ -281,6 +297,11 @@ internal sealed class Lowering
         return string.Join('\n', lines);
     }
 
+    /// <summary>Emphasis, links and spans inside one another; past this depth their content is kept as plain text.</summary>
+    public const int MaxInlineDepth = 64;
+
+    private int _inlineDepth;
+
     public List<ModelInline> Inlines(ContainerInline? container)
     {
         var result = new List<ModelInline>();
@@ -288,38 +309,106 @@ internal sealed class Lowering
         {
             return result;
         }
-        foreach (var inline in container)
+        if (_inlineDepth >= MaxInlineDepth)
         {
-            foreach (var lowered in LowerInlines(inline))
+            return TooDeep(container);
+        }
+        _inlineDepth++;
+        try
+        {
+            // A bracket or emphasis delimiter that found no partner stays in the tree as a container holding
+            // everything that followed it; its own character is text and its children still count. They are
+            // walked with a stack of where to resume rather than by recursion: a line of 10,000 '[' nests
+            // 10,000 deep.
+            var resume = new Stack<MdInline?>();
+            var next = container.FirstChild;
+            while (next is not null || resume.Count > 0)
             {
-                // Adjacent text runs are merged, so later passes see words whole.
-                if (lowered is Text text && result.Count > 0 && result[^1] is Text previous)
+                if (next is null)
                 {
-                    result[^1] = previous with { Value = previous.Value + text.Value, Span = Join(previous.Span, text.Span) };
+                    next = resume.Pop();
+                    continue;
                 }
-                else
+                var inline = next;
+                next = inline.NextSibling;
+                if (inline is DelimiterInline delimiter)
                 {
-                    result.Add(lowered);
+                    Append(result, new Text(delimiter.ToLiteral()) { Span = SpanOf(delimiter) });
+                    resume.Push(next);
+                    next = delimiter.FirstChild;
+                    continue;
+                }
+                foreach (var lowered in LowerInlines(inline))
+                {
+                    Append(result, lowered);
+                }
+            }
+            return result;
+        }
+        finally
+        {
+            _inlineDepth--;
+        }
+    }
+
+    /// <summary>Adjacent text runs are merged, so later passes see words whole.</summary>
+    private static void Append(List<ModelInline> result, ModelInline lowered)
+    {
+        if (lowered is Text text && result.Count > 0 && result[^1] is Text previous)
+        {
+            result[^1] = previous with { Value = previous.Value + text.Value, Span = Join(previous.Span, text.Span) };
+        }
+        else
+        {
+            result.Add(lowered);
+        }
+    }
+
+    /// <summary>The text of inlines nested past <see cref="MaxInlineDepth"/>, gathered without recursion, and a
+    /// warning (once) that their formatting is dropped.</summary>
+    private List<ModelInline> TooDeep(ContainerInline container)
+    {
+        if (!_diagnostics.Exists(d => d.Code == Codes.InlinesNestedTooDeep.Id))
+        {
+            _diagnostics.Add(Diagnostic.Warning(Codes.InlinesNestedTooDeep,
+                $"emphasis, links or brackets nested deeper than {MaxInlineDepth} levels; the text inside is kept without its formatting",
+                SpanOf(container) is { } span ? span with { Length = 1 } : null,
+                "close the emphasis or brackets that are left open before this point"));
+        }
+        var text = new System.Text.StringBuilder();
+        var pending = new Stack<MdInline>();
+        pending.Push(container);
+        while (pending.TryPop(out var inline))
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case DelimiterInline delimiter:
+                    text.Append(delimiter.ToLiteral());
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+            }
+            if (inline is ContainerInline children)
+            {
+                for (var child = children.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    pending.Push(child);
                 }
             }
         }
-        return result;
+        return text.Length == 0 ? [] : [new Text(text.ToString()) { Span = SpanOf(container) }];
     }
 
     /// <summary>One Markdig inline as zero or more model inlines, each with its span.</summary>
     private IEnumerable<ModelInline> LowerInlines(MdInline inline)
     {
-        // A bracket or emphasis delimiter that found no partner stays in the tree as a container
-        // holding everything that followed it; its own character is text and its children still count.
-        if (inline is DelimiterInline delimiter)
-        {
-            yield return new Text(delimiter.ToLiteral()) { Span = SpanOf(delimiter) };
-            foreach (var child in Inlines(delimiter))
-            {
-                yield return child;
-            }
-            yield break;
-        }
         if (inline is CitationInline citation && IsCrossReferenceCluster(citation))
         {
             foreach (var part in LowerCrossReferences(citation))

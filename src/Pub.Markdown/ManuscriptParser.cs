@@ -45,6 +45,7 @@ public static class ManuscriptParser
         var markdown = Markdig.Markdown.Parse(blanked, PubMarkdownPipeline.Instance);
         var lowering = new Lowering(source, meta.Language);
         var blocks = lowering.Blocks(markdown);
+        diagnostics.AddRange(lowering.Diagnostics);
         var document = new Document(source.Path, meta, blocks, lowering.Notes)
         {
             FieldSpans = reader.Spans,

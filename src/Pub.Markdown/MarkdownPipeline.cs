@@ -24,6 +24,8 @@ internal static class PubMarkdownPipeline
         builder.BlockParsers.Insert(0, new DefinitionListAfterTableParser());
         builder.InlineParsers.Insert(0, new CitationParser());
         builder.PreciseSourceLocation = true;
+        // Last, so that its parsers come before those the other extensions add when the pipeline is built.
+        builder.Extensions.Add(new NestingLimitExtension());
         return builder.Build();
     }
 }

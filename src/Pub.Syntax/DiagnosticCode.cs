@@ -48,6 +48,8 @@ public static class Codes
     public static readonly DiagnosticCode UnusedNote = new("PUB0306", "footnote is never referenced");
     public static readonly DiagnosticCode ImageTooLarge = new("PUB0307", "image has more pixels than pub sets");
     public static readonly DiagnosticCode ManuscriptTooLarge = new("PUB0308", "manuscript is larger than pub reads");
+    public static readonly DiagnosticCode NestedTooDeep = new("PUB0320", "quotes, lists or other blocks are nested deeper than pub follows");
+    public static readonly DiagnosticCode InlinesNestedTooDeep = new("PUB0321", "emphasis, links or brackets are nested deeper than pub follows");
 
     public static readonly DiagnosticCode MissingTemplate = new("PUB0401", "template does not exist");
     public static readonly DiagnosticCode TemplateSyntax = new("PUB0402", "template has a syntax error");
@@ -86,6 +88,7 @@ public static class Codes
     public static readonly DiagnosticCode MalformedLocale = new("PUB0705", "CSL locale file is not valid");
     public static readonly DiagnosticCode MissingLocale = new("PUB0706", "CSL locale not found; falling back to another locale");
     public static readonly DiagnosticCode InvalidStyleValue = new("PUB0707", "CSL attribute has a value CSL 1.0.2 does not allow; its default is used");
+    public static readonly DiagnosticCode StyleNestedTooDeep = new("PUB0710", "a CSL style or locale nests elements deeper than pub follows");
 
     public static readonly DiagnosticCode MissingGlyph = new("PUB0901", "no loaded font has a glyph for a character");
     public static readonly DiagnosticCode MissingImageData = new("PUB0902", "figure image was not supplied to layout");
@@ -94,6 +97,7 @@ public static class Codes
     public static readonly DiagnosticCode UnstablePageNumbers = new("PUB0905", "page numbers did not settle");
     public static readonly DiagnosticCode LooseLines = new("PUB0906", "paragraph set with very loose lines");
     public static readonly DiagnosticCode LayoutTimeLimit = new("PUB0907", "layout took longer than pub allows and was stopped");
+    public static readonly DiagnosticCode UnreadableFont = new("PUB0910", "a font file is not a readable TrueType font");
 
     public static readonly DiagnosticCode InvalidIsbn = new("PUB1101", "ISBN is malformed or its check digit is wrong");
     public static readonly DiagnosticCode InvalidIssn = new("PUB1102", "ISSN is malformed or its check digit is wrong");

@@ -34,6 +34,14 @@ public sealed partial record YamlSyntaxError(int Line, int Column, string Messag
         {
             return new(tabLine, tabColumn, "a tab indents this line", "indent with spaces: YAML does not allow tabs in indentation");
         }
+        if (raw == YamlText.MissingValueMessage)
+        {
+            return new(line, column, raw, "write the field's name before the ':' and its value after it, or remove the line");
+        }
+        if (raw == YamlText.TooDeepMessage)
+        {
+            return new(line, column, raw, "pub's files need only a few levels: close the '[' and '{' left open, or indent less");
+        }
         if (raw.StartsWith("Duplicate key", StringComparison.Ordinal))
         {
             var key = raw["Duplicate key".Length..].Trim();

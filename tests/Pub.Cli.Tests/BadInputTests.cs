@@ -27,6 +27,23 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void QuotesNestedAHundredThousandDeepAreAnErrorAtTheirLine()
+    {
+        _project.Write("papers/op-002-bad/paper.md", "---\nseries: op\ntitle: Deep\nauthors: [A]\n---\n\n" + new string('>', 100_000) + " deep\n");
+        var error = BuildExpectingFailure();
+        Assert.Contains("papers/op-002-bad/paper.md(7,33): error PUB0320: quotes nested deeper than 32 levels", error);
+    }
+
+    [Fact]
+    public void AFontFileThatIsNotAFontIsReportedAndThePdfsAreSetWithTheOthers()
+    {
+        _project.Write("templates/fonts/Broken.ttf", "not a font\n");
+        var (_, _, error) = _project.Run("build");
+        Assert.Contains("templates/fonts/Broken.ttf: error PUB0910: font file 'Broken.ttf' cannot be read", error);
+        Assert.True(_project.Exists("dist/op-001-en-ed1.pdf"), "the paper's PDF was not written\n" + error);
+    }
+
+    [Fact]
     public void MalformedYamlIsReportedAtTheYamlErrorsPosition()
     {
         _project.Write("papers/op-002-bad/paper.md", "---\ntitle: \"Unclosed\nseries: op\n---\n\nText.\n");

@@ -20,6 +20,10 @@ internal static class RichTextParser
         ("<span style=\"font-variant: small-caps;\">", "</span>", () => new GroupNode { Formatting = new Formatting(FontVariant: FontVariant.SmallCaps), FlipFlop = true }),
     ];
 
+    /// <summary>Tags and quotations inside one another. Past this depth a tag or quotation mark is text: the
+    /// output tree is walked by recursion, and a title with a thousand nested quotations would exhaust the stack.</summary>
+    public const int MaxDepth = 32;
+
     public static bool HasMarkup(string s) => s.Contains('<', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal)
         || s.Contains('\'', StringComparison.Ordinal) || s.Contains('\u201C', StringComparison.Ordinal) || s.Contains('\u2018', StringComparison.Ordinal);
 
@@ -51,7 +55,7 @@ internal static class RichTextParser
                 var matched = false;
                 foreach (var (open, close, make) in Tags)
                 {
-                    if (string.CompareOrdinal(s, i, open, 0, open.Length) == 0 && HasCloser(s, i + open.Length, open, close))
+                    if (stack.Count <= MaxDepth && string.CompareOrdinal(s, i, open, 0, open.Length) == 0 && HasCloser(s, i + open.Length, open, close))
                     {
                         Flush();
                         var g = make();
@@ -90,7 +94,7 @@ internal static class RichTextParser
                 // A mark closed by the very next one opens nothing: an empty quotation (l''') is a run
                 // of apostrophes, while ''word'' still nests one quotation in another.
                 var closedAtOnce = i + 1 < s.Length && QuoteKindAt(s, i + 1) == quoteKind && IsCloser(s, i + 1);
-                if (IsOpener(s, i) && !closedAtOnce && HasQuoteCloser(s, i + 1, quoteKind))
+                if (stack.Count <= MaxDepth && IsOpener(s, i) && !closedAtOnce && HasQuoteCloser(s, i + 1, quoteKind))
                 {
                     Flush();
                     var g = new GroupNode { Quotes = true, FlipFlop = true };

@@ -16,10 +16,10 @@ public static class CslYamlReader
     {
         var diagnostics = new List<Diagnostic>();
         var references = new List<Reference>();
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(source.Text));
+            stream = YamlText.Load(source.Text);
         }
         catch (Exception error) when (error is YamlException or InvalidOperationException)
         {

@@ -181,9 +181,18 @@ public static class StyleParser
             {
                 return [];
             }
-            return [.. sort.Elements().Where(x => x.Name.LocalName == "key").Select(key => new SortKey(Attr(key, "variable"), Attr(key, "macro"),
+            return [.. sort.Elements().Where(x => x.Name.LocalName == "key").Where(SortsBySomething).Select(key => new SortKey(Attr(key, "variable"), Attr(key, "macro"),
                 _attributes.Value(key, "sort", CslValues.Sort, SortDirection.Ascending) == SortDirection.Descending,
                 _attributes.Int(key, "names-min"), _attributes.Int(key, "names-use-first"), NamesUseLast(key)))];
+        }
+
+        /// <summary>A cs:key sorts by a variable or by a macro; one with neither is reported and left out.</summary>
+        private bool SortsBySomething(XElement key)
+        {
+            if (Attr(key, "variable") is not null || Attr(key, "macro") is not null)
+                return true;
+            diagnostics.Add(Diagnostic.Error(Codes.InvalidStyle, "<key> names neither a variable nor a macro to sort by", SpanOf(key)));
+            return false;
         }
 
         /// <summary>names-use-last on cs:key is a boolean in CSL 1.0.2; a number is read as a count too.</summary>
@@ -431,6 +440,13 @@ internal static class Xml
         try
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+            if (TooDeep(source.Text, settings) is { } deep)
+            {
+                diagnostics.Add(Diagnostic.Error(Codes.StyleNestedTooDeep,
+                    $"elements nested deeper than {MaxDepth} levels", source.SpanAt(deep.Line, deep.Column),
+                    "a style or locale needs a dozen levels at most: close the elements left open"));
+                return null;
+            }
             using var sr = new StringReader(source.Text);
             using var xr = XmlReader.Create(sr, settings);
             return XDocument.Load(xr, LoadOptions.SetLineInfo);
@@ -450,6 +466,29 @@ internal static class Xml
             diagnostics.Add(Diagnostic.Error(code, ex.Message, span));
             return null;
         }
+    }
+
+    /// <summary>Elements inside one another; the official styles use about a dozen.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// Where the first element nested deeper than <see cref="MaxDepth"/> starts, or null. Everything after
+    /// loading (the style model, the evaluator, the output tree) recurses once per level, so a style nested
+    /// thousands deep would exhaust the stack; the reader itself does not recurse, so it measures first.
+    /// </summary>
+    private static (int Line, int Column)? TooDeep(string text, XmlReaderSettings settings)
+    {
+        using var sr = new StringReader(text);
+        using var xr = XmlReader.Create(sr, settings);
+        while (xr.Read())
+        {
+            if (xr.NodeType == XmlNodeType.Element && xr.Depth >= MaxDepth)
+            {
+                var info = (IXmlLineInfo)xr;
+                return (Math.Max(info.LineNumber, 1), Math.Max(info.LinePosition - 1, 1));
+            }
+        }
+        return null;
     }
 
     public static SourceSpan SpanOf(SourceText source, XObject e)

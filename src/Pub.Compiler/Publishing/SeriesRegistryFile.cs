@@ -31,8 +31,7 @@ public static class SeriesRegistryFile
         var diagnostics = new List<Diagnostic>();
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = YamlText.Load(text);
             if (stream.Documents.Count == 0)
             {
                 return (empty, []);
@@ -50,6 +49,8 @@ public static class SeriesRegistryFile
         }
     }
 
+    /// <summary>The registry as YAML that <see cref="Read"/> reads back to the same registry; an empty list is
+    /// written "[]", since a key with nothing under it reads as no value at all.</summary>
     public static string Write(SeriesRegistry registry)
     {
         var text = new StringBuilder();
@@ -60,13 +61,13 @@ public static class SeriesRegistryFile
         {
             text.Append("  - number: ").Append(number.Number.ToString(CultureInfo.InvariantCulture)).Append('\n');
             text.Append("    title: ").Append(Quote(number.Title)).Append('\n');
-            text.Append("    languages:\n");
+            text.Append("    languages:").Append(number.Versions.Count == 0 ? " []\n" : "\n");
             foreach (var version in number.Versions)
             {
                 text.Append("      - language: ").Append(Quote(version.Language)).Append('\n');
                 text.Append("        path: ").Append(Quote(version.Path)).Append('\n');
                 text.Append("        title: ").Append(Quote(version.Title)).Append('\n');
-                text.Append("        editions:\n");
+                text.Append("        editions:").Append(version.Editions.Count == 0 ? " []\n" : "\n");
                 foreach (var edition in version.Editions)
                 {
                     text.Append("          - edition: ").Append(edition.Edition.ToString(CultureInfo.InvariantCulture)).Append('\n');
@@ -76,7 +77,7 @@ public static class SeriesRegistryFile
                         text.Append("            isbn: ").Append(Quote(isbn)).Append('\n');
                     }
                     text.Append("            status: ").Append(Quote(edition.Status)).Append('\n');
-                    text.Append("            files:\n");
+                    text.Append("            files:").Append(edition.Files.Count == 0 ? " []\n" : "\n");
                     foreach (var file in edition.Files)
                     {
                         text.Append("              - name: ").Append(Quote(file.Name)).Append('\n');

@@ -1,3 +1,5 @@
+using Pub.Syntax;
+
 namespace Pub.Layout.Fonts;
 
 /// <summary>What a face is used for; each role maps to one family.</summary>
@@ -40,18 +42,40 @@ public sealed class FontSet
     public IReadOnlyDictionary<FontRole, string> Roles => _roles;
 
     /// <summary>Reads every TrueType file given; non-font files (licences, READMEs) are skipped by extension.</summary>
-    /// <exception cref="InvalidDataException">A <c>.ttf</c> file is not a readable TrueType font.</exception>
+    /// <exception cref="InvalidDataException">No <c>.ttf</c> file given is a readable TrueType font.</exception>
     public static FontSet Load(IEnumerable<(string FileName, byte[] Data)> files, IReadOnlyDictionary<FontRole, string>? roles = null)
     {
-        var faces = files
+        var problems = new List<Diagnostic>();
+        return Read(files, problems, roles) ?? throw new InvalidDataException(
+            problems.Count > 0 ? string.Join("; ", problems.Select(p => p.Message)) : "no TrueType font was given");
+    }
+
+    /// <summary>
+    /// Reads every TrueType file given, as <see cref="Load"/> does, except that a file that is not a readable font
+    /// is left out with an error in <paramref name="problems"/> (its path is the file name given) rather than
+    /// stopping the others. Null when no face could be read; <paramref name="problems"/> then says why when a
+    /// file was given.
+    /// </summary>
+    public static FontSet? Read(IEnumerable<(string FileName, byte[] Data)> files, ICollection<Diagnostic> problems, IReadOnlyDictionary<FontRole, string>? roles = null)
+    {
+        var faces = new List<FontFace>();
+        foreach (var (fileName, data) in files
             .Where(f => f.FileName.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(f => f.FileName, StringComparer.Ordinal)
-            .Select(f => TrueTypeReader.Read(f.FileName, f.Data))
-            .GroupBy(f => f.Id, StringComparer.Ordinal)
-            .Select(g => g.First())
-            .ToList();
+            .OrderBy(f => f.FileName, StringComparer.Ordinal))
+        {
+            try
+            {
+                faces.Add(TrueTypeReader.Read(fileName, data));
+            }
+            catch (InvalidDataException e)
+            {
+                problems.Add(new Diagnostic(Severity.Error, Codes.UnreadableFont.Id, $"font file '{fileName}' cannot be read: {e.Message}",
+                    Path: fileName, Hints: ["replace the file with a TrueType (.ttf) font, or remove it; the other fonts are used meanwhile"]));
+            }
+        }
+        faces = [.. faces.GroupBy(f => f.Id, StringComparer.Ordinal).Select(g => g.First())];
         if (faces.Count == 0)
-            throw new InvalidDataException("no TrueType font was given");
+            return null;
         var map = new Dictionary<FontRole, string>(DefaultRoles);
         foreach (var (role, family) in roles ?? new Dictionary<FontRole, string>())
             map[role] = family;

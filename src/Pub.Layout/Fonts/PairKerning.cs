@@ -58,7 +58,7 @@ internal sealed class PairKerning
         for (int f = 0; f < features; f++)
         {
             int record = featureList + 2 + 6 * f;
-            if (font[record] != 'k' || font[record + 1] != 'e' || font[record + 2] != 'r' || font[record + 3] != 'n')
+            if (!FontBytes.Slice(font, record, 4).SequenceEqual("kern"u8))
                 continue;
             int feature = featureList + U16(font, record + 4);
             int count = U16(font, feature + 2);
@@ -81,7 +81,7 @@ internal sealed class PairKerning
                 if (type == 9)
                 {
                     subType = U16(font, at + 2);
-                    at += (int)BinaryPrimitives.ReadUInt32BigEndian(font[(at + 4)..]);
+                    at = FontBytes.Offset(font, (long)at + FontBytes.U32(font, at + 4));
                 }
                 if (subType != 2)
                     continue;
@@ -153,6 +153,10 @@ internal sealed class PairKerning
             var first = ClassDef(font, at + U16(font, at + 8));
             var second = ClassDef(font, at + U16(font, at + 10));
             int count1 = U16(font, at + 12), count2 = U16(font, at + 14);
+            // The class-pair records must be in the file before their table is allocated: 65,535² of them would not fit in memory.
+            FontBytes.Slice(font, at + 16L, (long)count1 * count2 * (size1 + size2));
+            if ((long)count1 * count2 > MaxClassPairs)
+                throw FontBytes.Damaged($"{count1} × {count2} kerning classes");
             var values = new short[count1, count2];
             int record = at + 16;
             for (int c1 = 0; c1 < count1; c1++)
@@ -166,6 +170,12 @@ internal sealed class PairKerning
             return new ClassPairs(covered, first, second, values);
         }
     }
+
+    /// <summary>More pairs of kerning classes than any font defines (a large CJK font has a few hundred thousand).</summary>
+    private const long MaxClassPairs = 4_000_000;
+
+    /// <summary>Glyph ranges in coverage and class tables; more than this many glyphs means overlapping ranges in a damaged file.</summary>
+    private const long MaxRangeGlyphs = 4 * 0x10000;
 
     /// <summary>A value record holds one 16-bit field per bit set in its format.</summary>
     private static int ValueSize(int format) => 2 * System.Numerics.BitOperations.PopCount((uint)format & 0xFF);
@@ -190,10 +200,14 @@ internal sealed class PairKerning
         }
         else if (format == 2)
         {
+            long total = 0;
             for (int r = 0; r < count; r++)
             {
                 int record = at + 4 + 6 * r;
                 int start = U16(font, record), end = U16(font, record + 2), index = U16(font, record + 4);
+                total += Math.Max(0, end - start + 1);
+                if (total > MaxRangeGlyphs)
+                    throw FontBytes.Damaged("a coverage table's ranges overlap");
                 for (int g = start; g <= end; g++)
                     glyphs.Add(((ushort)g, index + g - start));
             }
@@ -214,10 +228,14 @@ internal sealed class PairKerning
         else if (format == 2)
         {
             int count = U16(font, at + 2);
+            long total = 0;
             for (int r = 0; r < count; r++)
             {
                 int record = at + 4 + 6 * r;
                 int start = U16(font, record), end = U16(font, record + 2), value = U16(font, record + 4);
+                total += Math.Max(0, end - start + 1);
+                if (total > MaxRangeGlyphs)
+                    throw FontBytes.Damaged("a class table's ranges overlap");
                 for (int g = start; g <= end; g++)
                     classes[(ushort)g] = value;
             }
@@ -225,7 +243,7 @@ internal sealed class PairKerning
         return classes;
     }
 
-    private static int U16(ReadOnlySpan<byte> span, int at) => BinaryPrimitives.ReadUInt16BigEndian(span[at..]);
+    private static int U16(ReadOnlySpan<byte> span, int at) => FontBytes.U16(span, at);
 
-    private static int I16(ReadOnlySpan<byte> span, int at) => BinaryPrimitives.ReadInt16BigEndian(span[at..]);
+    private static int I16(ReadOnlySpan<byte> span, int at) => FontBytes.I16(span, at);
 }

@@ -6,7 +6,8 @@ namespace Pub.Layout.Fonts;
 /// <summary>
 /// Reads the few TrueType tables layout needs: names, vertical metrics, the character map, advance widths,
 /// pair kerning from GPOS (<see cref="PairKerning"/>) and the classic <c>kern</c> table. Everything is big-endian; offsets come from the table directory.
-/// A font we cannot read is a packaging bug, so malformed data throws <see cref="InvalidDataException"/>.
+/// Malformed data throws <see cref="InvalidDataException"/> (every read is bounds-checked by <see cref="FontBytes"/>,
+/// and every count that drives a loop is checked against what the file can hold); <see cref="FontSet"/> reports it.
 /// </summary>
 internal static class TrueTypeReader
 {
@@ -28,6 +29,11 @@ internal static class TrueTypeReader
         int lineGap = I16(span, hhea.Offset + 8);
         int numberOfHMetrics = U16(span, hhea.Offset + 34);
         int numGlyphs = U16(span, maxp.Offset + 4);
+        // Every length layout computes is divided by the em; every unmapped character takes glyph 0's advance.
+        if (unitsPerEm is < 16 or > 16384)
+            throw FontBytes.Damaged($"{unitsPerEm} units per em (TrueType allows 16 to 16384)");
+        if (numGlyphs == 0)
+            throw FontBytes.Damaged("the font has no glyphs");
 
         var advances = new ushort[numGlyphs];
         ushort last = 0;
@@ -60,6 +66,12 @@ internal static class TrueTypeReader
         }
 
         var cmapping = ReadCmap(span, cmap.Offset, fileName);
+        // A code point mapped past the last glyph would have no advance width.
+        foreach (var (codePoint, glyph) in cmapping)
+        {
+            if (glyph >= numGlyphs)
+                cmapping.Remove(codePoint);
+        }
         var kerning = tables.TryGetValue("kern", out var kern) ? ReadKern(span, kern.Offset) : [];
         var pairs = tables.TryGetValue("GPOS", out var gpos) ? PairKerning.Read(span, gpos.Offset) : null;
 
@@ -82,12 +94,12 @@ internal static class TrueTypeReader
         for (int i = 0; i < count; i++)
         {
             int at = 12 + 16 * i;
-            string tag = Encoding.ASCII.GetString(data, at, 4);
-            int offset = (int)BinaryPrimitives.ReadUInt32BigEndian(span[(at + 8)..]);
-            int length = (int)BinaryPrimitives.ReadUInt32BigEndian(span[(at + 12)..]);
-            if (offset < 0 || length < 0 || offset + length > data.Length)
+            string tag = Encoding.ASCII.GetString(FontBytes.Slice(span, at, 4));
+            long offset = BinaryPrimitives.ReadUInt32BigEndian(FontBytes.Slice(span, at + 8, 4));
+            long length = BinaryPrimitives.ReadUInt32BigEndian(FontBytes.Slice(span, at + 12, 4));
+            if (offset + length > data.Length)
                 throw new InvalidDataException($"table '{tag}' lies outside the file");
-            tables[tag] = new TableRecord(offset, length);
+            tables[tag] = new TableRecord((int)offset, (int)length);
         }
         return tables;
     }
@@ -106,7 +118,7 @@ internal static class TrueTypeReader
             int r = at + 6 + 12 * i;
             int platform = U16(span, r), encoding = U16(span, r + 2), language = U16(span, r + 4);
             int id = U16(span, r + 6), length = U16(span, r + 8), offset = U16(span, r + 10);
-            var bytes = span.Slice(strings + offset, length);
+            var bytes = FontBytes.Slice(span, (long)strings + offset, length);
             if (platform == 3 && (encoding == 1 || encoding == 10) && language == 0x409)
                 windows.TryAdd(id, Encoding.BigEndianUnicode.GetString(bytes));
             else if (platform == 1 && encoding == 0 && language == 0)
@@ -126,7 +138,7 @@ internal static class TrueTypeReader
         {
             int r = at + 4 + 8 * i;
             int platform = U16(span, r), encoding = U16(span, r + 2);
-            int sub = at + (int)BinaryPrimitives.ReadUInt32BigEndian(span[(r + 4)..]);
+            int sub = FontBytes.Offset(span, (long)at + FontBytes.U32(span, r + 4));
             int format = U16(span, sub);
             bool unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
             int rank = !unicode ? 0 : format == 12 ? 2 : format == 4 ? 1 : 0;
@@ -146,9 +158,14 @@ internal static class TrueTypeReader
         var map = new Dictionary<int, ushort>();
         int segCount = U16(span, at + 6) / 2;
         int ends = at + 14, starts = ends + 2 * segCount + 2, deltas = starts + 2 * segCount, rangeOffsets = deltas + 2 * segCount;
+        // Segments do not overlap in a sound font, so together they cover at most the 65,536 code points of the BMP.
+        long covered = 0;
         for (int s = 0; s < segCount; s++)
         {
             int end = U16(span, ends + 2 * s), start = U16(span, starts + 2 * s);
+            covered += Math.Max(0, end - start + 1);
+            if (covered > 0x10000)
+                throw FontBytes.Damaged("the character map's segments overlap");
             int delta = I16(span, deltas + 2 * s);
             int rangeAt = rangeOffsets + 2 * s;
             int rangeOffset = U16(span, rangeAt);
@@ -174,14 +191,20 @@ internal static class TrueTypeReader
     private static Dictionary<int, ushort> ReadFormat12(ReadOnlySpan<byte> span, int at)
     {
         var map = new Dictionary<int, ushort>();
-        uint groups = BinaryPrimitives.ReadUInt32BigEndian(span[(at + 12)..]);
+        int groups = FontBytes.U32(span, at + 12);
+        // The groups must fit in the file, and, not overlapping, cover at most every code point once.
+        FontBytes.Slice(span, at + 16L, 12L * groups);
+        long covered = 0;
         for (int g = 0; g < groups; g++)
         {
             int r = at + 16 + 12 * g;
-            uint start = BinaryPrimitives.ReadUInt32BigEndian(span[r..]);
-            uint end = BinaryPrimitives.ReadUInt32BigEndian(span[(r + 4)..]);
-            uint glyph = BinaryPrimitives.ReadUInt32BigEndian(span[(r + 8)..]);
-            for (uint c = start; c <= end && c <= 0x10FFFF; c++)
+            uint start = (uint)FontBytes.U32(span, r);
+            uint end = Math.Min((uint)FontBytes.U32(span, r + 4), 0x10FFFF);
+            uint glyph = (uint)FontBytes.U32(span, r + 8);
+            covered += Math.Max(0L, (long)end - start + 1);
+            if (covered > 0x110000)
+                throw FontBytes.Damaged("the character map's groups overlap");
+            for (uint c = start; c <= end; c++)
                 map[(int)c] = (ushort)(glyph + (c - start));
         }
         return map;
@@ -213,7 +236,7 @@ internal static class TrueTypeReader
         return pairs;
     }
 
-    private static int U16(ReadOnlySpan<byte> span, int at) => BinaryPrimitives.ReadUInt16BigEndian(span[at..]);
+    private static int U16(ReadOnlySpan<byte> span, int at) => FontBytes.U16(span, at);
 
-    private static int I16(ReadOnlySpan<byte> span, int at) => BinaryPrimitives.ReadInt16BigEndian(span[at..]);
+    private static int I16(ReadOnlySpan<byte> span, int at) => FontBytes.I16(span, at);
 }

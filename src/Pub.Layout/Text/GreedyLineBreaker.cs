@@ -45,14 +45,16 @@ internal static class GreedyLineBreaker
                         shrink += g.Shrink;
                         break;
                     case Box b:
-                        if (!hasBox && natural + b.Width <= width + 0.001 || natural + b.Width - shrink <= width + 0.001)
+                        // The first box of a line that cannot be cut goes on it whatever its width: the measure can be
+                        // narrower than one character (a table of sixty columns), and sending it on would loop.
+                        if (!hasBox && (natural + b.Width <= width + 0.001 || !Cuttable(b)) || natural + b.Width - shrink <= width + 0.001)
                         {
                             natural += b.Width;
                             hasBox = true;
                             break;
                         }
                         double room = width - natural;
-                        if (b.Width > width && (room >= MinimumCut(b) || lastBreak < 0))
+                        if (b.Width > width && Cuttable(b) && (room >= MinimumCut(b) || lastBreak < 0))
                         {
                             // Wider than any line: cut it so that its head fills this one.
                             cutWord ??= string.Concat(b.Pieces.Select(p => p.Text));
@@ -101,27 +103,34 @@ internal static class GreedyLineBreaker
         return shrink > 0 ? Math.Max(-1, (width - natural) / shrink) : 0;
     }
 
+    /// <summary>A box can be cut when it holds two characters or more; the head and the tail each keep one.</summary>
+    private static bool Cuttable(Box box) => box.Pieces.Sum(p => p.Text.EnumerateRunes().Take(2).Count()) >= 2;
+
     /// <summary>Cutting a word leaves at least a few characters on the line; less room than this sends it to the next.</summary>
     private static double MinimumCut(Box box) => box.Pieces.Count == 0 ? 0 : box.Pieces[0].Size * 2;
 
-    /// <summary>Splits a box so that the head is at most <paramref name="room"/> wide (but holds at least one
-    /// character), preferring to cut after a slash, hyphen, dot or similar in a URL or path.</summary>
+    /// <summary>Splits a <see cref="Cuttable"/> box so that the head is at most <paramref name="room"/> wide (but holds at
+    /// least one character, and leaves one for the tail), preferring to cut after a slash, hyphen, dot or similar in a URL or path.</summary>
     private static (Box Head, Box Tail) Cut(Box box, double room)
     {
-        // Characters are measured only until the line is full (and one more, which does not fit): a word of
-        // 20,000 characters is cut line by line, and measuring all of it for every line would take minutes.
+        // Characters are measured only until the line is full (and one more, which does not fit), not to the
+        // end of a word that may fill hundreds of lines.
         var runes = new List<(int Piece, int Offset, double Width, bool After)>();
         double measured = 0;
         for (int p = 0; p < box.Pieces.Count && measured <= room; p++)
         {
             var piece = box.Pieces[p];
-            int offset = 0;
+            int offset = 0, previous = -1;
+            long units = 0;
             double before = 0;
             foreach (var rune in piece.Text.EnumerateRunes())
             {
                 offset += rune.Utf16SequenceLength;
-                // Each character's share of the width, kerning with the one before it included.
-                double upTo = piece.Face.Measure(piece.Text[..offset], piece.Size);
+                // Each character's share of the width, kerning with the one before it included, added up as
+                // Measure adds them: measuring every prefix again made a word of 20,000 characters take minutes.
+                units += piece.Face.Advance(rune.Value) + (previous >= 0 ? piece.Face.Kerning(previous, rune.Value) : 0);
+                previous = rune.Value;
+                double upTo = units * piece.Size / piece.Face.UnitsPerEm;
                 runes.Add((p, offset, upTo - before, rune.Value is '/' or '-' or '.' or '_' or '?' or '&' or '=' or '#'));
                 before = upTo;
                 measured += runes[^1].Width;

@@ -224,4 +224,13 @@ public sealed class CslYamlReaderTests
         Assert.Empty(references);
         Assert.Empty(diagnostics);
     }
+
+    [Fact]
+    public void A_title_nested_thousands_deep_is_an_error_at_the_first_level_too_deep()
+    {
+        var (references, diagnostics) = Read("references:", "- id: a", "  title: " + new string('{', 5000));
+
+        Assert.Empty(references);
+        AssertAt(Assert.Single(diagnostics), Codes.MalformedBibYaml.Id, 3, 10 + YamlText.MaxDepth - 3);
+    }
 }
