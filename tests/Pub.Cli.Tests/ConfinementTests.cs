@@ -144,6 +144,32 @@ public sealed class ConfinementTests : IDisposable
     }
 
     [Fact]
+    public void AStyleNamedAboveTheProjectWithCitationsIsRefusedAndTheOthersAreBuilt()
+    {
+        _project.AddPaper("op-001-good", 1).AddPaper("op-002-bad", 2, extraFrontMatter: "csl: ../../../outside.csl\nbibliography: refs.yaml", body: "As shown [@k].");
+        _project.Write("papers/op-002-bad/refs.yaml", "- id: k\n  type: book\n  title: A Book\n  issued: {date-parts: [[2020]]}\n");
+        var error = BuildWithoutLeak();
+        Assert.Contains("error PUB0605: citation style '../../../outside.csl' leads outside the project and is refused", error, StringComparison.Ordinal);
+        Assert.Contains("above the project folder", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStyleWithADoctypeFailsItsManuscriptWhichWritesNothing()
+    {
+        _project.AddPaper("op-001-good", 1).AddPaper("op-002-bad", 2, extraFrontMatter: "csl: dtd.csl\nbibliography: refs.yaml", body: "As shown [@k].");
+        _project.Write("papers/op-002-bad/refs.yaml", "- id: k\n  type: book\n  title: A Book\n  issued: {date-parts: [[2020]]}\n");
+        _project.Write("papers/op-002-bad/dtd.csl", File.ReadAllText(Path.Combine(RepoPaths.Root, "templates/csl/pub-note.csl"))
+            .Replace("<style ", "<!DOCTYPE style [ <!ENTITY leak SYSTEM \"file:///etc/passwd\"> ]>\n<style ", StringComparison.Ordinal));
+        var (exit, _, error) = _project.Run("build");
+        Assert.Equal(1, exit);
+        Assert.Matches(@"papers/op-002-bad/dtd\.csl\(2,1\): error PUB0701: the file has a document type declaration", error);
+        Assert.Contains("1 failed", error, StringComparison.Ordinal);
+        Assert.False(_project.Exists("dist/op-002-en-ed1.html"));
+        Assert.False(_project.Exists("dist/op-002-en-ed1.pdf"));
+        Assert.True(_project.Exists("dist/op-001-en-ed1.html"));
+    }
+
+    [Fact]
     public void LinksThatStayInsideTheProjectAreFollowed()
     {
         _project.AddPaper("op-001-good", 1, body: "![Shared.](figures/shared.png){alt=\"x\"}");
