@@ -81,4 +81,13 @@ public sealed record CitedWork(string Key, IReadOnlyList<Inline> Content) : Inli
 
 /// <summary>A citation cluster: <c>[see @a, p. 3; @b]</c>. <see cref="Rendered"/> holds the output of the
 /// citation processor once the citation pass ran.</summary>
-public sealed record Cite(IReadOnlyList<CiteItem> Items, IReadOnlyList<Inline>? Rendered = null) : Inline;
+public sealed record Cite(IReadOnlyList<CiteItem> Items, IReadOnlyList<Inline>? Rendered = null) : Inline
+{
+    /// <summary>With a note style: a citation in the text of an author's own footnote, not the one the note opens
+    /// with; a term it opens with ("ibid.") is not capitalized.</summary>
+    public bool InNoteText { get; init; }
+
+    /// <summary>An <see cref="InNoteText"/> citation written in brackets ("[@key]", not "@key"): it is set in
+    /// parentheses, as Pandoc sets it, so that it does not run into the sentence around it.</summary>
+    public bool Parenthesized { get; init; }
+}

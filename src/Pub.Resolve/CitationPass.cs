@@ -92,7 +92,7 @@ public sealed class CitationPass : IDocumentPass
             {
                 if (inline is Cite cite)
                 {
-                    clusters.Add((cite, ToCluster(cite, clusters.Count, noteNumber, known) with { WithinSentence = withinSentence.Contains(cite) }));
+                    clusters.Add((cite, ToCluster(cite, clusters.Count, noteNumber, known) with { WithinSentence = withinSentence.Contains(cite) || cite.Parenthesized, MidNote = cite.InNoteText }));
                 }
                 else if (inline is NoteRef reference && order.TryGetValue(reference.Label, out var number) && number > collectedUpTo
                     && notesByLabel.TryGetValue(reference.Label, out var note))
@@ -195,13 +195,26 @@ public sealed class CitationPass : IDocumentPass
         public new Document Rewrite(Document document) => document with
         {
             Blocks = Blocks(document.Blocks),
-            Notes = noteStyle ? [.. document.Notes.Select(n => n with { Blocks = new Unmark().Blocks(n.Blocks) })] : [.. document.Notes.Select(n => n with { Blocks = Blocks(n.Blocks) })],
+            Notes = noteStyle ? [.. document.Notes.Select(n => n with { Blocks = InNote(n.Blocks) })] : [.. document.Notes.Select(n => n with { Blocks = Blocks(n.Blocks) })],
         };
+
+        /// <summary>In an author's footnote "@key argues" is the full citation, set as it is; "[@key]" in the
+        /// note's text is set in parentheses, except when the note opens with it.</summary>
+        private static IReadOnlyList<Block> InNote(IReadOnlyList<Block> blocks)
+        {
+            var marked = new Unmark().Blocks(blocks);
+            if (marked.Count > 0 && marked[0] is Paragraph { Content: [Cite first, ..] } opening)
+            {
+                marked = [opening with { Content = [first with { InNoteText = false, Parenthesized = false }, .. opening.Content.Skip(1)] }, .. marked.Skip(1)];
+            }
+            return marked;
+        }
 
         private sealed class Unmark : Rewriter
         {
-            protected override Inline RewriteInline(Inline inline) =>
-                inline is Cite cite ? cite with { Items = [.. cite.Items.Select(i => i with { AuthorInText = false })] } : inline;
+            protected override Inline RewriteInline(Inline inline) => inline is Cite cite
+                ? cite with { Items = [.. cite.Items.Select(i => i with { AuthorInText = false })], InNoteText = true, Parenthesized = !cite.Items.Any(i => i.AuthorInText) }
+                : inline;
         }
 
         protected override Block RewriteBlock(Block block) => block switch
@@ -353,7 +366,9 @@ public sealed class CitationPass : IDocumentPass
     private sealed class FillRendered(Dictionary<Cite, IReadOnlyList<Inline>> rendered) : Rewriter
     {
         protected override Inline RewriteInline(Inline inline) =>
-            inline is Cite cite && rendered.TryGetValue(cite, out var text) ? cite with { Rendered = text } : inline;
+            inline is Cite cite && rendered.TryGetValue(cite, out var text)
+                ? cite with { Rendered = cite.Parenthesized ? [new Text("("), .. text, new Text(")")] : text }
+                : inline;
 
         public new Document Rewrite(Document document) => document with
         {

@@ -87,4 +87,29 @@ public sealed class NoteCitationTests
         var notes = Notes("chicago-notes-bibliography.csl", "One [@allain]. Two [@lebaron]. Three.[^a]\n\n[^a]: As asked in @allain.");
         Assert.Equal("As asked in Allain, “Is Trafficking Slavery?”", notes[2]);
     }
+
+    // Pandoc sets a bracketed citation in the text of an author's own footnote in parentheses, and one the
+    // note opens with, or an "@key" one, as it is; these expectations are Pandoc's output for the same
+    // notes and style, except that pub keeps the period of "ibid." inside the parentheses and, as citeproc-js
+    // does, the comma after a title ending in a question mark ("Slavery?,”").
+    [Fact]
+    public void ABracketedCitationInTheTextOfANoteIsSetInParentheses()
+    {
+        var notes = Notes("chicago-notes-bibliography-subsequent-ibid.csl", "One.[^a]\n\n[^a]: Some studies [@allain, 7] show that it is.");
+        Assert.Equal("Some studies (Jean Allain, “Is Trafficking Slavery?,” Journal 3 (2010): 7) show that it is.", notes[0]);
+    }
+
+    [Fact]
+    public void ACitationOpeningANoteStandsAsItIsAndAnIbidLaterInTheNoteIsLowerCase()
+    {
+        var notes = Notes("chicago-notes-bibliography-subsequent-ibid.csl", "One.[^a]\n\n[^a]: [@lebaron, 3]. Compare [@lebaron, 3].");
+        Assert.Equal("Genevieve LeBaron, “Unfree Labour and Its Binaries,” International Feminist Journal of Politics 23, no. 2 (2021): 3. Compare (ibid.).", notes[0]);
+    }
+
+    [Fact]
+    public void AnAuthorInTextCitationInANoteHasNoParenthesesAndItsIbidIsLowerCase()
+    {
+        var notes = Notes("chicago-notes-bibliography-subsequent-ibid.csl", "One [@allain].[^a]\n\n[^a]: See @allain [8] on this.");
+        Assert.Equal("See ibid., 8 on this.", notes[1]);
+    }
 }

@@ -27,6 +27,10 @@ public sealed record CitationCluster(string Id, IReadOnlyList<CitationItem> Item
     /// <summary>The citation stands inside a sentence that goes on after it (a citation in the text of a
     /// footnote): the layout's closing suffix (the period that ends a note) is left out.</summary>
     public bool WithinSentence { get; init; }
+
+    /// <summary>The citation stands in the text of a footnote, not at its start: a term it opens with ("ibid")
+    /// is not capitalized, as it would be opening a note.</summary>
+    public bool MidNote { get; init; }
 }
 
 public sealed record ProcessOptions

@@ -36,8 +36,12 @@ internal sealed class ClusterRenderer(
         public bool SuffixPunctuation { get; init; }
     }
 
-    public FormattedText Render(List<(CitationItem Item, CiteParams Params)> input, bool withinSentence = false)
+    /// <summary>The cluster being rendered stands in a note's text (see <see cref="CitationCluster.MidNote"/>).</summary>
+    private bool _midNote;
+
+    public FormattedText Render(List<(CitationItem Item, CiteParams Params)> input, bool withinSentence = false, bool midNote = false)
     {
+        _midNote = midNote;
         var cites = input.Select((c, i) => new Cite { Item = c.Item, Params = c.Params, Index = i }).ToList();
         Sorter? sorter = null;
         if (citation.Sort.Count > 0)
@@ -264,7 +268,7 @@ internal sealed class ClusterRenderer(
         var isNote = eval.Style.Class == StyleClass.Note;
         // A term opening the cite ("ibid") is capitalized at the start of a citation or after a sentence.
         var opensSentence = string.IsNullOrEmpty(prefix) ? c.IsFirstInCluster : Regex.IsMatch(prefix, @"\s\S*[.!?][\u201D\u2019""']?\s*$");
-        if (opensSentence && isNote && FirstText(node) is { IsTerm: true } term && term.Text.Length > 0)
+        if (opensSentence && isNote && !_midNote && FirstText(node) is { IsTerm: true } term && term.Text.Length > 0)
         {
             term.Text = char.ToUpperInvariant(term.Text[0]) + term.Text[1..];
         }

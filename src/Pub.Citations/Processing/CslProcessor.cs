@@ -177,7 +177,7 @@ public sealed class CslProcessor
                         AuthorOnly = cite.AuthorOnly,
                     }));
                 }
-                rendered.Add(new RenderedCluster(cluster.Id, renderer.Render(cites, cluster.WithinSentence)));
+                rendered.Add(new RenderedCluster(cluster.Id, renderer.Render(cites, cluster.WithinSentence, cluster.MidNote)));
             }
         }
 
