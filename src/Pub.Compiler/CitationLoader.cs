@@ -40,6 +40,12 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         {
             lock (_gate)
             {
+                // The locales are read lazily, on whichever thread renders; a locale file that is a link leading
+                // outside the project is reported here, once, when the set is made (in manuscript order).
+                if (_locales is null && config.Locales is { } localesFolder)
+                {
+                    _ = ProjectFiles.List(world, localesFolder, _fileDiagnostics);
+                }
                 return _locales ??= new LocaleSet(tag =>
                     config.Locales is { } folder && world.ReadBytes(ProjectPath.Combine(folder, $"locales-{tag}.xml")) is { } bytes && TextDecoding.Decode(bytes, out _) is { } text
                         ? new SourceText(ProjectPath.Combine(folder, $"locales-{tag}.xml"), text)

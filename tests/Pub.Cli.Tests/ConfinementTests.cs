@@ -170,6 +170,20 @@ public sealed class ConfinementTests : IDisposable
     }
 
     [Fact]
+    public void ALocaleFileThatLinksOutsideIsReportedAndNotRead()
+    {
+        _project.Write("pub.yaml", TestProject.Config + "\nlocales: locales\n");
+        _project.Write("locales/README.txt", "project locales");
+        Link("locales/locales-en-US.xml", Path.Combine(_outside, "secret.html"));
+        _project.AddPaper("op-001-good", 1, extraFrontMatter: "bibliography: refs.yaml", body: "As shown [@k].");
+        _project.Write("papers/op-001-good/refs.yaml", "- id: k\n  type: book\n  title: A Book\n  issued: {date-parts: [[2020]]}\n");
+        var (exit, output, error) = _project.Run("build", "--format", "html");
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("SECRET-7f3a9c", output + error, StringComparison.Ordinal);
+        Assert.Contains("locales/locales-en-US.xml: error PUB0605: 'locales/locales-en-US.xml' is a symbolic link to a file outside the project; it is not read", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LinksThatStayInsideTheProjectAreFollowed()
     {
         _project.AddPaper("op-001-good", 1, body: "![Shared.](figures/shared.png){alt=\"x\"}");
