@@ -121,8 +121,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 Images = images.ToDictionary(p => p, p => _world.ReadBytes(p)!, StringComparer.Ordinal),
                 Hyphenation = _hyphenation.Value,
                 ChapterCitations = [.. resolved.Chapters.Select((_, i) => new ChapterCitationForms(
-                    EditionCitation.ForChapter(manuscript, meta, i, baseName, (ChapterPages.FirstPlaceholder, ChapterPages.LastPlaceholder), citations).Suggested,
-                    EditionCitation.ForChapter(manuscript, meta, i, baseName, (ChapterPages.FirstPlaceholder, ChapterPages.FirstPlaceholder), citations).Suggested))],
+                    EditionCitation.ChapterText(manuscript, meta, i, (ChapterPages.FirstPlaceholder, ChapterPages.LastPlaceholder), citations),
+                    EditionCitation.ChapterText(manuscript, meta, i, (ChapterPages.FirstPlaceholder, ChapterPages.FirstPlaceholder), citations)))],
             };
             using var limit = new CancellationTokenSource(LayoutTimeLimit);
             try

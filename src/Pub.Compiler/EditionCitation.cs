@@ -37,6 +37,14 @@ internal static class EditionCitation
         return Render(reference, manuscript, meta.Language, baseName + "-ch" + number, citations);
     }
 
+    /// <summary>Only the text of a chapter's citation, for the PDF: its files are written from the HTML side.</summary>
+    public static IReadOnlyList<Inline> ChapterText(Manuscript manuscript, Metadata meta, int index, (string First, string Last) pages, CitationLoader citations)
+    {
+        var key = EditionKey(manuscript, meta) + "-ch" + (index + 1).ToString(CultureInfo.InvariantCulture);
+        var reference = citations.ChapterReference(key, manuscript with { Document = manuscript.Document! with { Meta = meta } }, index, pages);
+        return Suggested(reference, manuscript, meta.Language, citations);
+    }
+
     private static string EditionKey(Manuscript manuscript, Metadata meta) =>
         meta.Series + "-" + (meta.Number?.ToString(CultureInfo.InvariantCulture) ?? "draft-" + manuscript.Series!.DraftName(ProjectPath.FileName(manuscript.Folder)))
         + "-" + meta.Language;
@@ -44,16 +52,7 @@ internal static class EditionCitation
     private static (IReadOnlyList<Inline> Suggested, IReadOnlyList<CitationDownload> Downloads, IReadOnlyList<(string File, byte[] Content)> Files)
         Render(Reference reference, Manuscript manuscript, string language, string stem, CitationLoader citations)
     {
-        IReadOnlyList<Inline> suggested = [];
-        if (citations.StyleOf(manuscript.Document!) is { } style)
-        {
-            var result = CslProcessor.Create(style, citations.Locales, [reference], language)
-                .Process([], new ProcessOptions { Register = [reference.Id] });
-            if (result.Bibliography is { Entries.Count: > 0 } bibliography)
-            {
-                suggested = bibliography.Entries[0].Text.ToInlines();
-            }
-        }
+        var suggested = Suggested(reference, manuscript, language, citations);
         var files = new List<(string, byte[])>
         {
             (stem + ".bib", Encoding.UTF8.GetBytes(BibTeXWriter.Write(reference))),
@@ -67,5 +66,17 @@ internal static class EditionCitation
             new("CSL-JSON", stem + ".json", "application/vnd.citationstyles.csl+json"),
         ];
         return (suggested, downloads, files);
+    }
+
+    /// <summary>The reference as the manuscript's style prints it in a bibliography; empty without a style.</summary>
+    private static IReadOnlyList<Inline> Suggested(Reference reference, Manuscript manuscript, string language, CitationLoader citations)
+    {
+        if (citations.StyleOf(manuscript.Document!) is not { } style)
+        {
+            return [];
+        }
+        var result = CslProcessor.Create(style, citations.Locales, [reference], language)
+            .Process([], new ProcessOptions { Register = [reference.Id] });
+        return result.Bibliography is { Entries.Count: > 0 } bibliography ? bibliography.Entries[0].Text.ToInlines() : [];
     }
 }

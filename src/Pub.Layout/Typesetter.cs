@@ -172,7 +172,7 @@ public static class Typesetter
                     if (part.Part is not null)
                         PartPage(Layout, part.Part, part.Number, Frame, meta.ChaptersOpenRight);
                     // In a volume with parts, chapters sit under their part in the outline and the contents.
-                    int level = meta.Parts.Count > 0 && meta.Parts.Any(p => i >= p.FirstChapter && i < p.FirstChapter + p.ChapterCount) ? 2 : 1;
+                    int level = meta.Parts.Any(p => p.Holds(i)) ? 2 : 1;
                     CiteAt.Add(Chapter(Layout, chapter, i + 1, Frame with { Language = chapter.Meta.Language }, meta.ChaptersOpenRight, level));
                     if (chapter.Meta.Authors.Count > 0)
                         Bylines[ChapterAnchor(i + 1)] = Terms.For(chapter.Meta.Language).NameList([.. chapter.Meta.Authors.Select(a => a.Name)]);

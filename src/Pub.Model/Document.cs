@@ -106,5 +106,8 @@ public sealed record Document(
 /// <summary>A part of an edited volume: its title and the chapters in it, as a range of chapter indexes.</summary>
 public sealed record VolumePart(string Title, int FirstChapter, int ChapterCount)
 {
+    /// <summary>Whether the chapter at this index belongs to the part.</summary>
+    public bool Holds(int chapter) => chapter >= FirstChapter && chapter < FirstChapter + ChapterCount;
+
     public SourceSpan? Span { get; init; }
 }

@@ -51,7 +51,7 @@ internal static class PageModel
                     Href = context.ChapterFileName(i + 1),
                 });
             }
-            var level = meta.Parts.Any(p => i >= p.FirstChapter && i < p.FirstChapter + p.ChapterCount) ? 2 : 1;
+            var level = meta.Parts.Any(p => p.Holds(i)) ? 2 : 1;
             var chapter = document.Chapters[i].Meta;
             var file = context.ChapterFileName(i + 1);
             chapterUrls.Add(ScholarlyMetadata.Absolute(context, file));
