@@ -277,9 +277,20 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
             return null;
         }
         var reference = SeriesReference("suggested-citation", manuscript with { Document = document });
-        var processor = CslProcessor.Create(style, Locales, [reference], document.Meta.Language);
-        var result = processor.Process([], new ProcessOptions { Register = [reference.Id] });
-        return result.Bibliography?.Entries.FirstOrDefault()?.Text.ToInlines();
+        return Standalone(style, reference, document.Meta.Language);
+    }
+
+    /// <summary>One work as the style lists it in a bibliography, standing alone: without the number a numeric
+    /// style gives an entry of its list ("[1]"). Null when the style prints no bibliography.</summary>
+    internal IReadOnlyList<Inline>? Standalone(Style style, Reference reference, string language)
+    {
+        var result = CslProcessor.Create(style, Locales, [reference], language).Process([], new ProcessOptions { Register = [reference.Id] });
+        if (result.Bibliography is not { Entries.Count: > 0 } bibliography)
+        {
+            return null;
+        }
+        var entry = bibliography.Entries[0].Text.ToInlines();
+        return entry.Count > 1 && entry[0] is SpanInline label && label.Attributes.Classes.Contains("csl-left-margin") ? [.. entry.Skip(1)] : entry;
     }
 
     /// <summary>The style a manuscript is cited in (its own, else the series' house style); null when it is

@@ -75,8 +75,6 @@ internal static class EditionCitation
         {
             return [];
         }
-        var result = CslProcessor.Create(style, citations.Locales, [reference], language)
-            .Process([], new ProcessOptions { Register = [reference.Id] });
-        return result.Bibliography is { Entries.Count: > 0 } bibliography ? bibliography.Entries[0].Text.ToInlines() : [];
+        return citations.Standalone(style, reference, language) ?? [];
     }
 }

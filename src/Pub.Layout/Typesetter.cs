@@ -161,7 +161,8 @@ public static class Typesetter
             Body = Layout.Aside(() =>
             {
                 Abstract(Layout, meta, Frame);
-                Layout.Blocks(document.Blocks, Frame);
+                var (opening, back) = VolumeBibliography(document);
+                Layout.Blocks(opening, Frame);
                 Layout.Notes(document.Notes, Frame);
                 if (Layout.Flow.Count > 0)
                     Layout.Flow[0].PageBreakBefore = true;
@@ -177,6 +178,7 @@ public static class Typesetter
                     if (chapter.Meta.Authors.Count > 0)
                         Bylines[ChapterAnchor(i + 1)] = Terms.For(chapter.Meta.Language).NameList([.. chapter.Meta.Authors.Select(a => a.Name)]);
                 }
+                BackMatter(Layout, back, Frame, meta.ChaptersOpenRight);
             });
             Layout.Labels = Terms.For(meta.Language);
         }
@@ -467,6 +469,39 @@ public static class Typesetter
 
     /// <summary>A part's title page: "Part II" and its title, alone on a page that opens like a chapter (on a
     /// right-hand page when chapters do, without running head); a first-level entry of the outline and the contents.</summary>
+    /// <summary>A volume with one bibliography for all its chapters sets it after the last chapter, as the HTML
+    /// contents page lists it after the contributions: the volume's own text is split before the heading that
+    /// stands over its bibliography (or before the bibliography itself when no heading does).</summary>
+    private static (IReadOnlyList<Block> Opening, IReadOnlyList<Block> Back) VolumeBibliography(Document document)
+    {
+        var blocks = document.Blocks;
+        int at = -1;
+        for (int i = 0; i < blocks.Count && at < 0; i++)
+        {
+            if (blocks[i] is BibliographyBlock)
+                at = i > 0 && blocks[i - 1] is Heading ? i - 1 : i;
+        }
+        if (document.Meta.BibliographyScope != BibliographyScope.Volume || document.Chapters.Count == 0 || at < 0)
+            return (blocks, []);
+        return ([.. blocks.Take(at)], [.. blocks.Skip(at)]);
+    }
+
+    /// <summary>The volume's back matter opens a page of its own, where chapters open, under its heading as running head.</summary>
+    private static void BackMatter(BlockLayout layout, IReadOnlyList<Block> back, Frame frame, bool openRight)
+    {
+        if (back.Count == 0)
+            return;
+        int start = layout.Flow.Count;
+        layout.Blocks(back, frame);
+        if (layout.Flow.Count == start)
+            return;
+        var first = layout.Flow[start];
+        first.PageBreakBefore = true;
+        first.OpensChapter = true;
+        first.OpensRecto = openRight;
+        first.RunningTitle = back[0] is Heading heading ? Walk.PlainText(heading.Content) : layout.Labels.References;
+    }
+
     private static void PartPage(BlockLayout layout, VolumePart part, int number, Frame frame, bool openRight)
     {
         int start = layout.Flow.Count;

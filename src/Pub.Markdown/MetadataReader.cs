@@ -15,7 +15,7 @@ internal sealed partial class MetadataReader
     [
         "series", "number", "edition", "title", "subtitle", "short-title", "authors", "editors", "date",
         "language", "abstract", "keywords", "isbn", "doi", "licence", "copyright", "disclaimer", "status",
-        "bibliography", "csl", "type", "chapters", "chapters-open", "nocite",
+        "bibliography", "csl", "type", "chapters", "chapters-open", "bibliography-scope", "nocite",
     ];
 
     private readonly SourceText _source;
@@ -108,6 +108,7 @@ internal sealed partial class MetadataReader
                 "csl" => meta with { Csl = Scalar(node, key) },
                 "chapters" => ChaptersField(meta, node, key),
                 "chapters-open" => meta with { ChaptersOpenRight = ChaptersOpen(node, key) },
+                "bibliography-scope" => meta with { BibliographyScope = Scope(node, key, kind) },
                 "nocite" => meta with { Nocite = Nocite(node, key) },
                 _ => meta,
             };
@@ -318,6 +319,24 @@ internal sealed partial class MetadataReader
         "any" => false,
         var other => Invalid(node, key, $"'{other}' is not a page chapters can open on", "use 'right' (a right-hand page, the default) or 'any' (the next page)", true),
     };
+
+    private BibliographyScope Scope(YamlNode node, string key, ManuscriptKind kind)
+    {
+        var scope = Scalar(node, key) switch
+        {
+            "chapter" or null => BibliographyScope.Chapter,
+            "volume" => BibliographyScope.Volume,
+            var other => Invalid(node, key, $"'{other}' is not a bibliography scope",
+                "use 'chapter' (a bibliography at the end of each chapter, the default) or 'volume' (one bibliography after the last chapter)", BibliographyScope.Chapter),
+        };
+        if (kind != ManuscriptKind.Handbook)
+        {
+            _diagnostics.Add(Diagnostic.Warning(Codes.UnknownField, $"field '{key}' is used only in a handbook's front matter: its value is not used", SpanOf(node),
+                "a paper has one bibliography; in a handbook, set it in the volume's front matter, not a chapter's"));
+            return BibliographyScope.Chapter;
+        }
+        return scope;
+    }
 
     private List<string> StringList(YamlNode node, string key, bool splitCommas)
     {

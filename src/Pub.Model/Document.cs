@@ -19,6 +19,13 @@ public enum ManuscriptKind
     Chapter,
 }
 
+/// <summary>Where a handbook's bibliography stands: one per chapter, or one for the whole volume.</summary>
+public enum BibliographyScope
+{
+    Chapter,
+    Volume,
+}
+
 /// <summary>A calendar date from the front matter; no time of day, no time zone.</summary>
 public readonly record struct PublicationDate(int Year, int Month, int Day)
 {
@@ -60,6 +67,10 @@ public sealed record Metadata
     /// <summary>A handbook's chapters open on a right-hand page (front matter <c>chapters-open: right</c>, the
     /// default), or on the next page (<c>any</c>).</summary>
     public bool ChaptersOpenRight { get; init; } = true;
+
+    /// <summary>Whether a handbook's chapters each list the works they cite (the default) or the volume lists
+    /// every work cited in it in one bibliography after its last chapter (front matter <c>bibliography-scope</c>).</summary>
+    public BibliographyScope BibliographyScope { get; init; } = BibliographyScope.Chapter;
 
     public IReadOnlyList<string> Nocite { get; init; } = [];
 

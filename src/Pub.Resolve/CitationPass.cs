@@ -13,7 +13,7 @@ namespace Pub.Resolve;
 /// ibid., near-note) are computed over the whole paper in note order, so the first citation of a work is
 /// full and later ones short. With an in-text style, citations render in place.
 /// The bibliography replaces a <c>::: {#refs}</c> div, or is appended under a localized heading.
-/// In a handbook each chapter has its own notes and bibliography.
+/// In a handbook each chapter has its own notes and, unless the volume has one bibliography, its own bibliography.
 /// </summary>
 public sealed class CitationPass : IDocumentPass
 {
@@ -21,6 +21,10 @@ public sealed class CitationPass : IDocumentPass
 
     public Document Run(Document document, ResolveContext context)
     {
+        if (document.Meta.BibliographyScope == BibliographyScope.Volume && document.Chapters.Count > 0 && context.Citations is { } setup)
+        {
+            return RenderVolume(document, context, setup);
+        }
         var named = document.Meta.Bibliography.Count > 0;
         var front = Render(document with { Chapters = [] }, context, named);
         return front with { Chapters = [.. document.Chapters.Select(c => Render(c, context, named || c.Meta.Bibliography.Count > 0))] };
@@ -44,18 +48,120 @@ public sealed class CitationPass : IDocumentPass
 
     private static Document Render(Document document, ResolveContext context, bool bibliographyNamed)
     {
-        var cites = Walk.AllInlines(document.Blocks.Concat(document.Notes.SelectMany(n => n.Blocks))).OfType<Cite>().ToList();
         if (context.Citations is not { } setup)
         {
             if (!context.CitationsUnavailable)
             {
+                var cites = Walk.AllInlines(document.Blocks.Concat(document.Notes.SelectMany(n => n.Blocks))).OfType<Cite>();
                 ReportNoBibliography(cites.SelectMany(c => c.Items).ToList(), context);
             }
             return new KeysAsText().Rewrite(document);
         }
-        if (cites.Count == 0 && document.Meta.Nocite.Count == 0)
+        if (Prepare(document, context, setup, bibliographyNamed) is not { } prepared)
         {
             return document;
+        }
+        var processor = CslProcessor.Create(setup.Style, setup.Locales, setup.References, document.Meta.Language);
+        var result = processor.Process([.. prepared.Citations.Select(c => c.Cluster)], new ProcessOptions { Uncited = prepared.Uncited });
+        context.Diagnostics.AddRange(Relevant(result.Diagnostics));
+        var withCitations = Fill(prepared, result.Citations, processor);
+        return PlaceBibliography(withCitations, Entries(result));
+    }
+
+    /// <summary>
+    /// A handbook with one bibliography for the volume: the citations of the introduction and every chapter form
+    /// one stream, so that a numeric style numbers a work once for the whole volume and an author-date style
+    /// tells apart (2021a, 2021b) the works the bibliography tells apart, wherever they are cited. With a note
+    /// style each chapter still starts afresh: its notes are numbered from 1 and the first citation of a work in
+    /// a chapter is full, as in a book whose chapters are read on their own. Each chapter's citations are set in
+    /// its own language; the bibliography, placed in the volume's own text, in the volume's.
+    /// </summary>
+    private static Document RenderVolume(Document volume, ResolveContext context, CitationSetup setup)
+    {
+        var named = volume.Meta.Bibliography.Count > 0;
+        var documents = new[] { volume with { Chapters = [] } }.Concat(volume.Chapters).ToList();
+        var prepared = documents.Select(d => Prepare(d, context, setup, named || d.Meta.Bibliography.Count > 0)).ToList();
+
+        // One stream: cluster ids made unique and notes numbered on across chapters, so that near-note
+        // distances never reach back into the chapter before.
+        var stream = new List<CitationCluster>();
+        var slices = new List<(int Start, int Count)>();
+        var noteOffset = 0;
+        for (var d = 0; d < prepared.Count; d++)
+        {
+            var clusters = prepared[d]?.Citations.Select(c => c.Cluster).ToList() ?? [];
+            slices.Add((stream.Count, clusters.Count));
+            var prefix = "d" + d.ToString(CultureInfo.InvariantCulture) + "-";
+            stream.AddRange(clusters.Select(c => c with { Id = prefix + c.Id, NoteNumber = c.NoteNumber == 0 ? 0 : c.NoteNumber + noteOffset }));
+            noteOffset += clusters.Select(c => c.NoteNumber).DefaultIfEmpty(0).Max() + NoteGap;
+        }
+        var uncited = prepared.SelectMany(p => p?.Uncited ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var options = new ProcessOptions { Uncited = uncited };
+        var noteStyle = setup.Style.Class == StyleClass.Note;
+        var byLanguage = new Dictionary<string, CslResult>(StringComparer.Ordinal);
+        CslResult Volume(string language)
+        {
+            if (!byLanguage.TryGetValue(language, out var result))
+            {
+                result = CslProcessor.Create(setup.Style, setup.Locales, setup.References, language).Process(stream, options);
+                byLanguage[language] = result;
+            }
+            return result;
+        }
+
+        var whole = Volume(volume.Meta.Language);
+        if (!noteStyle)
+        {
+            context.Diagnostics.AddRange(Relevant(whole.Diagnostics));
+        }
+        var rendered = new List<Document>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            if (prepared[d] is not { } part)
+            {
+                rendered.Add(documents[d]);
+                continue;
+            }
+            var language = documents[d].Meta.Language;
+            var processor = CslProcessor.Create(setup.Style, setup.Locales, setup.References, language);
+            IReadOnlyList<RenderedCluster> citations;
+            if (noteStyle)
+            {
+                var own = processor.Process([.. part.Citations.Select(c => c.Cluster)], new ProcessOptions { Uncited = part.Uncited });
+                context.Diagnostics.AddRange(Relevant(own.Diagnostics));
+                citations = own.Citations;
+            }
+            else
+            {
+                var (start, count) = slices[d];
+                citations = [.. Volume(language).Citations.Skip(start).Take(count)];
+            }
+            rendered.Add(Fill(part, citations, processor));
+        }
+        var front = PlaceBibliography(rendered[0], Entries(whole));
+        return front with { Chapters = rendered.Skip(1).ToList() };
+    }
+
+    /// <summary>Notes of consecutive chapters are numbered this far apart in the volume's stream, farther than
+    /// any style's near-note distance.</summary>
+    private const int NoteGap = 1000;
+
+    /// <summary>A manuscript's citations made ready for the processor: its text with the author names of
+    /// "@key argues" split off and, in a note style, citations moved into notes of their own; its citations and
+    /// its author names as clusters in reading order; the works it lists without citing them.</summary>
+    private sealed record Prepared(
+        Document Document,
+        List<(Cite Cite, CitationCluster Cluster)> Citations,
+        List<(Cite Cite, CitationCluster Cluster)> Names,
+        IReadOnlyList<string> Uncited);
+
+    /// <summary>Null when the manuscript neither cites nor lists anything.</summary>
+    private static Prepared? Prepare(Document document, ResolveContext context, CitationSetup setup, bool bibliographyNamed)
+    {
+        var cites = Walk.AllInlines(document.Blocks.Concat(document.Notes.SelectMany(n => n.Blocks))).OfType<Cite>().ToList();
+        if (cites.Count == 0 && document.Meta.Nocite.Count == 0)
+        {
+            return null;
         }
 
         var known = new HashSet<string>(setup.References.Select(r => r.Id), StringComparer.Ordinal);
@@ -113,33 +219,42 @@ public sealed class CitationPass : IDocumentPass
         }
 
         var nocite = document.Meta.Nocite;
-        var processor = CslProcessor.Create(setup.Style, setup.Locales, setup.References, document.Meta.Language);
         // Author names standing in the sentence are rendered apart, so that they neither count as a
         // previous citation for "ibid." nor make the bibliography's order.
-        var (names, citations) = (clusters.Where(c => IsAuthorOnly(c.Cite)).ToList(), clusters.Where(c => !IsAuthorOnly(c.Cite)).ToList());
-        var result = processor.Process([.. citations.Select(c => c.Cluster)], new ProcessOptions
-        {
-            Uncited = nocite.Contains("*") ? [.. setup.References.Select(r => r.Id)] : [.. nocite.Where(known.Contains)],
-        });
-        context.Diagnostics.AddRange(result.Diagnostics.Where(d => d.Code != Codes.UnknownCitationKey.Id && d.Code != Codes.DuplicateBibKey.Id));
-        var nameResult = names.Count == 0 ? null : processor.Process([.. names.Select(c => c.Cluster)], new ProcessOptions { ComputePositions = false });
+        return new Prepared(document,
+            [.. clusters.Where(c => !IsAuthorOnly(c.Cite))],
+            [.. clusters.Where(c => IsAuthorOnly(c.Cite))],
+            nocite.Contains("*") ? [.. setup.References.Select(r => r.Id)] : [.. nocite.Where(known.Contains)]);
+    }
 
+    /// <summary>The manuscript with each citation's text in place: <paramref name="citations"/> for its
+    /// citations, in order, and the author names rendered by <paramref name="processor"/>.</summary>
+    private static Document Fill(Prepared prepared, IReadOnlyList<RenderedCluster> citations, CslProcessor processor)
+    {
+        var names = prepared.Names;
+        var nameResult = names.Count == 0 ? null : processor.Process([.. names.Select(c => c.Cluster)], new ProcessOptions { ComputePositions = false });
         var rendered = new Dictionary<Cite, IReadOnlyList<Inline>>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < citations.Count && i < result.Citations.Count; i++)
+        for (var i = 0; i < prepared.Citations.Count && i < citations.Count; i++)
         {
+            var cite = prepared.Citations[i].Cite;
             // A cluster of unknown keys (already reported) shows its keys rather than nothing.
-            rendered[citations[i].Cite] = result.Citations[i].Text.IsEmpty
-                ? [new Text("[" + string.Join("; ", citations[i].Cite.Items.Select(item => "@" + item.Key)) + "]")]
-                : result.Citations[i].Text.ToInlines();
+            rendered[cite] = citations[i].Text.IsEmpty
+                ? [new Text("[" + string.Join("; ", cite.Items.Select(item => "@" + item.Key)) + "]")]
+                : citations[i].Text.ToInlines();
         }
         for (var i = 0; nameResult is not null && i < names.Count && i < nameResult.Citations.Count; i++)
         {
             rendered[names[i].Cite] = nameResult.Citations[i].Text.ToInlines();
         }
-        var withCitations = new FillRendered(rendered).Rewrite(document);
-        var entries = result.Bibliography?.Entries.Select(e => new BibliographyEntry(e.Id, e.Text.ToInlines())).ToList() ?? [];
-        return PlaceBibliography(withCitations, entries);
+        return new FillRendered(rendered).Rewrite(prepared.Document);
     }
+
+    /// <summary>Unknown and repeated keys are reported by the pass and the loader, in the manuscript's terms.</summary>
+    private static IEnumerable<Diagnostic> Relevant(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Where(d => d.Code != Codes.UnknownCitationKey.Id && d.Code != Codes.DuplicateBibKey.Id);
+
+    private static List<BibliographyEntry> Entries(CslResult result) =>
+        result.Bibliography?.Entries.Select(e => new BibliographyEntry(e.Id, e.Text.ToInlines())).ToList() ?? [];
 
     /// <summary>Citations in the text of an author's footnote that the sentence goes on after ("see @a and
     /// @b."): in a note style they are set without the period that closes a note.</summary>

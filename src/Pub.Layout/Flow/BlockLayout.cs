@@ -119,16 +119,7 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
                 Figure(f, frame);
                 break;
             case BibliographyBlock bib:
-                Anchor(bib.Attributes.Id, frame);
-                foreach (var entry in bib.Entries)
-                {
-                    Space(frame.Size * 0.45);
-                    var entryFrame = frame with { Alignment = Alignment.Left };
-                    var lines = new List<FlowBox>();
-                    Structure.Within(StructureRole.P, () => lines = SetText(Collect(entry.Content, entryFrame.Style), entryFrame, hang: frame.Size * 1.6));
-                    if (lines.Count > 0)
-                        lines[0].Items.Insert(0, new DestinationItem(NoteAnchors.Entry(NoteScope, entry.Key), frame.Indent, 0));
-                }
+                Bibliography(bib, frame);
                 break;
             default:
                 throw new InvalidOperationException($"layout does not handle block {block.GetType().Name}");
@@ -148,6 +139,58 @@ internal sealed partial class BlockLayout(TextMeasurer measurer, LayoutSettings 
         {
             Structure.Close();
         }
+    }
+
+    /// <summary>
+    /// Sets a bibliography: each entry a paragraph whose later lines hang. Where the style puts a label in the
+    /// margin of every entry (second-field-align: "[12]" in a numeric style), the labels stand flush left in a
+    /// column as wide as the widest of them and the entries' text is set beside it, every line at the same indent.
+    /// </summary>
+    private void Bibliography(BibliographyBlock bib, Frame frame)
+    {
+        Anchor(bib.Attributes.Id, frame);
+        var entryFrame = frame with { Alignment = Alignment.Left };
+        var labels = bib.Entries.Select(e => MarginLabel(e.Content)).ToList();
+        bool labelled = labels.Count > 0 && labels.All(l => l is not null);
+        double gap = frame.Size * 0.5;
+        double column = labelled ? Math.Max(frame.Size * 1.6, labels.Max(l => measurer.Pieces(Walk.PlainText(l!.Content), entryFrame.Style).Sum(p => p.Width)) + gap) : 0;
+        for (int i = 0; i < bib.Entries.Count; i++)
+        {
+            var entry = bib.Entries[i];
+            Space(frame.Size * 0.45);
+            var lines = new List<FlowBox>();
+            int element = Structure.Open(StructureRole.P);
+            if (labelled)
+            {
+                lines = SetText(Collect(entry.Content.Skip(1).ToList(), entryFrame.Style), entryFrame.Narrow(column));
+                if (lines.Count == 0)
+                    lines.Add(Emitted(LineBox(entryFrame)));
+                double x = entryFrame.Indent;
+                int at = 0;
+                foreach (var piece in measurer.Pieces(Walk.PlainText(labels[i]!.Content), entryFrame.Style))
+                {
+                    lines[0].Items.Insert(at++, piece.ToRun(x, lines[0].FirstBaseline!.Value) with { Tag = element });
+                    x += piece.Width;
+                }
+            }
+            else
+            {
+                lines = SetText(Collect(entry.Content, entryFrame.Style), entryFrame, hang: frame.Size * 1.6);
+            }
+            Structure.Close();
+            if (lines.Count > 0)
+                lines[0].Items.Insert(0, new DestinationItem(NoteAnchors.Entry(NoteScope, entry.Key), frame.Indent, 0));
+        }
+    }
+
+    /// <summary>The label a style sets in the margin of an entry, when the entry opens with one.</summary>
+    private static SpanInline? MarginLabel(IReadOnlyList<Inline> content) =>
+        content.Count > 1 && content[0] is SpanInline span && span.Attributes.Classes.Contains("csl-left-margin") ? span : null;
+
+    private FlowBox Emitted(FlowBox box)
+    {
+        Emit(box);
+        return box;
     }
 
     /// <summary>Sets spans as lines of the frame, one flow box per line. A paragraph keeps its first two lines

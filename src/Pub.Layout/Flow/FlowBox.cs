@@ -35,7 +35,8 @@ internal sealed class FlowBox
     /// <summary>From this box on, right pages carry this running head.</summary>
     public string? RunningTitle { get; set; }
 
-    /// <summary>From this box on, left pages carry this running head instead of the series (a chapter's authors).</summary>
+    /// <summary>From this box on, left pages carry this running head instead of the series (a chapter's authors);
+    /// a box that opens a chapter and has none puts the series back.</summary>
     public string? RunningVerso { get; set; }
 
     /// <summary>The page this box opens must be a right-hand page (a handbook chapter's opening).</summary>

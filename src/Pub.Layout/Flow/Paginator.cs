@@ -90,7 +90,8 @@ internal sealed class Paginator
                 NewPage();
             if (box.RunningTitle is not null)
                 _runningTitle = box.RunningTitle;
-            if (box.RunningVerso is not null)
+            // A chapter without authors, a part or the back matter puts the series back on left pages.
+            if (box.RunningVerso is not null || box.OpensChapter)
                 _runningVerso = box.RunningVerso;
             double space = _y == 0 ? 0 : box.SpaceBefore;
             var (chainHeight, chainNotes) = Chain(i);
