@@ -114,6 +114,22 @@ public sealed class EditedVolumeTests : IDisposable
         Assert.Contains("Second", rightHeads);
     }
 
+    [Fact]
+    public void AChapterWithoutAuthorsPutsTheSeriesBackOnLeftPages()
+    {
+        Handbook(AllChapters);
+        Chapter("03-third.md", "The Third Contribution", "Third", [], Prose("labour inspection", 30));
+        var (exit, _, error) = _project.Run("build", "--format", "pdf");
+        Assert.True(exit == 0, error);
+        using var pdf = PdfDocument.Open(Path.Combine(_project.Dist, "hb-001-en-ed1.pdf"));
+        var pages = pdf.GetPages().ToList();
+        var third = pages.Single(p => string.Join(" ", p.GetWords().Select(w => w.Text)).StartsWith("The Third Contribution", StringComparison.Ordinal)).Number;
+        var leftHeads = pages.Where(p => p.Number > third && p.Number % 2 == 0 && p.GetWords().Count() > 5).Select(TopLine).ToList();
+        Assert.NotEmpty(leftHeads);
+        // Not the authors of the chapter before it.
+        Assert.All(leftHeads, head => Assert.StartsWith("Handbooks on Testing", head, StringComparison.Ordinal));
+    }
+
     /// <summary>The words of a page's top line: its running head, where it has one.</summary>
     private static string TopLine(UglyToad.PdfPig.Content.Page page)
     {
