@@ -1,9 +1,9 @@
 #!/usr/bin/env pwsh
 # Build tasks for pub. Run through the local tool manifest: `dotnet tool restore`, then
-# `dotnet tool run pwsh build.ps1 <task>`. Tasks: build, test, acceptance, pack, clean, ci, samples, compare, fuzz.
+# `dotnet tool run pwsh build.ps1 <task>`. Tasks: build, test, acceptance, publish, pack, clean, ci, samples, compare, fuzz.
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'acceptance', 'pack', 'clean', 'ci', 'samples', 'compare', 'fuzz')]
+    [ValidateSet('build', 'test', 'acceptance', 'publish', 'pack', 'clean', 'ci', 'samples', 'compare', 'fuzz')]
     [string] $Task = 'build',
     [string] $Configuration = 'Release',
     # fuzz: seconds each property runs on random seeds; a failure prints the seed to replay with PUB_FUZZ_SEED.
@@ -49,8 +49,19 @@ function Fuzz {
     }
 }
 
+# The pub users run, in artifacts/pub: on linux-x64 a native executable compiled ahead of time (needs clang and
+# zlib's headers: Debian clang, zlib1g-dev), elsewhere pub.dll for the .NET runtime.
+function Publish {
+    Invoke-Step 'publish' { dotnet publish src/Pub.Cli -c $Configuration -o artifacts/pub }
+}
+
+# The tool package in three parts, as the .NET CLI installs them: PubPipeline.Cli (names the other two),
+# PubPipeline.Cli.linux-x64 (the native executable; packed on linux-x64) and PubPipeline.Cli.any (pub.dll for
+# every other platform with the .NET 10 runtime).
 function Pack {
-    Invoke-Step 'pack' { dotnet pack src/Pub.Cli -c $Configuration -o artifacts }
+    Invoke-Step 'pack (linux-x64, native)' { dotnet pack src/Pub.Cli -c $Configuration -r linux-x64 -o artifacts }
+    Invoke-Step 'pack (any platform, .NET runtime)' { dotnet pack src/Pub.Cli -c $Configuration -r any -o artifacts }
+    Invoke-Step 'pack (the package that names them)' { dotnet pack src/Pub.Cli -c $Configuration -o artifacts }
     Write-Host "Install with: dotnet tool install --global PubPipeline.Cli --add-source ./artifacts"
 }
 
@@ -65,6 +76,7 @@ switch ($Task) {
     'build' { Build }
     'test' { Test }
     'acceptance' { Acceptance }
+    'publish' { Publish }
     'pack' { Pack }
     'clean' { Clean }
     'samples' { Samples }

@@ -32,6 +32,11 @@ if (-not (Get-Command pandoc -ErrorAction SilentlyContinue)) {
     Invoke-Checked 'apt-get update' { apt-get update -qq }
     Invoke-Checked 'apt-get install pandoc' { apt-get install -y -qq pandoc }
 }
+# clang and zlib's headers compile pub ahead of time to a native executable (see src/Pub.Cli/Pub.Cli.csproj).
+if (-not (Get-Command clang -ErrorAction SilentlyContinue) -or -not (Test-Path /usr/include/zlib.h)) {
+    Invoke-Checked 'apt-get update' { apt-get update -qq }
+    Invoke-Checked 'apt-get install clang zlib1g-dev' { apt-get install -y -qq clang zlib1g-dev }
+}
 Push-Location (Join-Path $repo 'bench/typst')
 try { Invoke-Checked 'npm ci (Typst)' { npm ci --no-audit --no-fund --silent } } finally { Pop-Location }
 
