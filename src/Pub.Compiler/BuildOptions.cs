@@ -52,6 +52,10 @@ public sealed record BuildOptions
     /// <summary>Told about each manuscript built or failed (not those unchanged), in manuscript order, as soon
     /// as it and those before it are done.</summary>
     public Action<EditionResult>? Progress { get; init; }
+
+    /// <summary>Abandons a build nobody waits for any more (the preview's PDF when the manuscript is saved again):
+    /// layout stops at the next block and the build throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancel { get; init; }
 }
 
 /// <summary>The outcome of one manuscript. <see cref="Unchanged"/>: skipped, because nothing it depends on

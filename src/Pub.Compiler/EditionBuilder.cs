@@ -124,7 +124,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                     EditionCitation.ChapterText(manuscript, meta, i, (ChapterPages.FirstPlaceholder, ChapterPages.LastPlaceholder), citations),
                     EditionCitation.ChapterText(manuscript, meta, i, (ChapterPages.FirstPlaceholder, ChapterPages.FirstPlaceholder), citations)))],
             };
-            using var limit = new CancellationTokenSource(LayoutTimeLimit);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(options.Cancel);
+            limit.CancelAfter(LayoutTimeLimit);
             try
             {
                 var paged = Typesetter.Layout(resolved, settings with { Stop = limit.Token }, fontSet);
@@ -135,6 +136,10 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                     chapterPages = paged.ChapterPages;
                     editions++;
                 }
+            }
+            catch (LayoutStoppedException) when (options.Cancel.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(options.Cancel);
             }
             catch (LayoutStoppedException stopped)
             {

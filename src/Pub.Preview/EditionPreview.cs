@@ -28,9 +28,21 @@ internal sealed class EditionPreview(IWorld files, PreviewSite site, bool pdf, T
         return ok;
     }
 
-    public void BuildPdf(string manuscript, HashSet<string> printed) => Build(manuscript, OutputFormats.Pdf, PdfOwner(manuscript), printed);
+    /// <summary>Builds the PDF edition; false, with nothing published, when <paramref name="abandon"/> stops it first.</summary>
+    public bool BuildPdf(string manuscript, HashSet<string> printed, CancellationToken abandon)
+    {
+        try
+        {
+            Build(manuscript, OutputFormats.Pdf, PdfOwner(manuscript), printed, abandon);
+            return true;
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
-    private (bool Ok, TimeSpan Elapsed) Build(string manuscript, OutputFormats format, string owner, HashSet<string> printed)
+    private (bool Ok, TimeSpan Elapsed) Build(string manuscript, OutputFormats format, string owner, HashSet<string> printed, CancellationToken abandon = default)
     {
         var clock = Stopwatch.StartNew();
         var world = new CapturingWorld(files);
@@ -46,7 +58,12 @@ internal sealed class EditionPreview(IWorld files, PreviewSite site, bool pdf, T
                 Draft = true,
                 LinkPdf = pdf,
                 Manifest = false,
+                Cancel = abandon,
             });
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            throw;
         }
 #pragma warning disable CA1031 // An exception here is a bug in pub; the preview shows it and keeps serving.
         catch (Exception ex)

@@ -105,7 +105,21 @@ internal sealed class PreviewSession
             {
                 var (next, printed) = _pdfPending[0];
                 _pdfPending.RemoveAt(0);
-                _builder.BuildPdf(next, printed);
+                // A save while the PDF is set abandons it: the page the author waits for is built first, and the
+                // PDF is set again after it (with the new text when the save was to this manuscript).
+                using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                var saved = changes.WaitToReadAsync(abandon.Token).AsTask().ContinueWith(
+                    _ => abandon.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                if (!_builder.BuildPdf(next, printed, abandon.Token) && !cancel.IsCancellationRequested)
+                {
+                    _options.Log.WriteLine($"pub preview: {next}: PDF set aside for the change just saved");
+                    if (!_pdfPending.Exists(p => p.Manuscript == next))
+                    {
+                        _pdfPending.Insert(0, (next, printed));
+                    }
+                }
+                await abandon.CancelAsync();
+                await saved.ConfigureAwait(false);
                 continue;
             }
             _idle = !changes.TryPeek(out _);

@@ -28,6 +28,34 @@ public sealed class PreviewLogTests
         Assert.Equal(2, Count(log, synchronized, "warning PUB0104: unknown front-matter field 'keywrods'"));
     }
 
+    [Fact]
+    public async Task ASaveWhileThePdfIsSetGetsItsPageBeforeAnyPdf()
+    {
+        using var project = new PreviewProject();
+        // Long enough that its PDF takes a while to set, so that the save below lands while it is being set.
+        var longText = string.Join(" ", Enumerable.Repeat("A sentence that the typesetter breaks into lines like any other.", 4000));
+        project.Write(PreviewProject.Text(longText + " First version."));
+        using var log = new StringWriter();
+        var synchronized = TextWriter.Synchronized(log);
+        var cancel = TestContext.Current.CancellationToken;
+        var (server, _) = await PreviewServer.StartAsync(project.Options(pdf: true) with { Log = synchronized }, cancel);
+        Assert.NotNull(server);
+        await using var _ = server;
+
+        await WaitFor(() => Count(log, synchronized, "HTML rebuilt") == 1, cancel);
+        project.Write(PreviewProject.Text(longText + " Second version."));
+        await WaitFor(() => Count(log, synchronized, "PDF rebuilt") == 1, cancel);
+
+        string printed;
+        lock (synchronized)
+        {
+            printed = log.ToString();
+        }
+        // The first PDF was set aside for the save; the page with the second version came before any PDF.
+        Assert.Contains("PDF set aside for the change just saved", printed, StringComparison.Ordinal);
+        Assert.True(Regex.Matches(printed, "HTML rebuilt").Count == 2 && printed.LastIndexOf("HTML rebuilt", StringComparison.Ordinal) < printed.IndexOf("PDF rebuilt", StringComparison.Ordinal), printed);
+    }
+
     private static string WithUnknownField(string sentence) =>
         PreviewProject.Text(sentence).Replace("language: en\n", "language: en\nkeywrods: [a]\n", StringComparison.Ordinal);
 
