@@ -244,7 +244,10 @@ public sealed class CitationPass : IDocumentPass
         }
         for (var i = 0; nameResult is not null && i < names.Count && i < nameResult.Citations.Count; i++)
         {
-            rendered[names[i].Cite] = nameResult.Citations[i].Text.ToInlines();
+            // A style whose citations name nobody (a numeric one) has no author to put in the sentence: "@key
+            // argues" reads "[1] argues", as Pandoc sets it, rather than the processor's placeholder.
+            var text = nameResult.Citations[i].Text;
+            rendered[names[i].Cite] = Walk.PlainText(text.ToInlines()) == CslProcessor.NoPrintedForm ? [] : text.ToInlines();
         }
         return new FillRendered(rendered).Rewrite(prepared.Document);
     }
@@ -505,6 +508,11 @@ public sealed class CitationPass : IDocumentPass
                 if (content[i] is Cite { Rendered: { } text } && SentenceEnd.IsClosed(Walk.PlainText(text)) && content[i + 1] is Text { Value: var next } after && next.StartsWith('.'))
                 {
                     content[i + 1] = after with { Value = next[1..] };
+                }
+                // An author's name the style cannot give leaves no space behind: "As @key argues" reads "As [1] argues".
+                if (content[i] is Cite { Rendered: [] } && content[i + 1] is Text { Value: [' ', ..] } space)
+                {
+                    content[i + 1] = space with { Value = space.Value[1..] };
                 }
             }
             return paragraph with { Content = content };

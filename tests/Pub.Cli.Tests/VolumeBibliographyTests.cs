@@ -94,7 +94,7 @@ public sealed class VolumeBibliographyTests : IDisposable
             {Prose("the volume", 2)}
             """);
         _project.Write("papers/hb-001-volume/chapters/01-first.md",
-            $"---\ntitle: \"The First Contribution\"\nauthors: [\"Zoe Zimmer\"]\n---\n\n# Referral\n\nReferral is slow in places [@jones-2019; @smith-alpha].\n\n{Prose("referral", 8)}\n");
+            $"---\ntitle: \"The First Contribution\"\nauthors: [\"Zoe Zimmer\"]\n---\n\n# Referral\n\nReferral is slow in places [@jones-2019; @smith-alpha].\n\n{Prose("referral", 8)}\n\nAs @smith-alpha argues, referral takes time.\n");
         _project.Write("papers/hb-001-volume/chapters/02-second.md",
             $"---\ntitle: \"The Second Contribution\"\nauthors: [\"Mara Mills\"]\n---\n\n# Inspection\n\nInspection works [@smith-beta]. Shelters help [@jones-2019].\n\n{Prose("inspection", 8)}\n");
     }
@@ -157,6 +157,9 @@ public sealed class VolumeBibliographyTests : IDisposable
         Assert.Contains(texts, p => p.Contains("places [1, 2].", StringComparison.Ordinal));
         // Chapter 2 cites a new work, numbered on from chapter 1, and a work chapter 1 numbered already.
         Assert.Contains(texts, p => p.Contains("Inspection works [3]. Shelters help [1].", StringComparison.Ordinal));
+        // A numeric style names nobody in its citations: "@key argues" is set as Pandoc sets it.
+        Assert.Contains(texts, p => p.Contains("As [2] argues, referral takes time.", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, p => p.Contains("STYLE ERROR", StringComparison.Ordinal));
 
         var bibliography = pages.Single(p => Text(p).StartsWith("References", StringComparison.Ordinal));
         var words = bibliography.GetWords().ToList();

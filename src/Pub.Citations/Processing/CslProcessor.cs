@@ -9,6 +9,9 @@ namespace Pub.Citations;
 
 public sealed class CslProcessor
 {
+    /// <summary>What a cite renders as when the style prints nothing for it (the text citeproc-js uses).</summary>
+    public const string NoPrintedForm = ClusterRenderer.NoPrintedForm;
+
     private readonly Style _style;
     private readonly Evaluator _eval;
     private readonly Dictionary<string, Reference> _refs;
