@@ -149,6 +149,11 @@ public sealed partial class HtmlFragmentWriter
         html.Append("<a href=\"");
         HtmlText.Escape(html, link.Url);
         html.Append('"');
+        // A link that shows its own address: print does not repeat it after the text.
+        if (Walk.PlainText(link.Content) == link.Url)
+        {
+            html.Append(" class=\"url\"");
+        }
         if (link.Title is { Length: > 0 } title)
         {
             html.Append(" title=\"");
