@@ -1,0 +1,415 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Pub.Syntax;
+
+namespace Pub.Import;
+
+/// <summary>
+/// The block half of the conversion. The body is first listed as paragraphs and tables (content controls
+/// opened, bookmarks attached to what follows them), captions are paired with their table or picture and
+/// labels given to headings, figures and tables, so that a REF field anywhere can name the label of the
+/// bookmark it points to; then each block is written in order.
+/// </summary>
+internal sealed partial class DocumentConverter
+{
+    private sealed record BodyItem(OpenXmlCompositeElement Element, IReadOnlyList<string> Bookmarks)
+    {
+        public ParagraphRole Role { get; set; }
+        public int Level { get; set; }
+        public (int Level, bool Ordered)? List { get; set; }
+        public bool IsFigure { get; set; }
+        public BodyItem? Caption { get; set; }
+        public bool IsCaptionOf { get; set; }
+        public string? Label { get; set; }
+    }
+
+    private readonly MainDocumentPart _main;
+    private readonly WordStyles _styles;
+    private readonly WordNumbering _numbering;
+    private readonly CitationLinker _linker;
+    private readonly TrackedChanges _changes;
+    private readonly string _path;
+    private readonly Dictionary<Paragraph, int> _numbers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _usedLabels = new(StringComparer.Ordinal);
+    private readonly List<string> _notes = [];
+    private readonly List<ImportedFigure> _figures = [];
+    private readonly List<ReviewNote> _review = [];
+    private readonly List<Diagnostic> _diagnostics = [];
+    private OpenXmlPart _part;
+    private int _citations;
+    private int _endnotes;
+    private int _crossReferences;
+    private int _sections;
+    private int _tables;
+    private int _figureBlocks;
+
+    public DocumentConverter(MainDocumentPart main, CitationLinker linker, TrackedChanges changes, string path)
+    {
+        _main = main;
+        _part = main;
+        _styles = new WordStyles(main);
+        _numbering = new WordNumbering(main);
+        _linker = linker;
+        _changes = changes;
+        _path = path;
+        var number = 0;
+        foreach (var paragraph in main.Document?.Body?.Descendants<Paragraph>() ?? [])
+        {
+            _numbers[paragraph] = ++number;
+        }
+    }
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    public DocumentPosition PositionOf(Paragraph paragraph)
+    {
+        var words = string.Join(' ', paragraph.Descendants<Text>().Select(t => t.Text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6);
+        return new DocumentPosition(_numbers.GetValueOrDefault(paragraph), string.Join(' ', words));
+    }
+
+    private void Note(string message) => _review.Add(new ReviewNote(_position, message));
+
+    public ImportResult Convert(IReadOnlyList<Revision> comments)
+    {
+        var items = new List<BodyItem>();
+        var pending = new List<string>();
+        Collect(_main.Document?.Body, items, pending);
+        Classify(items);
+        var front = new FrontMatterBuilder();
+        var blocks = new List<(string Text, string Kind)>();
+        foreach (var item in items)
+        {
+            WriteBlock(item, front, blocks);
+        }
+        var body = new StringBuilder();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (i > 0)
+            {
+                var same = blocks[i].Kind == blocks[i - 1].Kind;
+                body.Append(same && blocks[i].Kind == "list" ? "\n" : same && blocks[i].Kind == "quote" ? "\n>\n" : "\n\n");
+            }
+            body.Append(blocks[i].Text);
+        }
+        body.Append('\n');
+        for (var n = 0; n < _notes.Count; n++)
+        {
+            body.Append('\n').Append("[^").Append((n + 1).ToString(CultureInfo.InvariantCulture)).Append("]: ").Append(_notes[n]).Append('\n');
+        }
+        var meta = front.Build(_main, _styles);
+        var counts = new ImportCounts(_sections, _notes.Count, _tables, _figureBlocks, _citations, _linker.Matched, _linker.Added.Count);
+        if (_endnotes > 0)
+        {
+            _review.Add(new ReviewNote(new DocumentPosition(0, ""), $"{_endnotes.ToString(CultureInfo.InvariantCulture)} endnote(s) became footnotes"));
+        }
+        return new ImportResult(meta, body.ToString(), _figures, _linker.Added, counts, _review, comments);
+    }
+
+    /// <summary>Paragraphs and tables in reading order; a bookmark between blocks belongs to the next one.</summary>
+    private static void Collect(OpenXmlElement? parent, List<BodyItem> items, List<string> pending)
+    {
+        foreach (var child in parent?.ChildElements ?? [])
+        {
+            switch (child)
+            {
+                case Paragraph paragraph:
+                    items.Add(new BodyItem(paragraph, [.. pending, .. paragraph.Descendants<BookmarkStart>().Select(b => b.Name?.Value ?? "")]));
+                    pending.Clear();
+                    break;
+                case Table table:
+                    items.Add(new BodyItem(table, [.. pending]));
+                    pending.Clear();
+                    break;
+                case BookmarkStart bookmark when bookmark.Name?.Value is { } name:
+                    pending.Add(name);
+                    break;
+                case SdtBlock or SdtContentBlock or CustomXmlBlock:
+                    Collect(child, items, pending);
+                    break;
+            }
+        }
+    }
+
+    private void Classify(List<BodyItem> items)
+    {
+        foreach (var item in items)
+        {
+            if (item.Element is not Paragraph paragraph)
+            {
+                continue;
+            }
+            (item.Role, item.Level) = _styles.RoleOf(paragraph);
+            if (item.Role is ParagraphRole.Body or ParagraphRole.Quote && _styles.NumberingOf(paragraph) is { } numbering)
+            {
+                item.List = _numbering.ListOf(numbering);
+            }
+            item.IsFigure = item.Role != ParagraphRole.Caption
+                && paragraph.Descendants<DocumentFormat.OpenXml.Wordprocessing.Drawing>().Any()
+                && string.Concat(paragraph.Descendants<Text>().Select(t => t.Text)).Trim().Length == 0;
+        }
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item.Element is Table || item.IsFigure)
+            {
+                // Word puts a table's caption above it and a picture's below; either is taken.
+                var (first, second) = item.IsFigure ? (i + 1, i - 1) : (i - 1, i + 1);
+                foreach (var at in new[] { first, second })
+                {
+                    if (at >= 0 && at < items.Count && items[at] is { Role: ParagraphRole.Caption, IsCaptionOf: false } caption)
+                    {
+                        item.Caption = caption;
+                        caption.IsCaptionOf = true;
+                        break;
+                    }
+                }
+            }
+        }
+        var figures = 0;
+        var tables = 0;
+        foreach (var item in items)
+        {
+            var bookmarks = item.Bookmarks.Concat(item.Caption?.Bookmarks ?? []).Where(b => b.Length > 0 && b != "_GoBack").ToList();
+            if (item.Element is Paragraph heading && item.Role == ParagraphRole.Heading)
+            {
+                item.Label = Unique(bookmarks.FirstOrDefault(b => b.StartsWith("sec-", StringComparison.Ordinal)) ?? "sec-" + Slug(HeadingText(heading)));
+            }
+            else if (item.IsFigure)
+            {
+                figures++;
+                item.Label = Unique(bookmarks.FirstOrDefault(b => b.StartsWith("fig-", StringComparison.Ordinal)) ?? "fig-" + figures.ToString(CultureInfo.InvariantCulture));
+            }
+            else if (item.Element is Table)
+            {
+                tables++;
+                var typed = item.Caption is null ? null : LabelInCaption().Match(string.Concat(item.Caption.Element.Descendants<Text>().Select(t => t.Text)));
+                item.Label = Unique(typed is { Success: true } ? typed.Groups[1].Value
+                    : bookmarks.FirstOrDefault(b => b.StartsWith("tbl-", StringComparison.Ordinal)) ?? "tbl-" + tables.ToString(CultureInfo.InvariantCulture));
+            }
+            if (item.Label is not null)
+            {
+                foreach (var bookmark in bookmarks)
+                {
+                    _labels.TryAdd(bookmark, item.Label);
+                }
+            }
+        }
+    }
+
+    private string Unique(string label)
+    {
+        var result = label;
+        for (var n = 2; !_usedLabels.Add(result); n++)
+        {
+            result = label + "-" + n.ToString(CultureInfo.InvariantCulture);
+        }
+        return result;
+    }
+
+    private static string HeadingText(Paragraph paragraph) => TypedNumber().Replace(string.Concat(paragraph.Descendants<Text>().Select(t => t.Text)).Trim(), "");
+
+    private static string Slug(string text)
+    {
+        var words = Regex.Split(CitationLinkerPlainWords(text), "\\s+").Where(w => w.Length > 0).Take(4);
+        var slug = string.Join('-', words);
+        return slug.Length == 0 ? "section" : slug;
+    }
+
+    private static string CitationLinkerPlainWords(string text) =>
+        string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CitationLinker.Plain).Where(w => w.Length > 0));
+
+    // "1.", "2.3", "2.3.1", "IV." typed before a heading's text; Word's own numbering is never in the text.
+    [GeneratedRegex(@"^(?:(?:\d+\.)+\d*|\d+(?:\.\d+)+|[IVXLC]+\.)[\s\u00A0]+")]
+    private static partial Regex TypedNumber();
+
+    [GeneratedRegex(@"\{#(tbl-[\p{L}\p{N}_-]+)\}\s*$")]
+    private static partial Regex LabelInCaption();
+
+    // "Table 2:", "Figure 3.", "Fig. 1 –" before a caption's text: pub numbers its own.
+    [GeneratedRegex(@"^(?:Table|Figure|Fig\.|Chart|Tabelle|Abbildung|Abb\.|Tableau|Таблица|Рисунок|Рис\.)\s*[\d.]*\d\s*[:.\-–—]?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex CaptionNumber();
+
+    private void WriteBlock(BodyItem item, FrontMatterBuilder front, List<(string Text, string Kind)> blocks)
+    {
+        if (item.IsCaptionOf)
+        {
+            return;
+        }
+        if (item.Element is Table table)
+        {
+            blocks.Add((TableText(table, item), "table"));
+            return;
+        }
+        var paragraph = (Paragraph)item.Element;
+        var segments = Inlines(paragraph);
+        var text = MarkdownText.AtLineStart(SegmentText.Render(segments, _linker.Knows).Trim());
+        if (text.Length == 0 && !item.IsFigure)
+        {
+            return;
+        }
+        ReportTypedCitations(segments);
+        if (front.Take(item.Role, text, blocks.Count == 0 && item.Role == ParagraphRole.Heading, HeadingText(paragraph)))
+        {
+            return;
+        }
+        switch (item.Role)
+        {
+            case ParagraphRole.Heading:
+                _sections++;
+                var heading = TypedNumber().Replace(text, "");
+                blocks.Add(($"{new string('#', Math.Min(item.Level, 6))} {heading} {{#{item.Label}}}", "heading"));
+                return;
+            case ParagraphRole.Quote when item.List is null:
+                blocks.Add(("> " + text, "quote"));
+                return;
+            case ParagraphRole.Caption:
+                Note("a caption that belongs to no table or picture was kept as a paragraph");
+                break;
+        }
+        if (item.IsFigure)
+        {
+            blocks.Add((FigureText(segments, item), "figure"));
+            return;
+        }
+        if (item.List is { } list)
+        {
+            blocks.Add((ListIndent(list.Level) + (list.Ordered ? "1. " : "- ") + text, "list"));
+            RememberList(list);
+            return;
+        }
+        if (segments.OfType<Segment.Image>().Any())
+        {
+            Note("a picture inside running text was imported as an image without a caption");
+        }
+        blocks.Add((text, "paragraph"));
+    }
+
+    // The marker width of the open list at each level: a nested item is indented past its parent's marker.
+    private readonly List<int> _listMarkers = [];
+
+    private string ListIndent(int level)
+    {
+        while (_listMarkers.Count < level)
+        {
+            _listMarkers.Add(2);
+        }
+        return new string(' ', _listMarkers.Take(level).Sum());
+    }
+
+    private void RememberList((int Level, bool Ordered) list)
+    {
+        if (_listMarkers.Count > list.Level)
+        {
+            _listMarkers.RemoveRange(list.Level, _listMarkers.Count - list.Level);
+        }
+        _listMarkers.Add(list.Ordered ? 3 : 2);
+    }
+
+    private string FigureText(List<Segment> segments, BodyItem item)
+    {
+        _figureBlocks++;
+        var image = segments.OfType<Segment.Image>().FirstOrDefault();
+        if (image is null)
+        {
+            return "";
+        }
+        var caption = CaptionText(item.Caption);
+        if (caption.Length == 0)
+        {
+            Note("a picture has no caption");
+        }
+        var alt = image.Description;
+        if (alt is null || alt == caption)
+        {
+            Note("a picture has no alternative text of its own (Word's picture description); describe what it shows");
+        }
+        var attributes = $"#{item.Label}" + (alt is null ? "" : $" alt=\"{MarkdownText.AttributeValue(alt)}\"");
+        return $"![{caption}]({image.Path}){{{attributes}}}";
+    }
+
+    private string CaptionText(BodyItem? caption)
+    {
+        if (caption is null)
+        {
+            return "";
+        }
+        var paragraph = (Paragraph)caption.Element;
+        var text = SegmentText.Render(Inlines(paragraph), _linker.Knows).Trim();
+        return CaptionNumber().Replace(text, "");
+    }
+
+    private string TableText(Table table, BodyItem item)
+    {
+        _tables++;
+        var rows = new List<List<string>>();
+        var merged = false;
+        foreach (var row in table.Elements<TableRow>())
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Elements<TableCell>())
+            {
+                var properties = cell.TableCellProperties;
+                var span = properties?.GridSpan?.Val?.Value ?? 1;
+                var continued = properties?.VerticalMerge is { } vertical && (vertical.Val is null || vertical.Val.Value == MergedCellValues.Continue);
+                merged |= span > 1 || properties?.VerticalMerge is not null;
+                var text = continued ? "" : string.Join(" ", cell.Elements<Paragraph>()
+                    .Select(p => SegmentText.Render(Inlines(p), _linker.Knows).Trim()).Where(t => t.Length > 0));
+                cells.Add(text);
+                for (var extra = 1; extra < span; extra++)
+                {
+                    cells.Add("");
+                }
+            }
+            rows.Add(cells);
+        }
+        if (merged)
+        {
+            _position = table.Descendants<Paragraph>().FirstOrDefault() is { } first ? PositionOf(first) : _position;
+            Note("a table has merged cells; they were split into empty cells: check the table");
+        }
+        if (table.Descendants<Table>().Any())
+        {
+            Note("a table inside a table cell was flattened into text");
+        }
+        var columns = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
+        var builder = new StringBuilder();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var cells = rows[r].Concat(Enumerable.Repeat("", columns - rows[r].Count));
+            builder.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
+            if (r == 0)
+            {
+                builder.Append('|').Append(string.Concat(Enumerable.Repeat("---|", columns))).Append('\n');
+            }
+        }
+        var caption = CaptionText(item.Caption);
+        if (caption.Length == 0)
+        {
+            Note("a table has no caption");
+            return builder.ToString().TrimEnd('\n');
+        }
+        var labelled = LabelInCaption().IsMatch(caption.Replace("\\{", "{", StringComparison.Ordinal).Replace("\\}", "}", StringComparison.Ordinal).Replace("\\#", "#", StringComparison.Ordinal));
+        if (labelled)
+        {
+            caption = caption[..caption.LastIndexOf("\\{", StringComparison.Ordinal)].TrimEnd();
+        }
+        return builder.Append('\n').Append("Table: ").Append(caption).Append(" {#").Append(item.Label).Append('}').ToString();
+    }
+
+    // "(Gallagher 2010)", "(Allain and Bales, 2012, p. 4)": an author–year citation typed by hand.
+    [GeneratedRegex(@"\((?:see |cf\. |e\.g\. )?\p{Lu}[\p{L}'’-]+(?: et al\.?|,? (?:and|&) \p{Lu}[\p{L}'’-]+)?,? (?:1[6-9]|20)\d\d[a-z]?\b[^()]{0,40}\)")]
+    private static partial Regex TypedAuthorYear();
+
+    private void ReportTypedCitations(List<Segment> segments)
+    {
+        foreach (Match match in TypedAuthorYear().Matches(SegmentText.Plain(segments)))
+        {
+            Note($"cited as text: not linked: {match.Value}");
+        }
+    }
+}
