@@ -211,6 +211,33 @@ internal sealed partial class DocumentConverter
         return result;
     }
 
+    /// <summary>The segments without a number typed before the heading's text (it may span several runs).</summary>
+    private static List<Segment> WithoutTypedNumber(List<Segment> segments)
+    {
+        var typed = TypedNumber().Match(SegmentText.Plain(segments).TrimStart());
+        if (!typed.Success)
+        {
+            return segments;
+        }
+        var skip = typed.Length + (SegmentText.Plain(segments).Length - SegmentText.Plain(segments).TrimStart().Length);
+        var result = new List<Segment>();
+        foreach (var segment in segments)
+        {
+            if (skip > 0 && segment is Segment.Text text)
+            {
+                var cut = Math.Min(skip, text.Value.Length);
+                skip -= cut;
+                if (cut < text.Value.Length)
+                {
+                    result.Add(text with { Value = text.Value[cut..] });
+                }
+                continue;
+            }
+            result.Add(segment);
+        }
+        return result;
+    }
+
     private static string HeadingText(Paragraph paragraph) => TypedNumber().Replace(string.Concat(paragraph.Descendants<Text>().Select(t => t.Text)).Trim(), "");
 
     private static string Slug(string text)
@@ -247,6 +274,10 @@ internal sealed partial class DocumentConverter
         }
         var paragraph = (Paragraph)item.Element;
         var segments = Inlines(paragraph);
+        if (item.Role == ParagraphRole.Heading)
+        {
+            segments = WithoutTypedNumber(segments);
+        }
         var text = MarkdownText.AtLineStart(SegmentText.Render(segments, _linker.Knows).Trim());
         if (text.Length == 0 && !item.IsFigure)
         {
@@ -261,8 +292,7 @@ internal sealed partial class DocumentConverter
         {
             case ParagraphRole.Heading:
                 _sections++;
-                var heading = TypedNumber().Replace(text, "");
-                blocks.Add(($"{new string('#', Math.Min(item.Level, 6))} {heading} {{#{item.Label}}}", "heading"));
+                blocks.Add(($"{new string('#', Math.Min(item.Level, 6))} {text} {{#{item.Label}}}", "heading"));
                 return;
             case ParagraphRole.Quote when item.List is null:
                 blocks.Add(("> " + text, "quote"));

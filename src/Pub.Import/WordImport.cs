@@ -29,7 +29,7 @@ public static class WordImport
             var result = converter.Convert(Comments(main, converter));
             return (result, converter.Diagnostics.Count == 0 ? null : new ImportFailure(converter.Diagnostics, []));
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or NotSupportedException or FormatException)
         {
             return (null, Unreadable(path, ex.Message));
         }

@@ -1,0 +1,220 @@
+using Pub.Citations;
+using Xunit;
+using static Pub.Import.Tests.WordFixture;
+
+namespace Pub.Import.Tests;
+
+/// <summary>Fixtures built with the Open XML SDK, imported, and the Markdown compared with what pub's syntax
+/// requires for each construct.</summary>
+public sealed class WordImportTests
+{
+    private const string GallagherData = """{"id":"12","type":"book","title":"The International Law of Human Trafficking","author":[{"family":"Gallagher","given":"Anne T."}],"issued":{"date-parts":[["2010"]]},"publisher":"Cambridge University Press","DOI":"https://doi.org/10.1017/CBO9780511761065"}""";
+
+    // Same work as the bibliography's stoyanova-2017 but without a DOI and with other capitals and accents: found by title, year and author.
+    private const string StoyanovaData = """{"id":"13","type":"book","title":"Human trafficking and slavery reconsidered: conceptual limits and States' positive obligations in European law","author":[{"family":"Stoyanová","given":"V."}],"issued":{"date-parts":[[2017]]}}""";
+
+    private const string KaraData = """{"id":"14","type":"book","title":"Sex Trafficking: Inside the Business of Modern Slavery","author":[{"family":"Kara","given":"Siddharth"}],"issued":{"date-parts":[[2009]]},"publisher":"Columbia University Press","publisher-place":"New York"}""";
+
+    private static readonly Reference[] Bibliography =
+    [
+        new Reference
+        {
+            Id = "gallagher-2010", Type = "book",
+            Variables = new Dictionary<string, string> { ["title"] = "The International Law of Human Trafficking", ["DOI"] = "10.1017/CBO9780511761065" },
+            Names = new Dictionary<string, IReadOnlyList<Name>> { ["author"] = [new Name { Family = "Gallagher", Given = "Anne T." }] },
+            Dates = new Dictionary<string, DateValue> { ["issued"] = new DateValue { Parts = [[2010]] } },
+        },
+        new Reference
+        {
+            Id = "stoyanova-2017", Type = "book",
+            Variables = new Dictionary<string, string> { ["title"] = "Human Trafficking and Slavery Reconsidered: Conceptual Limits and States' Positive Obligations in European Law" },
+            Names = new Dictionary<string, IReadOnlyList<Name>> { ["author"] = [new Name { Family = "Stoyanova", Given = "Vladislava" }] },
+            Dates = new Dictionary<string, DateValue> { ["issued"] = new DateValue { Parts = [[2017]] } },
+        },
+        new Reference
+        {
+            Id = "kara-2009", Type = "book",
+            Variables = new Dictionary<string, string> { ["title"] = "Another Book" },
+            Names = new Dictionary<string, IReadOnlyList<Name>> { ["author"] = [new Name { Family = "Kara", Given = "S." }] },
+            Dates = new Dictionary<string, DateValue> { ["issued"] = new DateValue { Parts = [[2009]] } },
+        },
+    ];
+
+    private static ImportResult Imported(WordFixture fixture, TrackedChanges changes = TrackedChanges.Refuse)
+    {
+        var (result, failure) = WordImport.Read(fixture.Build(), "draft.docx", changes, new CitationLinker(Bibliography));
+        Assert.True(result is not null, string.Join("\n", failure?.Diagnostics.Select(d => d.Message) ?? []));
+        Assert.Null(failure);
+        return result;
+    }
+
+    [Fact]
+    public void AZoteroFieldAcrossRunsBecomesACitationWithItsLocatorPrefixAndSuppressedAuthor()
+    {
+        var word = new WordFixture()
+            .Paragraph(null, [T("As Gallagher argues "), .. Field(Zotero((GallagherData, "\"locator\":\"45-47\",\"label\":\"page\",\"prefix\":\"see\",\"suppress-author\":true")), "(see 2010, 45–47)"), T(", the Protocol is a treaty.")])
+            .Paragraph(null, [T("Two works"), .. Field(Zotero((StoyanovaData, "\"locator\":\"12\",\"label\":\"chapter\""), (KaraData, "\"suffix\":\"emphasis added\"")), "(Stoyanova 2017; Kara 2009)"), T(".")]);
+        var result = Imported(word);
+        Assert.Contains("As Gallagher argues [see -@gallagher-2010, pp. 45-47], the Protocol is a treaty.", result.Body, StringComparison.Ordinal);
+        // Stoyanova is the bibliography's entry (title, year, author); Kara 2009 is a different book from the
+        // bibliography's kara-2009, so it is added under the next free key.
+        Assert.Contains("Two works[@stoyanova-2017, chap. 12; @kara-2009-b, emphasis added].", result.Body, StringComparison.Ordinal);
+        var added = Assert.Single(result.AddedReferences);
+        Assert.Equal("kara-2009-b", added.Id);
+        Assert.Equal("Sex Trafficking: Inside the Business of Modern Slavery", added.Variables["title"]);
+        Assert.Equal(new ImportCounts(0, 0, 0, 0, 2, 2, 1), result.Counts);
+        // The shown text of the fields is not kept beside the citations.
+        Assert.DoesNotContain("2010, 45", result.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MendeleyAndEndNoteFieldsBecomeCitations()
+    {
+        var mendeley = "ADDIN CSL_CITATION {\"citationItems\":[{\"id\":\"m1\",\"itemData\":" + GallagherData + ",\"locator\":\"3\",\"label\":\"paragraph\"}],\"mendeley\":{\"formattedCitation\":\"(Gallagher 2010)\"}}";
+        const string endNote = "ADDIN EN.CITE <EndNote><Cite ExcludeAuth=\"1\"><Author>Kara</Author><Year>2009</Year><RecNum>7</RecNum><Pages>88</Pages><Prefix>cf. </Prefix>"
+            + "<record><rec-number>7</rec-number><ref-type name=\"Book\">6</ref-type><contributors><authors><author>Kara, Siddharth</author></authors></contributors>"
+            + "<titles><title>Sex Trafficking: Inside the Business of Modern Slavery</title></titles><dates><year>2009</year></dates><publisher>Columbia University Press</publisher></record></Cite></EndNote>";
+        var tag = "MENDELEY_CITATION_v3_" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("{\"citationItems\":[{\"id\":\"q\",\"itemData\":" + StoyanovaData + "}]}"));
+        var control = new DocumentFormat.OpenXml.Wordprocessing.SdtRun(
+            new DocumentFormat.OpenXml.Wordprocessing.SdtProperties(new DocumentFormat.OpenXml.Wordprocessing.Tag { Val = tag }),
+            new DocumentFormat.OpenXml.Wordprocessing.SdtContentRun(T("(Stoyanova 2017)")));
+        var word = new WordFixture()
+            .Paragraph(null, T("Mendeley Desktop "), Simple(mendeley, "(Gallagher 2010, para. 3)"), T("."))
+            .Paragraph(null, [T("EndNote "), .. Field(endNote, "(2009, p. 88)"), T(".")])
+            .Paragraph(null, T("Mendeley Cite "), control, T("."));
+        var body = Imported(word).Body;
+        Assert.Contains("Mendeley Desktop [@gallagher-2010, para. 3].", body, StringComparison.Ordinal);
+        Assert.Contains("EndNote [cf. -@kara-2009-b, p. 88].", body, StringComparison.Ordinal);
+        Assert.Contains("Mendeley Cite [@stoyanova-2017].", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACitationFieldWithBrokenDataKeepsItsTextAndIsReported()
+    {
+        var word = new WordFixture().Paragraph(null, [T("Broken "), .. Field("ADDIN ZOTERO_ITEM CSL_CITATION {\"citationItems\":[{\"id\":1,", "(Smith 2020)")]);
+        var (result, failure) = WordImport.Read(word.Build(), "draft.docx", TrackedChanges.Refuse, new CitationLinker(Bibliography));
+        Assert.NotNull(result);
+        Assert.Contains("Broken (Smith 2020)", result.Body, StringComparison.Ordinal);
+        var warning = Assert.Single(failure!.Diagnostics);
+        Assert.Equal("PUB1204", warning.Code);
+        Assert.StartsWith("paragraph 1 (\"Broken (Smith 2020)\"): a Zotero citation could not be read", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrackedChangesAreRefusedWithTheirParagraphAndAuthorUnlessAcceptedOrRejected()
+    {
+        var word = new WordFixture()
+            .Paragraph(null, T("An untouched paragraph."))
+            .Paragraph(null, T("Victims are "), Inserted("Jana Novak", "rarely "), Deleted("Omar Haddad", "often "), T("identified."));
+        var (result, failure) = WordImport.Read(word.Build(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([]));
+        Assert.Null(result);
+        Assert.Equal(
+            ["paragraph 2 (\"Victims are rarely identified.\"): insertion by Jana Novak", "paragraph 2 (\"Victims are rarely identified.\"): deletion by Omar Haddad"],
+            failure!.Diagnostics.Select(d => d.Message));
+        Assert.All(failure.Diagnostics, d => Assert.Equal("PUB1202", d.Code));
+        Assert.Contains("Victims are rarely identified.", Imported(word, TrackedChanges.Accept).Body, StringComparison.Ordinal);
+        Assert.Contains("Victims are often identified.", Imported(word, TrackedChanges.Reject).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CommentsAreReportedNotImported()
+    {
+        var word = new WordFixture();
+        word.Paragraph(null, [T("First. "), .. word.Commented("Jana Novak", "Source for this?", T("A claim."))]);
+        var result = Imported(word);
+        Assert.Equal("First. A claim.\n", result.Body);
+        var comment = Assert.Single(result.Comments);
+        Assert.Equal((1, "comment \"Source for this?\"", "Jana Novak"), (comment.Position.Paragraph, comment.Kind, comment.Author));
+    }
+
+    [Fact]
+    public void FootnotesBecomeMarkdownFootnotesAndANoteOfOnlyACitationBecomesTheCitation()
+    {
+        var word = new WordFixture();
+        word.Paragraph(null, T("Text"), word.Footnote(P(null, T("A note with "), Italic("emphasis"), T(".")), P(null, T("Its second paragraph."))), T(" and more"),
+            word.Footnote(P(null, [.. Field(Zotero((GallagherData, "\"locator\":\"9\"")), "Gallagher, 9"), T(".")])), T("."));
+        var result = Imported(word);
+        Assert.Equal("Text[^1] and more[@gallagher-2010, p. 9].\n\n[^1]: A note with *emphasis*.\n\n    Its second paragraph.\n", result.Body);
+        Assert.Equal(1, result.Counts.Footnotes);
+    }
+
+    [Fact]
+    public void HeadingsLoseTheirNumbersAndGetLabelsAndTheFirstHeadingIsTheTitle()
+    {
+        var word = new WordFixture()
+            .Paragraph("Heading1", T("Forced Criminality in Europe"))
+            .Paragraph("Heading1", T("1. Introduction"))
+            .Paragraph(null, T("Body."))
+            .Add(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
+                new DocumentFormat.OpenXml.Wordprocessing.ParagraphProperties(new DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId { Val = "Heading2" },
+                    new DocumentFormat.OpenXml.Wordprocessing.NumberingProperties(new DocumentFormat.OpenXml.Wordprocessing.NumberingLevelReference { Val = 1 }, new DocumentFormat.OpenXml.Wordprocessing.NumberingId { Val = 2 })),
+                T("1.2\tScope of the study")));
+        var result = Imported(word);
+        Assert.Equal("Forced Criminality in Europe", result.FrontMatter.Title);
+        Assert.Equal("# Introduction {#sec-introduction}\n\nBody.\n\n## Scope of the study {#sec-scope-of-the-study}\n", result.Body);
+        Assert.Equal(2, result.Counts.Sections);
+        Assert.Equal("en", result.FrontMatter.Language);
+    }
+
+    [Fact]
+    public void NestedListsQuotesAndInlineFormattingKeepTheirShape()
+    {
+        var word = new WordFixture()
+            .ListItem(1, 0, "recruitment")
+            .ListItem(2, 1, "deception")
+            .ListItem(2, 1, "debt")
+            .ListItem(1, 0, "exploitation")
+            .Paragraph("Quote", T("No one shall be held in slavery."))
+            .Paragraph(null, Bold("Strong"), T(" and "), Italic("emphasis "), T("m"), Superscript("2"), T(" *not* [a link] @key"));
+        var body = Imported(word).Body;
+        Assert.Equal("- recruitment\n  1. deception\n  1. debt\n- exploitation\n\n> No one shall be held in slavery.\n\n**Strong** and *emphasis* m^2^ \\*not\\* \\[a link\\] \\@key\n", body);
+    }
+
+    [Fact]
+    public void ATableWithACaptionBecomesAPipeTableWithATableLineAndMergedCellsAreReported()
+    {
+        var word = new WordFixture()
+            .Paragraph("Caption", T("Table 1: Identified victims by form of exploitation"))
+            .Add(Table([["Form", "Victims"], ["Labour | domestic", "41"], ["Total"]], spanTwo: (2, 0)));
+        var result = Imported(word);
+        Assert.Equal("| Form | Victims |\n|---|---|\n| Labour \\| domestic | 41 |\n| Total |  |\n\nTable: Identified victims by form of exploitation {#tbl-1}\n", result.Body);
+        Assert.Contains(result.Review, n => n.Message.Contains("merged cells", StringComparison.Ordinal));
+        Assert.Equal(1, result.Counts.Tables);
+    }
+
+    [Fact]
+    public void APictureIsExtractedWithItsCaptionAndAlternativeText()
+    {
+        var png = Convert.FromHexString("89504E470D0A1A0A0000000D49484452000000010000000108060000001F15C4890000000D4944415478DA63F8CFC0F01F0005000201E2217BC20000000049454E44AE426082");
+        var word = new WordFixture()
+            .Picture(png, "Bar chart: 41 victims of labour exploitation, 12 of domestic servitude.")
+            .Paragraph("Caption", T("Figure 1. Victims identified in 2023"));
+        var result = Imported(word);
+        Assert.Equal("![Victims identified in 2023](figures/figure-1.png){#fig-1 alt=\"Bar chart: 41 victims of labour exploitation, 12 of domestic servitude.\"}\n", result.Body);
+        var figure = Assert.Single(result.Figures);
+        Assert.Equal("figures/figure-1.png", figure.Path);
+        Assert.Equal(png, figure.Content);
+    }
+
+    [Fact]
+    public void ACrossReferenceFieldToATableCaptionBecomesAReference()
+    {
+        var caption = P("Caption", new DocumentFormat.OpenXml.Wordprocessing.BookmarkStart { Id = "5", Name = "_Ref4711" }, T("Table 1"),
+            new DocumentFormat.OpenXml.Wordprocessing.BookmarkEnd { Id = "5" }, T(": Cases"));
+        var word = new WordFixture()
+            .Paragraph(null, [T("As "), .. Field("REF _Ref4711 \\h", "Table 1"), T(" shows.")])
+            .Add(caption)
+            .Add(Table([["Year", "Cases"], ["2023", "7"]]));
+        var body = Imported(word).Body;
+        Assert.StartsWith("As @tbl-1 shows.\n\n| Year | Cases |", body, StringComparison.Ordinal);
+        Assert.EndsWith("Table: Cases {#tbl-1}\n", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileThatIsNotAWordDocumentIsADiagnosticNotACrash()
+    {
+        var (result, failure) = WordImport.Read("%PDF-1.7 not a docx"u8.ToArray(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([]));
+        Assert.Null(result);
+        Assert.Equal("PUB1201", Assert.Single(failure!.Diagnostics).Code);
+    }
+}
