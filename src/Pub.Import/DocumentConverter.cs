@@ -91,8 +91,7 @@ internal sealed partial class DocumentConverter
         {
             if (i > 0)
             {
-                var same = blocks[i].Kind == blocks[i - 1].Kind;
-                body.Append(same && blocks[i].Kind == "list" ? "\n" : same && blocks[i].Kind == "quote" ? "\n>\n" : "\n\n");
+                body.Append(Separator(blocks[i - 1].Kind, blocks[i].Kind));
             }
             body.Append(blocks[i].Text);
         }
@@ -109,6 +108,14 @@ internal sealed partial class DocumentConverter
         }
         return new ImportResult(meta, body.ToString(), _figures, _linker.Added, counts, _review, comments);
     }
+
+    // Items of one list follow each other line by line; paragraphs of one quotation (and a list in it) share its "> ".
+    private static string Separator(string previous, string next) => (previous, next) switch
+    {
+        ("list", "list") or ("quote-list", "quote-list") => "\n",
+        ("quote" or "quote-list", "quote" or "quote-list") => "\n>\n",
+        _ => "\n\n",
+    };
 
     /// <summary>Paragraphs and tables in reading order; a bookmark between blocks belongs to the next one.</summary>
     private static void Collect(OpenXmlElement? parent, List<BodyItem> items, List<string> pending)
@@ -308,7 +315,8 @@ internal sealed partial class DocumentConverter
         }
         if (item.List is { } list)
         {
-            blocks.Add((ListIndent(list.Level) + (list.Ordered ? "1. " : "- ") + text, "list"));
+            var quoted = item.Role == ParagraphRole.Quote;
+            blocks.Add(((quoted ? "> " : "") + ListIndent(list.Level) + (list.Ordered ? "1. " : "- ") + text, quoted ? "quote-list" : "list"));
             RememberList(list);
             return;
         }
