@@ -384,59 +384,57 @@ internal sealed partial class DocumentConverter
     private string TableText(Table table, BodyItem item)
     {
         _tables++;
-        var rows = new List<List<string>>();
-        var merged = false;
+        var cells = new List<GridCell>();
+        var owners = new Dictionary<(int Row, int Column), int>();
+        var rowCount = 0;
         foreach (var row in table.Elements<TableRow>())
         {
-            var cells = new List<string>();
+            var column = 0;
             foreach (var cell in row.Elements<TableCell>())
             {
                 var properties = cell.TableCellProperties;
-                var span = properties?.GridSpan?.Val?.Value ?? 1;
+                var span = Math.Max(1, properties?.GridSpan?.Val?.Value ?? 1);
                 var continued = properties?.VerticalMerge is { } vertical && (vertical.Val is null || vertical.Val.Value == MergedCellValues.Continue);
-                merged |= span > 1 || properties?.VerticalMerge is not null;
-                var text = continued ? "" : string.Join(" ", cell.Elements<Paragraph>()
-                    .Select(p => SegmentText.Render(Inlines(p), _linker.Knows).Trim()).Where(t => t.Length > 0));
-                cells.Add(text);
-                for (var extra = 1; extra < span; extra++)
+                if (continued && owners.TryGetValue((rowCount - 1, column), out var above))
                 {
-                    cells.Add("");
+                    // Word repeats a vertically merged cell in each row it covers, empty, marked "continue".
+                    cells[above] = cells[above] with { RowSpan = cells[above].RowSpan + 1 };
+                    for (var c = column; c < column + span; c++)
+                    {
+                        owners[(rowCount, c)] = above;
+                    }
+                    column += span;
+                    continue;
                 }
+                var text = string.Join(" ", cell.Elements<Paragraph>().Select(p => SegmentText.Render(Inlines(p), _linker.Knows).Trim()).Where(t => t.Length > 0));
+                cells.Add(new GridCell(rowCount, column, 1, span, text));
+                for (var c = column; c < column + span; c++)
+                {
+                    owners[(rowCount, c)] = cells.Count - 1;
+                }
+                column += span;
             }
-            rows.Add(cells);
-        }
-        if (merged)
-        {
-            _position = table.Descendants<Paragraph>().FirstOrDefault() is { } first ? PositionOf(first) : _position;
-            Note("a table has merged cells; they were split into empty cells: check the table");
+            rowCount++;
         }
         if (table.Descendants<Table>().Any())
         {
             Note("a table inside a table cell was flattened into text");
         }
-        var columns = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
-        var builder = new StringBuilder();
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var cells = rows[r].Concat(Enumerable.Repeat("", columns - rows[r].Count));
-            builder.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
-            if (r == 0)
-            {
-                builder.Append('|').Append(string.Concat(Enumerable.Repeat("---|", columns))).Append('\n');
-            }
-        }
+        var columns = owners.Count == 0 ? 0 : owners.Keys.Max(k => k.Column) + 1;
+        var merged = cells.Any(c => c.RowSpan > 1 || c.ColumnSpan > 1);
+        var builder = new StringBuilder(merged ? MarkdownTable.Grid(cells, rowCount, columns) : MarkdownTable.Pipe(cells, rowCount, columns));
         var caption = CaptionText(item.Caption);
         if (caption.Length == 0)
         {
             Note("a table has no caption");
-            return builder.ToString().TrimEnd('\n');
+            return builder.ToString();
         }
         var labelled = LabelInCaption().IsMatch(caption.Replace("\\{", "{", StringComparison.Ordinal).Replace("\\}", "}", StringComparison.Ordinal).Replace("\\#", "#", StringComparison.Ordinal));
         if (labelled)
         {
             caption = caption[..caption.LastIndexOf("\\{", StringComparison.Ordinal)].TrimEnd();
         }
-        return builder.Append('\n').Append("Table: ").Append(caption).Append(" {#").Append(item.Label).Append('}').ToString();
+        return builder.Append("\n\nTable: ").Append(caption).Append(" {#").Append(item.Label).Append('}').ToString();
     }
 
     // "(Gallagher 2010)", "(Allain and Bales, 2012, p. 4)": an author–year citation typed by hand.

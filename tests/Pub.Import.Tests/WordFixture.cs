@@ -137,12 +137,23 @@ public sealed class WordFixture
             var row = new TableRow();
             for (var c = 0; c < rows[r].Length; c++)
             {
+                // "↓" continues the cell above it (a vertical merge); the cell above then starts one.
                 var cell = new TableCell();
+                var properties = new TableCellProperties();
                 if (spanTwo == (r, c))
                 {
-                    cell.Append(new TableCellProperties(new GridSpan { Val = 2 }));
+                    properties.Append(new GridSpan { Val = 2 });
                 }
-                cell.Append(new Paragraph(T(rows[r][c])));
+                if (rows[r][c] == "↓")
+                {
+                    properties.Append(new VerticalMerge());
+                }
+                else if (r + 1 < rows.Count && c < rows[r + 1].Length && rows[r + 1][c] == "↓")
+                {
+                    properties.Append(new VerticalMerge { Val = MergedCellValues.Restart });
+                }
+                cell.Append(properties);
+                cell.Append(new Paragraph(rows[r][c] == "↓" ? new Run() : T(rows[r][c])));
                 row.Append(cell);
             }
             table.Append(row);
