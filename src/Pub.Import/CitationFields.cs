@@ -16,8 +16,8 @@ internal abstract record FieldMeaning
 {
     public sealed record Citation(string Manager, IReadOnlyList<CitedItem> Items) : FieldMeaning;
 
-    /// <summary>A bibliography the reference manager generated: pub makes its own.</summary>
-    public sealed record Bibliography(string Manager) : FieldMeaning;
+    /// <summary>A bibliography the reference manager generated, or Word's table of contents: pub makes its own.</summary>
+    public sealed record Generated(string What) : FieldMeaning;
 
     public sealed record Hyperlink(string Target) : FieldMeaning;
 
@@ -50,10 +50,10 @@ internal static class CitationFields
             {
                 "ZOTERO_ITEM" => CslCitation("Zotero", text),
                 "CSL_CITATION" => CslCitation("Mendeley", text),
-                "ZOTERO_BIBL" => new FieldMeaning.Bibliography("Zotero"),
+                "ZOTERO_BIBL" => new FieldMeaning.Generated("the bibliography Zotero generated"),
                 "EN.CITE" => EndNote(text[(text.IndexOf("EN.CITE", StringComparison.Ordinal) + "EN.CITE".Length)..]),
-                "EN.REFLIST" => new FieldMeaning.Bibliography("EndNote"),
-                _ when text.Contains("CSL_BIBLIOGRAPHY", StringComparison.Ordinal) => new FieldMeaning.Bibliography("Mendeley"),
+                "EN.REFLIST" => new FieldMeaning.Generated("the bibliography EndNote generated"),
+                _ when text.Contains("CSL_BIBLIOGRAPHY", StringComparison.Ordinal) => new FieldMeaning.Generated("the bibliography Mendeley generated"),
                 _ => new FieldMeaning.Other(),
             };
         }
@@ -63,6 +63,10 @@ internal static class CitationFields
             var local = rest.StartsWith("\\l", StringComparison.Ordinal);
             var target = FirstQuoted(local ? rest[2..] : rest);
             return target is null ? new FieldMeaning.Other() : new FieldMeaning.Hyperlink(local ? "#" + target : target);
+        }
+        if (head == "TOC")
+        {
+            return new FieldMeaning.Generated("Word's table of contents");
         }
         if (head is "REF" or "PAGEREF" && words.Length > 1)
         {

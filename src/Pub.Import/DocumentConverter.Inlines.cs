@@ -41,7 +41,30 @@ internal sealed partial class DocumentConverter
         (_sinks.Count > 0 ? _sinks.Peek() : _output).Add(segment);
     }
 
+    // Word nests hyperlinks, content controls and custom XML within each other; a document nesting them
+    // deeper than any editor makes is not followed further (a recursion that deep would exhaust the stack).
+    private const int MaxInlineDepth = 64;
+    private int _depth;
+
     private void Walk(OpenXmlElement parent)
+    {
+        if (_depth >= MaxInlineDepth)
+        {
+            Note("content nested more deeply than pub follows was left out");
+            return;
+        }
+        _depth++;
+        try
+        {
+            WalkChildren(parent);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void WalkChildren(OpenXmlElement parent)
     {
         foreach (var child in parent.ChildElements)
         {
@@ -136,6 +159,11 @@ internal sealed partial class DocumentConverter
 
     private void WalkRun(Run run)
     {
+        if (On(run.RunProperties?.Vanish) == true && !run.Elements<FieldChar>().Any() && !run.Elements<FieldCode>().Any())
+        {
+            // Hidden text is not part of what the author shows; field characters in it still count.
+            return;
+        }
         var format = FormatOf(run.RunProperties);
         foreach (var child in run.ChildElements)
         {
@@ -261,7 +289,7 @@ internal sealed partial class DocumentConverter
         frame.Meaning = CitationFields.Read(frame.Instruction.ToString());
         switch (frame.Meaning)
         {
-            case FieldMeaning.Citation or FieldMeaning.Bibliography:
+            case FieldMeaning.Citation or FieldMeaning.Generated:
             case FieldMeaning.CrossReference reference when _labels.ContainsKey(reference.Bookmark):
             case FieldMeaning.Hyperlink:
                 frame.Sink = [];
@@ -286,8 +314,8 @@ internal sealed partial class DocumentConverter
             case FieldMeaning.Citation citation:
                 EmitCitation(citation);
                 break;
-            case FieldMeaning.Bibliography bibliography:
-                Note($"the bibliography {bibliography.Manager} generated was left out: pub makes its own from the citations");
+            case FieldMeaning.Generated generated:
+                Note($"{generated.What} was left out: pub makes its own");
                 break;
             case FieldMeaning.CrossReference reference when _labels.TryGetValue(reference.Bookmark, out var label):
                 Emit(new Segment.Markdown("@" + label));

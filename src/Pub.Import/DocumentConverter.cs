@@ -118,8 +118,12 @@ internal sealed partial class DocumentConverter
     };
 
     /// <summary>Paragraphs and tables in reading order; a bookmark between blocks belongs to the next one.</summary>
-    private static void Collect(OpenXmlElement? parent, List<BodyItem> items, List<string> pending)
+    private static void Collect(OpenXmlElement? parent, List<BodyItem> items, List<string> pending, int depth = 0)
     {
+        if (depth > MaxInlineDepth)
+        {
+            return;
+        }
         foreach (var child in parent?.ChildElements ?? [])
         {
             switch (child)
@@ -136,7 +140,7 @@ internal sealed partial class DocumentConverter
                     pending.Add(name);
                     break;
                 case SdtBlock or SdtContentBlock or CustomXmlBlock:
-                    Collect(child, items, pending);
+                    Collect(child, items, pending, depth + 1);
                     break;
             }
         }
@@ -437,8 +441,9 @@ internal sealed partial class DocumentConverter
         return builder.Append("\n\nTable: ").Append(caption).Append(" {#").Append(item.Label).Append('}').ToString();
     }
 
-    // "(Gallagher 2010)", "(Allain and Bales, 2012, p. 4)": an author–year citation typed by hand.
-    [GeneratedRegex(@"\((?:see |cf\. |e\.g\. )?\p{Lu}[\p{L}'’-]+(?: et al\.?|,? (?:and|&) \p{Lu}[\p{L}'’-]+)?,? (?:1[6-9]|20)\d\d[a-z]?\b[^()]{0,40}\)")]
+    // "(Gallagher 2010)", "(Allain and Bales, 2012, p. 4)": an author–year citation typed by hand; "[12]",
+    // "[3, 7–9]": a numbered one.
+    [GeneratedRegex(@"\((?:see |cf\. |e\.g\. )?\p{Lu}[\p{L}'’-]+(?: et al\.?|,? (?:and|&) \p{Lu}[\p{L}'’-]+)?,? (?:1[6-9]|20)\d\d[a-z]?\b[^()]{0,40}\)|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")]
     private static partial Regex TypedAuthorYear();
 
     private void ReportTypedCitations(List<Segment> segments)

@@ -62,6 +62,14 @@ public sealed class ImportCommandTests : IDisposable
         Assert.True(checkExit == 0, checkOutput + checkError);
         Assert.Contains("0 error(s), 0 warning(s)", checkOutput + checkError, StringComparison.Ordinal);
 
+        // The same document imported again elsewhere gives the same bytes.
+        var (copyExit, _, copyError) = Pub("import", "sample.docx", "--series", "op", "--out", "papers/op-copy");
+        Assert.True(copyExit == 0, copyError);
+        foreach (var file in new[] { "paper.md", "references.yaml", "figures/figure-1.png" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_root, folder, file)), File.ReadAllBytes(Path.Combine(_root, "papers/op-copy", file)));
+        }
+
         // Run again: the folder exists, nothing is touched.
         var before = Read(folder + "/paper.md");
         var (again, _, againError) = Pub("import", "sample.docx", "--series", "op", "--out", folder);

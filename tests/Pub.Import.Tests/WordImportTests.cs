@@ -241,6 +241,43 @@ public sealed class WordImportTests
     }
 
     [Fact]
+    public void CitationsTypedAsTextAreReportedWithTheirParagraph()
+    {
+        var word = new WordFixture()
+            .Paragraph(null, T("Linked elsewhere."))
+            .Paragraph(null, T("Debt bondage persists (Gallagher 2010, p. 4) and is rarely prosecuted [12]."));
+        var result = Imported(word);
+        Assert.Equal(
+            ["paragraph 2 (\"Debt bondage persists (Gallagher 2010, p.\"): cited as text: not linked: (Gallagher 2010, p. 4)",
+             "paragraph 2 (\"Debt bondage persists (Gallagher 2010, p.\"): cited as text: not linked: [12]"],
+            result.Review.Select(n => $"{n.Position}: {n.Message}"));
+        Assert.Contains("(Gallagher 2010, p. 4) and is rarely prosecuted \\[12\\].", result.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGeneratedBibliographyAcrossParagraphsATableOfContentsAndHiddenTextAreLeftOut()
+    {
+        DocumentFormat.OpenXml.Wordprocessing.Run Char(DocumentFormat.OpenXml.Wordprocessing.FieldCharValues type) => new(new DocumentFormat.OpenXml.Wordprocessing.FieldChar { FieldCharType = type });
+        DocumentFormat.OpenXml.Wordprocessing.Run Code(string text) => new(new DocumentFormat.OpenXml.Wordprocessing.FieldCode(text));
+        var hidden = T("a hidden remark", new DocumentFormat.OpenXml.Wordprocessing.RunProperties(new DocumentFormat.OpenXml.Wordprocessing.Vanish()));
+        var word = new WordFixture()
+            .Paragraph(null, [.. Field("TOC \\o \"1-3\" \\h", "Introduction 1")])
+            .Paragraph("Heading1", T("Report"))
+            .Paragraph(null, T("Text"), hidden, T("."))
+            .Paragraph("Heading1", T("References"))
+            .Paragraph(null, Char(DocumentFormat.OpenXml.Wordprocessing.FieldCharValues.Begin), Code(" ADDIN ZOTERO_BIBL {\"uncited\":[]} CSL_BIBLIOGRAPHY "),
+                Char(DocumentFormat.OpenXml.Wordprocessing.FieldCharValues.Separate), T("Gallagher, Anne T. 2010. The International Law of Human Trafficking."))
+            .Paragraph(null, T("Stoyanova, Vladislava. 2017. Human Trafficking and Slavery Reconsidered."), Char(DocumentFormat.OpenXml.Wordprocessing.FieldCharValues.End))
+            .Paragraph(null, T("After the bibliography."));
+        var result = Imported(word);
+        Assert.Equal("Text.\n\n# References {#sec-references}\n\nAfter the bibliography.\n", result.Body);
+        Assert.Equal("Report", result.FrontMatter.Title);
+        Assert.Equal(
+            ["Word's table of contents was left out: pub makes its own", "the bibliography Zotero generated was left out: pub makes its own"],
+            result.Review.Select(n => n.Message));
+    }
+
+    [Fact]
     public void AFileThatIsNotAWordDocumentIsADiagnosticNotACrash()
     {
         var (result, failure) = WordImport.Read("%PDF-1.7 not a docx"u8.ToArray(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([]));
