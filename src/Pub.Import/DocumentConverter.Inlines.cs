@@ -339,6 +339,9 @@ internal sealed partial class DocumentConverter
     private void EmitCitation(FieldMeaning.Citation citation)
     {
         _citations++;
+        var written = _inNote && citation.Items is [{ Prefix: null, Suffix: null, SuppressAuthor: false } only]
+            ? "@" + _linker.KeyFor(only.Item) + (only.Locator is { Length: > 0 } at ? $" [{CitationFields.LocatorTerm(only.Label, at)} {Affix(at)}]" : "")
+            : null;
         var items = citation.Items.Select(item =>
         {
             var key = _linker.KeyFor(item.Item);
@@ -358,8 +361,12 @@ internal sealed partial class DocumentConverter
             }
             return text.ToString();
         });
-        Emit(new Segment.Citation(string.Join("; ", items)));
+        // In an author's note a citation is written as Zotero showed it there, without the parentheses pub puts
+        // around a bracketed citation in a note: "see @key [p. 3]".
+        Emit(new Segment.Citation(string.Join("; ", items), written));
     }
+
+    private bool _inNote;
 
     // Brackets and semicolons delimit Pandoc's citation syntax; in an affix they are replaced, not escaped.
     private static string Affix(string? text) =>
@@ -377,6 +384,7 @@ internal sealed partial class DocumentConverter
         _fields = new();
         _sinks = new();
         _part = part;
+        _inNote = true;
         var paragraphs = new List<List<Segment>>();
         foreach (var paragraph in note.Descendants<Paragraph>())
         {
@@ -385,6 +393,7 @@ internal sealed partial class DocumentConverter
             paragraphs.Add(_output);
         }
         (_fields, _sinks, _output, _position, _part) = (fields, sinks, output, position, owner);
+        _inNote = false;
         var nonEmpty = paragraphs.Where(p => SegmentText.Plain(p).Trim().Length > 0 || p.Any(s => s is not Segment.Text)).ToList();
         // A note that holds only citations (as Zotero writes them for a note style) becomes the citation: pub's
         // note styles make the note again, numbered with the others.

@@ -23,8 +23,9 @@ internal abstract record Segment
     /// <summary>Markdown made already: a link, a note reference, a cross-reference.</summary>
     public sealed record Markdown(string Value) : Segment;
 
-    /// <summary>A citation cluster without its brackets ("@a, p. 3; -@b").</summary>
-    public sealed record Citation(string Inner) : Segment;
+    /// <summary>A citation cluster without its brackets ("@a, p. 3; -@b"). <see cref="Written"/>, when set, is
+    /// how it is written where it stands instead of in brackets.</summary>
+    public sealed record Citation(string Inner, string? Written = null) : Segment;
 
     /// <summary>An image of the document, written to <see cref="Path"/>.</summary>
     public sealed record Image(string Path, string? Description) : Segment;
@@ -64,7 +65,7 @@ internal static class SegmentText
                     break;
                 case Segment.Citation citation:
                     Flush();
-                    builder.Append('[').Append(citation.Inner).Append(']');
+                    _ = citation.Written is { } written ? builder.Append(written) : builder.Append('[').Append(citation.Inner).Append(']');
                     break;
                 case Segment.Image image:
                     Flush();

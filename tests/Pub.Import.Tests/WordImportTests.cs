@@ -131,10 +131,13 @@ public sealed class WordImportTests
     public void FootnotesBecomeMarkdownFootnotesAndANoteOfOnlyACitationBecomesTheCitation()
     {
         var word = new WordFixture();
-        word.Paragraph(null, T("Text"), word.Footnote(P(null, T("A note with "), Italic("emphasis"), T(".")), P(null, T("Its second paragraph."))), T(" and more"),
-            word.Footnote(P(null, [.. Field(Zotero((GallagherData, "\"locator\":\"9\"")), "Gallagher, 9"), T(".")])), T("."));
+        word.Paragraph(null, T("Text"), word.Footnote(P(null, T("A note with "), Italic("emphasis"), T(".")), P(null, [T("Its second paragraph, see "),
+                .. Field(Zotero((GallagherData, "\"locator\":\"12\"")), "Gallagher, 12"), T(" and "), .. Field(Zotero((KaraData, "\"prefix\":\"also\"")), "also Kara"), T(".")])),
+            T(" and more"), word.Footnote(P(null, [.. Field(Zotero((GallagherData, "\"locator\":\"9\"")), "Gallagher, 9"), T(".")])), T("."));
         var result = Imported(word);
-        Assert.Equal("Text[^1] and more[@gallagher-2010, p. 9].\n\n[^1]: A note with *emphasis*.\n\n    Its second paragraph.\n", result.Body);
+        // A note holding only a citation becomes the citation; in a note with text, a plain citation is written as
+        // it stands (no parentheses in the note), one with a prefix in brackets.
+        Assert.Equal("Text[^1] and more[@gallagher-2010, p. 9].\n\n[^1]: A note with *emphasis*.\n\n    Its second paragraph, see @gallagher-2010 [p. 12] and [also @kara-2009-b].\n", result.Body);
         Assert.Equal(1, result.Counts.Footnotes);
     }
 
@@ -275,6 +278,37 @@ public sealed class WordImportTests
         Assert.Equal(
             ["Word's table of contents was left out: pub makes its own", "the bibliography Zotero generated was left out: pub makes its own"],
             result.Review.Select(n => n.Message));
+    }
+
+    [Fact]
+    public void DamagedDocumentsGiveADiagnosticOrAResultNeverAnException()
+    {
+        // Damage the sample manuscript in fixed, seeded ways: cut it short, or overwrite a run of bytes.
+        var sample = SampleWordManuscript.Build();
+        var random = new Random(1717);
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            var damaged = (byte[])sample.Clone();
+            if (attempt % 3 == 0)
+            {
+                damaged = damaged[..random.Next(damaged.Length)];
+            }
+            else
+            {
+                var at = random.Next(damaged.Length - 16);
+                for (var i = 0; i < 1 + random.Next(16); i++)
+                {
+                    damaged[at + i] = (byte)random.Next(256);
+                }
+            }
+            var (result, failure) = WordImport.Read(damaged, "draft.docx", TrackedChanges.Refuse, new CitationLinker(Bibliography));
+            Assert.True(result is not null || failure is { Diagnostics.Count: > 0 });
+            var outcome = result is not null ? "read" : failure!.Diagnostics[0].Code;
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+        // Both kinds happen: damage in an unused byte still reads, damage in the ZIP structure is PUB1201.
+        Assert.True(outcomes.ContainsKey("PUB1201"), string.Join(", ", outcomes));
     }
 
     [Fact]
