@@ -20,6 +20,9 @@ public sealed class WordFixture
     public string? Keywords { get; init; }
     public string Language { get; init; } = "en-GB";
 
+    /// <summary>External hyperlink relationships of the document: (id, address).</summary>
+    public IReadOnlyList<(string Id, string Uri)> Links { get; init; } = [];
+
     public WordFixture Add(OpenXmlElement block)
     {
         _body.Add(block);
@@ -177,6 +180,10 @@ public sealed class WordFixture
             if (_comments.Count > 0)
             {
                 main.AddNewPart<WordprocessingCommentsPart>().Comments = new Comments(_comments.Select(c => c.CloneNode(true)));
+            }
+            foreach (var (id, uri) in Links)
+            {
+                main.AddHyperlinkRelationship(new Uri(uri), true, id);
             }
             foreach (var (id, png) in _images)
             {

@@ -312,6 +312,34 @@ public sealed class WordImportTests
     }
 
     [Fact]
+    public void AByLineAKeywordLineAndAnAbstractHeadingGoToTheFrontMatter()
+    {
+        var word = new WordFixture { Creator = "Word User" }
+            .Paragraph("Title", T("Debt Bondage"))
+            .Paragraph(null, T("By Mira Kovač and Jan Novak"))
+            .Paragraph("Heading1", T("Abstract"))
+            .Paragraph(null, T("Debts keep workers in place."))
+            .Paragraph(null, T("Keywords: debt bondage; recruitment fees."))
+            .Paragraph("Heading1", T("Introduction"))
+            .Paragraph(null, T("By contrast, wages are low."));
+        var result = Imported(word);
+        Assert.Equal(["Mira Kovač", "Jan Novak"], result.FrontMatter.Authors);
+        Assert.Equal(["debt bondage", "recruitment fees"], result.FrontMatter.Keywords);
+        Assert.Equal("Debts keep workers in place.", result.FrontMatter.Abstract);
+        Assert.Equal("# Introduction {#sec-introduction}\n\nBy contrast, wages are low.\n", result.Body);
+    }
+
+    [Fact]
+    public void HyperlinksAsElementsAndAsFieldsBecomeMarkdownLinks()
+    {
+        var link = new DocumentFormat.OpenXml.Wordprocessing.Hyperlink(Italic("the OSCE site")) { Id = "rLink1" };
+        var internalLink = new DocumentFormat.OpenXml.Wordprocessing.Hyperlink(T("the introduction")) { Anchor = "_Toc1" };
+        var word = new WordFixture { Links = [("rLink1", "https://www.osce.org/cthb")] }
+            .Paragraph(null, [T("See "), link, T(", "), .. Field("HYPERLINK \"https://example.org/a b\"", "this page"), T(" and "), internalLink, T(".")]);
+        Assert.Equal("See [*the OSCE site*](https://www.osce.org/cthb), [this page](https://example.org/a%20b) and the introduction.\n", Imported(word).Body);
+    }
+
+    [Fact]
     public void AFileThatIsNotAWordDocumentIsADiagnosticNotACrash()
     {
         var (result, failure) = WordImport.Read("%PDF-1.7 not a docx"u8.ToArray(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([]));
