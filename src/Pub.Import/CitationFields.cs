@@ -173,8 +173,9 @@ internal static class CitationFields
         }
     }
 
+    // EndNote writes a space that ends a prefix or begins a suffix as a backquote ("see`").
     private static string? Value(XElement element, string name) =>
-        element.Element(name)?.Value is { Length: > 0 } value ? value.Replace("`", "", StringComparison.Ordinal) : null;
+        element.Element(name)?.Value is { Length: > 0 } value ? value.Replace('`', ' ').Trim() : null;
 
     /// <summary>Locator labels as pub's citation syntax writes them (CSL locator type → term).</summary>
     public static string LocatorTerm(string? label, string locator)

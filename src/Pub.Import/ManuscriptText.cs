@@ -83,8 +83,9 @@ public static class ManuscriptText
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
         var text = new StringBuilder();
         text.Append("imported into ").Append(folder).Append('\n');
-        text.Append("  ").Append(N(c.Sections)).Append(" sections, ").Append(N(c.Footnotes)).Append(" footnotes, ").Append(N(c.Tables)).Append(" tables, ")
-            .Append(N(c.Figures)).Append(" figures, ").Append(N(c.Citations)).Append(" citations\n");
+        string Count(int n, string what) => N(n) + " " + what + (n == 1 ? "" : "s");
+        text.Append("  ").Append(string.Join(", ", Count(c.Sections, "section"), Count(c.Footnotes, "footnote"), Count(c.Tables, "table"),
+            Count(c.Figures, "figure"), Count(c.Citations, "citation"))).Append('\n');
         text.Append("  references: ").Append(N(c.ReferencesMatched)).Append(" found in the bibliography, ").Append(N(c.ReferencesAdded)).Append(" added to ")
             .Append(folder).Append("/references.yaml\n");
         foreach (var added in result.AddedReferences)

@@ -122,7 +122,7 @@ public sealed class ImportCommandTests : IDisposable
 
         var (exit, output, error) = Pub("import", "op3.docx", "--series", "op", "--out", "papers/op-003-imported");
         Assert.True(exit == 0, error);
-        Assert.Contains("20 sections, 10 footnotes, 1 tables, 1 figures", output, StringComparison.Ordinal);
+        Assert.Contains("20 sections, 10 footnotes, 1 table, 1 figure", output, StringComparison.Ordinal);
 
         var (checkExit, checkOutput, checkError) = Pub("check", "papers/op-003-imported");
         Assert.Equal(1, checkExit);
@@ -130,6 +130,52 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(["papers/op-003-imported/paper.md(1,1): error PUB0103: required field 'authors' is missing"], errors);
 
         Assert.Equal(Model(paper + "/paper.md", original: true), Model("papers/op-003-imported/paper.md", original: false));
+    }
+
+    [Fact]
+    public void MistakesOnTheCommandLineAreReportedWithTheirCodes()
+    {
+        File.WriteAllBytes(Path.Combine(_root, "draft.docx"), new WordFixture().Paragraph("Title", WordFixture.T("Draft")).Build());
+        var (missing, _, missingError) = Pub("import", "absent.docx", "--series", "op");
+        Assert.Equal(1, missing);
+        Assert.Contains("absent.docx: error PUB1201: cannot read absent.docx: it does not exist or cannot be read", missingError, StringComparison.Ordinal);
+        var (series, _, seriesError) = Pub("import", "draft.docx", "--series", "oq");
+        Assert.Equal(2, series);
+        Assert.Contains("error PUB0108: --series 'oq': pub.yaml defines no such series", seriesError, StringComparison.Ordinal);
+        var (outside, _, outsideError) = Pub("import", "draft.docx", "--series", "op", "--out", "../elsewhere");
+        Assert.Equal(2, outside);
+        Assert.Contains("error PUB1205: --out", outsideError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "..", "elsewhere")));
+        var (notWord, _, notWordError) = Pub("import", "pub.yaml", "--series", "op");
+        Assert.Equal(1, notWord);
+        Assert.Contains("pub.yaml: error PUB1201: cannot read the Word document", notWordError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddedReferencesAreWrittenAsCslYamlThatReadsBackTheSame()
+    {
+        var reference = new global::Pub.Citations.Reference
+        {
+            Id = "vandenberg-2019", Type = "chapter",
+            Variables = new Dictionary<string, string> { ["title"] = "Debt: \"bondage\" \\ control", ["page"] = "12-30", ["container-title"] = "Labour: A Reader" },
+            Names = new Dictionary<string, IReadOnlyList<global::Pub.Citations.Name>>
+            {
+                ["author"] = [new global::Pub.Citations.Name { Family = "Berg", Given = "Anna", NonDroppingParticle = "van den" }],
+                ["editor"] = [new global::Pub.Citations.Name { Literal = "International Labour Office" }],
+            },
+            Dates = new Dictionary<string, global::Pub.Citations.DateValue> { ["issued"] = new global::Pub.Citations.DateValue { Parts = [[2019, 3]] } },
+        };
+        var yaml = global::Pub.Citations.Writers.CslYamlWriter.Write([reference], "added");
+        var (read, diagnostics) = global::Pub.Citations.Readers.CslYamlReader.Read(new SourceText("references.yaml", yaml));
+        Assert.Empty(diagnostics);
+        var back = Assert.Single(read);
+        Assert.Equal(reference.Id, back.Id);
+        Assert.Equal(reference.Type, back.Type);
+        Assert.Equal(reference.Variables.OrderBy(v => v.Key), back.Variables.OrderBy(v => v.Key));
+        Assert.Equal("van den", back.Names["author"][0].NonDroppingParticle);
+        Assert.Equal(("Berg", "Anna"), (back.Names["author"][0].Family, back.Names["author"][0].Given));
+        Assert.Equal("International Labour Office", back.Names["editor"][0].Literal);
+        Assert.Equal([2019, 3], back.Dates["issued"].Parts[0]);
     }
 
     /// <summary>Pandoc marks a list inside a block quote only by indentation, which the import does not read:
