@@ -9,11 +9,22 @@ namespace Pub.Import;
 /// them, a document with any is refused with the list, because importing would silently decide for the author.</summary>
 public static class WordImport
 {
+    /// <summary>The largest .docx read (a 300-page report with its pictures is about 20 MB).</summary>
+    public const int MaxBytes = 100 * 1024 * 1024;
+
+    /// <summary>The most characters one XML part may hold once unpacked: a small file that unpacks to gigabytes
+    /// of XML is refused instead of filling the memory.</summary>
+    public const long MaxCharactersInPart = 64L * 1024 * 1024;
+
     public static (ImportResult? Result, ImportFailure? Failure) Read(byte[] docx, string path, TrackedChanges changes, CitationLinker linker)
     {
+        if (docx.Length > MaxBytes)
+        {
+            return (null, Unreadable(path, $"it is larger than {MaxBytes / (1024 * 1024)} MB"));
+        }
         try
         {
-            using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), false);
+            using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             if (document.MainDocumentPart is not { Document.Body: not null } main)
             {
                 return (null, Unreadable(path, "it has no document body"));

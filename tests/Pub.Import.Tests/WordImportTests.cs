@@ -340,6 +340,20 @@ public sealed class WordImportTests
     }
 
     [Fact]
+    public void AnXmlPartThatUnpacksBeyondTheLimitIsRefused()
+    {
+        // 70 million characters of text compress to a few hundred kilobytes.
+        var word = new WordFixture().Paragraph(null, T(new string('x', 70_000_000)));
+        var (result, failure) = WordImport.Read(word.Build(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([]));
+        Assert.Null(result);
+        var refused = Assert.Single(failure!.Diagnostics);
+        Assert.Equal("PUB1201", refused.Code);
+        Assert.StartsWith("cannot read the Word document: The input document", refused.Message, StringComparison.Ordinal);
+        // The same document with a million characters is read: the limit, not the content, refused it.
+        Assert.NotNull(WordImport.Read(new WordFixture().Paragraph(null, T(new string('x', 1_000_000))).Build(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([])).Result);
+    }
+
+    [Fact]
     public void AFileThatIsNotAWordDocumentIsADiagnosticNotACrash()
     {
         var (result, failure) = WordImport.Read("%PDF-1.7 not a docx"u8.ToArray(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([]));
