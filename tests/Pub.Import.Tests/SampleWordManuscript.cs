@@ -20,9 +20,65 @@ public static class SampleWordManuscript
     private const string Stoyanova2017 = """{"id":"103","type":"book","title":"Human Trafficking and Slavery Reconsidered: Conceptual Limits and States' Positive Obligations in European Law","author":[{"family":"Stoyanova","given":"Vladislava"}],"issued":{"date-parts":[["2017"]]},"publisher":"Cambridge University Press","publisher-place":"Cambridge"}""";
     private const string Kara2017 = """{"id":"104","type":"book","title":"Modern Slavery: A Global Perspective","author":[{"family":"Kara","given":"Siddharth"}],"issued":{"date-parts":[["2017"]]},"publisher":"Columbia University Press","publisher-place":"New York"}""";
 
-    /// <summary>A 4×2 PNG (grey and white halves), enough for a picture part.</summary>
-    public static byte[] Png { get; } = Convert.FromHexString(
-        "89504E470D0A1A0A0000000D49484452000000040000000208000000005AC322BF000000104944415478DA636868F8FF9F014400001BFA05FDB1F207C60000000049454E44AE426082");
+    /// <summary>The picture: a bar chart drawn pixel by pixel (two bars, 64 and 36 per cent, on white), as PNG.</summary>
+    public static byte[] Png { get; } = BarChart(320, 120, [0.64, 0.36]);
+
+    private static byte[] BarChart(int width, int height, double[] shares)
+    {
+        var pixels = new byte[height * (width + 1)];
+        for (var y = 0; y < height; y++)
+        {
+            var row = y * (width + 1);
+            pixels[row] = 0; // no filter
+            var bar = y * shares.Length / height;
+            var inBar = y % (height / shares.Length) is var offset && offset > 8 && offset < height / shares.Length - 8;
+            for (var x = 0; x < width; x++)
+            {
+                pixels[row + 1 + x] = (byte)(inBar && x < shares[bar] * width ? (bar == 0 ? 0x55 : 0xAA) : 0xFF);
+            }
+        }
+        using var compressed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write(pixels);
+        }
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // 8-bit greyscale
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream png, string type, byte[] data)
+    {
+        var typed = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        var buffer = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(buffer, data.Length);
+        png.Write(buffer);
+        png.Write(typed);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(buffer, Crc32(typed));
+        png.Write(buffer);
+    }
+
+    // PNG's CRC-32 (polynomial 0xEDB88320), bit by bit: the picture is small.
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+        return ~crc;
+    }
 
     public static byte[] Build()
     {
@@ -50,8 +106,8 @@ public static class SampleWordManuscript
                 T(" finds the same pattern across several regions; "), .. Field("REF _Ref1001 \\h", "Table 1"), T(" sets out where fees are charged.")])
             .Add(P("Caption", new BookmarkStart { Id = "1", Name = "_Ref1001" }, T("Table 1"), new BookmarkEnd { Id = "1" }, T(": Where recruitment fees are charged and who may charge them")))
             .Add(Table([["Stage", "Charged by", "Lawful under ILO Convention No. 181"], ["Before departure", "Private agency", "No"], ["At destination", "Employer", "No"]]))
-            .Picture(Png, "Two squares, grey and white, standing for the share of workers who paid a fee and the share who did not.")
-            .Paragraph("Caption", T("Figure 1: Workers who paid a recruitment fee (illustration)"))
+            .Picture(Png, "Bar chart with two bars: 64 per cent of the workers paid a recruitment fee, 36 per cent did not.")
+            .Paragraph("Caption", T("Figure 1: Share of workers who paid a recruitment fee (illustrative figures)"))
             .Paragraph("Heading1", T("3. Conclusions"))
             .Paragraph(null, T("Banning recruitment fees is a necessary step; enforcing the ban where the debt is owed is the harder one."));
         return word.Build();
