@@ -38,7 +38,8 @@ internal static class CitationFields
 {
     public const string MendeleyCiteTag = "MENDELEY_CITATION_v3_";
 
-    public static FieldMeaning Read(string instruction)
+    /// <param name="data">The field's binary data decoded as text (EndNote's EN.CITE.DATA), or empty.</param>
+    public static FieldMeaning Read(string instruction, string data = "")
     {
         var text = instruction.Trim();
         var words = text.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
@@ -51,7 +52,7 @@ internal static class CitationFields
                 "ZOTERO_ITEM" => CslCitation("Zotero", text),
                 "CSL_CITATION" => CslCitation("Mendeley", text),
                 "ZOTERO_BIBL" => new FieldMeaning.Generated("the bibliography Zotero generated"),
-                "EN.CITE" => EndNote(text[(text.IndexOf("EN.CITE", StringComparison.Ordinal) + "EN.CITE".Length)..]),
+                "EN.CITE" => EndNote(text[(text.IndexOf("EN.CITE", StringComparison.Ordinal) + "EN.CITE".Length)..] is { Length: > 0 } xml && xml.Trim().Length > 0 ? xml : data),
                 "EN.REFLIST" => new FieldMeaning.Generated("the bibliography EndNote generated"),
                 _ when text.Contains("CSL_BIBLIOGRAPHY", StringComparison.Ordinal) => new FieldMeaning.Generated("the bibliography Mendeley generated"),
                 _ => new FieldMeaning.Other(),
@@ -73,6 +74,19 @@ internal static class CitationFields
             return new FieldMeaning.CrossReference(words[1].Split(' ')[0]);
         }
         return new FieldMeaning.Other();
+    }
+
+    /// <summary>w:fldData is base64; EndNote's holds its citation XML in UTF-8. Data that is not base64 is ignored.</summary>
+    public static string DecodeFieldData(string base64)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(base64.Where(c => !char.IsWhiteSpace(c)))));
+        }
+        catch (FormatException)
+        {
+            return "";
+        }
     }
 
     /// <summary>A Mendeley Cite content control's tag: the prefix, then the citation JSON in base64.</summary>
@@ -149,8 +163,7 @@ internal static class CitationFields
         var text = xml.Trim();
         if (text.Length == 0)
         {
-            // The citation data then sits in the field's binary data (EN.CITE.DATA), which pub does not read.
-            return new FieldMeaning.Broken("EndNote", "its record is stored as binary field data");
+            return new FieldMeaning.Broken("EndNote", "it holds no citation data");
         }
         try
         {

@@ -20,6 +20,9 @@ internal sealed partial class DocumentConverter
         public bool Separated { get; set; }
         public FieldMeaning? Meaning { get; set; }
         public List<Segment>? Sink { get; set; }
+
+        /// <summary>Binary field data (base64 in w:fldData), where EndNote keeps a citation too long for the instruction.</summary>
+        public StringBuilder Data { get; } = new();
     }
 
     private Stack<FieldFrame> _fields = new();
@@ -187,7 +190,7 @@ internal sealed partial class DocumentConverter
                 case FieldChar fieldChar when fieldChar.FieldCharType?.Value is { } type:
                     if (type == FieldCharValues.Begin)
                     {
-                        Open("");
+                        Open("", fieldChar.FieldData?.Text);
                     }
                     else if (type == FieldCharValues.Separate)
                     {
@@ -272,10 +275,14 @@ internal sealed partial class DocumentConverter
     // An on/off property is on when present without a value, or with true/1/on.
     private static bool? On(OnOffType? value) => value is null ? null : value.Val is null || value.Val.Value;
 
-    private void Open(string instruction)
+    private void Open(string instruction, string? data = null)
     {
         var frame = new FieldFrame(_position);
         frame.Instruction.Append(instruction);
+        if (!string.IsNullOrWhiteSpace(data))
+        {
+            frame.Data.Append(CitationFields.DecodeFieldData(data));
+        }
         _fields.Push(frame);
     }
 
@@ -286,7 +293,7 @@ internal sealed partial class DocumentConverter
             return;
         }
         frame.Separated = true;
-        frame.Meaning = CitationFields.Read(frame.Instruction.ToString());
+        frame.Meaning = CitationFields.Read(frame.Instruction.ToString(), frame.Data.ToString());
         switch (frame.Meaning)
         {
             case FieldMeaning.Citation or FieldMeaning.Generated:
@@ -308,7 +315,13 @@ internal sealed partial class DocumentConverter
         {
             _sinks.Pop();
         }
-        var meaning = frame.Meaning ?? CitationFields.Read(frame.Instruction.ToString());
+        // EndNote nests an EN.CITE.DATA field, holding the data, in the instruction of its EN.CITE field.
+        if (frame.Data.Length > 0 && _fields.TryPeek(out var parent) && !parent.Separated && frame.Instruction.ToString().Contains("EN.CITE.DATA", StringComparison.Ordinal))
+        {
+            parent.Data.Append(frame.Data);
+            return;
+        }
+        var meaning = frame.Meaning ?? CitationFields.Read(frame.Instruction.ToString(), frame.Data.ToString());
         switch (meaning)
         {
             case FieldMeaning.Citation citation:

@@ -354,6 +354,36 @@ public sealed class WordImportTests
     }
 
     [Fact]
+    public void AnEndNoteCitationKeptInBinaryFieldDataIsRead()
+    {
+        // EndNote writes a long citation (several works) as base64 in the w:fldData of an EN.CITE.DATA field
+        // nested in the instruction of its EN.CITE field.
+        const string xml = "<EndNote><Cite><Author>Kara</Author><Year>2009</Year><RecNum>7</RecNum><record><rec-number>7</rec-number><ref-type name=\"Book\">6</ref-type>"
+            + "<contributors><authors><author>Kara, Siddharth</author></authors></contributors><titles><title>Sex Trafficking: Inside the Business of Modern Slavery</title></titles>"
+            + "<dates><year>2009</year></dates></record></Cite><Cite><Author>Gallagher</Author><Year>2010</Year><Pages>7</Pages><record><ref-type name=\"Book\">6</ref-type>"
+            + "<contributors><authors><author>Gallagher, Anne T.</author></authors></contributors><titles><title>The International Law of Human Trafficking</title></titles>"
+            + "<dates><year>2010</year></dates><electronic-resource-num>10.1017/CBO9780511761065</electronic-resource-num></record></Cite></EndNote>";
+        DocumentFormat.OpenXml.Wordprocessing.Run Char(DocumentFormat.OpenXml.Wordprocessing.FieldCharValues type, string? data = null)
+        {
+            var fieldChar = new DocumentFormat.OpenXml.Wordprocessing.FieldChar { FieldCharType = type };
+            if (data is not null)
+            {
+                fieldChar.Append(new DocumentFormat.OpenXml.Wordprocessing.FieldData(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(data))));
+            }
+            return new(fieldChar);
+        }
+        DocumentFormat.OpenXml.Wordprocessing.Run Code(string text) => new(new DocumentFormat.OpenXml.Wordprocessing.FieldCode(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+        var begin = DocumentFormat.OpenXml.Wordprocessing.FieldCharValues.Begin;
+        var separate = DocumentFormat.OpenXml.Wordprocessing.FieldCharValues.Separate;
+        var end = DocumentFormat.OpenXml.Wordprocessing.FieldCharValues.End;
+        var word = new WordFixture()
+            .Paragraph(null, T("Studies agree"), Char(begin), Code(" ADDIN EN.CITE "), Char(begin, xml), Code(" ADDIN EN.CITE.DATA "), Char(end),
+                Char(separate), T("(Kara 2009; Gallagher 2010, 7)"), Char(end), T("."));
+        var result = Imported(word);
+        Assert.Equal("Studies agree[@kara-2009-b; @gallagher-2010, p. 7].\n", result.Body);
+    }
+
+    [Fact]
     public void AFileThatIsNotAWordDocumentIsADiagnosticNotACrash()
     {
         var (result, failure) = WordImport.Read("%PDF-1.7 not a docx"u8.ToArray(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([]));
