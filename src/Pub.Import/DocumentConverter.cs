@@ -85,6 +85,11 @@ internal sealed partial class DocumentConverter
         foreach (var item in items)
         {
             WriteBlock(item, front, blocks);
+            if (blocks.Count > 0 && blocks[^1].Kind is not ("list" or "quote-list"))
+            {
+                // A list ends at the first block that is not one of its items; the next list starts afresh.
+                _openLists.Clear();
+            }
         }
         var body = new StringBuilder();
         for (var i = 0; i < blocks.Count; i++)
@@ -261,8 +266,8 @@ internal sealed partial class DocumentConverter
     private static string CitationLinkerPlainWords(string text) =>
         string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CitationLinker.Plain).Where(w => w.Length > 0));
 
-    // "1.", "2.3", "2.3.1", "IV." typed before a heading's text; Word's own numbering is never in the text.
-    [GeneratedRegex(@"^(?:(?:\d+\.)+\d*|\d+(?:\.\d+)+|[IVXLC]+\.)[\s\u00A0]+")]
+    // "1.", "2.3", "2.3.1", "IV.", "2<tab>" typed before a heading's text; Word's own numbering is never in the text.
+    [GeneratedRegex(@"^(?:(?:\d+\.)+\d*|\d+(?:\.\d+)+|[IVXLC]+\.|\d+(?=\t))[\s\u00A0]+")]
     private static partial Regex TypedNumber();
 
     [GeneratedRegex(@"\{#(tbl-[\p{L}\p{N}_-]+)\}\s*$")]
@@ -274,7 +279,7 @@ internal sealed partial class DocumentConverter
 
     private void WriteBlock(BodyItem item, FrontMatterBuilder front, List<(string Text, string Kind)> blocks)
     {
-        if (item.IsCaptionOf)
+        if (item.IsCaptionOf || item.Role == ParagraphRole.ContentsHeading)
         {
             return;
         }
@@ -319,9 +324,17 @@ internal sealed partial class DocumentConverter
         }
         if (item.List is { } list)
         {
+            // The open lists are those of lower Word levels: an item nests one step below them however many Word
+            // levels it skips (a list Word starts at its third level starts at the first here; Markdown would
+            // read so deep an indentation as code).
+            while (_openLists.Count > 0 && _openLists[^1].WordLevel >= list.Level)
+            {
+                _openLists.RemoveAt(_openLists.Count - 1);
+            }
             var quoted = item.Role == ParagraphRole.Quote;
-            blocks.Add(((quoted ? "> " : "") + ListIndent(list.Level) + (list.Ordered ? "1. " : "- ") + text, quoted ? "quote-list" : "list"));
-            RememberList(list);
+            var indent = new string(' ', _openLists.Sum(l => l.MarkerWidth));
+            blocks.Add(((quoted ? "> " : "") + indent + (list.Ordered ? "1. " : "- ") + text, quoted ? "quote-list" : "list"));
+            _openLists.Add((list.Level, list.Ordered ? 3 : 2));
             return;
         }
         if (segments.OfType<Segment.Image>().Any())
@@ -331,26 +344,8 @@ internal sealed partial class DocumentConverter
         blocks.Add((text, "paragraph"));
     }
 
-    // The marker width of the open list at each level: a nested item is indented past its parent's marker.
-    private readonly List<int> _listMarkers = [];
-
-    private string ListIndent(int level)
-    {
-        while (_listMarkers.Count < level)
-        {
-            _listMarkers.Add(2);
-        }
-        return new string(' ', _listMarkers.Take(level).Sum());
-    }
-
-    private void RememberList((int Level, bool Ordered) list)
-    {
-        if (_listMarkers.Count > list.Level)
-        {
-            _listMarkers.RemoveRange(list.Level, _listMarkers.Count - list.Level);
-        }
-        _listMarkers.Add(list.Ordered ? 3 : 2);
-    }
+    // The lists open at the current item: each one's Word level and the width of its marker ("- ", "1. ").
+    private readonly List<(int WordLevel, int MarkerWidth)> _openLists = [];
 
     // "(Gallagher 2010)", "(Allain and Bales, 2012, p. 4)": an author–year citation typed by hand; "[12]",
     // "[3, 7–9]": a numbered one.

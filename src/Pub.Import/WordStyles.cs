@@ -15,6 +15,9 @@ internal enum ParagraphRole
     Heading,
     Quote,
     Caption,
+
+    /// <summary>The heading of Word's table of contents ("Contents"), left out with the contents.</summary>
+    ContentsHeading,
 }
 
 /// <summary>
@@ -111,6 +114,7 @@ internal sealed class WordStyles
             "date" => (ParagraphRole.Date, 0),
             "quote" or "intense quote" or "block text" or "block quote" or "blockquote" or "quotation" => (ParagraphRole.Quote, 0),
             "caption" or "table caption" or "image caption" or "figure caption" => (ParagraphRole.Caption, 0),
+            "toc heading" => (ParagraphRole.ContentsHeading, 0),
             _ => null,
         };
     }

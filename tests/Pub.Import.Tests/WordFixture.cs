@@ -208,6 +208,11 @@ public sealed class WordFixture
             }
             return style;
         }
+        static Style Based(Style style, string on)
+        {
+            style.Append(new BasedOn { Val = on });
+            return style;
+        }
         return new Styles(
             new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(new Languages { Val = Language }))),
             Paragraph("Normal", "Normal"),
@@ -215,6 +220,7 @@ public sealed class WordFixture
             Paragraph("Subtitle", "Subtitle"),
             Paragraph("Heading1", "heading 1", 0),
             Paragraph("Heading2", "heading 2", 1),
+            Based(Paragraph("TOCHeading", "TOC Heading"), "Heading1"),
             Paragraph("Quote", "Quote"),
             Paragraph("Caption", "caption"),
             Paragraph("ListParagraph", "List Paragraph"),

@@ -148,14 +148,15 @@ public sealed class WordImportTests
             .Paragraph("Heading1", T("Forced Criminality in Europe"))
             .Paragraph("Heading1", T("1. Introduction"))
             .Paragraph(null, T("Body."))
+            .Paragraph("Heading2", T("1\tNumbered with a tab"))
             .Add(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
                 new DocumentFormat.OpenXml.Wordprocessing.ParagraphProperties(new DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId { Val = "Heading2" },
                     new DocumentFormat.OpenXml.Wordprocessing.NumberingProperties(new DocumentFormat.OpenXml.Wordprocessing.NumberingLevelReference { Val = 1 }, new DocumentFormat.OpenXml.Wordprocessing.NumberingId { Val = 2 })),
                 T("1.2\tScope of the study")));
         var result = Imported(word);
         Assert.Equal("Forced Criminality in Europe", result.FrontMatter.Title);
-        Assert.Equal("# Introduction {#sec-introduction}\n\nBody.\n\n## Scope of the study {#sec-scope-of-the-study}\n", result.Body);
-        Assert.Equal(2, result.Counts.Sections);
+        Assert.Equal("# Introduction {#sec-introduction}\n\nBody.\n\n## Numbered with a tab {#sec-numbered-with-a-tab}\n\n## Scope of the study {#sec-scope-of-the-study}\n", result.Body);
+        Assert.Equal(3, result.Counts.Sections);
         Assert.Equal("en", result.FrontMatter.Language);
     }
 
@@ -264,6 +265,7 @@ public sealed class WordImportTests
         DocumentFormat.OpenXml.Wordprocessing.Run Code(string text) => new(new DocumentFormat.OpenXml.Wordprocessing.FieldCode(text));
         var hidden = T("a hidden remark", new DocumentFormat.OpenXml.Wordprocessing.RunProperties(new DocumentFormat.OpenXml.Wordprocessing.Vanish()));
         var word = new WordFixture()
+            .Paragraph("TOCHeading", T("Contents"))
             .Paragraph(null, [.. Field("TOC \\o \"1-3\" \\h", "Introduction 1")])
             .Paragraph("Heading1", T("Report"))
             .Paragraph(null, T("Text"), hidden, T("."))
@@ -381,6 +383,20 @@ public sealed class WordImportTests
                 Char(separate), T("(Kara 2009; Gallagher 2010, 7)"), Char(end), T("."));
         var result = Imported(word);
         Assert.Equal("Studies agree[@kara-2009-b; @gallagher-2010, p. 7].\n", result.Body);
+    }
+
+    [Fact]
+    public void AListAfterAParagraphStartsAfreshAtItsFirstLevel()
+    {
+        var word = new WordFixture()
+            .ListItem(2, 0, "first")
+            .ListItem(2, 1, "nested")
+            .Paragraph(null, T("Between the lists."))
+            .ListItem(1, 2, "second list, begun at the third level")
+            .ListItem(1, 2, "its next item")
+            .ListItem(1, 0, "back at the first level");
+        // Markdown would read an item indented as deep as Word's third level as code: the list starts at its first.
+        Assert.Equal("1. first\n   1. nested\n\nBetween the lists.\n\n- second list, begun at the third level\n- its next item\n- back at the first level\n", Imported(word).Body);
     }
 
     [Fact]
