@@ -400,6 +400,22 @@ public sealed class WordImportTests
     }
 
     [Fact]
+    public void CrossReferenceFieldsToAHeadingAndAPictureBecomeReferences()
+    {
+        var heading = P("Heading1", new DocumentFormat.OpenXml.Wordprocessing.BookmarkStart { Id = "7", Name = "_Ref200" }, T("Legal framework"), new DocumentFormat.OpenXml.Wordprocessing.BookmarkEnd { Id = "7" });
+        var caption = P("Caption", new DocumentFormat.OpenXml.Wordprocessing.BookmarkStart { Id = "8", Name = "_Ref300" }, T("Figure 1"), new DocumentFormat.OpenXml.Wordprocessing.BookmarkEnd { Id = "8" }, T(": Cases by year"));
+        var word = new WordFixture()
+            .Paragraph("Heading1", T("Study"))
+            .Paragraph(null, [T("See "), .. Field("REF _Ref200 \\h", "Legal framework"), T(" and "), .. Field("REF _Ref300 \\h", "Figure 1"), T("; "), .. Field("REF _Missing \\h", "below"), T(".")])
+            .Add(heading)
+            .Picture(SampleWordManuscript.Png, "Bars for 2022 and 2023.")
+            .Add(caption);
+        var result = Imported(word);
+        Assert.StartsWith("See @sec-legal-framework and @fig-1; below.\n\n# Legal framework {#sec-legal-framework}\n\n![Cases by year](figures/figure-1.png){#fig-1 alt=\"Bars for 2022 and 2023.\"}", result.Body, StringComparison.Ordinal);
+        Assert.Contains(result.Review, n => n.Message.StartsWith("a cross-reference points at a bookmark that is not a heading", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AFileThatIsNotAWordDocumentIsADiagnosticNotACrash()
     {
         var (result, failure) = WordImport.Read("%PDF-1.7 not a docx"u8.ToArray(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([]));
