@@ -82,7 +82,7 @@ internal sealed partial class DocumentConverter
         }
         var columns = owners.Count == 0 ? 0 : owners.Keys.Max(k => k.Column) + 1;
         var merged = cells.Any(c => c.RowSpan > 1 || c.ColumnSpan > 1);
-        var builder = new StringBuilder(merged ? MarkdownTable.Grid(cells, rowCount, columns) : MarkdownTable.Pipe(cells, rowCount, columns));
+        var builder = new StringBuilder(merged ? MarkdownTable.Grid(cells, rowCount, columns) : MarkdownTable.Pipe(cells, rowCount, columns, Alignments(table)));
         var caption = CaptionText(item.Caption);
         if (caption.Length == 0)
         {
@@ -96,4 +96,12 @@ internal sealed partial class DocumentConverter
         }
         return builder.Append("\n\nTable: ").Append(caption).Append(" {#").Append(item.Label).Append('}').ToString();
     }
+
+    /// <summary>Each column's alignment, from the justification of its cell in the first row. Left and
+    /// unjustified both read as the default: Word, and pandoc writing Word, do not tell them apart.</summary>
+    private static List<char> Alignments(Table table) =>
+        table.Elements<TableRow>().FirstOrDefault()?.Elements<TableCell>()
+            .Select(cell => cell.Elements<Paragraph>().FirstOrDefault()?.ParagraphProperties?.Justification?.Val?.Value)
+            .Select(justification => justification == JustificationValues.Center ? 'c' : justification == JustificationValues.Right ? 'r' : 'd')
+            .ToList() ?? [];
 }

@@ -117,7 +117,7 @@ internal sealed partial class DocumentConverter
     // Items of one list follow each other line by line; paragraphs of one quotation (and a list in it) share its "> ".
     private static string Separator(string previous, string next) => (previous, next) switch
     {
-        ("list", "list") or ("quote-list", "quote-list") => "\n",
+        ("list", "list") or ("quote-list", "quote-list") or ("term", "definition") => "\n",
         ("quote" or "quote-list", "quote" or "quote-list") => "\n>\n",
         _ => "\n\n",
     };
@@ -313,6 +313,16 @@ internal sealed partial class DocumentConverter
             case ParagraphRole.Quote when item.List is null:
                 blocks.Add(("> " + text, "quote"));
                 return;
+            case ParagraphRole.DefinitionTerm:
+                blocks.Add((text, "term"));
+                return;
+            case ParagraphRole.Definition when blocks.Count > 0 && blocks[^1].Kind is "term":
+                blocks.Add((":   " + text, "definition"));
+                return;
+            case ParagraphRole.Definition when blocks.Count > 0 && blocks[^1].Kind is "definition" or "definition-more":
+                // A definition's further paragraphs are indented under it.
+                blocks.Add(("    " + text, "definition-more"));
+                return;
             case ParagraphRole.Caption:
                 Note("a caption that belongs to no table or picture was kept as a paragraph");
                 break;
@@ -324,9 +334,9 @@ internal sealed partial class DocumentConverter
         }
         if (item.List is { } list)
         {
-            // The open lists are those of lower Word levels: an item nests one step below them however many Word
-            // levels it skips (a list Word starts at its third level starts at the first here; Markdown would
-            // read so deep an indentation as code).
+            // The open lists are those indented less: an item nests one step below them however far it is
+            // indented (a list Word starts at its third level starts at the first here; Markdown would read so
+            // deep an indentation as code).
             while (_openLists.Count > 0 && _openLists[^1].WordLevel >= list.Level)
             {
                 _openLists.RemoveAt(_openLists.Count - 1);
@@ -344,7 +354,7 @@ internal sealed partial class DocumentConverter
         blocks.Add((text, "paragraph"));
     }
 
-    // The lists open at the current item: each one's Word level and the width of its marker ("- ", "1. ").
+    // The lists open at the current item: each one's indentation in Word and the width of its marker ("- ", "1. ").
     private readonly List<(int WordLevel, int MarkerWidth)> _openLists = [];
 
     // "(Gallagher 2010)", "(Allain and Bales, 2012, p. 4)": an author–year citation typed by hand; "[12]",

@@ -23,7 +23,8 @@ internal sealed record GridCell(int Row, int Column, int RowSpan, int ColumnSpan
 /// </summary>
 internal static class MarkdownTable
 {
-    public static string Pipe(IReadOnlyList<GridCell> cells, int rows, int columns)
+    /// <param name="alignments">Per column: 'l', 'c', 'r' for a column Word aligns left, centred or right; anything else is default.</param>
+    public static string Pipe(IReadOnlyList<GridCell> cells, int rows, int columns, IReadOnlyList<char> alignments)
     {
         var builder = new StringBuilder();
         for (var r = 0; r < rows; r++)
@@ -32,7 +33,12 @@ internal static class MarkdownTable
             builder.Append("| ").Append(string.Join(" | ", texts)).Append(" |\n");
             if (r == 0)
             {
-                builder.Append('|').Append(string.Concat(Enumerable.Repeat("---|", columns))).Append('\n');
+                builder.Append('|').Append(string.Concat(Enumerable.Range(0, columns).Select(c => alignments.ElementAtOrDefault(c) switch
+                {
+                    'c' => ":---:|",
+                    'r' => "---:|",
+                    _ => "---|",
+                }))).Append('\n');
             }
         }
         return builder.ToString().TrimEnd('\n');

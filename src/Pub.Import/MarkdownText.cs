@@ -8,11 +8,12 @@ namespace Pub.Import;
 /// citation syntax gives a meaning is escaped. Two things typed as text are kept as syntax on purpose: a
 /// Pandoc citation whose keys the project's bibliography defines (<c>[@osce-2010, p. 4]</c>, as in a .docx
 /// written by Pandoc from a manuscript) and a cross-reference to a label (<c>@tbl-measures</c>), with a
-/// trailing attribute block <c>{#tbl-id}</c> in a caption.
+/// trailing attribute block <c>{#tbl-id}</c> in a caption. An author-in-text citation keeps its bracketed
+/// locator (<c>@gallagher-2010 [chap. 1]</c>).
 /// </summary>
 internal static partial class MarkdownText
 {
-    [GeneratedRegex(@"\[[^\[\]]*?-?@(?<key>[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)[^\[\]]*\]|(?<![\p{L}\p{N}\\])@(?<ref>(?:sec|fig|tbl)-[\p{L}\p{N}_-]*[\p{L}\p{N}_])|(?<![\p{L}\p{N}\\])@(?<bare>[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])")]
+    [GeneratedRegex(@"\[[^\[\]]*?-?@(?<key>[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)[^\[\]]*\]|(?<![\p{L}\p{N}\\])@(?<ref>(?:sec|fig|tbl)-[\p{L}\p{N}_-]*[\p{L}\p{N}_])|(?<![\p{L}\p{N}\\])@(?<bare>[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])(?: \[[^\[\]@]*\])?")]
     private static partial Regex TypedCitation();
 
     [GeneratedRegex(@"-?@(?<key>[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])")]

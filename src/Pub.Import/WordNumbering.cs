@@ -33,7 +33,11 @@ internal sealed class WordNumbering
         }
     }
 
-    /// <summary>The list level and kind of a numbered paragraph; null when its numbering is none (numId 0).</summary>
+    /// <summary>The list depth and kind of a numbered paragraph; null when its numbering is none (numId 0). The
+    /// depth is the level's left indentation in twentieths of a point: Word indents each level further, and
+    /// pandoc writes a nested list as another list at level 0 that is only indented further, so indentation
+    /// says how lists nest where level numbers may not. A level without an indentation counts half an inch
+    /// per level.</summary>
     public (int Level, bool Ordered)? ListOf(NumberingProperties numbering)
     {
         var id = numbering.NumberingId?.Val?.Value ?? 0;
@@ -42,9 +46,9 @@ internal sealed class WordNumbering
             return null;
         }
         var level = Math.Clamp(numbering.NumberingLevelReference?.Val?.Value ?? 0, 0, 8);
-        var format = _byInstance.TryGetValue(id, out var definition)
-            ? definition.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level)?.NumberingFormat?.Val?.Value
-            : null;
-        return (level, format is not null && format != NumberFormatValues.Bullet && format != NumberFormatValues.None);
+        var definition = _byInstance.TryGetValue(id, out var found) ? found.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level) : null;
+        var format = definition?.NumberingFormat?.Val?.Value;
+        var indentation = definition?.PreviousParagraphProperties?.Indentation?.Left?.Value is { } left && int.TryParse(left, out var twips) ? twips : (level + 1) * 720;
+        return (indentation, format is not null && format != NumberFormatValues.Bullet && format != NumberFormatValues.None);
     }
 }

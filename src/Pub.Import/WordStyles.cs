@@ -16,6 +16,10 @@ internal enum ParagraphRole
     Quote,
     Caption,
 
+    /// <summary>A term of a definition list and its definition (pandoc's "Definition Term" and "Definition").</summary>
+    DefinitionTerm,
+    Definition,
+
     /// <summary>The heading of Word's table of contents ("Contents"), left out with the contents.</summary>
     ContentsHeading,
 }
@@ -115,6 +119,8 @@ internal sealed class WordStyles
             "quote" or "intense quote" or "block text" or "block quote" or "blockquote" or "quotation" => (ParagraphRole.Quote, 0),
             "caption" or "table caption" or "image caption" or "figure caption" => (ParagraphRole.Caption, 0),
             "toc heading" => (ParagraphRole.ContentsHeading, 0),
+            "definition term" => (ParagraphRole.DefinitionTerm, 0),
+            "definition" => (ParagraphRole.Definition, 0),
             _ => null,
         };
     }

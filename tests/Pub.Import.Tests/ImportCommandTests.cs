@@ -103,14 +103,16 @@ public sealed class ImportCommandTests : IDisposable
     /// headings without a label of their own get one made from their words, the figure's alternative text is
     /// its caption (pandoc writes the caption as the picture's description), a list in a block quote comes out
     /// of the quote (pandoc marks it by indentation only), an unnumbered heading is numbered (Word's heading has
-    /// no such mark), and the front matter fields Word has no place for
-    /// (number, date, ISBN …) are not carried.
+    /// no such mark), a column aligned left reads as default (pandoc writes both as left), and the front matter fields Word has no place for
+    /// (number, date, ISBN …) are not carried. The other sample papers are not compared: they write lettered
+    /// sub-items ("a. …") under numbered ones, which pub's Markdown reads as text of the item and pandoc as a
+    /// list of its own, so the two documents differ before any import.
     /// </summary>
-    [Fact]
-    public void ASamplePaperWrittenToWordByPandocImportsToTheSameDocumentModel()
+    [Theory]
+    [InlineData("papers/op-003-domestic-servitude")]
+    public void ASamplePaperWrittenToWordByPandocImportsToTheSameDocumentModel(string paper)
     {
-        const string paper = "papers/op-003-domestic-servitude";
-        var pandoc = Process.Start(new ProcessStartInfo("/usr/bin/pandoc", ["paper.md", "-o", Path.Combine(_root, "op3.docx")])
+        var pandoc = Process.Start(new ProcessStartInfo("/usr/bin/pandoc", ["paper.md", "-o", Path.Combine(_root, "paper.docx")])
         {
             WorkingDirectory = Path.Combine(_root, paper),
             RedirectStandardError = true,
@@ -120,16 +122,17 @@ public sealed class ImportCommandTests : IDisposable
         pandoc.WaitForExit();
         Assert.True(pandoc.ExitCode == 0, pandocErrors);
 
-        var (exit, output, error) = Pub("import", "op3.docx", "--series", "op", "--out", "papers/op-003-imported");
+        var (exit, output, error) = Pub("import", "paper.docx", "--series", "op", "--out", "papers/imported");
         Assert.True(exit == 0, error);
-        Assert.Contains("20 sections, 10 footnotes, 1 table, 1 figure", output, StringComparison.Ordinal);
+        var notes = ManuscriptParser.Parse(new SourceText(paper, Read(paper + "/paper.md"))).Document!.Notes.Count;
+        Assert.Contains($"{notes} footnote", output, StringComparison.Ordinal);
 
-        var (checkExit, checkOutput, checkError) = Pub("check", "papers/op-003-imported");
+        var (checkExit, checkOutput, checkError) = Pub("check", "papers/imported");
         Assert.Equal(1, checkExit);
         var errors = (checkOutput + checkError).Split('\n').Where(l => l.Contains(": error PUB", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["papers/op-003-imported/paper.md(1,1): error PUB0103: required field 'authors' is missing"], errors);
+        Assert.Equal(["papers/imported/paper.md(1,1): error PUB0103: required field 'authors' is missing"], errors);
 
-        Assert.Equal(Model(paper + "/paper.md", original: true), Model("papers/op-003-imported/paper.md", original: false));
+        Assert.Equal(Model(paper + "/paper.md", original: true), Model("papers/imported/paper.md", original: false));
     }
 
     [Fact]
@@ -208,7 +211,8 @@ public sealed class ImportCommandTests : IDisposable
         // Every line of the dump is indented; a line break not followed by a space is one inside a value.
         var text = System.Text.RegularExpressions.Regex.Replace(ModelDump.Dump(parsed.Document), "\n(?=[^ ])", " ");
         var lines = text.Split('\n').Skip(1)
-            .Select(line => System.Text.RegularExpressions.Regex.Replace(line, @" \{#sec-[a-z0-9-]+\}| alt=.*$", "").Replace("␤", " ", StringComparison.Ordinal).Replace(" unnumbered ", " ", StringComparison.Ordinal));
+            .Select(line => System.Text.RegularExpressions.Regex.Replace(line, @" \{#sec-[a-z0-9-]+\}| alt=.*$", "").Replace("␤", " ", StringComparison.Ordinal).Replace(" unnumbered ", " ", StringComparison.Ordinal))
+            .Select(line => line.Contains(" align=", StringComparison.Ordinal) ? line.Replace("Left", "Default", StringComparison.Ordinal) : line);
         var dump = string.Join('\n', original ? WithoutQuotesAroundLists([.. lines]) : lines);
         File.WriteAllText(Path.Combine(Path.GetTempPath(), original ? "pub-import-original.txt" : "pub-import-imported.txt"), dump);
         return dump;

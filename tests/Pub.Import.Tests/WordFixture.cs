@@ -225,6 +225,8 @@ public sealed class WordFixture
             Paragraph("Caption", "caption"),
             Paragraph("ListParagraph", "List Paragraph"),
             Paragraph("Author", "Author"),
+            Paragraph("DefinitionTerm", "Definition Term"),
+            Paragraph("Definition", "Definition"),
             Paragraph("Abstract", "Abstract"));
     }
 
@@ -233,10 +235,15 @@ public sealed class WordFixture
         static AbstractNum Definition(int id, NumberFormatValues format) =>
             new(Enumerable.Range(0, 3).Select(level => new Level(new NumberingFormat { Val = format }, new LevelText { Val = format == NumberFormatValues.Bullet ? "•" : $"%{level + 1}." }) { LevelIndex = level }))
             { AbstractNumberId = id };
+        // 3: bullets at level 0 indented as deep as another list's second level, as pandoc writes a nested list.
+        var nested = new AbstractNum(new Level(new NumberingFormat { Val = NumberFormatValues.Bullet }, new LevelText { Val = "–" },
+            new PreviousParagraphProperties(new Indentation { Left = "1440", Hanging = "360" })) { LevelIndex = 0 }) { AbstractNumberId = 3 };
         return new Numbering(
             Definition(1, NumberFormatValues.Bullet),
             Definition(2, NumberFormatValues.Decimal),
+            nested,
             new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 },
-            new NumberingInstance(new AbstractNumId { Val = 2 }) { NumberID = 2 });
+            new NumberingInstance(new AbstractNumId { Val = 2 }) { NumberID = 2 },
+            new NumberingInstance(new AbstractNumId { Val = 3 }) { NumberID = 3 });
     }
 }

@@ -416,6 +416,33 @@ public sealed class WordImportTests
     }
 
     [Fact]
+    public void DefinitionTermsAndDefinitionsBecomeADefinitionList()
+    {
+        var word = new WordFixture()
+            .Paragraph("DefinitionTerm", T("Debt bondage"))
+            .Paragraph("Definition", T("Work pledged against a debt whose value the work does not reduce."))
+            .Paragraph("Definition", T("A practice similar to slavery."))
+            .Paragraph("DefinitionTerm", T("Servitude"))
+            .Paragraph("Definition", T("An obligation to live and work for another."));
+        var body = Imported(word).Body;
+        Assert.Equal("Debt bondage\n:   Work pledged against a debt whose value the work does not reduce.\n\n    A practice similar to slavery.\n\nServitude\n:   An obligation to live and work for another.\n", body);
+        var list = Assert.IsType<Pub.Model.DefinitionList>(Assert.Single(Pub.Markdown.ManuscriptParser.ParseFragment(body)));
+        Assert.Equal(2, list.Items.Count);
+        Assert.Equal(2, Assert.Single(list.Items[0].Definitions).Count);
+    }
+
+    [Fact]
+    public void AListIndentedFurtherAtLevelZeroNestsAsPandocWritesIt()
+    {
+        var word = new WordFixture()
+            .ListItem(2, 0, "Give effect to the presumption of minority:")
+            .ListItem(3, 0, "issue instructions;")
+            .ListItem(3, 0, "train the teams;")
+            .ListItem(2, 0, "Appoint guardians.");
+        Assert.Equal("1. Give effect to the presumption of minority:\n   - issue instructions;\n   - train the teams;\n1. Appoint guardians.\n", Imported(word).Body);
+    }
+
+    [Fact]
     public void AFileThatIsNotAWordDocumentIsADiagnosticNotACrash()
     {
         var (result, failure) = WordImport.Read("%PDF-1.7 not a docx"u8.ToArray(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([]));
