@@ -443,6 +443,20 @@ public sealed class WordImportTests
     }
 
     [Fact]
+    public void ColumnsWordCentresOrAlignsRightKeepTheirAlignment()
+    {
+        var table = Table([["Country", "Cases", "Share"], ["A", "12", "40 %"]]);
+        var header = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().First().Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().ToList();
+        foreach (var (cell, justification) in new[] { (header[1], DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Center), (header[2], DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Right) })
+        {
+            cell.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()!.PrependChild(
+                new DocumentFormat.OpenXml.Wordprocessing.ParagraphProperties(new DocumentFormat.OpenXml.Wordprocessing.Justification { Val = justification }));
+        }
+        var body = Imported(new WordFixture().Add(table)).Body;
+        Assert.Equal("| Country | Cases | Share |\n|---|:---:|---:|\n| A | 12 | 40 % |\n", body);
+    }
+
+    [Fact]
     public void AFileThatIsNotAWordDocumentIsADiagnosticNotACrash()
     {
         var (result, failure) = WordImport.Read("%PDF-1.7 not a docx"u8.ToArray(), "draft.docx", TrackedChanges.Refuse, new CitationLinker([]));
