@@ -17,6 +17,7 @@ public static class PubCli
             ListCommand.Create(session),
             StylesCommand.Create(session),
             NewCommand.Create(session),
+            ImportCommand.Create(session),
             CiteCommand.Create(session),
             PreviewCommand.Create(session),
             PublishCommand.Create(session),

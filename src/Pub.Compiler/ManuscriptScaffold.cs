@@ -14,19 +14,9 @@ internal static class ManuscriptScaffold
 
     public static (string? Created, IReadOnlyList<Diagnostic> Diagnostics) Create(IWorld world, string seriesId, string title, string? language)
     {
-        var (config, diagnostics) = ConfigReader.Read(world);
-        var found = new List<Diagnostic>(diagnostics);
-        if (config is null)
+        var found = new List<Diagnostic>();
+        if (FindSeries(world, seriesId, found) is not ({ } config, { } series))
         {
-            return (null, found);
-        }
-        var series = config.FindSeries(seriesId);
-        if (series is null)
-        {
-            var guess = Suggestions.Closest(seriesId, config.Series.Select(s => s.Id));
-            // A mistake on the command line, not in pub.yaml: no file position to blame.
-            found.Add(new Diagnostic(Severity.Error, Codes.UnknownSeries.Id, $"--series '{seriesId}': pub.yaml defines no such series",
-                Hints: [guess is null ? $"defined series: {string.Join(", ", config.Series.Select(s => s.Id))}" : $"did you mean '{guess}'?"]));
             return (null, found);
         }
         var (folder, existing) = FolderFor(world, series, title);
@@ -54,6 +44,28 @@ internal static class ManuscriptScaffold
             return (null, found);
         }
         return (path, found);
+    }
+
+    /// <summary>The project's configuration and the series a command line names; nulls, with the reason in
+    /// <paramref name="found"/>, when pub.yaml cannot be read or defines no such series.</summary>
+    public static (ProjectConfig? Config, SeriesConfig? Series) FindSeries(IWorld world, string seriesId, List<Diagnostic> found)
+    {
+        var (config, diagnostics) = ConfigReader.Read(world);
+        found.AddRange(diagnostics);
+        if (config is null)
+        {
+            return (null, null);
+        }
+        var series = config.FindSeries(seriesId);
+        if (series is null)
+        {
+            var guess = Suggestions.Closest(seriesId, config.Series.Select(s => s.Id));
+            // A mistake on the command line, not in pub.yaml: no file position to blame.
+            found.Add(new Diagnostic(Severity.Error, Codes.UnknownSeries.Id, $"--series '{seriesId}': pub.yaml defines no such series",
+                Hints: [guess is null ? $"defined series: {string.Join(", ", config.Series.Select(s => s.Id))}" : $"did you mean '{guess}'?"]));
+            return (config, null);
+        }
+        return (config, series);
     }
 
     /// <summary>

@@ -166,6 +166,9 @@ public static class PubCompiler
 
     public static (string? Created, IReadOnlyList<Diagnostic> Diagnostics) NewPaper(IWorld world, string series, string title, string? language) =>
         ManuscriptScaffold.Create(world, series, title, language);
+
+    /// <summary><c>pub import</c>: a Word document becomes a new manuscript folder.</summary>
+    public static ImportOutcome Import(IWorld world, ImportRequest request) => ManuscriptImport.Run(world, request);
 }
 
 public sealed record CatalogueEntry(string Series, int? Number, int Edition, string Language, string Title, string Status, string Path, string Published = "-");

@@ -110,6 +110,12 @@ public static class Codes
     public static readonly DiagnosticCode InvalidPublishRequest = new("PUB1109", "pub publish was asked for something it cannot do");
     public static readonly DiagnosticCode StaleLockTakenOver = new("PUB1110", "a publish lock left by a process that no longer runs was taken over");
 
+    public static readonly DiagnosticCode UnreadableWordDocument = new("PUB1201", "the file to import is not a readable Word document");
+    public static readonly DiagnosticCode TrackedChangesRefused = new("PUB1202", "the Word document has tracked changes and import was not told what to do with them");
+    public static readonly DiagnosticCode ImportTargetExists = new("PUB1203", "the folder an import would create exists already");
+    public static readonly DiagnosticCode UnreadableCitationField = new("PUB1204", "a citation field's data cannot be read");
+    public static readonly DiagnosticCode InvalidImportRequest = new("PUB1205", "pub import was asked for something it cannot do");
+
     public static IReadOnlyList<DiagnosticCode> All { get; } = Collect();
 
     private static DiagnosticCode[] Collect() =>

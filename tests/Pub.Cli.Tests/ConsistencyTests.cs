@@ -10,7 +10,7 @@ namespace Pub.Cli.Tests;
 /// stages, the diagnostic catalogue and its documentation, the command help and the README.</summary>
 public sealed partial class ConsistencyTests
 {
-    private static readonly string[] Stages = ["Pub.Markdown", "Pub.Citations", "Pub.Resolve", "Pub.Layout", "Pub.Pdf", "Pub.Html"];
+    private static readonly string[] Stages = ["Pub.Markdown", "Pub.Citations", "Pub.Resolve", "Pub.Layout", "Pub.Pdf", "Pub.Html", "Pub.Import"];
 
     private static HashSet<string> References(string assembly) =>
         [.. Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!)];
@@ -41,6 +41,12 @@ public sealed partial class ConsistencyTests
             Assert.DoesNotContain("PdfSharp", References(other));
         }
         Assert.DoesNotContain(References("Pub.Compiler"), r => r.StartsWith("Scriban", StringComparison.Ordinal));
+        // The Open XML SDK reads Word documents for the import and nothing else.
+        Assert.Contains("DocumentFormat.OpenXml", References("Pub.Import"));
+        foreach (var other in new[] { "Pub.Markdown", "Pub.Citations", "Pub.Compiler", "pub" })
+        {
+            Assert.DoesNotContain(References(other), r => r.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal));
+        }
         // The preview server goes through the compiler facade like any command; only the CLI knows it.
         Assert.Empty(References("Pub.Preview").Where(r => r.StartsWith("Pub.", StringComparison.Ordinal)).Except(["Pub.Compiler", "Pub.Syntax"]));
         Assert.Contains("Pub.Preview", References("pub"));
@@ -66,7 +72,7 @@ public sealed partial class ConsistencyTests
     public void CommandHelpAndReadmeAgree()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        foreach (var command in new[] { "build", "check", "list", "styles", "new paper", "cite", "preview", "publish" })
+        foreach (var command in new[] { "build", "check", "list", "styles", "new paper", "import", "cite", "preview", "publish" })
         {
             var (exit, help, _) = TestProject.RunIn(RepoPaths.Root, [.. command.Split(' '), "--help"]);
             Assert.Equal(0, exit);
