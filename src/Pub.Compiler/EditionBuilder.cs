@@ -183,10 +183,14 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
                 files.AddRange(citationFiles);
                 files.AddRange(chapterCitations.SelectMany(c => c.Files));
-                foreach (var image in images)
+                // A PDF figure is shown by a picture of its page; the other figures are copied as they are.
+                var (pictures, problems) = PdfFigurePictures.Render(Figures.Of(resolved), _world.ReadBytes);
+                diagnostics.AddRange(problems);
+                foreach (var image in images.Where(i => !PdfFigure.Is(_world.ReadBytes(i) ?? [])))
                 {
                     files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
                 }
+                files.AddRange(pictures.Select(p => (baseName + "-files/" + RelativeToManuscript(p.Path, resolved), p.Png)));
             }
         }
 

@@ -28,11 +28,6 @@ internal static class VectorFigureChecks
         }
     }
 
-    /// <summary>The page a figure asks for with its page attribute, from 1; null when the attribute is not a number.</summary>
-    public static int? Page(Figure figure) =>
-        figure.Attributes["page"] is not { } page ? 1
-        : int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : null;
-
     private static IEnumerable<Diagnostic> CheckSvg(Figure figure, byte[] bytes)
     {
         foreach (var problem in SvgReader.Read(bytes).Problems)
@@ -64,7 +59,7 @@ internal static class VectorFigureChecks
                 "export it again without a password or restrictions");
             yield break;
         }
-        if (Page(figure) is not { } page || page > pages.Count)
+        if (figure.Page is not { } page || page > pages.Count)
         {
             yield return Diagnostic.Error(Codes.PdfFigurePage, $"PDF figure '{figure.Path}' has {pages.Count} page{(pages.Count == 1 ? "" : "s")}; page '{figure.Attributes["page"]}' does not exist",
                 figure.Span, "page=N picks the page, counting from 1; without it the first page is drawn");

@@ -26,8 +26,7 @@ internal sealed partial class BlockLayout
         double captionHeight = captionLines.Sum(b => b.Height) + frame.Size;
 
         double aspect = 0.5;
-        int page = int.TryParse(figure.Attributes["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
-        var artwork = settings.Images.ContainsKey(path) ? Artwork(path, page) : null;
+        var artwork = settings.Images.ContainsKey(path) ? Artwork(path, figure.Page ?? 1) : null;
         if (artwork is { } art)
             aspect = art.Height / art.Width;
         else if (settings.Images.ContainsKey(path))

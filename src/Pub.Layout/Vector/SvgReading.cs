@@ -233,6 +233,8 @@ internal sealed class SvgReading
             string name = xml.LocalName, value = xml.Value.Trim();
             if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase) && name.Length > 2 && xml.Prefix != "xmlns")
                 Problem(SvgProblemKind.Active, $"has an event handler ({name}), which pub does not run");
+            else if (name == "href" && value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+                NotDrawn("embedded pictures (href=\"data:…\")");
             else if (name == "href" && !value.StartsWith('#'))
                 Problem(SvgProblemKind.External, $"refers to '{Shorten(value)}' ({xml.Name}); pub reads nothing outside the SVG file itself");
             else if (ExternalUrl(value) && xml.Prefix != "xmlns" && name != "xmlns")

@@ -1,0 +1,183 @@
+using System.Text;
+using Pub.Layout.Paged;
+using Pub.Layout.Vector;
+using Pub.Model;
+using Xunit;
+
+namespace Pub.Layout.Tests;
+
+/// <summary>SVG figures: what the reader draws and refuses, and how layout sizes and sets them.</summary>
+public sealed class VectorFigureTests
+{
+    private static SvgFigure Read(string svg) => SvgReader.Read(Encoding.UTF8.GetBytes(svg));
+
+    /// <summary>An SVG whose user unit is one point, so coordinates come out as written.</summary>
+    private static string InPoints(string body, int width = 100, int height = 50) =>
+        $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}pt\" height=\"{height}pt\">{body}</svg>";
+
+    private static VectorPath OnlyPath(SvgFigure figure) => Assert.IsType<VectorPath>(Assert.Single(figure.Marks));
+
+    [Fact]
+    public void The_natural_size_comes_from_the_viewbox_in_css_pixels_or_from_width_and_height()
+    {
+        var fromBox = Read("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 200\"/>");
+        Assert.Equal((300.0, 150.0), (fromBox.Width, fromBox.Height));
+        var inMillimetres = Read("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 200\" width=\"127mm\"/>");
+        Assert.Equal(360, inMillimetres.Width, 6);
+        Assert.Equal(180, inMillimetres.Height, 6);
+        var noSize = Read("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"5\" height=\"5\"/></svg>");
+        Assert.False(noSize.Drawable);
+        Assert.Equal(SvgProblemKind.Unreadable, Assert.Single(noSize.Problems).Kind);
+    }
+
+    [Fact]
+    public void Relative_path_commands_become_absolute_moves_and_lines()
+    {
+        var path = OnlyPath(Read(InPoints("<path d=\"M10 10 h20 v20 l-20 0z\" fill=\"#ff0000\"/>")));
+        Assert.Equal([PathVerb.MoveTo, PathVerb.LineTo, PathVerb.LineTo, PathVerb.LineTo, PathVerb.Close], path.Steps.Select(s => s.Verb));
+        Assert.Equal([new VectorPoint(10, 10), new VectorPoint(30, 10), new VectorPoint(30, 30), new VectorPoint(10, 30)],
+            path.Steps.Take(4).Select(s => s.P3));
+        Assert.Equal(new Colour(255, 0, 0), path.Fill);
+        Assert.Null(path.Stroke);
+    }
+
+    [Fact]
+    public void Numbers_run_together_as_path_data_allows()
+    {
+        var path = OnlyPath(Read(InPoints("<path d=\"M1-2.5.5 3\"/>")));
+        Assert.Equal([new VectorPoint(1, -2.5), new VectorPoint(0.5, 3)], path.Steps.Select(s => s.P3));
+    }
+
+    [Fact]
+    public void A_quarter_arc_is_one_cubic_that_stays_on_the_circle()
+    {
+        var path = OnlyPath(Read(InPoints("<path d=\"M10 0 A10 10 0 0 1 0 10\" fill=\"none\" stroke=\"black\"/>")));
+        var cubic = Assert.Single(path.Steps, s => s.Verb == PathVerb.CubicTo);
+        Assert.Equal(new VectorPoint(0, 10), cubic.P3);
+        // The cubic's midpoint, from its four points; the circle is centred at the origin (sweep 1 turns from +x to +y).
+        double mx = (10 + 3 * cubic.P1.X + 3 * cubic.P2.X + 0) / 8, my = (0 + 3 * cubic.P1.Y + 3 * cubic.P2.Y + 10) / 8;
+        Assert.Equal(10, Math.Sqrt(mx * mx + my * my), 2);
+    }
+
+    [Fact]
+    public void Group_transforms_apply_to_points_and_stroke_widths()
+    {
+        var path = OnlyPath(Read(InPoints("<g transform=\"translate(10 20) scale(2)\"><rect x=\"1\" y=\"1\" width=\"2\" height=\"2\" fill=\"none\" stroke=\"blue\" stroke-width=\"0.5\"/></g>")));
+        Assert.Equal(new VectorPoint(12, 22), path.Steps[0].P3);
+        Assert.Equal(new VectorPoint(16, 26), path.Steps[2].P3);
+        Assert.Equal(1, path.StrokeWidth, 9);
+        Assert.Equal(new Colour(0, 0, 255), path.Stroke);
+    }
+
+    [Fact]
+    public void Text_keeps_its_string_anchor_weight_and_transform()
+    {
+        var figure = Read(InPoints("<g font-size=\"12\" font-weight=\"bold\"><text x=\"5\" y=\"10\" text-anchor=\"middle\">Alpha <tspan>beta</tspan></text></g>"
+            + "<text transform=\"rotate(-90)\" x=\"-20\" y=\"8\">Axis</text>"));
+        var texts = figure.Marks.OfType<SvgText>().ToList();
+        Assert.Equal(["Alpha beta", "Axis"], texts.Select(t => t.Text));
+        Assert.True(texts[0].Bold);
+        Assert.Equal(TextAnchor.Middle, texts[0].Anchor);
+        Assert.Equal(12, texts[0].Size);
+        // rotate(-90) maps (x, y) to (y, -x): the anchor (-20, 8) lands at (8, 20).
+        var anchor = texts[1].Transform.Apply(texts[1].X, texts[1].Y);
+        Assert.Equal(8, anchor.X, 9);
+        Assert.Equal(20, anchor.Y, 9);
+    }
+
+    public static TheoryData<string, SvgProblemKind, int> Hostile => new()
+    {
+        { "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><text>&x;</text></svg>", SvgProblemKind.Doctype, 2 },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<script>alert(1)</script>\n</svg>", SvgProblemKind.Active, 2 },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\" onload=\"alert(1)\"/>", SvgProblemKind.Active, 1 },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n\n<foreignObject><p xmlns=\"http://www.w3.org/1999/xhtml\">x</p></foreignObject></svg>", SvgProblemKind.Active, 3 },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 10 10\">\n<image xlink:href=\"../../secret.png\" width=\"10\" height=\"10\"/></svg>", SvgProblemKind.External, 2 },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<a href=\"https://example.org/\"><rect width=\"5\" height=\"5\"/></a></svg>", SvgProblemKind.External, 2 },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"5\" height=\"5\" style=\"fill: url(https://example.org/p.svg#g)\"/></svg>", SvgProblemKind.External, 1 },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><style>@import url(https://example.org/a.css);</style></svg>", SvgProblemKind.External, 1 },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000000\" height=\"1000000\"/>", SvgProblemKind.TooLarge, 1 },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"5\"", SvgProblemKind.Unreadable, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void A_hostile_svg_is_refused_with_the_line_of_the_problem(string svg, SvgProblemKind kind, int line)
+    {
+        var figure = Read(svg);
+        Assert.False(figure.Drawable);
+        Assert.Empty(figure.Marks);
+        var problem = Assert.Single(figure.Problems, p => p.Refused);
+        Assert.Equal(kind, problem.Kind);
+        Assert.Equal(line, problem.Line);
+    }
+
+    [Fact]
+    public void Internal_references_and_unknown_elements_are_left_out_without_refusing_the_figure()
+    {
+        var figure = Read(InPoints("<defs><linearGradient id=\"g\"/></defs><rect width=\"5\" height=\"5\" fill=\"url(#g)\" stroke=\"black\"/><use href=\"#g\"/>"));
+        Assert.True(figure.Drawable);
+        Assert.All(figure.Problems, p => Assert.Equal(SvgProblemKind.NotDrawn, p.Kind));
+        Assert.Contains(figure.Problems, p => p.Message.Contains("<use>", StringComparison.Ordinal));
+        Assert.Null(OnlyPath(figure).Fill);
+    }
+
+    private const string ChartPath = "papers/op-001/figures/chart.svg";
+
+    private static PagedDocument LayOut(string svg, Attributes attributes)
+    {
+        var document = new Document("papers/op-001/paper.md", new Metadata { Title = "T" },
+            [new Figure("figures/chart.svg", [new Pub.Model.Text("A chart")], "Bars for Alpha and Beta", attributes, "1", ChartPath)], []);
+        var settings = SampleDocuments.Settings() with { Images = new Dictionary<string, byte[]> { [ChartPath] = Encoding.UTF8.GetBytes(svg) } };
+        return Typesetter.Layout(document, settings, TestFonts.Set);
+    }
+
+    private static ImageItem Placed(PagedDocument paged) => paged.Pages.SelectMany(p => p.Items).OfType<ImageItem>().Single();
+
+    private const string SmallChart = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 200\">"
+        + "<rect x=\"10\" y=\"50\" width=\"100\" height=\"140\" fill=\"#1f5f8b\"/>"
+        + "<text x=\"60\" y=\"40\" font-size=\"16\" text-anchor=\"middle\">Alpha</text>"
+        + "<text transform=\"translate(390 100) rotate(-90)\" font-size=\"16\">Beta</text></svg>";
+
+    [Fact]
+    public void A_vector_figure_narrower_than_the_measure_keeps_its_size_and_its_proportions()
+    {
+        var image = Placed(LayOut(SmallChart, Attributes.Empty));
+        Assert.Equal(300, image.Width, 2);
+        Assert.Equal(150, image.Height, 2);
+    }
+
+    [Fact]
+    public void A_vector_figure_wider_than_the_measure_is_scaled_down_to_it()
+    {
+        var wide = SmallChart.Replace("viewBox=\"0 0 400 200\"", "viewBox=\"0 0 400 200\" width=\"1000pt\"", StringComparison.Ordinal);
+        var settings = SampleDocuments.Settings();
+        var image = Placed(LayOut(wide, Attributes.Empty));
+        Assert.Equal(settings.TextWidth, image.Width, 2);
+        Assert.Equal(settings.TextWidth / 2, image.Height, 2);
+    }
+
+    [Fact]
+    public void A_width_attribute_in_per_cent_of_the_measure_sets_the_width()
+    {
+        var image = Placed(LayOut(SmallChart, new Attributes(null, [], [new("width", "50%")])));
+        Assert.Equal(SampleDocuments.Settings().TextWidth / 2, image.Width, 2);
+        Assert.Equal(image.Width / 2, image.Height, 2);
+    }
+
+    [Fact]
+    public void The_drawing_sets_the_svg_text_in_the_edition_sans_anchored_and_turned_as_the_svg_says()
+    {
+        var paged = LayOut(SmallChart, Attributes.Empty);
+        var drawing = paged.Drawings[ChartPath];
+        var runs = drawing.Marks.OfType<VectorText>().Select(t => t.Run).ToList();
+        var alpha = runs.Single(r => r.Text == "Alpha");
+        var beta = runs.Single(r => r.Text == "Beta");
+        // 16 CSS pixels are 12 points; the middle anchor centres the word on x = 60 px = 45 pt.
+        Assert.Equal(12, alpha.Size, 6);
+        Assert.Equal(45, alpha.X + alpha.Width / 2, 2);
+        Assert.Equal(90, beta.Rotation, 6);
+        Assert.Contains(paged.Faces, f => f.Id == alpha.FaceId && f.Family == "Source Sans 3");
+        Assert.Single(drawing.Marks.OfType<VectorPath>());
+        Assert.Contains("drawing \"papers/op-001/figures/chart.svg\" 300.00x150.00", paged.Dump(), StringComparison.Ordinal);
+    }
+}
