@@ -145,6 +145,6 @@ public sealed partial class HtmlFragmentWriter
         }
     }
 
-    [GeneratedRegex(@"^\d{1,4}(\.\d{1,3})?(%|px|em|rem)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d{1,4}(\.\d{1,3})?(%|px|em|rem|cm|mm|in|pt)$", RegexOptions.CultureInvariant)]
     private static partial Regex CssLength();
 }
