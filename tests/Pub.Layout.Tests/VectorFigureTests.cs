@@ -112,13 +112,47 @@ public sealed class VectorFigureTests
     }
 
     [Fact]
-    public void Internal_references_and_unknown_elements_are_left_out_without_refusing_the_figure()
+    public void Paints_and_elements_pub_does_not_draw_are_left_out_without_refusing_the_figure()
     {
-        var figure = Read(InPoints("<defs><linearGradient id=\"g\"/></defs><rect width=\"5\" height=\"5\" fill=\"url(#g)\" stroke=\"black\"/><use href=\"#g\"/>"));
+        var figure = Read(InPoints("<defs><linearGradient id=\"g\"/></defs><rect width=\"5\" height=\"5\" fill=\"url(#g)\" stroke=\"black\"/><use href=\"#nothing\"/>"));
         Assert.True(figure.Drawable);
         Assert.All(figure.Problems, p => Assert.Equal(SvgProblemKind.NotDrawn, p.Kind));
         Assert.Contains(figure.Problems, p => p.Message.Contains("<use>", StringComparison.Ordinal));
         Assert.Null(OnlyPath(figure).Fill);
+    }
+
+    [Fact]
+    public void Use_draws_the_element_or_symbol_it_names_where_it_stands()
+    {
+        var figure = Read(InPoints("<defs><circle id=\"dot\" r=\"2\"/><symbol id=\"tick\"><line x2=\"4\" stroke=\"black\"/></symbol></defs>"
+            + "<use href=\"#dot\" x=\"10\" y=\"20\" fill=\"red\"/><use xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"#dot\" transform=\"translate(30 5)\"/>"
+            + "<use href=\"#tick\" x=\"50\" y=\"40\"/>"));
+        Assert.Empty(figure.Problems);
+        var paths = figure.Marks.Cast<VectorPath>().ToList();
+        Assert.Equal(3, paths.Count);
+        // A circle starts at its rightmost point.
+        Assert.Equal(new VectorPoint(12, 20), paths[0].Steps[0].P3);
+        Assert.Equal(new Colour(255, 0, 0), paths[0].Fill);
+        Assert.Equal(new VectorPoint(32, 5), paths[1].Steps[0].P3);
+        Assert.Equal(Colour.Black, paths[1].Fill);
+        Assert.Equal([new VectorPoint(50, 40), new VectorPoint(54, 40)], paths[2].Steps.Select(p => p.P3));
+    }
+
+    [Fact]
+    public void Use_in_a_circle_is_left_out_and_use_that_multiplies_past_the_limit_refuses_the_figure()
+    {
+        var circle = Read(InPoints("<g id=\"a\"><use href=\"#b\"/></g><g id=\"b\"><use href=\"#a\"/><rect width=\"1\" height=\"1\"/></g>"));
+        Assert.True(circle.Drawable);
+        Assert.Contains(circle.Problems, p => p.Message.Contains("circle", StringComparison.Ordinal));
+
+        // Each level uses the one below ten times: eight levels would draw 10^8 rectangles from a file of 2 kB.
+        var levels = new StringBuilder("<defs><rect id=\"l0\" width=\"1\" height=\"1\"/>");
+        for (int level = 1; level <= 8; level++)
+            levels.Append(System.Globalization.CultureInfo.InvariantCulture, $"<g id=\"l{level}\">").Append(string.Concat(Enumerable.Repeat($"<use href=\"#l{level - 1}\"/>", 10))).Append("</g>");
+        levels.Append("</defs><use href=\"#l8\"/>");
+        var bomb = Read(InPoints(levels.ToString()));
+        Assert.False(bomb.Drawable);
+        Assert.Equal(SvgProblemKind.TooLarge, Assert.Single(bomb.Problems, p => p.Refused).Kind);
     }
 
     private const string ChartPath = "papers/op-001/figures/chart.svg";

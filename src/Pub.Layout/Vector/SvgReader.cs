@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 using Pub.Layout.Paged;
 
 namespace Pub.Layout.Vector;
 
 /// <summary>
 /// Reads the part of SVG that charts, diagrams and logos are drawn with: shapes (path, rect, circle, ellipse, line,
-/// polyline, polygon), groups with transforms, text with tspans, solid fills and strokes, and the root's size and
-/// viewBox. Everything else is left out with a note.
+/// polyline, polygon), groups with transforms, use of elements and symbols of the file, text with tspans, solid fills
+/// and strokes, and the root's size and viewBox. Everything else is left out with a note.
 /// The reader is also the gate for unsafe files. It never follows a reference: a DOCTYPE or entity declaration,
 /// script, event handlers, foreign content and any href that is not a fragment of the file itself refuse the
 /// figure, as do dimensions no page can hold. Each problem carries its line in the SVG.
@@ -35,16 +36,17 @@ public static class SvgReader
             if (at >= 0)
                 return Refused(SvgProblemKind.Doctype, LineOf(text, at), "declares a DOCTYPE or entities, which pub does not read");
         }
-        var reading = new SvgReading();
+        XDocument document;
         try
         {
             using var xml = XmlReader.Create(new StringReader(text), Settings);
-            return reading.Run(xml);
+            document = XDocument.Load(xml, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
         }
         catch (XmlException e)
         {
             return Refused(SvgProblemKind.Unreadable, e.LineNumber, "is not well-formed XML: " + FirstSentence(e.Message));
         }
+        return new SvgReading().Run(document);
     }
 
     private static readonly XmlReaderSettings Settings = new()

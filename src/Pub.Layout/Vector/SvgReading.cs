@@ -1,48 +1,68 @@
 using System.Text;
 using System.Xml;
-using Pub.Layout.Paged;
+using System.Xml.Linq;
 
 namespace Pub.Layout.Vector;
 
-/// <summary>One pass over an SVG file: checks every element and attribute for what makes a file unsafe, and lowers
-/// the drawable elements to marks in points, with each element's transform and inherited style applied.</summary>
+/// <summary>
+/// Reads a parsed SVG in two passes. The first checks every element and attribute for what makes a file unsafe
+/// and collects the ids that &lt;use&gt; may name; the second lowers the drawable elements to marks in points, with
+/// each element's transform and inherited style applied. A &lt;use&gt; draws the element it names in place, as
+/// charting tools write repeated markers and glyphs; chains are followed a few levels deep, never in a circle, and
+/// everything drawn is counted, so that a small file cannot expand into millions of marks.
+/// </summary>
 internal sealed class SvgReading
 {
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
+    private const string XLinkNamespace = "http://www.w3.org/1999/xlink";
+    private const int MaxUseDepth = 8;
+
+    /// <summary>Elements drawn, each expansion of a &lt;use&gt; counted again.</summary>
+    private const int MaxDrawn = 2 * SvgReader.MaxElements;
+
+    private static readonly XName Svg = XName.Get("svg", SvgNamespace);
 
     private readonly List<VectorMark> _marks = [];
     private readonly List<SvgProblem> _problems = [];
     private readonly HashSet<string> _notDrawn = new(StringComparer.Ordinal);
-    private readonly Stack<(SvgStyle Style, Affine Transform)> _scopes = new();
-    private IXmlLineInfo? _lines;
-    private int _elements;
+    private readonly Dictionary<string, XElement> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<XElement> _using = [];
+    private int _line;
+    private int _drawn;
+    private bool _stopped;
     private TextPiece? _text;
-    private int _textDepth = -1;
 
     private sealed record TextPiece(double X, double Y, SvgStyle Style, Affine Transform, StringBuilder Content);
 
-    public SvgFigure Run(XmlReader xml)
+    public SvgFigure Run(XDocument document)
     {
-        _lines = xml as IXmlLineInfo;
-        if (xml.MoveToContent() != XmlNodeType.Element || xml.LocalName != "svg" || xml.NamespaceURI != SvgNamespace)
+        var root = document.Root;
+        if (root is null || root.Name != Svg)
+        {
+            _line = root is null ? 0 : LineOf(root);
             return Refused(SvgProblemKind.Unreadable, "has no <svg> root element in the SVG namespace (xmlns=\"http://www.w3.org/2000/svg\")");
-        if (Size(xml) is not { } size)
+        }
+        _line = LineOf(root);
+        if (Size(root) is not { } size)
             return new SvgFigure(0, 0, [], [.. _problems]);
-        CheckAttributes(xml);
-        _scopes.Push((SvgStyle.Initial.With(xml.GetAttribute, NotDrawn), size.Root));
-        int rootDepth = xml.Depth;
-        if (!xml.IsEmptyElement)
-            Walk(xml, rootDepth);
+        Check(root);
+        if (!_problems.Any(p => p.Refused))
+        {
+            var style = SvgStyle.Initial.With(Attribute(root), NotDrawn);
+            DrawChildren(root, style, size.Root, 0);
+        }
         return _problems.Any(p => p.Refused)
             ? new SvgFigure(size.Width, size.Height, [], [.. _problems])
             : new SvgFigure(size.Width, size.Height, [.. _marks], [.. _problems]);
     }
 
-    private int Line => _lines?.LineNumber ?? 0;
+    private static int LineOf(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+
+    private static Func<string, string?> Attribute(XElement element) => name => element.Attribute(name)?.Value;
 
     private SvgFigure Refused(SvgProblemKind kind, string message)
     {
-        _problems.Add(new SvgProblem(kind, Line, message));
+        _problems.Add(new SvgProblem(kind, _line, message));
         return new SvgFigure(0, 0, [], [.. _problems]);
     }
 
@@ -50,7 +70,7 @@ internal sealed class SvgReading
     {
         // A hostile file can repeat one problem thousands of times; the first few say what there is to say.
         if (_problems.Count < 20)
-            _problems.Add(new SvgProblem(kind, Line, message));
+            _problems.Add(new SvgProblem(kind, _line, message));
     }
 
     private void NotDrawn(string what)
@@ -61,11 +81,11 @@ internal sealed class SvgReading
 
     /// <summary>The natural size in points and the map from the root's user space into it. With a viewBox, the
     /// box is fitted into the declared size keeping its proportions and centred (SVG's default, xMidYMid meet).</summary>
-    private (double Width, double Height, Affine Root)? Size(XmlReader xml)
+    private (double Width, double Height, Affine Root)? Size(XElement root)
     {
-        double? width = SvgReader.Length(Percentless(xml.GetAttribute("width")));
-        double? height = SvgReader.Length(Percentless(xml.GetAttribute("height")));
-        var box = xml.GetAttribute("viewBox") is { } viewBox ? SvgGeometry.Numbers(viewBox) : [];
+        double? width = SvgReader.Length(Percentless(root.Attribute("width")?.Value));
+        double? height = SvgReader.Length(Percentless(root.Attribute("height")?.Value));
+        var box = root.Attribute("viewBox")?.Value is { } viewBox ? SvgGeometry.Numbers(viewBox) : [];
         bool hasBox = box.Count == 4 && box[2] > 0 && box[3] > 0;
         if (hasBox)
         {
@@ -98,150 +118,62 @@ internal sealed class SvgReading
 
     private static string? Percentless(string? length) => length is not null && length.Trim().EndsWith('%') ? null : length;
 
-    private void Walk(XmlReader xml, int rootDepth)
+    /// <summary>The safety pass, over every element whether drawn or not; it also collects the ids.</summary>
+    private void Check(XElement root)
     {
-        while (xml.Read())
+        var pending = new Stack<(XElement Element, int Depth)>();
+        pending.Push((root, 0));
+        int elements = 0;
+        while (pending.Count > 0)
         {
-            switch (xml.NodeType)
-            {
-                case XmlNodeType.Element:
-                    if (++_elements > SvgReader.MaxElements)
-                    {
-                        Problem(SvgProblemKind.TooLarge, $"has more than {SvgReader.MaxElements:N0} elements, more than pub draws in a figure");
-                        return;
-                    }
-                    if (xml.Depth - rootDepth > SvgReader.MaxDepth)
-                    {
-                        Problem(SvgProblemKind.TooLarge, $"nests elements deeper than {SvgReader.MaxDepth} levels");
-                        return;
-                    }
-                    Element(xml);
-                    break;
-                case XmlNodeType.EndElement:
-                    if (xml.Depth == rootDepth)
-                        return;
-                    End(xml);
-                    break;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    _text?.Content.Append(xml.Value);
-                    break;
-            }
-        }
-    }
-
-    private void Element(XmlReader xml)
-    {
-        CheckAttributes(xml);
-        string name = xml.LocalName;
-        bool svg = xml.NamespaceURI is SvgNamespace or "";
-        if (name is "script" || name is "foreignObject" || !svg && name is "iframe" or "object" or "embed")
-            Problem(SvgProblemKind.Active, $"contains <{name}>, which pub does not run or embed");
-        if (name == "style" && svg)
-        {
-            CheckStyleSheet(xml);
-            return;
-        }
-        var (parentStyle, parentTransform) = _scopes.Peek();
-        var style = parentStyle.With(xml.GetAttribute, NotDrawn);
-        var transform = parentTransform.Then(SvgGeometry.Transform(xml.GetAttribute("transform")));
-        if (!svg || Skipped(name))
-        {
-            if (!svg || name is not ("title" or "desc" or "metadata" or "defs"))
-                NotDrawnElement(name, svg);
-            if (!xml.IsEmptyElement)
-                SkipChecked(xml);
-            return;
-        }
-        if (name == "svg")
-            transform = transform.Then(new Affine(1, 0, 0, 1, SvgReader.Number(xml.GetAttribute("x")), SvgReader.Number(xml.GetAttribute("y"))));
-        if (name is "text" or "tspan")
-            TextStart(xml, name, style, transform);
-        else if (Shape(xml, name) is { } steps)
-            Paint(steps, style, transform);
-        else if (name is not ("g" or "svg" or "a" or "switch"))
-            NotDrawnElement(name, svg);
-        if (!xml.IsEmptyElement)
-            _scopes.Push((style, transform));
-        else if (name == "text")
-            TextEnd();
-    }
-
-    private void End(XmlReader xml)
-    {
-        if (_scopes.Count > 1)
-            _scopes.Pop();
-        if (xml.LocalName == "text" && xml.Depth == _textDepth)
-            TextEnd();
-    }
-
-    private static bool Skipped(string name) =>
-        name is "title" or "desc" or "metadata" or "defs" or "clipPath" or "mask" or "pattern" or "marker" or "symbol" or "filter"
-            or "linearGradient" or "radialGradient" or "style" or "script" or "foreignObject" or "image" or "use";
-
-    private void NotDrawnElement(string name, bool svg)
-    {
-        if (svg)
-            NotDrawn($"<{name}> elements");
-    }
-
-    /// <summary>Steps past an element's content without drawing it, still checking what lies inside.</summary>
-    private void SkipChecked(XmlReader xml)
-    {
-        int depth = xml.Depth;
-        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-        {
-            if (xml.NodeType != XmlNodeType.Element)
-                continue;
-            if (++_elements > SvgReader.MaxElements)
+            var (element, depth) = pending.Pop();
+            _line = LineOf(element);
+            if (++elements > SvgReader.MaxElements)
             {
                 Problem(SvgProblemKind.TooLarge, $"has more than {SvgReader.MaxElements:N0} elements, more than pub draws in a figure");
                 return;
             }
-            CheckAttributes(xml);
-            if (xml.LocalName is "script" or "foreignObject")
-                Problem(SvgProblemKind.Active, $"contains <{xml.LocalName}>, which pub does not run or embed");
+            if (depth > SvgReader.MaxDepth)
+            {
+                Problem(SvgProblemKind.TooLarge, $"nests elements deeper than {SvgReader.MaxDepth} levels");
+                return;
+            }
+            CheckElement(element);
+            if (element.Attribute("id")?.Value is { Length: > 0 } id)
+                _ids.TryAdd(id, element);
+            foreach (var child in element.Elements().Reverse())
+                pending.Push((child, depth + 1));
         }
     }
 
-    private void CheckStyleSheet(XmlReader xml)
+    private void CheckElement(XElement element)
     {
-        if (xml.IsEmptyElement)
-            return;
-        // Read the sheet's text without leaving the element, so that SkipChecked ends at its end tag.
-        int line = Line;
-        var sheet = new StringBuilder();
-        var inner = xml.ReadSubtree();
-        while (inner.Read())
+        string name = element.Name.LocalName;
+        bool svg = element.Name.NamespaceName == SvgNamespace;
+        if (name is "script" or "foreignObject" || !svg && name is "iframe" or "object" or "embed")
+            Problem(SvgProblemKind.Active, $"contains <{name}>, which pub does not run or embed");
+        if (svg && name == "style")
         {
-            if (inner.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
-                sheet.Append(inner.Value);
+            string css = element.Value;
+            if (css.Contains("@import", StringComparison.OrdinalIgnoreCase) || ExternalUrl(css))
+                Problem(SvgProblemKind.External, "has a style sheet that loads another file or a URL");
+            NotDrawn("<style> sheets (use presentation attributes or style attributes)");
         }
-        string css = sheet.ToString();
-        if (css.Contains("@import", StringComparison.OrdinalIgnoreCase) || ExternalUrl(css))
-            _problems.Add(new SvgProblem(SvgProblemKind.External, line, "has a style sheet that loads another file or a URL"));
-        NotDrawn("<style> sheets (use presentation attributes or style attributes)");
-    }
-
-    /// <summary>Every attribute of every element: event handlers run script; an href or url() that is not a fragment
-    /// of this file reads another file or the network.</summary>
-    private void CheckAttributes(XmlReader xml)
-    {
-        if (!xml.MoveToFirstAttribute())
-            return;
-        do
+        foreach (var attribute in element.Attributes())
         {
-            string name = xml.LocalName, value = xml.Value.Trim();
-            if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase) && name.Length > 2 && xml.Prefix != "xmlns")
-                Problem(SvgProblemKind.Active, $"has an event handler ({name}), which pub does not run");
-            else if (name == "href" && value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            if (attribute.IsNamespaceDeclaration)
+                continue;
+            string local = attribute.Name.LocalName, value = attribute.Value.Trim();
+            string shown = attribute.Name.NamespaceName == XLinkNamespace ? "xlink:" + local : local;
+            if (local.StartsWith("on", StringComparison.OrdinalIgnoreCase) && local.Length > 2)
+                Problem(SvgProblemKind.Active, $"has an event handler ({local}), which pub does not run");
+            else if (local == "href" && value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
                 NotDrawn("embedded pictures (href=\"data:…\")");
-            else if (name == "href" && !value.StartsWith('#'))
-                Problem(SvgProblemKind.External, $"refers to '{Shorten(value)}' ({xml.Name}); pub reads nothing outside the SVG file itself");
-            else if (ExternalUrl(value) && xml.Prefix != "xmlns" && name != "xmlns")
-                Problem(SvgProblemKind.External, $"refers to another file or a URL in its {name} attribute");
+            else if (local == "href" && !value.StartsWith('#'))
+                Problem(SvgProblemKind.External, $"refers to '{Shorten(value)}' ({shown}); pub reads nothing outside the SVG file itself");
+            else if (ExternalUrl(value))
+                Problem(SvgProblemKind.External, $"refers to another file or a URL in its {local} attribute");
         }
-        while (xml.MoveToNextAttribute());
-        xml.MoveToElement();
     }
 
     private static bool ExternalUrl(string text)
@@ -259,20 +191,101 @@ internal sealed class SvgReading
 
     private static string Shorten(string value) => value.Length > 60 ? value[..57] + "..." : value;
 
-    private static List<PathStep>? Shape(XmlReader xml, string name)
+    private void DrawChildren(XElement parent, SvgStyle style, Affine transform, int useDepth)
     {
-        double A(string attribute) => SvgReader.Number(xml.GetAttribute(attribute));
+        foreach (var child in parent.Elements())
+        {
+            if (_stopped)
+                return;
+            Draw(child, style, transform, useDepth);
+        }
+    }
+
+    private void Draw(XElement element, SvgStyle parentStyle, Affine parentTransform, int useDepth)
+    {
+        if (++_drawn > MaxDrawn)
+        {
+            _line = LineOf(element);
+            Problem(SvgProblemKind.TooLarge, $"draws more than {MaxDrawn:N0} elements, counting each <use> again");
+            _stopped = true;
+            return;
+        }
+        if (element.Name.NamespaceName != SvgNamespace)
+            return;
+        _line = LineOf(element);
+        string name = element.Name.LocalName;
+        if (name is "title" or "desc" or "metadata" or "defs" or "symbol" or "style" or "script" or "foreignObject")
+            return;
+        if (name is "clipPath" or "mask" or "pattern" or "marker" or "filter" or "linearGradient" or "radialGradient")
+        {
+            NotDrawn($"<{name}> elements");
+            return;
+        }
+        if (element.Attribute("clip-path") is not null || element.Attribute("mask") is not null || element.Attribute("filter") is not null)
+            NotDrawn("clipping, masks and filters (the content is drawn unclipped and unfiltered)");
+        var style = parentStyle.With(Attribute(element), NotDrawn);
+        var transform = parentTransform.Then(SvgGeometry.Transform(element.Attribute("transform")?.Value));
+        switch (name)
+        {
+            case "g" or "a" or "switch":
+                DrawChildren(element, style, transform, useDepth);
+                break;
+            case "svg":
+                DrawChildren(element, style, transform.Then(Offset(element)), useDepth);
+                break;
+            case "use":
+                Use(element, style, transform.Then(Offset(element)), useDepth);
+                break;
+            case "text":
+                Text(element, style, transform);
+                break;
+            default:
+                if (Shape(element, name) is { } steps)
+                    Paint(steps, style, transform);
+                else
+                    NotDrawn($"<{name}> elements");
+                break;
+        }
+    }
+
+    private static Affine Offset(XElement element) =>
+        new(1, 0, 0, 1, SvgReader.Number(element.Attribute("x")?.Value), SvgReader.Number(element.Attribute("y")?.Value));
+
+    /// <summary>A &lt;use&gt; draws what it names where it stands: a symbol's content, or the element itself.</summary>
+    private void Use(XElement use, SvgStyle style, Affine transform, int useDepth)
+    {
+        string? href = (use.Attribute("href") ?? use.Attribute(XName.Get("href", XLinkNamespace)))?.Value.Trim();
+        if (href is null || !href.StartsWith('#') || !_ids.TryGetValue(href[1..], out var target))
+        {
+            NotDrawn("<use> of an element the file does not have");
+            return;
+        }
+        if (useDepth >= MaxUseDepth || !_using.Add(target))
+        {
+            NotDrawn($"<use> chains deeper than {MaxUseDepth} or in a circle");
+            return;
+        }
+        if (target.Name == XName.Get("symbol", SvgNamespace))
+            DrawChildren(target, style.With(Attribute(target), NotDrawn), transform, useDepth + 1);
+        else
+            Draw(target, style, transform, useDepth + 1);
+        _using.Remove(target);
+    }
+
+    private static List<PathStep>? Shape(XElement element, string name)
+    {
+        double A(string attribute) => SvgReader.Number(element.Attribute(attribute)?.Value);
         switch (name)
         {
             case "path":
-                return SvgGeometry.PathData(xml.GetAttribute("d") ?? "");
+                return SvgGeometry.PathData(element.Attribute("d")?.Value ?? "");
             case "rect":
                 double w = A("width"), h = A("height");
                 return w > 0 && h > 0 ? Polygon([new(A("x"), A("y")), new(A("x") + w, A("y")), new(A("x") + w, A("y") + h), new(A("x"), A("y") + h)], close: true) : [];
             case "line":
                 return Polygon([new(A("x1"), A("y1")), new(A("x2"), A("y2"))], close: false);
             case "polyline" or "polygon":
-                var n = SvgGeometry.Numbers(xml.GetAttribute("points") ?? "");
+                var n = SvgGeometry.Numbers(element.Attribute("points")?.Value ?? "");
                 return Polygon([.. Enumerable.Range(0, n.Count / 2).Select(i => new VectorPoint(n[2 * i], n[2 * i + 1]))], close: name == "polygon");
             case "circle":
                 return Ellipse(A("cx"), A("cy"), A("r"), A("r"));
@@ -307,7 +320,7 @@ internal sealed class SvgReading
 
     private void Paint(List<PathStep> steps, SvgStyle style, Affine transform)
     {
-        if (style.Hidden || steps.Count == 0 || style.Fill is null && style.Stroke is null || _problems.Any(p => p.Refused))
+        if (style.Hidden || steps.Count == 0 || style.Fill is null && style.Stroke is null)
             return;
         var placed = steps.Select(s => s with { P1 = Map(transform, s.P1), P2 = Map(transform, s.P2), P3 = Map(transform, s.P3) }).ToList();
         double scale = transform.Scale;
@@ -318,39 +331,47 @@ internal sealed class SvgReading
 
     /// <summary>A text element starts a piece at its position; a tspan with a position of its own starts another
     /// (a second line of a label, say), one without continues the piece it is in.</summary>
-    private void TextStart(XmlReader xml, string name, SvgStyle style, Affine transform)
+    private void Text(XElement text, SvgStyle style, Affine transform)
     {
-        string? x = xml.GetAttribute("x"), y = xml.GetAttribute("y");
-        double dy = Offset(xml.GetAttribute("dy"), style.FontSize);
-        if (name == "text")
+        _text = new TextPiece(SvgReader.Number(text.Attribute("x")?.Value),
+            SvgReader.Number(text.Attribute("y")?.Value) + Offset(text.Attribute("dy")?.Value, style.FontSize), style, transform, new StringBuilder());
+        TextContent(text);
+        Flush();
+        _text = null;
+    }
+
+    private void TextContent(XElement element)
+    {
+        foreach (var node in element.Nodes())
         {
-            TextEnd();
-            _textDepth = xml.Depth;
-            _text = new TextPiece(SvgReader.Number(x), SvgReader.Number(y) + dy, style, transform, new StringBuilder());
-        }
-        else if (_text is { } current && (x is not null || y is not null || dy != 0))
-        {
-            Flush();
-            _text = new TextPiece(x is null ? current.X : SvgReader.Number(x), (y is null ? current.Y : SvgReader.Number(y)) + dy, style, current.Transform, new StringBuilder());
+            if (node is XText content)
+                _text!.Content.Append(content.Value);
+            else if (node is XElement span && span.Name.NamespaceName == SvgNamespace && span.Name.LocalName is "tspan" or "a")
+            {
+                var current = _text!;
+                var style = current.Style.With(Attribute(span), NotDrawn);
+                string? x = span.Attribute("x")?.Value, y = span.Attribute("y")?.Value;
+                double dy = Offset(span.Attribute("dy")?.Value, style.FontSize);
+                if (x is not null || y is not null || dy != 0)
+                {
+                    Flush();
+                    _text = new TextPiece(x is null ? current.X : SvgReader.Number(x), (y is null ? current.Y : SvgReader.Number(y)) + dy,
+                        style, current.Transform, new StringBuilder());
+                }
+                TextContent(span);
+            }
         }
     }
 
     private static double Offset(string? value, double fontSize) =>
         value is null ? 0 : value.Trim().EndsWith("em", StringComparison.Ordinal) ? SvgReader.Number(value.Trim()[..^2]) * fontSize : SvgReader.Number(value);
 
-    private void TextEnd()
-    {
-        Flush();
-        _text = null;
-        _textDepth = -1;
-    }
-
     private void Flush()
     {
         if (_text is not { } piece)
             return;
         string content = string.Join(' ', piece.Content.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (content.Length > 0 && !piece.Style.Hidden && piece.Style.Fill is { } fill && !_problems.Any(p => p.Refused))
+        if (content.Length > 0 && !piece.Style.Hidden && piece.Style.Fill is { } fill)
             _marks.Add(new SvgText(content, piece.X, piece.Y, piece.Transform, piece.Style.FontSize, piece.Style.Bold, piece.Style.Serif, piece.Style.Anchor, fill));
         piece.Content.Clear();
     }
