@@ -91,14 +91,14 @@ internal sealed class ArtworkCache(PdfDocument pdf, PagedDocument document, Func
             if (step.Verb != PathVerb.Close)
                 current = to;
         }
-        var pen = path.Stroke is { } stroke && path.StrokeWidth > 0 ? new XPen(Colour(stroke), path.StrokeWidth) : null;
+        var pen = path.Stroke is { } stroke && path.StrokeWidth > 0 ? new XPen(Colour(stroke, path.StrokeOpacity), path.StrokeWidth) : null;
         if (pen is not null && path.Dashes.Count > 0)
         {
             pen.DashStyle = XDashStyle.Custom;
             // XPen measures dashes in multiples of the line width.
             pen.DashPattern = [.. path.Dashes.Select(d => d / path.StrokeWidth)];
         }
-        var brush = path.Fill is { } fill ? new XSolidBrush(Colour(fill)) : null;
+        var brush = path.Fill is { } fill ? new XSolidBrush(Colour(fill, path.FillOpacity)) : null;
         if (pen is not null && brush is not null)
             gfx.DrawPath(pen, brush, outline);
         else if (brush is not null)
@@ -107,7 +107,9 @@ internal sealed class ArtworkCache(PdfDocument pdf, PagedDocument document, Func
             gfx.DrawPath(pen, outline);
     }
 
-    private static XColor Colour(Colour c) => XColor.FromArgb(c.R, c.G, c.B);
+    /// <summary>A colour with its opacity; PDFsharp writes a translucent one through a graphics state (PDF/A-2 allows it).</summary>
+    private static XColor Colour(Colour c, double opacity) =>
+        opacity < 1 ? XColor.FromArgb((int)Math.Round(opacity * 255), c.R, c.G, c.B) : XColor.FromArgb(c.R, c.G, c.B);
 
     public void Dispose()
     {

@@ -70,6 +70,14 @@ public sealed class VectorFigureTests
     }
 
     [Fact]
+    public void Opacity_of_a_group_reaches_the_fill_and_stroke_of_what_it_holds()
+    {
+        var path = OnlyPath(Read(InPoints("<g opacity=\"0.5\"><rect width=\"5\" height=\"5\" fill-opacity=\"0.5\" stroke=\"black\"/></g>")));
+        Assert.Equal(0.25, path.FillOpacity, 9);
+        Assert.Equal(0.5, path.StrokeOpacity, 9);
+    }
+
+    [Fact]
     public void Text_keeps_its_string_anchor_weight_and_transform()
     {
         var figure = Read(InPoints("<g font-size=\"12\" font-weight=\"bold\"><text x=\"5\" y=\"10\" text-anchor=\"middle\">Alpha <tspan>beta</tspan></text></g>"
@@ -170,7 +178,8 @@ public sealed class VectorFigureTests
     private const string SmallChart = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 200\">"
         + "<rect x=\"10\" y=\"50\" width=\"100\" height=\"140\" fill=\"#1f5f8b\"/>"
         + "<text x=\"60\" y=\"40\" font-size=\"16\" text-anchor=\"middle\">Alpha</text>"
-        + "<text transform=\"translate(390 100) rotate(-90)\" font-size=\"16\">Beta</text></svg>";
+        + "<text transform=\"translate(390 100) rotate(-90)\" font-size=\"16\">Beta</text>"
+        + "<text x=\"200\" y=\"190\" font-size=\"16\" text-anchor=\"end\">Total: <tspan font-weight=\"bold\">42</tspan> cases</text></svg>";
 
     [Fact]
     public void A_vector_figure_narrower_than_the_measure_keeps_its_size_and_its_proportions()
@@ -212,6 +221,15 @@ public sealed class VectorFigureTests
         Assert.Equal(90, beta.Rotation, 6);
         Assert.Contains(paged.Faces, f => f.Id == alpha.FaceId && f.Family == "Source Sans 3");
         Assert.Single(drawing.Marks.OfType<VectorPath>());
+        // A bold word inside a label follows the text before it, and the text after it follows it; the end anchor
+        // puts the end of the whole line at x = 200 px = 150 pt.
+        var total = runs.SkipWhile(r => r.Text != "Total:").ToList();
+        Assert.Equal(["Total:", " 42", " cases"], total.Select(r => r.Text));
+        Assert.True(paged.Faces.Single(f => f.Id == total[1].FaceId).Bold);
+        Assert.False(paged.Faces.Single(f => f.Id == total[2].FaceId).Bold);
+        Assert.Equal(total[0].X + total[0].Width, total[1].X, 6);
+        Assert.Equal(total[1].X + total[1].Width, total[2].X, 6);
+        Assert.Equal(150, total[2].X + total[2].Width, 2);
         Assert.Contains("drawing \"papers/op-001/figures/chart.svg\" 300.00x150.00", paged.Dump(), StringComparison.Ordinal);
     }
 }

@@ -50,33 +50,53 @@ internal sealed partial class BlockLayout
     private VectorDrawing Drawing(SvgFigure svg)
     {
         var marks = new List<VectorMark>();
+        var line = new List<SvgText>();
         foreach (var mark in svg.Marks)
         {
-            if (mark is not SvgText text)
+            if (mark is SvgText { Continues: true } more && line.Count > 0)
             {
-                marks.Add(mark);
+                line.Add(more);
                 continue;
             }
+            SetLine(line, marks);
+            if (mark is SvgText text)
+                line.Add(text);
+            else
+                marks.Add(mark);
+        }
+        SetLine(line, marks);
+        return new VectorDrawing(svg.Width, svg.Height, marks);
+    }
+
+    /// <summary>Sets a line of SVG text (the pieces of one chunk, each in its own style, one after the other) from the
+    /// first piece's anchor point, along the direction its transform turns the x axis.</summary>
+    private void SetLine(List<SvgText> line, List<VectorMark> marks)
+    {
+        if (line.Count == 0)
+            return;
+        var first = line[0];
+        var pieces = new List<(Piece Piece, Colour Fill)>();
+        foreach (var text in line)
+        {
             double size = text.Size * text.Transform.Scale;
             if (size < 0.5)
                 continue;
             var style = new TextStyle(text.Serif ? FontRole.Text : FontRole.Heading, text.Bold, false, size, Colour: text.Fill, Hyphenate: false);
-            var pieces = measurer.Pieces(text.Text, style).ToList();
-            double width = pieces.Sum(p => p.Width);
-            double shift = text.Anchor switch { TextAnchor.Middle => -width / 2, TextAnchor.End => -width, _ => 0 };
-            var origin = text.Transform.Apply(text.X, text.Y);
-            double angle = Math.Atan2(text.Transform.B, text.Transform.A);
-            double ux = Math.Cos(angle), uy = Math.Sin(angle);
-            double along = shift;
-            foreach (var piece in pieces)
-            {
-                var run = piece.ToRun(origin.X + ux * along, origin.Y + uy * along, text.Fill);
-                // The run's rotation turns counterclockwise as seen on the page; y grows downward here.
-                marks.Add(new VectorText(angle == 0 ? run : run with { Rotation = -angle * 180 / Math.PI }));
-                along += piece.Width;
-            }
+            pieces.AddRange(measurer.Pieces(text.Text, style).Select(p => (p, text.Fill)));
         }
-        return new VectorDrawing(svg.Width, svg.Height, marks);
+        line.Clear();
+        double width = pieces.Sum(p => p.Piece.Width);
+        double along = first.Anchor switch { TextAnchor.Middle => -width / 2, TextAnchor.End => -width, _ => 0 };
+        var origin = first.Transform.Apply(first.X, first.Y);
+        double angle = Math.Atan2(first.Transform.B, first.Transform.A);
+        double ux = Math.Cos(angle), uy = Math.Sin(angle);
+        foreach (var (piece, fill) in pieces)
+        {
+            var run = piece.ToRun(origin.X + ux * along, origin.Y + uy * along, fill);
+            // The run's rotation turns counterclockwise as seen on the page; y grows downward here.
+            marks.Add(new VectorText(angle == 0 ? run : run with { Rotation = -angle * 180 / Math.PI }));
+            along += piece.Width;
+        }
     }
 
     /// <summary>A figure's width attribute as a width on the page: a percentage of the measure, or a length in cm,

@@ -10,7 +10,12 @@ public enum TextAnchor
 }
 
 /// <summary>Text as the SVG places it, before it is measured: the anchor point is (X, Y) under <see cref="Transform"/>.</summary>
-public sealed record SvgText(string Text, double X, double Y, Affine Transform, double Size, bool Bold, bool Serif, TextAnchor Anchor, Colour Fill) : VectorMark;
+public sealed record SvgText(string Text, double X, double Y, Affine Transform, double Size, bool Bold, bool Serif, TextAnchor Anchor, Colour Fill) : VectorMark
+{
+    /// <summary>Set where the text before it ends, in another style (a bold word inside a label); the text it continues
+    /// and this one are anchored together.</summary>
+    public bool Continues { get; init; }
+}
 
 /// <summary>What the SVG reader found wrong. <see cref="Refused"/> problems stop the figure (the file is unsafe or
 /// unreadable); the others are parts of the drawing that are left out. <see cref="Line"/> is the line in the SVG

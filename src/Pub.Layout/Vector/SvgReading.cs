@@ -32,7 +32,12 @@ internal sealed class SvgReading
     private bool _stopped;
     private TextPiece? _text;
 
-    private sealed record TextPiece(double X, double Y, SvgStyle Style, Affine Transform, StringBuilder Content);
+    /// <summary>Text in one style at one place; <see cref="Continues"/> when it follows the piece before it on the
+    /// same line (a bold word inside a label).</summary>
+    private sealed record TextPiece(double X, double Y, SvgStyle Style, Affine Transform, StringBuilder Content, bool Continues = false);
+
+    /// <summary>Whether the text flushed last ended in white space, which belongs between it and a continuing piece.</summary>
+    private bool _spaceBefore;
 
     public SvgFigure Run(XDocument document)
     {
@@ -222,7 +227,7 @@ internal sealed class SvgReading
             return;
         }
         if (element.Attribute("clip-path") is not null || element.Attribute("mask") is not null || element.Attribute("filter") is not null)
-            NotDrawn("clipping, masks and filters (the content is drawn unclipped and unfiltered)");
+            NotDrawn("clip paths, masks or filters");
         var style = parentStyle.With(Attribute(element), NotDrawn);
         var transform = parentTransform.Then(SvgGeometry.Transform(element.Attribute("transform")?.Value));
         switch (name)
@@ -324,7 +329,11 @@ internal sealed class SvgReading
             return;
         var placed = steps.Select(s => s with { P1 = Map(transform, s.P1), P2 = Map(transform, s.P2), P3 = Map(transform, s.P3) }).ToList();
         double scale = transform.Scale;
-        _marks.Add(new VectorPath(placed, style.Fill, style.Stroke, style.StrokeWidth * scale, style.EvenOdd, [.. style.Dashes.Select(d => d * scale)]));
+        _marks.Add(new VectorPath(placed, style.Fill, style.Stroke, style.StrokeWidth * scale, style.EvenOdd, [.. style.Dashes.Select(d => d * scale)])
+        {
+            FillOpacity = style.FillOpacity * style.Opacity,
+            StrokeOpacity = style.StrokeOpacity * style.Opacity,
+        });
     }
 
     private static VectorPoint Map(Affine transform, VectorPoint p) => transform.Apply(p.X, p.Y);
@@ -335,6 +344,7 @@ internal sealed class SvgReading
     {
         _text = new TextPiece(SvgReader.Number(text.Attribute("x")?.Value),
             SvgReader.Number(text.Attribute("y")?.Value) + Offset(text.Attribute("dy")?.Value, style.FontSize), style, transform, new StringBuilder());
+        _spaceBefore = false;
         TextContent(text);
         Flush();
         _text = null;
@@ -358,7 +368,18 @@ internal sealed class SvgReading
                     _text = new TextPiece(x is null ? current.X : SvgReader.Number(x), (y is null ? current.Y : SvgReader.Number(y)) + dy,
                         style, current.Transform, new StringBuilder());
                 }
+                else if (Looks(style) != Looks(current.Style))
+                {
+                    Flush();
+                    _text = current with { Style = style, Content = new StringBuilder(), Continues = true };
+                }
                 TextContent(span);
+                // What follows the span in its parent is set in the parent's style again, after the span.
+                if (_text is { } inner && Looks(inner.Style) != Looks(current.Style))
+                {
+                    Flush();
+                    _text = current with { Content = new StringBuilder(), Continues = true };
+                }
             }
         }
     }
@@ -366,13 +387,29 @@ internal sealed class SvgReading
     private static double Offset(string? value, double fontSize) =>
         value is null ? 0 : value.Trim().EndsWith("em", StringComparison.Ordinal) ? SvgReader.Number(value.Trim()[..^2]) * fontSize : SvgReader.Number(value);
 
+    private static (Paged.Colour?, double, bool, bool) Looks(SvgStyle style) => (style.Fill, style.FontSize, style.Bold, style.Serif);
+
+    /// <summary>The piece as a mark, its white space collapsed as SVG does: runs become one space, and the text of a
+    /// line has none at its ends. A continuing piece keeps one space before it when either side had one.</summary>
     private void Flush()
     {
         if (_text is not { } piece)
             return;
-        string content = string.Join(' ', piece.Content.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string raw = piece.Content.ToString();
+        string content = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        bool leading = raw.Length > 0 && char.IsWhiteSpace(raw[0]);
+        if (content.Length > 0 && piece.Continues && (_spaceBefore || leading))
+            content = " " + content;
         if (content.Length > 0 && !piece.Style.Hidden && piece.Style.Fill is { } fill)
-            _marks.Add(new SvgText(content, piece.X, piece.Y, piece.Transform, piece.Style.FontSize, piece.Style.Bold, piece.Style.Serif, piece.Style.Anchor, fill));
+        {
+            _marks.Add(new SvgText(content, piece.X, piece.Y, piece.Transform, piece.Style.FontSize, piece.Style.Bold, piece.Style.Serif, piece.Style.Anchor, fill)
+            {
+                Continues = piece.Continues,
+            });
+            _spaceBefore = raw.Length > 0 && char.IsWhiteSpace(raw[^1]);
+        }
+        else if (raw.Length > 0)
+            _spaceBefore |= raw.Any(char.IsWhiteSpace);
         piece.Content.Clear();
     }
 }

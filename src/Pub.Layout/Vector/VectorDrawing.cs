@@ -42,8 +42,13 @@ public abstract record VectorMark;
 public sealed record VectorPath(IReadOnlyList<PathStep> Steps, Colour? Fill, Colour? Stroke, double StrokeWidth, bool EvenOdd,
     IReadOnlyList<double> Dashes) : VectorMark
 {
+    /// <summary>From 0 (invisible) to 1 (opaque).</summary>
+    public double FillOpacity { get; init; } = 1;
+
+    public double StrokeOpacity { get; init; } = 1;
+
     internal string DumpLine() => string.Create(CultureInfo.InvariantCulture,
-        $"path steps={Steps.Count} fill={(Fill?.ToString() ?? "none")} stroke={(Stroke?.ToString() ?? "none")} w={StrokeWidth:0.00}{(EvenOdd ? " evenodd" : "")}");
+        $"path steps={Steps.Count} fill={(Fill?.ToString() ?? "none")} stroke={(Stroke?.ToString() ?? "none")} w={StrokeWidth:0.00}{(EvenOdd ? " evenodd" : "")}{(FillOpacity < 1 ? $" fill-opacity={FillOpacity:0.00}" : "")}{(StrokeOpacity < 1 ? $" stroke-opacity={StrokeOpacity:0.00}" : "")}");
 }
 
 /// <summary>Text of a vector figure, set in the edition's own faces so that it keeps its glyphs and can be searched
