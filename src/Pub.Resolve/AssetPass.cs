@@ -50,10 +50,12 @@ public sealed class AssetPass : IDocumentPass
                 return figure;
             }
             var bytes = context.ReadBytes(path) ?? [];
-            if (!ImageKind.IsPng(bytes) && !ImageKind.IsJpeg(bytes) && !ImageKind.IsSvg(path, bytes) && !ImageKind.IsPdf(bytes))
+            if (!ImageKind.IsPng(bytes) && !ImageKind.IsJpeg(bytes) && !ImageKind.IsSvg(path, bytes) && !ImageKind.IsPdf(path, bytes))
             {
-                context.Diagnostics.Add(Diagnostic.Error(Codes.UnsupportedImage, $"image '{figure.Path}' is not a PNG, JPEG, SVG or PDF file", figure.Span,
-                    "charts and diagrams are sharpest as SVG or PDF; convert photographs to JPEG and other pictures to PNG"));
+                var (what, hint) = ImageKind.IsPdf(bytes) ? ("is a PDF file without the .pdf extension", "name it .pdf: the HTML edition names the picture of its page after it")
+                    : ImageKind.LooksLikeSvg(bytes) ? ("is not named .svg, which an SVG file must be", "name it .svg: browsers show an SVG only under that name")
+                    : ("is not a PNG, JPEG, SVG or PDF file", "charts and diagrams are sharpest as SVG or PDF; convert photographs to JPEG and other pictures to PNG");
+                context.Diagnostics.Add(Diagnostic.Error(Codes.UnsupportedImage, $"image '{figure.Path}' {what}", figure.Span, hint));
                 return figure;
             }
             return figure with { ResolvedPath = path };
@@ -69,8 +71,15 @@ public static class ImageKind
 
     public static bool IsPdf(ReadOnlySpan<byte> bytes) => bytes.StartsWith("%PDF-"u8);
 
+    /// <summary>A PDF figure is known by its content and must also be named .pdf: the HTML edition names the picture
+    /// of its page after it.</summary>
+    public static bool IsPdf(string path, ReadOnlySpan<byte> bytes) => IsPdf(bytes) && path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>An SVG file is XML, which has no signature: it is known by its name, and its first character (after a
     /// byte-order mark and white space) must open markup.</summary>
+    /// <summary>Content that opens an svg element early on, whatever the file is called.</summary>
+    public static bool LooksLikeSvg(ReadOnlySpan<byte> bytes) => IsSvg(".svg", bytes) && bytes[..Math.Min(bytes.Length, 4096)].IndexOf("<svg"u8) >= 0;
+
     public static bool IsSvg(string path, ReadOnlySpan<byte> bytes)
     {
         if (!path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))

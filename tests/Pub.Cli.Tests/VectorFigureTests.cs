@@ -131,6 +131,18 @@ public sealed class VectorFigureTests : IDisposable
         Assert.Matches(@"papers/op-002-map/paper\.md\(\d+,1\): error PUB0337: PDF figure 'figures/map\.pdf' has 2 pages; page '3' does not exist", error);
     }
 
+    [Fact]
+    public void A_figure_that_is_no_picture_pub_shows_is_refused_whatever_its_name()
+    {
+        _project.AddPaper("op-002-odd", 2, body: "![Not a PDF.](figures/map.pdf){alt=\"x\"}\n\n![A PDF named PNG.](figures/map.png){alt=\"y\"}")
+            .Write("papers/op-002-odd/figures/map.pdf", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>")
+            .Write("papers/op-002-odd/figures/map.png", TwoPagePdf());
+        var (exit, _, error) = _project.Run("build");
+        Assert.Equal(1, exit);
+        Assert.Matches(@"papers/op-002-odd/paper\.md\(\d+,1\): error PUB0305: image 'figures/map\.pdf' is not named \.svg, which an SVG file must be", error);
+        Assert.Matches(@"papers/op-002-odd/paper\.md\(\d+,1\): error PUB0305: image 'figures/map\.png' is a PDF file without the \.pdf extension", error);
+    }
+
     public static TheoryData<string, string, string> Hostile => new()
     {
         {
