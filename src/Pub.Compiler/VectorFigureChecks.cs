@@ -32,23 +32,31 @@ internal static class VectorFigureChecks
     {
         foreach (var problem in SvgReader.Read(bytes).Problems)
         {
-            var (code, hint) = problem.Kind switch
-            {
-                SvgProblemKind.Doctype => (Codes.SvgDoctype, "remove the DOCTYPE and any entities; an SVG needs neither (charting tools can export without them)"),
-                SvgProblemKind.Active => (Codes.SvgActiveContent, "export the figure as a plain drawing, without interactivity or embedded HTML"),
-                SvgProblemKind.External => (Codes.SvgExternalReference, "draw everything in the file itself: embed no links, linked images, fonts or style sheets"),
-                SvgProblemKind.TooLarge => (Codes.VectorFigureTooLarge, "give the <svg> element a viewBox and a size that a page can hold"),
-                SvgProblemKind.NotDrawn => (Codes.SvgNotDrawn, "pub draws paths, basic shapes, groups with transforms and text with solid fills and strokes"),
-                _ => (Codes.UnreadableSvg, "export the figure again as an SVG file with a viewBox"),
-            };
-            string at = problem.Line > 0 ? $" (line {problem.Line} of the SVG)" : "";
-            string message = problem.Kind == SvgProblemKind.NotDrawn
-                ? $"SVG figure '{figure.Path}' has {problem.Message}{at}, which pub leaves out"
-                : $"SVG figure '{figure.Path}' {problem.Message}{at}";
+            var (code, message, hint) = Describe(problem, $"SVG figure '{figure.Path}'");
             yield return problem.Refused
                 ? Diagnostic.Error(code, message, figure.Span, hint)
                 : Diagnostic.Warning(code, message, figure.Span, hint);
         }
+    }
+
+    /// <summary>A problem the SVG reader found, as a diagnostic's code, message and hint; <paramref name="subject"/>
+    /// names the file ("SVG figure 'figures/chart.svg'", "logo 'templates/assets/logo.svg'").</summary>
+    public static (DiagnosticCode Code, string Message, string Hint) Describe(SvgProblem problem, string subject)
+    {
+        var (code, hint) = problem.Kind switch
+        {
+            SvgProblemKind.Doctype => (Codes.SvgDoctype, "remove the DOCTYPE and any entities; an SVG needs neither (charting tools can export without them)"),
+            SvgProblemKind.Active => (Codes.SvgActiveContent, "export the figure as a plain drawing, without interactivity or embedded HTML"),
+            SvgProblemKind.External => (Codes.SvgExternalReference, "draw everything in the file itself: embed no links, linked images, fonts or style sheets"),
+            SvgProblemKind.TooLarge => (Codes.VectorFigureTooLarge, "give the <svg> element a viewBox and a size that a page can hold"),
+            SvgProblemKind.NotDrawn => (Codes.SvgNotDrawn, "pub draws paths, basic shapes, groups with transforms and text with solid fills and strokes"),
+            _ => (Codes.UnreadableSvg, "export the figure again as an SVG file with a viewBox"),
+        };
+        string at = problem.Line > 0 ? $" (line {problem.Line} of the SVG)" : "";
+        string message = problem.Kind == SvgProblemKind.NotDrawn
+            ? $"{subject} has {problem.Message}{at}, which pub leaves out"
+            : $"{subject} {problem.Message}{at}";
+        return (code, message, hint);
     }
 
     private static IEnumerable<Diagnostic> CheckPdf(Figure figure, IReadOnlyList<(double Width, double Height)>? pages)

@@ -178,6 +178,25 @@ public sealed class VectorFigureTests : IDisposable
     }
 
     [Fact]
+    public void An_svg_logo_is_drawn_on_the_cover_as_vector_and_a_hostile_one_is_refused_at_pub_yaml()
+    {
+        const string config = "publisher:\n  name: \"Test Publisher\"\n  logo: templates/logo.svg\nseries:\n  - id: op\n    title: \"Occasional Papers on Testing\"\n"
+            + "    number-format: \"Occasional Paper No. {number}\"\n    file-pattern: \"op-{number:000}-{lang}-ed{edition}\"\nlanguage: en\n";
+        _project.Write("pub.yaml", config).Write("templates/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 50\"><circle cx=\"25\" cy=\"25\" r=\"20\" fill=\"#1f4e79\"/><text x=\"55\" y=\"32\">Numbat Press</text></svg>");
+        var (exit, _, error) = _project.Run("build", "--format", "pdf");
+        Assert.True(exit == 0, error);
+        string pdf = Path.Combine(_project.Dist, "op-001-en-ed1.pdf");
+        Assert.Contains("Numbat Press", Tool("pdftotext", "-f", "1", "-l", "1", pdf, "-"), StringComparison.Ordinal);
+        Assert.Single(Tool("pdfimages", "-list", pdf).Split('\n').Skip(2), l => l.Trim().Length > 0);
+
+        _project.Write("templates/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 50\">\n<script>alert(1)</script></svg>");
+        (exit, _, error) = _project.Run("build", "--format", "pdf");
+        Assert.Equal(2, exit);
+        Assert.Contains("pub.yaml(3,9): error PUB0332: logo 'templates/logo.svg' contains <script>, which pub does not run or embed (line 2 of the SVG)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rebuilding_vector_figures_gives_the_same_bytes()
     {
         var outputs = new List<SortedDictionary<string, string>>();
