@@ -200,6 +200,19 @@ public sealed class VectorFigureTests
     }
 
     [Fact]
+    public void A_vector_figure_taller_than_a_page_is_scaled_down_to_fit_with_its_caption()
+    {
+        var tall = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 1000\" width=\"300pt\"><rect width=\"100\" height=\"1000\"/></svg>";
+        var settings = SampleDocuments.Settings();
+        var paged = LayOut(tall, Attributes.Empty);
+        var image = Placed(paged);
+        Assert.True(image.Height < settings.TextHeight, $"{image.Height} is not below {settings.TextHeight}");
+        Assert.Equal(10, image.Height / image.Width, 6);
+        var page = paged.Pages.Single(p => p.Items.Contains(image));
+        Assert.True(image.Y + image.Height <= page.Height - settings.Margins.Bottom + 0.01);
+    }
+
+    [Fact]
     public void A_width_attribute_in_per_cent_of_the_measure_sets_the_width()
     {
         var image = Placed(LayOut(SmallChart, new Attributes(null, [], [new("width", "50%")])));

@@ -11,8 +11,8 @@ internal sealed partial class BlockLayout
     private static readonly Colour Placeholder = new(0xE6, 0xE6, 0xE6);
 
     /// <summary>
-    /// A figure is sized as below, keeping its aspect ratio, unless that would make it taller than a page can hold
-    /// with its caption; then it is scaled to that height. It is centred, and the caption follows.
+    /// A figure is sized as the comment on its width says, keeping its aspect ratio, unless that would make it taller
+    /// than a page can hold with its caption; then it is scaled to that height. It is centred, and the caption follows.
     /// </summary>
     private void Figure(Figure figure, Frame frame)
     {
@@ -33,7 +33,6 @@ internal sealed partial class BlockLayout
             diagnostics.Add(Diagnostic.Warning(Codes.UnreadableImage, $"image '{path}' is not a PNG, JPEG, SVG or PDF file that can be read; a placeholder is set instead"));
         else
             diagnostics.Add(Diagnostic.Warning(Codes.MissingImageData, $"image '{path}' was not supplied to layout; a placeholder is set instead"));
-        bool drawable = artwork is not null;
 
         // A raster image fills the measure; a vector figure keeps the size it was drawn at unless that is wider than the
         // measure; a width attribute overrides both. Height always follows the proportions.
@@ -43,6 +42,12 @@ internal sealed partial class BlockLayout
         else if (artwork is { Vector: true } vector)
             width = Math.Min(vector.Width, frame.Width);
         double height = width * aspect;
+        double maxHeight = settings.TextHeight - captionHeight - 2 * frame.Size;
+        if (height > maxHeight)
+        {
+            height = maxHeight;
+            width = height / aspect;
+        }
         double x = frame.Indent + (frame.Width - width) / 2;
 
         Space(Gap(frame) * 1.8);
@@ -52,8 +57,8 @@ internal sealed partial class BlockLayout
         string alt = !string.IsNullOrWhiteSpace(figure.AltText) ? figure.AltText
             : InlineCollector.Plain(figure.Caption) is { Length: > 0 } caption ? caption : path;
         Structure.Open(StructureRole.Figure, alt);
-        if (drawable)
-            box.Items.Add(new ImageItem(path, x, 0, width, height, figure.AltText) { Page = artwork!.Value.Page });
+        if (artwork is { } placed)
+            box.Items.Add(new ImageItem(path, x, 0, width, height, figure.AltText) { Page = placed.Page });
         else
         {
             box.Items.Add(new RectItem(x, 0, width, height, Placeholder));
