@@ -26,6 +26,20 @@ public sealed class LayoutFuzzTests
             }
         }, Mutations.Show, cases: 400);
 
+    [Fact]
+    public void Svg_files_read_to_a_drawing_or_problems_and_never_throw() =>
+        FuzzRun.Check(Mutations.Text(Seeds.Svgs), m =>
+        {
+            var figure = Pub.Layout.Vector.SvgReader.Read(System.Text.Encoding.UTF8.GetBytes(m.Value));
+            if (!figure.Drawable)
+            {
+                Assert.NotEmpty(figure.Problems);
+                return;
+            }
+            Assert.True(double.IsFinite(figure.Width) && figure.Width > 0 && figure.Width <= Pub.Layout.Vector.SvgReader.MaxSide, $"{figure.Width} points wide");
+            Assert.True(double.IsFinite(figure.Height) && figure.Height > 0 && figure.Height <= Pub.Layout.Vector.SvgReader.MaxSide, $"{figure.Height} points high");
+        }, Mutations.Show, cases: 300);
+
     /// <summary>Text that reaches every table a face is read from: Latin with kerning pairs, Cyrillic, Greek,
     /// ligatures, a character outside the BMP and one no font has.</summary>
     private const string Sample = "AVAT To Wa ff fi — Жжя Ωμέγα 𝒜 \uFFFF\u0378";
