@@ -38,6 +38,13 @@ public sealed class LayoutFuzzTests
             }
             Assert.True(double.IsFinite(figure.Width) && figure.Width > 0 && figure.Width <= Pub.Layout.Vector.SvgReader.MaxSide, $"{figure.Width} points wide");
             Assert.True(double.IsFinite(figure.Height) && figure.Height > 0 && figure.Height <= Pub.Layout.Vector.SvgReader.MaxSide, $"{figure.Height} points high");
+            foreach (var path in figure.Marks.OfType<Pub.Layout.Vector.VectorPath>())
+            {
+                Assert.All(path.Steps, s => Assert.True(double.IsFinite(s.P1.X + s.P1.Y + s.P2.X + s.P2.Y + s.P3.X + s.P3.Y), $"{s}"));
+                Assert.True(double.IsFinite(path.StrokeWidth) && path.StrokeWidth >= 0, $"stroke {path.StrokeWidth}");
+            }
+            foreach (var text in figure.Marks.OfType<Pub.Layout.Vector.SvgText>())
+                Assert.True(double.IsFinite(text.Size * text.Transform.Scale), $"text size {text.Size}");
         }, Mutations.Show, cases: 300);
 
     /// <summary>Text that reaches every table a face is read from: Latin with kerning pairs, Cyrillic, Greek,

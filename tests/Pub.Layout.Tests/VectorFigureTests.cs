@@ -130,6 +130,17 @@ public sealed class VectorFigureTests
     }
 
     [Fact]
+    public void Shapes_and_text_beyond_any_page_are_left_out()
+    {
+        var figure = Read(InPoints("<rect width=\"5\" height=\"5\" transform=\"scale(1e300) scale(1e300)\"/><path d=\"M0 0 L1e9 0\" stroke=\"black\"/>"
+            + "<text font-size=\"1e30\">Huge</text><rect width=\"5\" height=\"5\"/>"));
+        Assert.True(figure.Drawable);
+        Assert.Equal(2, figure.Problems.Count);
+        var kept = OnlyPath(figure);
+        Assert.Equal(new VectorPoint(5, 5), kept.Steps[2].P3);
+    }
+
+    [Fact]
     public void Use_draws_the_element_or_symbol_it_names_where_it_stands()
     {
         var figure = Read(InPoints("<defs><circle id=\"dot\" r=\"2\"/><symbol id=\"tick\"><line x2=\"4\" stroke=\"black\"/></symbol></defs>"

@@ -329,6 +329,11 @@ internal sealed class SvgReading
             return;
         var placed = steps.Select(s => s with { P1 = Map(transform, s.P1), P2 = Map(transform, s.P2), P3 = Map(transform, s.P3) }).ToList();
         double scale = transform.Scale;
+        if (!placed.All(s => InRange(s.P1) && InRange(s.P2) && InRange(s.P3)) || !(style.StrokeWidth * scale < Far))
+        {
+            NotDrawn("shapes with coordinates or stroke widths beyond any page");
+            return;
+        }
         _marks.Add(new VectorPath(placed, style.Fill, style.Stroke, style.StrokeWidth * scale, style.EvenOdd, [.. style.Dashes.Select(d => d * scale)])
         {
             FillOpacity = style.FillOpacity * style.Opacity,
@@ -337,6 +342,12 @@ internal sealed class SvgReading
     }
 
     private static VectorPoint Map(Affine transform, VectorPoint p) => transform.Apply(p.X, p.Y);
+
+    /// <summary>Points this far from the figure (a hundred times the largest figure) are a mistake or an attack;
+    /// PDF readers handle no coordinates near the limits of their numbers.</summary>
+    private const double Far = 100 * SvgReader.MaxSide;
+
+    private static bool InRange(VectorPoint p) => Math.Abs(p.X) < Far && Math.Abs(p.Y) < Far;
 
     /// <summary>A text element starts a piece at its position; a tspan with a position of its own starts another
     /// (a second line of a label, say), one without continues the piece it is in.</summary>
@@ -400,6 +411,13 @@ internal sealed class SvgReading
         bool leading = raw.Length > 0 && char.IsWhiteSpace(raw[0]);
         if (content.Length > 0 && piece.Continues && (_spaceBefore || leading))
             content = " " + content;
+        var anchor = piece.Transform.Apply(piece.X, piece.Y);
+        double size = piece.Style.FontSize * piece.Transform.Scale;
+        if (content.Length > 0 && (!InRange(anchor) || !(size < SvgReader.MaxSide)))
+        {
+            NotDrawn("text placed or sized beyond any page");
+            content = "";
+        }
         if (content.Length > 0 && !piece.Style.Hidden && piece.Style.Fill is { } fill)
         {
             _marks.Add(new SvgText(content, piece.X, piece.Y, piece.Transform, piece.Style.FontSize, piece.Style.Bold, piece.Style.Serif, piece.Style.Anchor, fill)
