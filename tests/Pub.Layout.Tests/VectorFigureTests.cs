@@ -141,6 +141,21 @@ public sealed class VectorFigureTests
     }
 
     [Fact]
+    public void Style_sheet_rules_apply_by_specificity_between_attributes_and_the_style_attribute()
+    {
+        var figure = Read(InPoints("<style>/* chart */ .bar { fill: #ff0000 } rect.bar.big { fill: #00ff00; stroke: black } g > rect { fill: blue }"
+            + " #label { font-weight: bold } @media print { .bar { fill: #000 } }</style>"
+            + "<g><rect class=\"bar\" fill=\"#0000ff\" width=\"1\" height=\"1\"/><rect class=\"big bar\" width=\"1\" height=\"1\"/>"
+            + "<rect class=\"bar\" style=\"fill: #ffffff\" width=\"1\" height=\"1\"/></g><text id=\"label\">Bold</text>"));
+        var paths = figure.Marks.OfType<VectorPath>().ToList();
+        Assert.Equal([new Colour(255, 0, 0), new Colour(0, 255, 0), new Colour(255, 255, 255)], paths.Select(p => p.Fill!.Value));
+        Assert.Equal(Colour.Black, paths[1].Stroke);
+        Assert.True(figure.Marks.OfType<SvgText>().Single().Bold);
+        // The descendant rule and the rule inside @media are left out, with one note.
+        Assert.Contains(figure.Problems, p => p.Kind == SvgProblemKind.NotDrawn && p.Message.Contains("selectors", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Use_draws_the_element_or_symbol_it_names_where_it_stands()
     {
         var figure = Read(InPoints("<defs><circle id=\"dot\" r=\"2\"/><symbol id=\"tick\"><line x2=\"4\" stroke=\"black\"/></symbol></defs>"

@@ -27,6 +27,7 @@ internal sealed class SvgReading
     private readonly HashSet<string> _notDrawn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, XElement> _ids = new(StringComparer.Ordinal);
     private readonly HashSet<XElement> _using = [];
+    private readonly SvgStyleSheet _sheet = new();
     private int _line;
     private int _drawn;
     private bool _stopped;
@@ -53,7 +54,7 @@ internal sealed class SvgReading
         Check(root);
         if (!_problems.Any(p => p.Refused))
         {
-            var style = SvgStyle.Initial.With(Attribute(root), NotDrawn);
+            var style = SvgStyle.Initial.With(Attribute(root), NotDrawn, Sheet(root));
             DrawChildren(root, style, size.Root, 0);
         }
         return _problems.Any(p => p.Refused)
@@ -64,6 +65,8 @@ internal sealed class SvgReading
     private static int LineOf(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 
     private static Func<string, string?> Attribute(XElement element) => name => element.Attribute(name)?.Value;
+
+    private IEnumerable<(string Name, string Value)>? Sheet(XElement element) => _sheet.IsEmpty ? null : _sheet.For(element);
 
     private SvgFigure Refused(SvgProblemKind kind, string message)
     {
@@ -162,7 +165,8 @@ internal sealed class SvgReading
             string css = element.Value;
             if (css.Contains("@import", StringComparison.OrdinalIgnoreCase) || ExternalUrl(css))
                 Problem(SvgProblemKind.External, "has a style sheet that loads another file or a URL");
-            NotDrawn("<style> sheets (use presentation attributes or style attributes)");
+            else if (!_sheet.Add(css))
+                NotDrawn("style sheet rules other than element, class and id selectors");
         }
         foreach (var attribute in element.Attributes())
         {
@@ -228,7 +232,7 @@ internal sealed class SvgReading
         }
         if (element.Attribute("clip-path") is not null || element.Attribute("mask") is not null || element.Attribute("filter") is not null)
             NotDrawn("clip paths, masks or filters");
-        var style = parentStyle.With(Attribute(element), NotDrawn);
+        var style = parentStyle.With(Attribute(element), NotDrawn, Sheet(element));
         var transform = parentTransform.Then(SvgGeometry.Transform(element.Attribute("transform")?.Value));
         switch (name)
         {
@@ -271,7 +275,7 @@ internal sealed class SvgReading
             return;
         }
         if (target.Name == XName.Get("symbol", SvgNamespace))
-            DrawChildren(target, style.With(Attribute(target), NotDrawn), transform, useDepth + 1);
+            DrawChildren(target, style.With(Attribute(target), NotDrawn, Sheet(target)), transform, useDepth + 1);
         else
             Draw(target, style, transform, useDepth + 1);
         _using.Remove(target);
@@ -370,7 +374,7 @@ internal sealed class SvgReading
             else if (node is XElement span && span.Name.NamespaceName == SvgNamespace && span.Name.LocalName is "tspan" or "a")
             {
                 var current = _text!;
-                var style = current.Style.With(Attribute(span), NotDrawn);
+                var style = current.Style.With(Attribute(span), NotDrawn, Sheet(span));
                 string? x = span.Attribute("x")?.Value, y = span.Attribute("y")?.Value;
                 double dy = Offset(span.Attribute("dy")?.Value, style.FontSize);
                 if (x is not null || y is not null || dy != 0)

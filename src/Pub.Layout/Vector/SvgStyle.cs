@@ -21,27 +21,38 @@ internal sealed record SvgStyle(Colour? Fill, Colour? Stroke, double StrokeWidth
 
     /// <summary>This style with an element's presentation attributes and its style attribute applied (the style
     /// attribute wins). <paramref name="notDrawn"/> hears of values pub cannot paint (gradients, patterns).</summary>
-    public SvgStyle With(Func<string, string?> attribute, Action<string> notDrawn)
+    public SvgStyle With(Func<string, string?> attribute, Action<string> notDrawn, IEnumerable<(string Name, string Value)>? sheet = null)
     {
-        var declared = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Later sources win: presentation attributes, then the style sheet's rules, then the style attribute.
+        var declared = new List<(string Name, string Value)>();
         foreach (var name in Properties)
         {
             if (attribute(name) is { } value)
-                declared[name] = value.Trim();
+                declared.Add((name, value.Trim()));
         }
+        declared.AddRange(sheet ?? []);
         if (attribute("style") is { } css)
-        {
-            foreach (var declaration in css.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                int colon = declaration.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0 && declaration[..colon].Trim() is var name && Properties.Contains(name))
-                    declared[name] = declaration[(colon + 1)..].Trim();
-            }
-        }
+            declared.AddRange(Declarations(css));
         var style = this;
-        foreach (var (name, value) in declared)
-            style = style.Set(name, value, notDrawn);
+        foreach (var name in Properties)
+        {
+            if (declared.FindLast(d => d.Name == name) is { Value: { } value })
+                style = style.Set(name, value, notDrawn);
+        }
         return style;
+    }
+
+    /// <summary>The declarations of properties pub draws in CSS text ("fill: red; stroke-width: 2").</summary>
+    internal static List<(string Name, string Value)> Declarations(string css)
+    {
+        var found = new List<(string, string)>();
+        foreach (var declaration in css.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int colon = declaration.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && declaration[..colon].Trim() is var name && Properties.Contains(name))
+                found.Add((name, declaration[(colon + 1)..].Replace("!important", "", StringComparison.Ordinal).Trim()));
+        }
+        return found;
     }
 
     private static readonly string[] Properties =
