@@ -132,6 +132,17 @@ public sealed class VectorFigureTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_pdf_figure_is_reported_at_the_figure()
+    {
+        _project.AddPaper("op-002-map", 2, body: "![A map.](figures/map.pdf){alt=\"A map\"}")
+            .Write("papers/op-002-map/figures/map.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\nthis is not a PDF body\n%%EOF\n"));
+        var (exit, _, error) = _project.Run("build");
+        Assert.Equal(1, exit);
+        Assert.Matches(@"papers/op-002-map/paper\.md\(\d+,1\): error PUB0336: PDF figure 'figures/map\.pdf' cannot be read: it is damaged or encrypted", error);
+        Assert.False(_project.Exists("dist/op-002-en-ed1.pdf"));
+    }
+
+    [Fact]
     public void A_figure_that_is_no_picture_pub_shows_is_refused_whatever_its_name()
     {
         _project.AddPaper("op-002-odd", 2, body: "![Not a PDF.](figures/map.pdf){alt=\"x\"}\n\n![A PDF named PNG.](figures/map.png){alt=\"y\"}")
