@@ -164,6 +164,15 @@ public static class ConfigReader
                 {
                     Error(Codes.InvalidConfig, lg, $"logo file '{path}' does not exist", "give the logo's path relative to the project folder");
                 }
+                else if (logo.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) && world.ReadBytes(logo) is { } svg)
+                {
+                    // The logo goes on every cover: an SVG that a figure could not use stops the build here, at pub.yaml.
+                    foreach (var problem in Pub.Layout.Vector.SvgReader.Read(svg).Problems.Where(p => p.Refused))
+                    {
+                        var (code, message, hint) = VectorFigureChecks.Describe(problem, $"logo '{path}'");
+                        Error(code, lg, message, hint);
+                    }
+                }
             }
             return new Publisher(name, map.TryGetValue("place", out var pl) ? Scalar(pl) : null, logo);
         }

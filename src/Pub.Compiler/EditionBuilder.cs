@@ -77,6 +77,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         var resolved = Resolver.Resolve(document, context);
         diagnostics.AddRange(context.Diagnostics.Items);
         diagnostics.AddRange(ImageLimits.Check(resolved, _world.ReadBytes));
+        diagnostics.AddRange(VectorFigureChecks.Check(resolved, _world.ReadBytes, PdfFigure.PageSizes));
         // A style that cannot be loaded fails the manuscript even when its problem is reported once for the
         // build (a broken style file), not among the manuscript's own diagnostics.
         if (pending.Unavailable || diagnostics.Any(d => d.Severity == Severity.Error))
@@ -119,6 +120,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 ImprintTemplate = front.Imprint,
                 DraftWatermark = Terms.For(meta.Language).Draft.ToUpperInvariant(),
                 Images = images.ToDictionary(p => p, p => _world.ReadBytes(p)!, StringComparer.Ordinal),
+                PdfPages = PdfFigurePages(images),
                 Hyphenation = _hyphenation.Value,
                 ChapterCitations = [.. resolved.Chapters.Select((_, i) => new ChapterCitationForms(
                     EditionCitation.ChapterText(manuscript, meta, i, (ChapterPages.FirstPlaceholder, ChapterPages.LastPlaceholder), citations),
@@ -186,10 +188,14 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
                 files.AddRange(citationFiles);
                 files.AddRange(chapterCitations.SelectMany(c => c.Files));
-                foreach (var image in images)
+                // A PDF figure is shown by a picture of its page; the other figures are copied as they are.
+                var (pictures, problems) = PdfFigurePictures.Render(Figures.Of(resolved), _world.ReadBytes);
+                diagnostics.AddRange(problems);
+                foreach (var image in images.Where(i => !PdfFigure.Is(_world.ReadBytes(i) ?? [])))
                 {
                     files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
                 }
+                files.AddRange(pictures.Select(p => (baseName + "-files/" + RelativeToManuscript(p.Path, resolved), p.Png)));
             }
         }
 
@@ -357,6 +363,17 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
     {
         var word = Terms.For(language).Draft;
         return options.Draft ? string.Create(CultureInfo.InvariantCulture, $"{word} · {_world.Now.UtcDateTime:yyyy-MM-dd HH:mm} UTC") : word;
+    }
+
+    private Dictionary<string, IReadOnlyList<(double Width, double Height)>> PdfFigurePages(IEnumerable<string> images)
+    {
+        var pages = new Dictionary<string, IReadOnlyList<(double Width, double Height)>>(StringComparer.Ordinal);
+        foreach (var path in images)
+        {
+            if (_world.ReadBytes(path) is { } bytes && PdfFigure.Is(bytes) && PdfFigure.PageSizes(bytes) is { } sizes)
+                pages[path] = sizes;
+        }
+        return pages;
     }
 
     private static List<string> Images(Document document) =>

@@ -46,8 +46,13 @@ public sealed record LayoutSettings
     /// <summary>The word set diagonally across the pages of a draft.</summary>
     public string DraftWatermark { get; init; } = "DRAFT";
 
-    /// <summary>Image bytes (PNG or JPEG) by project-relative path, as figures name them in <c>ResolvedPath</c>.</summary>
+    /// <summary>Figure and logo bytes (PNG, JPEG, SVG or PDF) by project-relative path, as figures name them in <c>ResolvedPath</c>.</summary>
     public IReadOnlyDictionary<string, byte[]> Images { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>The page sizes (points, as the page's crop box shows it) of each PDF among <see cref="Images"/>: layout
+    /// reads no PDF itself, so whoever reads the file for the writer measures it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(double Width, double Height)>> PdfPages { get; init; } =
+        new Dictionary<string, IReadOnlyList<(double Width, double Height)>>();
 
     /// <summary>Hyphenation pattern files (the <c>hyph_*.dic</c> format) by language tag ("en-US", "ru"), as bytes.
     /// A language without patterns is not hyphenated.</summary>

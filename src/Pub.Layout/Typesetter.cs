@@ -267,6 +267,8 @@ public static class Typesetter
                     used.Add(run.FaceId);
             }
         }
+        foreach (var mark in layout.Drawings.Values.SelectMany(d => d.Marks).OfType<Vector.VectorText>())
+            used.Add(mark.Run.FaceId);
         var faces = galley.Fonts.Faces.Where(f => used.Contains(f.Id))
             .Select(f => new FaceData(f.Id, f.Family, f.Bold, f.Italic, f.Data))
             .OrderBy(f => f.Id, StringComparer.Ordinal)
@@ -277,6 +279,7 @@ public static class Typesetter
         {
             Numbering = numbering,
             Structure = [.. layout.Structure.Elements],
+            Drawings = new Dictionary<string, Vector.VectorDrawing>(layout.Drawings, StringComparer.Ordinal),
         };
         var blank = new HashSet<int>(Enumerable.Range(0, fills.Count).Where(i => fills[i].Blank).Select(i => front.Count + i));
         // A volume in parts lists the sections of its chapters one level deeper.

@@ -68,7 +68,18 @@ public sealed record Figure(
     string? AltText,
     Attributes Attributes,
     string? Number = null,
-    string? ResolvedPath = null) : Block;
+    string? ResolvedPath = null) : Block
+{
+    /// <summary>The page of a PDF figure its page attribute asks for, from 1; null when the attribute is not a page number.</summary>
+    public int? Page => Attributes["page"] is not { } page ? 1
+        : int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : null;
+
+    /// <summary>The file a web page shows for this figure: the figure itself, or for a PDF figure the picture of its
+    /// page made at build time ("map.pdf" page 2 is "map-page2.png"), since browsers show no PDF in an img element.</summary>
+    public string? PicturePath => ResolvedPath is not { } path ? null
+        : path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? FormattableString.Invariant($"{path[..^4]}-page{Page ?? 1}.png")
+        : path;
+}
 
 /// <summary>Where the bibliography goes; the citation pass fills <see cref="Entries"/>.</summary>
 public sealed record BibliographyBlock(Attributes Attributes, IReadOnlyList<BibliographyEntry> Entries) : Block;

@@ -30,29 +30,21 @@ public static class PdfEditionWriter
         pdf.PageLayout = PdfPageLayout.SinglePage;
         var tags = new TaggedContent(document);
         var fonts = new Dictionary<(string, double), XFont>();
-        var images = new Dictionary<string, XImage>(StringComparer.Ordinal);
+        using var artwork = new ArtworkCache(pdf, document, run => Font(run, families, fonts));
         var pages = new List<PdfPage>();
-        try
-        {
-            for (int p = 0; p < document.Pages.Count; p++)
-                pages.Add(DrawPage(pdf, p, document, families, fonts, images, tags));
-            var destinations = AddDestinations(pdf, document);
-            AddLinks(pages, document, destinations, tags);
-            Outline.Add(pdf, pages, document.Outline);
-            PageLabels.Add(pdf, document.Numbering);
-            Metadata.Apply(pdf, document);
-            tags.Write(pdf, pages);
-            return Metadata.SaveDeterministic(pdf, document);
-        }
-        finally
-        {
-            foreach (var image in images.Values)
-                image.Dispose();
-        }
+        for (int p = 0; p < document.Pages.Count; p++)
+            pages.Add(DrawPage(pdf, p, document, families, fonts, artwork, tags));
+        var destinations = AddDestinations(pdf, document);
+        AddLinks(pages, document, destinations, tags);
+        Outline.Add(pdf, pages, document.Outline);
+        PageLabels.Add(pdf, document.Numbering);
+        Metadata.Apply(pdf, document);
+        tags.Write(pdf, pages);
+        return Metadata.SaveDeterministic(pdf, document);
     }
 
     private static PdfPage DrawPage(PdfDocument pdf, int index, PagedDocument document, Dictionary<string, string> families,
-        Dictionary<(string, double), XFont> fonts, Dictionary<string, XImage> images, TaggedContent tags)
+        Dictionary<(string, double), XFont> fonts, ArtworkCache artwork, TaggedContent tags)
     {
         var page = document.Pages[index];
         var pdfPage = pdf.AddPage();
@@ -69,7 +61,7 @@ public static class PdfEditionWriter
             double line = double.NaN;
             foreach (var item in page.Items)
             {
-                if (item is LinkItem or DestinationItem || item is ImageItem i && !document.Images.ContainsKey(i.Path))
+                if (item is LinkItem or DestinationItem || item is ImageItem i && !artwork.Has(i))
                     continue;
                 int tag = tags.Sequence(item.Tag);
                 double baseline = item is TextRun run ? run.Baseline : double.NaN;
@@ -82,7 +74,7 @@ public static class PdfEditionWriter
                     tags.Begin(gfx, index, tag);
                     open = tag;
                 }
-                Draw(gfx, item, document, families, fonts, images);
+                Draw(gfx, item, families, fonts, artwork);
             }
             if (open is not null)
                 TaggedContent.End(gfx);
@@ -91,23 +83,13 @@ public static class PdfEditionWriter
         return pdfPage;
     }
 
-    private static void Draw(XGraphics gfx, PageItem item, PagedDocument document, Dictionary<string, string> families,
-        Dictionary<(string, double), XFont> fonts, Dictionary<string, XImage> images)
+    private static void Draw(XGraphics gfx, PageItem item, Dictionary<string, string> families,
+        Dictionary<(string, double), XFont> fonts, ArtworkCache artwork)
     {
         switch (item)
         {
             case TextRun run:
-                var font = Font(run, families, fonts);
-                if (run.Rotation != 0)
-                {
-                    // XGraphics turns clockwise for positive angles (its y axis points down).
-                    var state = gfx.Save();
-                    gfx.RotateAtTransform(-run.Rotation, new XPoint(run.X, run.Baseline));
-                    DrawText(gfx, run, font);
-                    gfx.Restore(state);
-                }
-                else
-                    DrawText(gfx, run, font);
+                DrawRun(gfx, run, Font(run, families, fonts));
                 break;
             case RuleItem rule:
                 gfx.DrawLine(new XPen(Colour(rule.Colour), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
@@ -115,15 +97,24 @@ public static class PdfEditionWriter
             case RectItem rect:
                 gfx.DrawRectangle(new XSolidBrush(Colour(rect.Fill)), rect.X, rect.Y, rect.Width, rect.Height);
                 break;
-            case ImageItem image when document.Images.TryGetValue(image.Path, out var bytes):
-                if (!images.TryGetValue(image.Path, out var ximage))
-                {
-                    ximage = XImage.FromStream(new MemoryStream(bytes, writable: false));
-                    images[image.Path] = ximage;
-                }
-                gfx.DrawImage(ximage, image.X, image.Y, image.Width, image.Height);
+            case ImageItem image:
+                artwork.Draw(gfx, image);
                 break;
         }
+    }
+
+    internal static void DrawRun(XGraphics gfx, TextRun run, XFont font)
+    {
+        if (run.Rotation != 0)
+        {
+            // XGraphics turns clockwise for positive angles (its y axis points down).
+            var state = gfx.Save();
+            gfx.RotateAtTransform(-run.Rotation, new XPoint(run.X, run.Baseline));
+            DrawText(gfx, run, font);
+            gfx.Restore(state);
+        }
+        else
+            DrawText(gfx, run, font);
     }
 
     /// <summary>

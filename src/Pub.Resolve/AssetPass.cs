@@ -4,7 +4,8 @@ using Pub.Syntax;
 namespace Pub.Resolve;
 
 /// <summary>Resolves figure paths against the manuscript's folder and checks that each image exists and is
-/// a PNG or JPEG file (the formats both editions can show), and that it has alternative text: screen readers
+/// a PNG, JPEG, SVG or PDF file (the formats both editions can show; the HTML edition shows a PDF figure as a
+/// picture made at build time), and that it has alternative text: screen readers
 /// read it in place of the image in both editions (the tagged PDF's Figure /Alt, the HTML img alt).</summary>
 public sealed class AssetPass : IDocumentPass
 {
@@ -49,10 +50,12 @@ public sealed class AssetPass : IDocumentPass
                 return figure;
             }
             var bytes = context.ReadBytes(path) ?? [];
-            if (!ImageKind.IsPng(bytes) && !ImageKind.IsJpeg(bytes))
+            if (!ImageKind.IsPng(bytes) && !ImageKind.IsJpeg(bytes) && !ImageKind.IsSvg(path, bytes) && !ImageKind.IsPdf(path, bytes))
             {
-                context.Diagnostics.Add(Diagnostic.Error(Codes.UnsupportedImage, $"image '{figure.Path}' is not a PNG or JPEG file", figure.Span,
-                    "convert it to PNG (charts, diagrams) or JPEG (photographs)"));
+                var (what, hint) = ImageKind.IsPdf(bytes) ? ("is a PDF file without the .pdf extension", "name it .pdf: the HTML edition names the picture of its page after it")
+                    : ImageKind.LooksLikeSvg(bytes) ? ("is not named .svg, which an SVG file must be", "name it .svg: browsers show an SVG only under that name")
+                    : ("is not a PNG, JPEG, SVG or PDF file", "charts and diagrams are sharpest as SVG or PDF; convert photographs to JPEG and other pictures to PNG");
+                context.Diagnostics.Add(Diagnostic.Error(Codes.UnsupportedImage, $"image '{figure.Path}' {what}", figure.Span, hint));
                 return figure;
             }
             return figure with { ResolvedPath = path };
@@ -65,4 +68,25 @@ public static class ImageKind
     public static bool IsPng(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
 
     public static bool IsJpeg(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
+
+    public static bool IsPdf(ReadOnlySpan<byte> bytes) => bytes.StartsWith("%PDF-"u8);
+
+    /// <summary>A PDF figure is known by its content and must also be named .pdf: the HTML edition names the picture
+    /// of its page after it.</summary>
+    public static bool IsPdf(string path, ReadOnlySpan<byte> bytes) => IsPdf(bytes) && path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An SVG file is XML, which has no signature: it is known by its name, and its first character (after a
+    /// byte-order mark and white space) must open markup.</summary>
+    /// <summary>Content that opens an svg element early on, whatever the file is called.</summary>
+    public static bool LooksLikeSvg(ReadOnlySpan<byte> bytes) => IsSvg(".svg", bytes) && bytes[..Math.Min(bytes.Length, 4096)].IndexOf("<svg"u8) >= 0;
+
+    public static bool IsSvg(string path, ReadOnlySpan<byte> bytes)
+    {
+        if (!path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            return false;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            bytes = bytes[3..];
+        bytes = bytes.TrimStart(" \t\r\n"u8);
+        return bytes.Length > 0 && bytes[0] == (byte)'<';
+    }
 }

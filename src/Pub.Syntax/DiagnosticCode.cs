@@ -44,12 +44,21 @@ public static class Codes
     public static readonly DiagnosticCode UnknownReference = new("PUB0302", "cross-reference to an unknown label");
     public static readonly DiagnosticCode DuplicateLabel = new("PUB0303", "label defined twice");
     public static readonly DiagnosticCode MissingAltText = new("PUB0304", "figure has no alternative text");
-    public static readonly DiagnosticCode UnsupportedImage = new("PUB0305", "image is not a PNG or JPEG file");
+    public static readonly DiagnosticCode UnsupportedImage = new("PUB0305", "image is not a PNG, JPEG, SVG or PDF file");
     public static readonly DiagnosticCode UnusedNote = new("PUB0306", "footnote is never referenced");
     public static readonly DiagnosticCode ImageTooLarge = new("PUB0307", "image has more pixels than pub sets");
     public static readonly DiagnosticCode ManuscriptTooLarge = new("PUB0308", "manuscript is larger than pub reads");
     public static readonly DiagnosticCode NestedTooDeep = new("PUB0320", "quotes, lists or other blocks are nested deeper than pub follows");
     public static readonly DiagnosticCode InlinesNestedTooDeep = new("PUB0321", "emphasis, links or brackets are nested deeper than pub follows");
+    public static readonly DiagnosticCode UnreadableSvg = new("PUB0330", "SVG figure cannot be read");
+    public static readonly DiagnosticCode SvgDoctype = new("PUB0331", "SVG figure declares a DOCTYPE or entities");
+    public static readonly DiagnosticCode SvgActiveContent = new("PUB0332", "SVG figure contains script, event handlers or foreign content");
+    public static readonly DiagnosticCode SvgExternalReference = new("PUB0333", "SVG figure refers to another file or a URL");
+    public static readonly DiagnosticCode VectorFigureTooLarge = new("PUB0334", "vector figure is larger than pub draws");
+    public static readonly DiagnosticCode SvgNotDrawn = new("PUB0335", "part of an SVG figure is not drawn");
+    public static readonly DiagnosticCode UnreadablePdfFigure = new("PUB0336", "PDF figure cannot be read");
+    public static readonly DiagnosticCode PdfFigurePage = new("PUB0337", "PDF figure has no such page");
+    public static readonly DiagnosticCode PdfFigurePicture = new("PUB0338", "PDF figure could not be rendered for the HTML edition");
 
     public static readonly DiagnosticCode MissingTemplate = new("PUB0401", "template does not exist");
     public static readonly DiagnosticCode TemplateSyntax = new("PUB0402", "template has a syntax error");
@@ -92,7 +101,7 @@ public static class Codes
 
     public static readonly DiagnosticCode MissingGlyph = new("PUB0901", "no loaded font has a glyph for a character");
     public static readonly DiagnosticCode MissingImageData = new("PUB0902", "figure image was not supplied to layout");
-    public static readonly DiagnosticCode UnreadableImage = new("PUB0903", "figure image is not a readable PNG or JPEG");
+    public static readonly DiagnosticCode UnreadableImage = new("PUB0903", "figure image is not a readable PNG, JPEG, SVG or PDF");
     public static readonly DiagnosticCode WordWiderThanLine = new("PUB0904", "a word is wider than the line and was cut");
     public static readonly DiagnosticCode UnstablePageNumbers = new("PUB0905", "page numbers did not settle");
     public static readonly DiagnosticCode LooseLines = new("PUB0906", "paragraph set with very loose lines");

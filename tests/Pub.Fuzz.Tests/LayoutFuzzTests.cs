@@ -26,6 +26,27 @@ public sealed class LayoutFuzzTests
             }
         }, Mutations.Show, cases: 400);
 
+    [Fact]
+    public void Svg_files_read_to_a_drawing_or_problems_and_never_throw() =>
+        FuzzRun.Check(Mutations.Text(Seeds.Svgs), m =>
+        {
+            var figure = Pub.Layout.Vector.SvgReader.Read(System.Text.Encoding.UTF8.GetBytes(m.Value));
+            if (!figure.Drawable)
+            {
+                Assert.NotEmpty(figure.Problems);
+                return;
+            }
+            Assert.True(double.IsFinite(figure.Width) && figure.Width > 0 && figure.Width <= Pub.Layout.Vector.SvgReader.MaxSide, $"{figure.Width} points wide");
+            Assert.True(double.IsFinite(figure.Height) && figure.Height > 0 && figure.Height <= Pub.Layout.Vector.SvgReader.MaxSide, $"{figure.Height} points high");
+            foreach (var path in figure.Marks.OfType<Pub.Layout.Vector.VectorPath>())
+            {
+                Assert.All(path.Steps, s => Assert.True(double.IsFinite(s.P1.X + s.P1.Y + s.P2.X + s.P2.Y + s.P3.X + s.P3.Y), $"{s}"));
+                Assert.True(double.IsFinite(path.StrokeWidth) && path.StrokeWidth >= 0, $"stroke {path.StrokeWidth}");
+            }
+            foreach (var text in figure.Marks.OfType<Pub.Layout.Vector.SvgText>())
+                Assert.True(double.IsFinite(text.Size * text.Transform.Scale), $"text size {text.Size}");
+        }, Mutations.Show, cases: 300);
+
     /// <summary>Text that reaches every table a face is read from: Latin with kerning pairs, Cyrillic, Greek,
     /// ligatures, a character outside the BMP and one no font has.</summary>
     private const string Sample = "AVAT To Wa ff fi — Жжя Ωμέγα 𝒜 \uFFFF\u0378";

@@ -70,6 +70,10 @@ internal static class Seeds
         ("small.jpg", SmallJpeg(640, 480)),
     ];
 
+    /// <summary>The sample series' SVG figures and its logo.</summary>
+    public static IReadOnlyList<(string Name, string Text)> Svgs { get; } =
+        Texts([.. Files(InRepo("papers"), "*.svg"), InRepo("templates", "assets", "logo.svg")]);
+
     /// <summary>The smallest shipped face (Roboto Mono, with a classic kern-free layout) and a Source Sans face with GPOS kerning.</summary>
     public static IReadOnlyList<(string Name, byte[] Bytes)> Fonts { get; } =
     [

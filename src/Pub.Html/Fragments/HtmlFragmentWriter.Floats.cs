@@ -104,7 +104,7 @@ public sealed partial class HtmlFragmentWriter
         html.Append("<figure");
         WriteAttributes(html, figure.Attributes with { Pairs = [.. figure.Attributes.Pairs.Where(p => p.Key is not ("width" or "height"))] }, claimId: true);
         html.Append(">\n<img src=\"");
-        var url = figure.ResolvedPath is { } resolved ? Options.ImageUrl(resolved) : figure.Path;
+        var url = figure.PicturePath is { } picture ? Options.ImageUrl(picture) : figure.Path;
         HtmlText.Escape(html, HtmlText.IsSafeUrl(url) ? url : "");
         // Without alt text the caption is the best description there is; an empty alt would mark a
         // captioned figure as decoration.
@@ -145,6 +145,6 @@ public sealed partial class HtmlFragmentWriter
         }
     }
 
-    [GeneratedRegex(@"^\d{1,4}(\.\d{1,3})?(%|px|em|rem)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d{1,4}(\.\d{1,3})?(%|px|em|rem|cm|mm|in|pt)$", RegexOptions.CultureInvariant)]
     private static partial Regex CssLength();
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Pub.Layout.Flow;
 using Pub.Layout.Fonts;
-using Pub.Layout.Images;
 using Pub.Layout.Paged;
 using Pub.Layout.Text;
 using Pub.Syntax;
@@ -141,15 +140,16 @@ internal sealed class TemplatePage(BlockLayout layout, LayoutSettings settings, 
         string path = block.Argument;
         if (path.Length == 0)
             return null; // no logo configured: the template may write ".logo {{ publisher.logo }}" unconditionally
-        if (!settings.Images.TryGetValue(path, out var bytes) || ImageHeader.Read(bytes) is not { } header)
+        if (layout.Artwork(path, 1) is not { } artwork)
         {
-            diagnostics.Add(Diagnostic.Warning(Codes.MissingImageData, $"logo '{path}' is not a PNG or JPEG file that was supplied to layout; it is left out", template.Locate(block.Offset)));
+            diagnostics.Add(Diagnostic.Warning(Codes.MissingImageData, $"logo '{path}' is not a PNG, JPEG, SVG or PDF file that was supplied to layout; it is left out", template.Locate(block.Offset)));
             return null;
         }
-        layout.UsedImages[path] = bytes;
-        double height = LogoHeight, logoWidth = height * header.WidthPoints / header.HeightPoints;
+        double height = LogoHeight, logoWidth = height * artwork.Width / artwork.Height;
+        if (logoWidth > settings.TextWidth)
+            (logoWidth, height) = (settings.TextWidth, settings.TextWidth * artwork.Height / artwork.Width);
         var box = new FlowBox { Height = height };
-        box.Items.Add(new ImageItem(path, 0, 0, Math.Min(logoWidth, settings.TextWidth), height, settings.Publisher));
+        box.Items.Add(new ImageItem(path, 0, 0, logoWidth, height, settings.Publisher));
         return box;
     }
 }

@@ -11,8 +11,8 @@ internal sealed partial class BlockLayout
     private static readonly Colour Placeholder = new(0xE6, 0xE6, 0xE6);
 
     /// <summary>
-    /// A figure is scaled to the measure, keeping its aspect ratio, unless that would make it taller than a
-    /// page can hold with its caption; then it is scaled to that height and centred. The caption follows.
+    /// A figure is sized as the comment on its width says, keeping its aspect ratio, unless that would make it taller
+    /// than a page can hold with its caption; then it is scaled to that height. It is centred, and the caption follows.
     /// </summary>
     private void Figure(Figure figure, Frame frame)
     {
@@ -26,22 +26,22 @@ internal sealed partial class BlockLayout
         double captionHeight = captionLines.Sum(b => b.Height) + frame.Size;
 
         double aspect = 0.5;
-        bool drawable = false;
-        if (settings.Images.TryGetValue(path, out var bytes))
-        {
-            if (ImageHeader.Read(bytes) is { } header)
-            {
-                aspect = (double)header.HeightPoints / header.WidthPoints;
-                drawable = true;
-                UsedImages[path] = bytes;
-            }
-            else
-                diagnostics.Add(Diagnostic.Warning(Codes.UnreadableImage, $"image '{path}' is not a PNG or JPEG file that can be read; a placeholder is set instead"));
-        }
+        var artwork = settings.Images.ContainsKey(path) ? Artwork(path, figure.Page ?? 1) : null;
+        if (artwork is { } art)
+            aspect = art.Height / art.Width;
+        else if (settings.Images.ContainsKey(path))
+            diagnostics.Add(Diagnostic.Warning(Codes.UnreadableImage, $"image '{path}' is not a PNG, JPEG, SVG or PDF file that can be read; a placeholder is set instead"));
         else
             diagnostics.Add(Diagnostic.Warning(Codes.MissingImageData, $"image '{path}' was not supplied to layout; a placeholder is set instead"));
 
-        double width = frame.Width, height = width * aspect;
+        // A raster image fills the measure; a vector figure keeps the size it was drawn at unless that is wider than the
+        // measure; a width attribute overrides both. Height always follows the proportions.
+        double width = frame.Width;
+        if (RequestedWidth(figure.Attributes["width"], frame.Width) is { } requested)
+            width = Math.Min(requested, frame.Width);
+        else if (artwork is { Vector: true } vector)
+            width = Math.Min(vector.Width, frame.Width);
+        double height = width * aspect;
         double maxHeight = settings.TextHeight - captionHeight - 2 * frame.Size;
         if (height > maxHeight)
         {
@@ -57,8 +57,8 @@ internal sealed partial class BlockLayout
         string alt = !string.IsNullOrWhiteSpace(figure.AltText) ? figure.AltText
             : InlineCollector.Plain(figure.Caption) is { Length: > 0 } caption ? caption : path;
         Structure.Open(StructureRole.Figure, alt);
-        if (drawable)
-            box.Items.Add(new ImageItem(path, x, 0, width, height, figure.AltText));
+        if (artwork is { } placed)
+            box.Items.Add(new ImageItem(path, x, 0, width, height, figure.AltText) { Page = placed.Page });
         else
         {
             box.Items.Add(new RectItem(x, 0, width, height, Placeholder));

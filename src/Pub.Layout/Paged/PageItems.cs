@@ -67,12 +67,17 @@ public sealed record RectItem(double X, double Y, double Width, double Height, C
     internal override string DumpLine() => $"rect {F(X)} {F(Y)} {F(Width)} {F(Height)} {Fill}";
 }
 
-/// <summary>An image, scaled into the rectangle; <see cref="Path"/> is the key of its bytes in <see cref="PagedDocument.Images"/>.</summary>
+/// <summary>An image or vector figure, scaled into the rectangle; <see cref="Path"/> is the key of its bytes in
+/// <see cref="PagedDocument.Images"/> (PNG, JPEG, or a PDF whose page <see cref="Page"/> is drawn) or of its drawing in
+/// <see cref="PagedDocument.Drawings"/> (SVG).</summary>
 public sealed record ImageItem(string Path, double X, double Y, double Width, double Height, string? AltText = null) : PageItem
 {
+    /// <summary>The page of a PDF figure, from 1.</summary>
+    public int Page { get; init; } = 1;
+
     public override PageItem Translate(double dx, double dy) => this with { X = X + dx, Y = Y + dy };
 
-    internal override string DumpLine() => $"image {F(X)} {F(Y)} {F(Width)} {F(Height)} {Q(Path)}";
+    internal override string DumpLine() => $"image {F(X)} {F(Y)} {F(Width)} {F(Height)} {Q(Path)}{(Page != 1 ? " page=" + Page.ToString(CultureInfo.InvariantCulture) : "")}";
 }
 
 /// <summary>A clickable area: to a URL, or to a named destination in the document.</summary>

@@ -45,6 +45,9 @@ public sealed record PagedDocument(
     /// <summary>The first and last page label of each chapter of a handbook, by chapter index.</summary>
     public IReadOnlyList<(string First, string Last)> ChapterPages { get; init; } = [];
 
+    /// <summary>The SVG figures and logos, by path, as <see cref="ImageItem"/>s name them.</summary>
+    public IReadOnlyDictionary<string, Vector.VectorDrawing> Drawings { get; init; } = new Dictionary<string, Vector.VectorDrawing>();
+
     /// <summary>The logical structure, in element id order (element 1 is the root); page items point into it.</summary>
     public IReadOnlyList<StructureElement> Structure { get; init; } = [];
 
@@ -67,6 +70,12 @@ public sealed record PagedDocument(
             text.Append(CultureInfo.InvariantCulture, $"page {page.Number} {page.Width:0.00}x{page.Height:0.00} label {page.Label}\n");
             foreach (var item in page.Items)
                 text.Append("  ").Append(item.DumpLine()).Append('\n');
+        }
+        foreach (var (path, drawing) in Drawings.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"drawing {Quote(path)} {drawing.Width:0.00}x{drawing.Height:0.00}\n");
+            foreach (var line in drawing.DumpLines())
+                text.Append("  ").Append(line).Append('\n');
         }
         DumpStructure(text);
         foreach (var entry in Outline)
