@@ -48,11 +48,18 @@ internal sealed partial class DocumentConverter
         Emit(new Segment.Markdown("[^" + _notes.Count.ToString(CultureInfo.InvariantCulture) + "]"));
     }
 
+    private const string SvgPictureNamespace = "http://schemas.microsoft.com/office/drawing/2016/SVG/main";
+    private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
     private void Image(Drawing drawing)
     {
         var blip = drawing.Descendants<DocumentFormat.OpenXml.Drawing.Blip>().FirstOrDefault();
         var properties = drawing.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().FirstOrDefault();
-        if (blip?.Embed?.Value is not { } id || !_part.TryGetPartById(id, out var found) || found is not ImagePart part)
+        // Word (and Pandoc) keep an SVG picture as the drawing itself, with a PNG for older readers or none:
+        // the SVG is what the author drew, and pub sets it as vectors.
+        var svg = drawing.Descendants().FirstOrDefault(e => e.LocalName == "svgBlip" && e.NamespaceUri == SvgPictureNamespace)
+            ?.GetAttributes().FirstOrDefault(a => a.LocalName == "embed" && a.NamespaceUri == RelationshipNamespace).Value;
+        if ((svg ?? blip?.Embed?.Value) is not { } id || !_part.TryGetPartById(id, out var found) || found is not ImagePart part)
         {
             Note("a drawing that is not a picture (a chart or shape) was not imported");
             return;
@@ -73,9 +80,9 @@ internal sealed partial class DocumentConverter
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         _figures.Add(new ImportedFigure(path, copy.ToArray()));
-        if (extension is not ".png" and not ".jpg")
+        if (extension is not ".png" and not ".jpg" and not ".svg")
         {
-            Note($"{path} is not a PNG or JPEG picture, which pub sets; convert it");
+            Note($"{path} is not a PNG, JPEG or SVG picture, which pub sets; convert it");
         }
         var description = properties?.Description?.Value;
         Emit(new Segment.Image(path, string.IsNullOrWhiteSpace(description) ? null : description.Trim()));
