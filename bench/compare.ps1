@@ -46,7 +46,8 @@ New-Item -ItemType Directory $Work | Out-Null
 $publish = Join-Path $Work 'pub'
 Invoke-Checked 'dotnet publish pub' { dotnet publish (Join-Path $repo 'src/Pub.Cli') -c Release -o $publish --nologo -v q | Out-Null }
 $native = Join-Path $publish 'pub'
-$pub = if ((Test-Path $native) -and -not (Test-Path (Join-Path $publish 'pub.runtimeconfig.json'))) { @($native) } else { @('dotnet', (Join-Path $publish 'pub.dll')) }
+# @(…) keeps a one-element command an array (an if statement would hand back the bare string).
+$pub = @(if ((Test-Path $native) -and -not (Test-Path (Join-Path $publish 'pub.runtimeconfig.json'))) { $native } else { 'dotnet'; (Join-Path $publish 'pub.dll') })
 Invoke-Checked 'build the corpus generator' { dotnet build (Join-Path $repo 'bench/Pub.Corpus') -c Release --nologo -v q | Out-Null }
 $generator = Join-Path $repo 'bench/Pub.Corpus/bin/Release/net10.0/pub-corpus.dll'
 $typst = Join-Path $repo 'bench/typst/compile.js'
