@@ -35,7 +35,7 @@ internal static class ManuscriptScaffold
         }
         var text = (TextDecoding.Decode(templateBytes, out _) ?? "")
             .Replace("{{series}}", series.Id, StringComparison.Ordinal)
-            .Replace("{{title}}", YamlQuote(title), StringComparison.Ordinal)
+            .Replace("{{title}}", YamlText.Quote(title), StringComparison.Ordinal)
             .Replace("{{language}}", language ?? config.Language, StringComparison.Ordinal)
             .Replace("{{bibliography}}\n", world.FileExists(SharedBibliography) ? "bibliography: ../references.yaml\n" : "", StringComparison.Ordinal);
         if (world.WriteAtomic(path, Encoding.UTF8.GetBytes(text)) is { } error)
@@ -83,7 +83,7 @@ internal static class ManuscriptScaffold
             .Where(f => f.Contains('/', StringComparison.Ordinal))
             .Select(f => series.DraftName(f[..f.IndexOf('/', StringComparison.Ordinal)]))
             .ToHashSet(StringComparer.Ordinal);
-        var quotedTitle = "title: " + YamlQuote(title);
+        var quotedTitle = "title: " + YamlText.Quote(title);
         for (var attempt = 1; ; attempt++)
         {
             var name = attempt == 1 ? words : words + "-" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -133,5 +133,4 @@ internal static class ManuscriptScaffold
         return result.Length == 0 ? "untitled" : result;
     }
 
-    private static string YamlQuote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,3 +1,4 @@
+using Pub.Syntax;
 using System.Globalization;
 using System.Text;
 
@@ -15,7 +16,7 @@ public static class ManuscriptText
         yaml.Append("series: ").Append(series).Append('\n');
         if ((title ?? meta.Title) is { Length: > 0 } chosen)
         {
-            yaml.Append("title: ").Append(MarkdownText.YamlQuote(chosen)).Append('\n');
+            yaml.Append("title: ").Append(YamlText.Quote(chosen)).Append('\n');
         }
         else
         {
@@ -23,14 +24,14 @@ public static class ManuscriptText
         }
         if (meta.Subtitle is { Length: > 0 } subtitle)
         {
-            yaml.Append("subtitle: ").Append(MarkdownText.YamlQuote(subtitle)).Append('\n');
+            yaml.Append("subtitle: ").Append(YamlText.Quote(subtitle)).Append('\n');
         }
         if (meta.Authors.Count > 0)
         {
             yaml.Append("authors:\n");
             foreach (var author in meta.Authors)
             {
-                yaml.Append("  - name: ").Append(MarkdownText.YamlQuote(author)).Append('\n');
+                yaml.Append("  - name: ").Append(YamlText.Quote(author)).Append('\n');
             }
         }
         else
@@ -54,7 +55,7 @@ public static class ManuscriptText
         }
         if (meta.Keywords.Count > 0)
         {
-            yaml.Append("keywords: [").Append(string.Join(", ", meta.Keywords.Select(MarkdownText.YamlQuote))).Append("]\n");
+            yaml.Append("keywords: [").Append(string.Join(", ", meta.Keywords.Select(YamlText.Quote))).Append("]\n");
         }
         else
         {

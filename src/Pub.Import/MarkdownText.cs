@@ -81,25 +81,6 @@ internal static partial class MarkdownText
         return text;
     }
 
-    /// <summary>A YAML double-quoted scalar.</summary>
-    public static string YamlQuote(string value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '"' => builder.Append("\\\""),
-                '\\' => builder.Append("\\\\"),
-                '\n' => builder.Append("\\n"),
-                '\t' => builder.Append("\\t"),
-                _ when char.IsControl(c) => builder.Append(' '),
-                _ => builder.Append(c),
-            };
-        }
-        return builder.Append('"').ToString();
-    }
-
     /// <summary>An attribute value in <c>{… alt="…"}</c>: pub's attribute parser reads up to the next quote.</summary>
     public static string AttributeValue(string value) => value.Replace('"', '\'').Replace('\n', ' ').Replace('\r', ' ').Trim();
 }

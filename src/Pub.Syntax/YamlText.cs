@@ -22,6 +22,26 @@ public static class YamlText
     /// <summary>The message of the exception thrown where the reader found no value it could build a node from.</summary>
     public const string MissingValueMessage = "a field has neither a name nor a value";
 
+    /// <summary>A YAML double-quoted scalar that reads back as <paramref name="value"/>: quotes and backslashes
+    /// escaped, line breaks and tabs as \n and \t, other control characters as \u escapes.</summary>
+    public static string Quote(string value)
+    {
+        var quoted = new System.Text.StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '"' => quoted.Append("\\\""),
+                '\\' => quoted.Append("\\\\"),
+                '\n' => quoted.Append("\\n"),
+                '\t' => quoted.Append("\\t"),
+                _ when char.IsControl(c) => quoted.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ => quoted.Append(c),
+            };
+        }
+        return quoted.Append('"').ToString();
+    }
+
     /// <exception cref="YamlException">The text is not valid YAML or nests deeper than <see cref="MaxDepth"/>.</exception>
     public static YamlStream Load(string text)
     {

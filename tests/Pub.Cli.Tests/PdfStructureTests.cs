@@ -1,3 +1,4 @@
+using static Pub.Cli.Tests.PdfTools;
 // PDF/UA asks for a structure tree a reader can trust; pub's own writer tests cannot vouch for it, so these
 // tests read every sample PDF with independent readers: poppler (`pdfinfo -struct-text`, the structure tree
 // with the text of each element, in tree order) and qpdf (`qpdf --json`, every object as parsed). They
@@ -235,35 +236,6 @@ public sealed partial class PdfStructureTests(SampleSeriesPdfs samples) : IClass
             {
                 yield return (entry.Name, value);
             }
-        }
-    }
-
-    /// <summary>What the tool printed; CI installs poppler-utils and qpdf (.ci/run), so a missing tool fails
-    /// there and skips elsewhere, with the reason.</summary>
-    private static string Tool(string name, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(name, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception)
-        {
-            if (Qpdf.InCi)
-            {
-                Assert.Fail($"{name} is missing in CI (apt-get install poppler-utils qpdf)");
-            }
-            Assert.Skip($"{name} is not installed (apt-get install poppler-utils qpdf)");
-            throw;
-        }
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{name} {string.Join(' ', arguments)} exited {process.ExitCode}: {error.Result}");
-            return output;
         }
     }
 

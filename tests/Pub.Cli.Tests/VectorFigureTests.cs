@@ -1,3 +1,4 @@
+using static Pub.Cli.Tests.PdfTools;
 // Vector figures end to end: an SVG chart and a PDF page built into both editions and read back with poppler and
 // qpdf (independent of pub's writer), hostile SVGs refused at the figure, and rebuilds that give the same bytes.
 using System.ComponentModel;
@@ -244,30 +245,4 @@ public sealed class VectorFigureTests : IDisposable
         return objects;
     }
 
-    /// <summary>What the tool printed; CI installs poppler-utils and qpdf (.ci/run), so a missing tool fails there
-    /// and skips elsewhere, with the reason.</summary>
-    private static string Tool(string name, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(name, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception)
-        {
-            if (Qpdf.InCi)
-                Assert.Fail($"{name} is missing in CI (apt-get install poppler-utils qpdf)");
-            Assert.Skip($"{name} is not installed (apt-get install poppler-utils qpdf)");
-            throw;
-        }
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{name} {string.Join(' ', arguments)} exited {process.ExitCode}: {error.Result}");
-            return output;
-        }
-    }
 }

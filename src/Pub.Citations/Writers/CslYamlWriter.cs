@@ -1,3 +1,4 @@
+using Pub.Syntax;
 using System.Globalization;
 using System.Text;
 
@@ -18,8 +19,8 @@ public static class CslYamlWriter
         yaml.Append("references:\n");
         foreach (var reference in references)
         {
-            yaml.Append("\n- id: ").Append(Quote(reference.Id)).Append('\n');
-            yaml.Append("  type: ").Append(Quote(reference.Type)).Append('\n');
+            yaml.Append("\n- id: ").Append(YamlText.Quote(reference.Id)).Append('\n');
+            yaml.Append("  type: ").Append(YamlText.Quote(reference.Type)).Append('\n');
             foreach (var (variable, names) in reference.Names.OrderBy(n => n.Key, StringComparer.Ordinal))
             {
                 yaml.Append("  ").Append(variable).Append(":\n");
@@ -33,7 +34,7 @@ public static class CslYamlWriter
                     var first = true;
                     foreach (var (field, value) in fields.Where(f => f.Item2 is not null))
                     {
-                        yaml.Append(first ? "    - " : "      ").Append(field).Append(": ").Append(Quote(value!)).Append('\n');
+                        yaml.Append(first ? "    - " : "      ").Append(field).Append(": ").Append(YamlText.Quote(value!)).Append('\n');
                         first = false;
                     }
                     if (first)
@@ -55,32 +56,14 @@ public static class CslYamlWriter
                 }
                 else
                 {
-                    yaml.Append("    literal: ").Append(Quote(date.Literal ?? date.Raw ?? "")).Append('\n');
+                    yaml.Append("    literal: ").Append(YamlText.Quote(date.Literal ?? date.Raw ?? "")).Append('\n');
                 }
             }
             foreach (var (variable, value) in reference.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
             {
-                yaml.Append("  ").Append(variable).Append(": ").Append(Quote(value)).Append('\n');
+                yaml.Append("  ").Append(variable).Append(": ").Append(YamlText.Quote(value)).Append('\n');
             }
         }
         return yaml.ToString();
-    }
-
-    private static string Quote(string value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '"' => builder.Append("\\\""),
-                '\\' => builder.Append("\\\\"),
-                '\n' => builder.Append("\\n"),
-                '\t' => builder.Append("\\t"),
-                _ when char.IsControl(c) => builder.Append(' '),
-                _ => builder.Append(c),
-            };
-        }
-        return builder.Append('"').ToString();
     }
 }

@@ -55,55 +55,38 @@ public static class SeriesRegistryFile
     {
         var text = new StringBuilder();
         text.Append("# Series registry, written by pub publish: which number belongs to which paper, and what was published.\n");
-        text.Append("series: ").Append(Quote(registry.Series)).Append('\n');
+        text.Append("series: ").Append(YamlText.Quote(registry.Series)).Append('\n');
         text.Append("numbers:").Append(registry.Numbers.Count == 0 ? " []\n" : "\n");
         foreach (var number in registry.Numbers)
         {
             text.Append("  - number: ").Append(number.Number.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("    title: ").Append(Quote(number.Title)).Append('\n');
+            text.Append("    title: ").Append(YamlText.Quote(number.Title)).Append('\n');
             text.Append("    languages:").Append(number.Versions.Count == 0 ? " []\n" : "\n");
             foreach (var version in number.Versions)
             {
-                text.Append("      - language: ").Append(Quote(version.Language)).Append('\n');
-                text.Append("        path: ").Append(Quote(version.Path)).Append('\n');
-                text.Append("        title: ").Append(Quote(version.Title)).Append('\n');
+                text.Append("      - language: ").Append(YamlText.Quote(version.Language)).Append('\n');
+                text.Append("        path: ").Append(YamlText.Quote(version.Path)).Append('\n');
+                text.Append("        title: ").Append(YamlText.Quote(version.Title)).Append('\n');
                 text.Append("        editions:").Append(version.Editions.Count == 0 ? " []\n" : "\n");
                 foreach (var edition in version.Editions)
                 {
                     text.Append("          - edition: ").Append(edition.Edition.ToString(CultureInfo.InvariantCulture)).Append('\n');
-                    text.Append("            date: ").Append(Quote(edition.Date)).Append('\n');
+                    text.Append("            date: ").Append(YamlText.Quote(edition.Date)).Append('\n');
                     if (edition.Isbn is { } isbn)
                     {
-                        text.Append("            isbn: ").Append(Quote(isbn)).Append('\n');
+                        text.Append("            isbn: ").Append(YamlText.Quote(isbn)).Append('\n');
                     }
-                    text.Append("            status: ").Append(Quote(edition.Status)).Append('\n');
+                    text.Append("            status: ").Append(YamlText.Quote(edition.Status)).Append('\n');
                     text.Append("            files:").Append(edition.Files.Count == 0 ? " []\n" : "\n");
                     foreach (var file in edition.Files)
                     {
-                        text.Append("              - name: ").Append(Quote(file.Name)).Append('\n');
-                        text.Append("                sha256: ").Append(Quote(file.Sha256)).Append('\n');
+                        text.Append("              - name: ").Append(YamlText.Quote(file.Name)).Append('\n');
+                        text.Append("                sha256: ").Append(YamlText.Quote(file.Sha256)).Append('\n');
                     }
                 }
             }
         }
         return text.ToString();
-    }
-
-    /// <summary>A YAML double-quoted scalar; its escapes are a superset of what is needed here.</summary>
-    private static string Quote(string value)
-    {
-        var text = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '"' => text.Append("\\\""),
-                '\\' => text.Append("\\\\"),
-                < ' ' => text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
-                _ => text.Append(c),
-            };
-        }
-        return text.Append('"').ToString();
     }
 
     private sealed class Reader(SourceText source, List<Diagnostic> diagnostics)
