@@ -28,11 +28,14 @@ internal static class ShellRenderer
         }
 
         var scriban = set.Context(templates, globals);
+        var output = new PageOutput();
+        scriban.PushOutput(output);
 
         var shell = set.Templates[TemplateSet.Normalize(shellPath)!];
         try
         {
-            var html = shell.Render(scriban);
+            shell.Render(scriban);
+            var html = output.Text;
             if (html.Length > MaxPageChars)
             {
                 return new HtmlEditionResult(null, [Diagnostic.Error(Codes.TemplateOutputTooLarge,
@@ -74,5 +77,22 @@ internal static class ShellRenderer
     {
         html = html.Replace("\r\n", "\n", StringComparison.Ordinal);
         return html.TrimEnd('\n', ' ') + "\n";
+    }
+
+    /// <summary>The page as written. Scriban's own output is emptied after rendering by a call that allocates
+    /// a second buffer as large as the page, which for a long paper started a full garbage collection.</summary>
+    private sealed class PageOutput : IScriptOutput
+    {
+        private readonly System.Text.StringBuilder _text = new();
+
+        public string Text => _text.ToString();
+
+        public void Write(string text, int offset, int count) => _text.Append(text, offset, count);
+
+        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(text, offset, count);
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -30,7 +30,7 @@ internal sealed class TemplateSet
 
     public TemplateContext Context(ITemplateSource source, Scriban.Runtime.ScriptObject globals)
     {
-        var context = new TemplateContext
+        var context = new TemplateContext(new TemplateBuiltins())
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
