@@ -74,7 +74,7 @@ internal sealed class EditionHistory
     }
 
     private static PublicationDate? ParseDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        IsoDate.TryParse(text, out var date)
             ? new PublicationDate(date.Year, date.Month, date.Day)
             : null;
 }

@@ -153,7 +153,7 @@ internal sealed class SiteBuilder(IWorld world, ProjectConfig config, IReadOnlyL
         meta is null ? [] : [.. (meta.Kind == ManuscriptKind.Handbook ? meta.Editors : meta.Authors).Select(p => p.Name)];
 
     private static PublicationDate? ParseDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        IsoDate.TryParse(text, out var date)
             ? new PublicationDate(date.Year, date.Month, date.Day)
             : null;
 

@@ -216,7 +216,7 @@ internal sealed partial class MetadataReader
         {
             return null;
         }
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
             return new PublicationDate(date.Year, date.Month, date.Day);
         }

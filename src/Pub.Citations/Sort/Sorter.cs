@@ -14,7 +14,10 @@ namespace Pub.Citations;
 
 internal sealed class Sorter(Evaluator evaluator, StyleSection section)
 {
-    private const CompareOptions Collation = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.NumericOrdering;
+    // Kana type and character width are ignored as well: they matter to no sort key a style names, and without
+    // them the runtime builds its own tailored collator from long rules for every process that sorts.
+    private const CompareOptions Collation = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.NumericOrdering
+        | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth;
 
     private readonly CompareInfo _compare = CollationOf(evaluator.Locale.Lang);
 

@@ -179,7 +179,7 @@ public static class Publisher
             }
             requestedNumber = parsed;
         }
-        if (request.Date is { } d && !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (request.Date is { } d && !IsoDate.TryParse(d, out _))
         {
             diagnostics.Add(Usage($"--date '{d}' is not a date; write YYYY-MM-DD"));
             return false;
