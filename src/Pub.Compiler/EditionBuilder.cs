@@ -291,6 +291,24 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         return true;
     }
 
+    /// <summary>Copies a file into the output folder unless the copy there already has the same bytes, even with
+    /// --force, which rewrites every edition but has nothing to gain from rewriting an identical font (a source
+    /// that cannot be read is reported when it is copied).</summary>
+    private void CopyIfChanged(string source, string target, string? sha256, List<string> written, List<Diagnostic> diagnostics)
+    {
+        Made.Add(target);
+        if (sha256 is not null && _world.Digest(target)?.Sha256 == sha256)
+        {
+            return;
+        }
+        if (_world.Copy(source, target) is { } error)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));
+            return;
+        }
+        written.Add(target);
+    }
+
     /// <summary>Everything an edition depends on: the project's shared inputs, the manuscript's folder (its
     /// chapters and figures), the bibliographies and images it names wherever they are, and the files its
     /// citation style was resolved to (a dependent style's parent included).</summary>
@@ -323,18 +341,19 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             .Where(file => ProjectPath.FileName(file) is var name && (name.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith(".otf", StringComparison.OrdinalIgnoreCase) || name.StartsWith("OFL", StringComparison.Ordinal)));
         var files = ProjectFiles.List(_world, assets, diagnostics)
-            .Select(file => (Path: Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..]), Content: _world.ReadBytes(file) ?? []))
-            .Concat(fontFiles.Select(file => (Path: Combine(OutputFolder, "assets/fonts/" + file[(fontFolder.Length + 1)..]), Content: _world.ReadBytes(file) ?? [])))
+            .Select(file => (Source: file, Path: Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..])))
+            .Concat(fontFiles.Select(file => (Source: file, Path: Combine(OutputFolder, "assets/fonts/" + file[(fontFolder.Length + 1)..]))))
+            .Select(file => (file.Source, file.Path, Sha256: _world.Digest(file.Source)?.Sha256))
             .ToList();
-        foreach (var (target, content) in files)
+        foreach (var (source, target, sha256) in files)
         {
-            WriteIfChanged(target, content, written, diagnostics);
+            CopyIfChanged(source, target, sha256, written, diagnostics);
         }
         if (cache is not null)
         {
             if (diagnostics.Count == 0)
             {
-                cache.Record(AssetsUnit, cache.FolderInputs(assets), files, []);
+                cache.Record(AssetsUnit, cache.FolderInputs(assets), files.Select(f => (f.Path, f.Sha256 ?? "-")), []);
             }
             else
             {

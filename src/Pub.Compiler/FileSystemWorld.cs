@@ -128,6 +128,24 @@ public sealed class FileSystemWorld(string root) : IWorld
         }
     }
 
+    public FileDigest? Digest(string path)
+    {
+        if (Full(path) is not { } full)
+        {
+            return null;
+        }
+        try
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            var size = stream.Length;
+            return new FileDigest(size, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public IReadOnlyList<string> ListFiles(string folder)
     {
         if (Full(folder) is not { } full || !Directory.Exists(full))
@@ -179,6 +197,15 @@ public sealed class FileSystemWorld(string root) : IWorld
 
     public string? WriteAtomic(string path, ReadOnlySpan<byte> content)
     {
+        return Replace(path, content, static (stream, bytes) => stream.Write(bytes));
+    }
+
+    private delegate void Fill<TState>(FileStream stream, TState state) where TState : allows ref struct;
+
+    /// <summary>Makes a file beside <paramref name="path"/> with <paramref name="fill"/>, puts it on disk and
+    /// renames it over the path, so that readers see the old file or the new one, never half of one.</summary>
+    private string? Replace<TState>(string path, TState state, Fill<TState> fill) where TState : allows ref struct
+    {
         if (Full(path) is not { } target)
         {
             return Refused(path);
@@ -189,7 +216,7 @@ public sealed class FileSystemWorld(string root) : IWorld
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                stream.Write(content);
+                fill(stream, state);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, target, overwrite: true);
@@ -205,6 +232,23 @@ public sealed class FileSystemWorld(string root) : IWorld
             {
                 // The temporary file is ours; if it cannot be removed either, the first error is the one to report.
             }
+            return ex.Message;
+        }
+    }
+
+    public string? Copy(string source, string target)
+    {
+        if (Full(source) is not { } from)
+        {
+            return Refused(source);
+        }
+        try
+        {
+            using var read = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            return Replace(target, read, static (stream, source) => source.CopyTo(stream));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
             return ex.Message;
         }
     }

@@ -134,11 +134,11 @@ internal static class OutputManifest
             json.WriteStartArray("artifacts");
             foreach (var path in files)
             {
-                var bytes = world.ReadBytes(path) ?? [];
+                var digest = world.Digest(path) ?? FileDigest.Of([]);
                 json.WriteStartObject();
                 json.WriteString("path", path[(output.TrimEnd('/').Length + 1)..]);
-                json.WriteNumber("size", bytes.Length);
-                json.WriteString("sha256", Convert.ToHexStringLower(SHA256.HashData(bytes)));
+                json.WriteNumber("size", digest.Size);
+                json.WriteString("sha256", digest.Sha256);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -20,6 +20,15 @@ public interface IWorld
     /// <summary>The bytes of a file, or null when it does not exist or cannot be read.</summary>
     byte[]? ReadBytes(string path);
 
+    /// <summary>The size and SHA-256 of a file, or null when <see cref="ReadBytes"/> would give null. A world on
+    /// disk streams the file instead of holding it whole.</summary>
+    FileDigest? Digest(string path) => ReadBytes(path) is { } bytes ? FileDigest.Of(bytes) : null;
+
+    /// <summary>Copies a file unchanged, as <see cref="WriteAtomic"/> writes one. Returns an error message on
+    /// failure (the source cannot be read included), null on success.</summary>
+    string? Copy(string source, string target) =>
+        ReadBytes(source) is { } bytes ? WriteAtomic(target, bytes) : $"cannot read '{source}'";
+
     /// <summary>Files below a folder (recursively), project-relative, in ordinal order. A symbolic link to a
     /// folder outside the project is not descended into: it is listed as its own path with a trailing slash,
     /// so that the caller can say it was refused.</summary>
@@ -43,6 +52,13 @@ public interface IWorld
     DateTimeOffset Now { get; }
 
     string? Environment(string name);
+}
+
+/// <summary>A file's size and SHA-256, in lower-case hexadecimal.</summary>
+public sealed record FileDigest(long Size, string Sha256)
+{
+    public static FileDigest Of(ReadOnlySpan<byte> bytes) =>
+        new(bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
 }
 
 /// <summary>Path arithmetic on project-relative paths (forward slashes, no leading slash).</summary>

@@ -103,11 +103,15 @@ internal sealed class BuildCache
 
     /// <summary>Records a unit that was built without errors: the inputs it depended on, the files it wrote
     /// and the warnings it reported.</summary>
-    public void Record(string unit, IEnumerable<string> inputs, IEnumerable<(string Path, byte[] Content)> outputs, IEnumerable<Diagnostic> diagnostics)
+    public void Record(string unit, IEnumerable<string> inputs, IEnumerable<(string Path, byte[] Content)> outputs, IEnumerable<Diagnostic> diagnostics) =>
+        Record(unit, inputs, outputs.Select(o => (o.Path, CacheEntry.Hash(o.Content))), diagnostics);
+
+    /// <summary>Records a unit whose outputs are given by their SHA-256 (copies of files whose digest is known).</summary>
+    public void Record(string unit, IEnumerable<string> inputs, IEnumerable<(string Path, string Sha256)> outputs, IEnumerable<Diagnostic> diagnostics)
     {
         var entry = new CacheEntry(unit, _options,
             inputs.Distinct(StringComparer.Ordinal).ToDictionary(i => i, Fingerprint, StringComparer.Ordinal),
-            outputs.ToDictionary(o => o.Path, o => CacheEntry.Hash(o.Content), StringComparer.Ordinal))
+            outputs.ToDictionary(o => o.Path, o => o.Sha256, StringComparer.Ordinal))
         {
             Diagnostics = [.. diagnostics.Select(StoredDiagnostic.From)],
         };
@@ -238,7 +242,7 @@ internal sealed class BuildCache
         }
         foreach (var (output, sha) in entry.Outputs)
         {
-            if (_world.ReadBytes(output) is not { } content || !string.Equals(CacheEntry.Hash(content), sha, StringComparison.Ordinal))
+            if (_world.Digest(output) is not { } digest || !string.Equals(digest.Sha256, sha, StringComparison.Ordinal))
             {
                 return null;
             }
@@ -267,7 +271,7 @@ internal sealed class BuildCache
         var (kind, name) = colon < 0 ? (input, "") : (input[..colon], input[(colon + 1)..]);
         var fingerprint = kind switch
         {
-            "file" => _world.ReadBytes(name) is { } bytes ? CacheEntry.Hash(bytes) : "-",
+            "file" => _world.Digest(name)?.Sha256 ?? "-",
             "list" => CacheEntry.Hash(string.Join('\n', _world.ListFiles(name))),
             "env" => _world.Environment(name) is { } value ? CacheEntry.Hash(value) : "-",
             "meta" => FrontMatterDigest(name),

@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using Pub.Compiler;
+using Pub.Syntax;
+using Xunit;
+
+namespace Pub.Cli.Tests;
+
+/// <summary>The stylesheet and fonts are copied into the output folder as files, not read whole into memory;
+/// a copy that is already right is left alone, one that is not is replaced, with --force or without.</summary>
+public sealed class AssetCopyTests
+{
+    private static readonly string Font = "assets/fonts/SourceSerif4_400Regular.ttf";
+
+    [Fact]
+    public void A_copy_and_a_digest_on_disk_give_the_bytes_and_hash_of_the_file()
+    {
+        using var project = new TestProject();
+        var bytes = RandomNumberGenerator.GetBytes(300_000);
+        project.Write("data/blob.bin", bytes);
+        var world = new FileSystemWorld(project.Root);
+
+        Assert.Null(world.Copy("data/blob.bin", "dist/copy/blob.bin"));
+
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(project.Root, "dist/copy/blob.bin")));
+        Assert.Equal(FileDigest.Of(bytes), world.Digest("dist/copy/blob.bin"));
+        Assert.Equal(new FileDigest(bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))), world.Digest("data/blob.bin"));
+        Assert.Single(Directory.GetFiles(Path.Combine(project.Root, "dist/copy")));
+        Assert.Null(world.Digest("data/missing.bin"));
+        Assert.NotNull(world.Copy("data/missing.bin", "dist/copy/missing.bin"));
+        Assert.False(File.Exists(Path.Combine(project.Root, "dist/copy/missing.bin")));
+    }
+
+    [Fact]
+    public void A_copy_never_reads_or_writes_outside_the_project()
+    {
+        using var project = new TestProject();
+        var outside = Path.Combine(Path.GetTempPath(), "pub-tests", "outside-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outside);
+        try
+        {
+            File.WriteAllText(Path.Combine(outside, "secret.txt"), "secret");
+            File.CreateSymbolicLink(Path.Combine(project.Root, "link.txt"), Path.Combine(outside, "secret.txt"));
+            var world = new FileSystemWorld(project.Root);
+
+            Assert.Contains("outside the project", world.Copy("link.txt", "dist/secret.txt"), StringComparison.Ordinal);
+            Assert.Contains("outside the project", world.Copy("../" + Path.GetFileName(project.Root) + "/pub.yaml", "../copied.yaml"), StringComparison.Ordinal);
+            Assert.Null(world.Digest("link.txt"));
+            Assert.False(File.Exists(Path.Combine(project.Root, "dist/secret.txt")));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_forced_build_leaves_an_identical_font_alone_and_replaces_a_damaged_one()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-004-test", 4, title: "Fonts");
+        Assert.Equal(0, project.Run("build", "--format", "html").Exit);
+        var font = Path.Combine(project.Dist, Font);
+        var original = File.ReadAllBytes(font);
+        var untouched = DateTime.UtcNow.AddDays(-3);
+        File.SetLastWriteTimeUtc(font, untouched);
+        var damaged = Path.Combine(project.Dist, "assets/pub.css");
+        File.WriteAllText(damaged, "/* damaged */");
+
+        var (exit, _, error) = project.Run("build", "--format", "html", "--force");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(untouched, File.GetLastWriteTimeUtc(font));
+        Assert.Equal(original, File.ReadAllBytes(font));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(project.Root, "templates/html/assets/pub.css")), File.ReadAllBytes(damaged));
+    }
+
+    [Fact]
+    public void A_damaged_font_is_replaced_by_an_incremental_build()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-004-test", 4, title: "Fonts");
+        Assert.Equal(0, project.Run("build", "--format", "html").Exit);
+        var font = Path.Combine(project.Dist, Font);
+        var original = File.ReadAllBytes(font);
+        File.WriteAllBytes(font, original[..1000]);
+
+        var (exit, _, error) = project.Run("build", "--format", "html");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(original, File.ReadAllBytes(font));
+    }
+}
