@@ -11,7 +11,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 edits=${1:-10}
 work=$(mktemp -d)
-trap 'kill "$preview" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "$preview" 2>/dev/null || true; cp "$work/preview.log" /tmp/preview-last.log 2>/dev/null; rm -rf "$work"' EXIT
 
 if [ -n "${2:-}" ]; then
   pub=("$2")

@@ -54,7 +54,8 @@ public sealed record BuildOptions
     public Action<EditionResult>? Progress { get; init; }
 
     /// <summary>Abandons a build nobody waits for any more (the preview's PDF when the manuscript is saved again):
-    /// layout stops at the next block and the build throws <see cref="OperationCanceledException"/>.</summary>
+    /// layout stops at the next block, writing the PDF at the next page, and the build throws
+    /// <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Cancel { get; init; }
 }
 

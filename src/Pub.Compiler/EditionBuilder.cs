@@ -134,7 +134,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 diagnostics.AddRange(paged.Diagnostics);
                 if (!paged.Diagnostics.Any(d => d.Severity == Severity.Error))
                 {
-                    pdfFiles.Add((baseName + ".pdf", PdfEditionWriter.Write(paged)));
+                    pdfFiles.Add((baseName + ".pdf", PdfEditionWriter.Write(paged, options.Cancel)));
                     chapterPages = paged.ChapterPages;
                     editions++;
                 }
@@ -294,10 +294,12 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
     /// <summary>Copies a file into the output folder unless the copy there already has the same bytes, even with
     /// --force, which rewrites every edition but has nothing to gain from rewriting an identical font (a source
     /// that cannot be read is reported when it is copied).</summary>
-    private void CopyIfChanged(string source, string target, string? sha256, List<string> written, List<Diagnostic> diagnostics)
+    private void CopyIfChanged(string source, string target, List<string> written, List<Diagnostic> diagnostics)
     {
         Made.Add(target);
-        if (sha256 is not null && _world.Digest(target)?.Sha256 == sha256)
+        // The source is hashed only when there is a copy to compare it with (never in the preview, which
+        // writes to memory).
+        if (_world.Digest(target) is { } existing && _world.Digest(source)?.Sha256 == existing.Sha256)
         {
             return;
         }
@@ -343,17 +345,16 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         var files = ProjectFiles.List(_world, assets, diagnostics)
             .Select(file => (Source: file, Path: Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..])))
             .Concat(fontFiles.Select(file => (Source: file, Path: Combine(OutputFolder, "assets/fonts/" + file[(fontFolder.Length + 1)..]))))
-            .Select(file => (file.Source, file.Path, Sha256: _world.Digest(file.Source)?.Sha256))
             .ToList();
-        foreach (var (source, target, sha256) in files)
+        foreach (var (source, target) in files)
         {
-            CopyIfChanged(source, target, sha256, written, diagnostics);
+            CopyIfChanged(source, target, written, diagnostics);
         }
         if (cache is not null)
         {
             if (diagnostics.Count == 0)
             {
-                cache.Record(AssetsUnit, cache.FolderInputs(assets), files.Select(f => (f.Path, f.Sha256 ?? "-")), []);
+                cache.Record(AssetsUnit, cache.FolderInputs(assets), files.Select(f => (f.Path, _world.Digest(f.Source)?.Sha256 ?? "-")), []);
             }
             else
             {

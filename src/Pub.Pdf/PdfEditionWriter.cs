@@ -16,7 +16,10 @@ public static class PdfEditionWriter
     /// <summary>Producer string written into Info and XMP: fixed, so that bytes do not depend on the library build.</summary>
     public const string Producer = "pub (PDFsharp 6.2.4)";
 
-    public static byte[] Write(PagedDocument document)
+    /// <summary>The tagged PDF of a laid-out document. <paramref name="cancel"/> (the preview's next save) is
+    /// looked at before each page and before the file is put together, and ends the writing with
+    /// <see cref="OperationCanceledException"/>.</summary>
+    public static byte[] Write(PagedDocument document, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         EditionFontResolver.Install();
@@ -33,7 +36,11 @@ public static class PdfEditionWriter
         using var artwork = new ArtworkCache(pdf, document, run => Font(run, families, fonts));
         var pages = new List<PdfPage>();
         for (int p = 0; p < document.Pages.Count; p++)
+        {
+            cancel.ThrowIfCancellationRequested();
             pages.Add(DrawPage(pdf, p, document, families, fonts, artwork, tags));
+        }
+        cancel.ThrowIfCancellationRequested();
         var destinations = AddDestinations(pdf, document);
         AddLinks(pages, document, destinations, tags);
         Outline.Add(pdf, pages, document.Outline);

@@ -37,14 +37,20 @@ internal sealed class CapturingWorld(IWorld files) : IWorld
 
     public string? Delete(string path) => "the preview deletes nothing";
 
-    public string? WriteAtomic(string path, ReadOnlySpan<byte> content)
+    public string? WriteAtomic(string path, ReadOnlySpan<byte> content) => Capture(path, content.ToArray());
+
+    /// <summary>A copy keeps the bytes read, without a second copy of them (the fonts, on every rebuild).</summary>
+    public string? Copy(string source, string target) =>
+        files.ReadBytes(source) is { } bytes ? Capture(target, bytes) : $"cannot read '{source}'";
+
+    private string? Capture(string path, byte[] content)
     {
         var normalized = ProjectPath.Normalize(path);
         if (!normalized.StartsWith(OutputFolder + "/", StringComparison.Ordinal) || ProjectPath.EscapesRoot(normalized))
         {
             return "the preview writes only to memory";
         }
-        _written[normalized[(OutputFolder.Length + 1)..]] = content.ToArray();
+        _written[normalized[(OutputFolder.Length + 1)..]] = content;
         return null;
     }
 }

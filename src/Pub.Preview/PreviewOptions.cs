@@ -14,8 +14,9 @@ public sealed record PreviewOptions
     /// <summary>Build and serve the PDF edition too (after the HTML, so the page reloads first).</summary>
     public bool Pdf { get; init; } = true;
 
-    /// <summary>How long the watcher waits for a burst of file events to settle before rebuilding.</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>How long the watcher waits for a burst of file events to settle before rebuilding. An editor's save
+    /// (write, rename, attributes) arrives within a few milliseconds; a longer wait only delays the page.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Where rebuilds and diagnostics are reported (the terminal in <c>pub preview</c>).</summary>
     public TextWriter Log { get; init; } = TextWriter.Null;

@@ -41,7 +41,7 @@ public sealed class DraftTests
     [Fact]
     public void The_watermark_is_drawn_as_an_artifact_across_the_page()
     {
-        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(Draft.Value));
+        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(Draft.Value, TestContext.Current.CancellationToken));
         var page = pdf.GetPage(2);
         var artifacts = page.GetMarkedContents().Where(m => m.IsArtifact).ToList();
         var letters = artifacts.SelectMany(m => m.Letters).Where(l => l.PointSize > 50).ToList();

@@ -54,7 +54,7 @@ public sealed class FrontMatterTests
     {
         var paged = Typesetter.Layout(SampleDocuments.Paper(), Settings(Cover), TestFonts.Set);
         Assert.DoesNotContain(paged.Diagnostics, d => d.Severity == Severity.Error);
-        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged));
+        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged, TestContext.Current.CancellationToken));
         string cover = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
         Assert.Contains("Occasional Paper No. 1", cover, StringComparison.Ordinal);
         Assert.Contains("Identifying Victims of Trafficking Practice and Gaps Anna Kovalenko University of Vienna", cover, StringComparison.Ordinal);

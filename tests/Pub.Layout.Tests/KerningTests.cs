@@ -56,7 +56,7 @@ public sealed class KerningTests
     public void The_pdf_draws_the_kerned_pair_closer()
     {
         var paged = Laid("To be kerned: AVAST Today.");
-        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged));
+        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged, TestContext.Current.CancellationToken));
         // The body opens on a right-hand page after the cover.
         var letters = pdf.GetPages().First(p => p.Text.Contains("kerned", StringComparison.Ordinal)).Letters;
         int t = letters.ToList().FindIndex(l => l.Value == "T" && l.FontSize > 9);

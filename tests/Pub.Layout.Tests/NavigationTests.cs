@@ -62,7 +62,7 @@ public sealed class NavigationTests
     public void Page_labels_read_back_from_the_pdf()
     {
         var paged = Paper.Value;
-        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged));
+        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged, TestContext.Current.CancellationToken));
         var catalog = pdf.Structure.Catalog.CatalogDictionary;
         Assert.True(catalog.TryGet(NameToken.Create("PageLabels"), out DictionaryToken labels));
         Assert.True(labels.TryGet(NameToken.Create("Nums"), out ArrayToken nums));
@@ -91,7 +91,7 @@ public sealed class NavigationTests
     public void Outline_bookmarks_and_contents_links_read_back_from_the_pdf()
     {
         var paged = Paper.Value;
-        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged));
+        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged, TestContext.Current.CancellationToken));
         Assert.True(pdf.TryGetBookmarks(out var bookmarks));
         var nodes = bookmarks.GetNodes().OfType<DocumentBookmarkNode>().ToList();
         foreach (var entry in paged.Outline)
@@ -109,6 +109,6 @@ public sealed class NavigationTests
     {
         var again = Typesetter.Layout(SampleDocuments.Paper(), Settings, TestFonts.Set);
         Assert.Equal(Paper.Value.Dump(), again.Dump());
-        Assert.Equal(PdfEditionWriter.Write(Paper.Value), PdfEditionWriter.Write(again));
+        Assert.Equal(PdfEditionWriter.Write(Paper.Value, TestContext.Current.CancellationToken), PdfEditionWriter.Write(again, TestContext.Current.CancellationToken));
     }
 }

@@ -65,8 +65,8 @@ public sealed class PdfWriterTests
     public void Writing_twice_gives_identical_bytes()
     {
         var (paged, first) = Paper.Value;
-        var second = PdfEditionWriter.Write(paged);
-        var relaid = PdfEditionWriter.Write(Typesetter.Layout(SampleDocuments.Paper(), SampleDocuments.Settings(), TestFonts.Set));
+        var second = PdfEditionWriter.Write(paged, TestContext.Current.CancellationToken);
+        var relaid = PdfEditionWriter.Write(Typesetter.Layout(SampleDocuments.Paper(), SampleDocuments.Settings(), TestFonts.Set), TestContext.Current.CancellationToken);
         Assert.Equal(first, second);
         Assert.Equal(first, relaid);
         string raw = Encoding.Latin1.GetString(first);
@@ -77,7 +77,7 @@ public sealed class PdfWriterTests
     public void Handbook_writes()
     {
         var paged = Typesetter.Layout(SampleDocuments.Handbook(), SampleDocuments.Settings(draft: true), TestFonts.Set);
-        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged));
+        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged, TestContext.Current.CancellationToken));
         Assert.Equal(paged.Pages.Count, pdf.NumberOfPages);
         Assert.Equal("Maria Petrova", pdf.Information.Author);
     }
@@ -93,7 +93,7 @@ public sealed class PdfWriterTests
         File.WriteAllBytes(Path.Combine(dir, "paper.pdf"), bytes);
         File.WriteAllText(Path.Combine(dir, "paper.layout.txt"), paged.Dump());
         var handbook = Typesetter.Layout(SampleDocuments.Handbook(), SampleDocuments.Settings(draft: true), TestFonts.Set);
-        File.WriteAllBytes(Path.Combine(dir, "handbook.pdf"), PdfEditionWriter.Write(handbook));
+        File.WriteAllBytes(Path.Combine(dir, "handbook.pdf"), PdfEditionWriter.Write(handbook, TestContext.Current.CancellationToken));
     }
 
     private static int CountOf(string text, string value)
