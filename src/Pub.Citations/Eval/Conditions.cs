@@ -22,7 +22,10 @@ internal sealed partial class Evaluator
 
     private bool Test(Condition cond, RenderContext ctx)
     {
-        var results = new List<bool>();
+        // Every test is evaluated, even when the outcome is already known: a "disambiguate" test counts
+        // itself each time it is evaluated (see TestOne).
+        var any = false;
+        var all = true;
         foreach (var test in cond.Tests)
         {
             // An item has one type, so "type" with several values is one test that any of them passes,
@@ -30,19 +33,27 @@ internal sealed partial class Evaluator
             // real styles are written for it.
             if (test.Kind == "type" && cond.Match == ConditionMatch.All)
             {
-                results.Add(test.Values.Any(v => TestOne(test.Kind, v, ctx)));
+                var oneOf = false;
+                foreach (var v in test.Values)
+                {
+                    oneOf |= TestOne(test.Kind, v, ctx);
+                }
+                any |= oneOf;
+                all &= oneOf;
                 continue;
             }
             foreach (var v in test.Values)
             {
-                results.Add(TestOne(test.Kind, v, ctx));
+                var passed = TestOne(test.Kind, v, ctx);
+                any |= passed;
+                all &= passed;
             }
         }
         return cond.Match switch
         {
-            ConditionMatch.Any => results.Contains(true),
-            ConditionMatch.None => !results.Contains(true),
-            _ => results.TrueForAll(r => r),
+            ConditionMatch.Any => any,
+            ConditionMatch.None => !any,
+            _ => all,
         };
     }
 
