@@ -11,6 +11,7 @@ public static class PubCompiler
     /// with errors writes nothing, and the others are still built unless <see cref="BuildOptions.FailFast"/>.</summary>
     public static BuildResult Build(IWorld world, BuildOptions options)
     {
+        world = new DigestMemoWorld(world);
         // An unchanged project is recognised from the cache alone, before anything is parsed or loaded.
         var cache = BuildCache.For(world, options);
         var replayed = new List<Diagnostic>();
