@@ -11,6 +11,17 @@ public sealed class AssetCopyTests
 {
     private static readonly string Font = "assets/fonts/SourceSerif4_400Regular.ttf";
 
+    /// <summary>A project with one paper built to HTML; <paramref name="font"/> is one of the fonts it copied.</summary>
+    private static TestProject Built(out string font, out byte[] original)
+    {
+        var project = new TestProject();
+        project.AddPaper("op-004-test", 4, title: "Fonts");
+        Assert.Equal(0, project.Run("build", "--format", "html").Exit);
+        font = Path.Combine(project.Dist, Font);
+        original = File.ReadAllBytes(font);
+        return project;
+    }
+
     [Fact]
     public void A_copy_and_a_digest_on_disk_give_the_bytes_and_hash_of_the_file()
     {
@@ -56,11 +67,7 @@ public sealed class AssetCopyTests
     [Fact]
     public void A_forced_build_leaves_an_identical_font_alone_and_replaces_a_damaged_one()
     {
-        using var project = new TestProject();
-        project.AddPaper("op-004-test", 4, title: "Fonts");
-        Assert.Equal(0, project.Run("build", "--format", "html").Exit);
-        var font = Path.Combine(project.Dist, Font);
-        var original = File.ReadAllBytes(font);
+        using var project = Built(out var font, out var original);
         var untouched = DateTime.UtcNow.AddDays(-3);
         File.SetLastWriteTimeUtc(font, untouched);
         var damaged = Path.Combine(project.Dist, "assets/pub.css");
@@ -77,11 +84,7 @@ public sealed class AssetCopyTests
     [Fact]
     public void A_damaged_font_is_replaced_by_an_incremental_build()
     {
-        using var project = new TestProject();
-        project.AddPaper("op-004-test", 4, title: "Fonts");
-        Assert.Equal(0, project.Run("build", "--format", "html").Exit);
-        var font = Path.Combine(project.Dist, Font);
-        var original = File.ReadAllBytes(font);
+        using var project = Built(out var font, out var original);
         File.WriteAllBytes(font, original[..1000]);
 
         var (exit, _, error) = project.Run("build", "--format", "html");
