@@ -284,7 +284,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         }
         if (_world.WriteAtomic(target, content) is { } error)
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));
+            diagnostics.Add(WriteFailed(target, error));
             return false;
         }
         written.Add(target);
@@ -305,7 +305,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         }
         if (_world.Copy(source, target) is { } error)
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {target}: {error}", Path: target));
+            diagnostics.Add(WriteFailed(target, error));
             return;
         }
         written.Add(target);
@@ -363,6 +363,10 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         }
         return diagnostics;
     }
+
+    /// <summary>PUB code for an output that could not be written, at the output's path.</summary>
+    internal static Diagnostic WriteFailed(string path, string error) =>
+        new(Severity.Error, Codes.WriteFailed.Id, $"cannot write {path}: {error}", Path: path);
 
     private static string Combine(string folder, string file) => folder.EndsWith('/') ? folder + file : folder + "/" + file;
 

@@ -87,7 +87,7 @@ internal static class ManuscriptImport
         {
             if (world.WriteAtomic(path, content) is { } error)
             {
-                found.Add(Diagnostic.Error(Codes.WriteFailed, $"cannot write {path}: {error}", null) with { Path = path });
+                found.Add(EditionBuilder.WriteFailed(path, error));
                 return new ImportOutcome(null, null, found);
             }
         }

@@ -40,7 +40,7 @@ internal static class ManuscriptScaffold
             .Replace("{{bibliography}}\n", world.FileExists(SharedBibliography) ? "bibliography: ../references.yaml\n" : "", StringComparison.Ordinal);
         if (world.WriteAtomic(path, Encoding.UTF8.GetBytes(text)) is { } error)
         {
-            found.Add(new Diagnostic(Severity.Error, Codes.WriteFailed.Id, $"cannot write {path}: {error}", Path: path));
+            found.Add(EditionBuilder.WriteFailed(path, error));
             return (null, found);
         }
         return (path, found);

@@ -10,7 +10,8 @@ namespace Pub.Cli.Tests;
 /// </summary>
 public sealed class EditedVolumeTests : IDisposable
 {
-    private const string Config = """
+    /// <summary>A publisher with one handbook series; the volume-bibliography tests use it too.</summary>
+    internal const string Config = """
         publisher:
           name: "Test Publisher"
           place: Vienna

@@ -11,17 +11,6 @@ namespace Pub.Cli.Tests;
 /// </summary>
 public sealed class VolumeBibliographyTests : IDisposable
 {
-    private const string Config = """
-        publisher:
-          name: "Test Publisher"
-          place: Vienna
-        series:
-          - id: hb
-            title: "Handbooks on Testing"
-            number-format: "Handbook No. {number}"
-            file-pattern: "hb-{number:000}-{lang}-ed{edition}"
-        language: en
-        """;
 
     private const string References = """
         - id: jones-2019
@@ -58,7 +47,7 @@ public sealed class VolumeBibliographyTests : IDisposable
         </style>
         """;
 
-    private readonly TestProject _project = new(Config);
+    private readonly TestProject _project = new(EditedVolumeTests.Config);
 
     public void Dispose() => _project.Dispose();
 

@@ -16,9 +16,7 @@ public sealed class PreviewLogTests
         using var log = new StringWriter();
         var synchronized = TextWriter.Synchronized(log);
         var cancel = TestContext.Current.CancellationToken;
-        var (server, _) = await PreviewServer.StartAsync(project.Options(pdf: true) with { Log = synchronized }, cancel);
-        Assert.NotNull(server);
-        await using var _ = server;
+        await using var _ = await Started(project, synchronized, cancel);
 
         await WaitFor(() => Count(log, synchronized, "PDF rebuilt") == 1, cancel);
         Assert.Equal(1, Count(log, synchronized, "warning PUB0104: unknown front-matter field 'keywrods'"));
@@ -38,9 +36,7 @@ public sealed class PreviewLogTests
         using var log = new StringWriter();
         var synchronized = TextWriter.Synchronized(log);
         var cancel = TestContext.Current.CancellationToken;
-        var (server, _) = await PreviewServer.StartAsync(project.Options(pdf: true) with { Log = synchronized }, cancel);
-        Assert.NotNull(server);
-        await using var _ = server;
+        await using var _ = await Started(project, synchronized, cancel);
 
         await WaitFor(() => Count(log, synchronized, "HTML rebuilt") == 1, cancel);
         project.Write(PreviewProject.Text(longText + " Second version."));
@@ -54,6 +50,14 @@ public sealed class PreviewLogTests
         // The first PDF was set aside for the save; the page with the second version came before any PDF.
         Assert.Contains("PDF set aside for the change just saved", printed, StringComparison.Ordinal);
         Assert.True(Regex.Matches(printed, "HTML rebuilt").Count == 2 && printed.LastIndexOf("HTML rebuilt", StringComparison.Ordinal) < printed.IndexOf("PDF rebuilt", StringComparison.Ordinal), printed);
+    }
+
+    /// <summary>The preview of the project with its PDFs, printing to <paramref name="log"/>.</summary>
+    private static async Task<PreviewServer> Started(PreviewProject project, TextWriter log, CancellationToken cancel)
+    {
+        var (server, _) = await PreviewServer.StartAsync(project.Options(pdf: true) with { Log = log }, cancel);
+        Assert.NotNull(server);
+        return server;
     }
 
     private static string WithUnknownField(string sentence) =>

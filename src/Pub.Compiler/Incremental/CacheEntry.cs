@@ -128,7 +128,7 @@ internal sealed record CacheEntry(string Unit, string Options, IReadOnlyDictiona
 
     public static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
 
-    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public static string Hash(ReadOnlySpan<byte> bytes) => Pub.Syntax.FileDigest.Of(bytes).Sha256;
 
     /// <summary>The entry's file name: from the unit and the options, not the tool version, so that an entry
     /// written by another version is found, recognised as foreign and replaced.</summary>

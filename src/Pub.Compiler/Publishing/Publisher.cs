@@ -138,7 +138,7 @@ public static class Publisher
         var assets = output + "/assets/";
         var files = capture.Written
             .Where(f => !f.Key.StartsWith(assets, StringComparison.Ordinal))
-            .Select(f => new RegistryFile(f.Key[(output.Length + 1)..], Sha256(f.Value)))
+            .Select(f => new RegistryFile(f.Key[(output.Length + 1)..], FileDigest.Of(f.Value).Sha256))
             .ToList();
         var recorded = registry.Find(number)?.Versions.FirstOrDefault(v => v.Language == language)?.Editions.FirstOrDefault(e => e.Edition == edition);
         if (recorded is not null && ChangedFiles(recorded, files) is { Count: > 0 } changed)
@@ -305,7 +305,6 @@ public static class Publisher
     /// <summary>What makes two reports of the same problem the same, for the two builds of a publish.</summary>
     private static (Severity, string, string, string?, int) Identity(Diagnostic d) => (d.Severity, d.Code, d.Message, d.FilePath, d.Span?.Start ?? -1);
 
-    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static Diagnostic Usage(string message) => new(Severity.Error, Codes.InvalidPublishRequest.Id, message);
 }
