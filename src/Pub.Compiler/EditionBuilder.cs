@@ -26,6 +26,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
     private readonly IWorld _world = workspace.World;
     private readonly ProjectConfig _config = workspace.Config!;
     private readonly Lazy<IReadOnlyDictionary<string, byte[]>> _hyphenation = new(() => FontLoader.LoadHyphenation(workspace.World, workspace.Config!));
+    private Task? _printData;
+    private int _fontsUsed;
 
     public string OutputFolder => ProjectPath.Normalize(options.OutputFolder ?? _config.Output) is var o && Path.IsPathRooted(options.OutputFolder ?? "")
         ? options.OutputFolder!
@@ -53,9 +55,44 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             _ = citations.For(document, [], out _);
             return new((new EditionResult(manuscript.Path, [], Failed: false, Unchanged: true), diagnostics), null);
         }
+        StartLoadingPrintData(document.Meta.Language);
         var setup = citations.For(document, diagnostics, out var unavailable);
         _ = citations.StyleOf(manuscript.Document!);
         return new(null, new PendingEdition(manuscript, document, setup, unavailable, diagnostics));
+    }
+
+    /// <summary>Before the first manuscript that will be set in print, starts reading the fonts and the
+    /// hyphenation patterns (and parsing those of its language) on another thread: its bibliography, citations
+    /// and HTML need neither, so on a free core they are ready when its layout starts. Layout waits for them
+    /// when they are not; a failure shows where they are used, as it would without this.</summary>
+    private void StartLoadingPrintData(string language)
+    {
+        if (!options.Formats.HasFlag(OutputFormats.Pdf) || _printData is not null)
+        {
+            return;
+        }
+        _printData = Task.Run(() =>
+        {
+            if (fonts.Value is not null)
+            {
+                Pub.Layout.Hyphenation.HyphenationFiles.Prepare(_hyphenation.Value, language);
+            }
+        });
+    }
+
+    /// <summary>Whether a manuscript asked for the fonts, after waiting for their loading started ahead: what
+    /// loading them reported belongs to the build only then, as when they are loaded on first use.</summary>
+    public bool FontsUsed()
+    {
+        try
+        {
+            _printData?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Loading threw: the manuscript that asked for the fonts was stopped by the same exception.
+        }
+        return Volatile.Read(ref _fontsUsed) == 1;
     }
 
     /// <summary>The outcome of a manuscript whose preparation or rendering threw: a bug in pub, reported as an
@@ -100,6 +137,10 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         var pdfFiles = new List<(string Path, byte[] Content)>();
         IReadOnlyList<(string First, string Last)> chapterPages = [];
         // Without a single readable font there is nothing to set a PDF with; the build reports why once (PUB0505, PUB0910).
+        if (options.Formats.HasFlag(OutputFormats.Pdf))
+        {
+            Volatile.Write(ref _fontsUsed, 1);
+        }
         if (options.Formats.HasFlag(OutputFormats.Pdf) && fonts.Value is { } fontSet && FrontMatter(manuscript, resolved, draft, diagnostics) is { } front)
         {
             var images = Images(resolved);

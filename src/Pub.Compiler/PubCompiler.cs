@@ -38,7 +38,10 @@ public static class PubCompiler
         var editions = new List<EditionResult>();
         var manuscriptsFrom = diagnostics.Count;
         new ManuscriptQueue(builder, options).Run([.. workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply)], editions, diagnostics);
-        diagnostics.AddRange(fontDiagnostics);
+        if (builder.FontsUsed())
+        {
+            diagnostics.AddRange(fontDiagnostics);
+        }
         // A bibliography or style file that cannot be read is the cause of the manuscripts' errors about the
         // keys it should have defined: its errors come first, its warnings after the manuscripts'.
         diagnostics.InsertRange(manuscriptsFrom, citations.FileDiagnostics.Where(d => d.Severity == Severity.Error));

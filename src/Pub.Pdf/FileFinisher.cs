@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Pub.Pdf;
@@ -15,13 +16,23 @@ namespace Pub.Pdf;
 /// </summary>
 internal static class FileFinisher
 {
+    /// <summary>What the final pass puts in: the Info dictionary and the XMP packet in place of PDFsharp's, and
+    /// text in place of placeholders PDFsharp wrote: <paramref name="Id"/> in the trailer, and
+    /// <paramref name="Names"/> in the objects numbered <paramref name="Objects"/> only (none of them a stream),
+    /// so that nothing else can be changed by chance.</summary>
+    public sealed record FileEdits(string Info, byte[] Xmp, (string Placeholder, string Value) Id, IReadOnlySet<int> Objects,
+        IReadOnlyDictionary<string, string> Names);
+
     /// <param name="pdf">A buffer holding the file PDFsharp wrote in its first <paramref name="length"/> bytes (the
     /// buffer of the stream it was saved to, not a copy: a long document is tens of megabytes uncompressed).</param>
-    public static byte[] Finish(byte[] pdf, int length, string info, byte[] xmp)
+    /// <param name="edits">What to put in, given the SHA-256 of the file as PDFsharp wrote it, except for its
+    /// Info dictionary, its XMP packet (PDFsharp fills both with the time and random ids) and its trailer.</param>
+    public static byte[] Finish(byte[] pdf, int length, Func<byte[], FileEdits> edits)
     {
         var (offsets, trailer) = ReadXref(pdf, length);
         int infoNumber = Reference(trailer, "/Info");
         var order = offsets.Where(o => o.Value > 0).OrderBy(o => o.Value).ToList();
+        var (info, xmp, id, objects, names) = edits(Hash(pdf, order, infoNumber, MetadataNumber(pdf, offsets, trailer)));
         int firstObject = order[0].Value;
         // Compressed, the file is a fraction of what PDFsharp wrote.
         var output = new MemoryStream(Math.Max(4096, length / 4));
@@ -34,6 +45,8 @@ internal static class FileFinisher
             newOffsets[number] = output.Length;
             if (number == infoNumber)
                 WriteAscii(output, $"{number} 0 obj\n{info}\nendobj\n");
+            else if (objects.Contains(number))
+                WriteAscii(output, Edited(Encoding.Latin1.GetString(pdf, start, end - start), names) + "\n");
             else
                 Rewrite(output, pdf, start, end, xmp);
         }
@@ -48,9 +61,36 @@ internal static class FileFinisher
             else
                 table.Append("0000000000 65535 f \n");
         }
-        table.Append("trailer\n").Append(trailer).Append(CultureInfo.InvariantCulture, $"\nstartxref\n{xref}\n%%EOF\n");
+        table.Append("trailer\n").Append(trailer.Replace(id.Placeholder, id.Value, StringComparison.Ordinal)).Append(CultureInfo.InvariantCulture, $"\nstartxref\n{xref}\n%%EOF\n");
         WriteAscii(output, table.ToString());
         return output.ToArray();
+    }
+
+    private static byte[] Hash(byte[] pdf, List<KeyValuePair<int, int>> order, params int[] skipped)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(pdf, 0, order[0].Value);
+        foreach (var (number, start) in order)
+        {
+            if (!skipped.Contains(number))
+                sha.AppendData(pdf, start, EndOfObject(pdf, start) - start);
+        }
+        return sha.GetHashAndReset();
+    }
+
+    /// <summary>The number of the XMP packet's object, which the catalog names; -1 when there is none.</summary>
+    private static int MetadataNumber(byte[] pdf, Dictionary<int, int> offsets, string trailer)
+    {
+        if (!offsets.TryGetValue(Reference(trailer, "/Root"), out var catalog))
+            return -1;
+        return Reference(Encoding.Latin1.GetString(pdf, catalog, EndOfObject(pdf, catalog) - catalog), "/Metadata");
+    }
+
+    private static string Edited(string text, IReadOnlyDictionary<string, string> names)
+    {
+        foreach (var (placeholder, value) in names)
+            text = text.Replace(placeholder, value, StringComparison.Ordinal);
+        return text;
     }
 
     /// <summary>Object offsets by number, and the trailer dictionary (without anything after it).</summary>

@@ -32,13 +32,12 @@ internal static class Metadata
 
     public static byte[] SaveDeterministic(PdfDocument pdf, PagedDocument document)
     {
-        var hash = ContentHash(document);
         var date = document.Metadata.Created ?? Undated;
-        // PDFsharp takes the ID as a string of byte-valued characters.
-        string id = new([.. hash.Take(16).Select(b => (char)b)]);
-        pdf.Internals.FirstDocumentID = id;
-        pdf.Internals.SecondDocumentID = id;
-        FixSubsetTags(pdf, hash);
+        // The ids and subset tags derive from the file itself: it is saved with placeholders in their places,
+        // and the final pass hashes it and puts in what the hash gives.
+        pdf.Internals.FirstDocumentID = IdPlaceholder;
+        pdf.Internals.SecondDocumentID = IdPlaceholder;
+        var (tags, fontObjects) = PlaceholderSubsetTags(pdf);
         FixAnnotations(pdf);
         AddOutputIntent(pdf);
         // Streams stay uncompressed here (see PdfEditionWriter); the final pass compresses them and replaces
@@ -46,10 +45,20 @@ internal static class Metadata
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
         var m = document.Metadata;
-        var facts = new DocumentFacts(m.Title, string.Join(", ", m.Authors), m.Subject, m.Keywords, m.Language, date,
-            Creator, PdfEditionWriter.Producer, Uuid(hash, "document"), Uuid(hash, "instance"));
-        return FileFinisher.Finish(stream.GetBuffer(), (int)stream.Length, InfoDictionary(facts), XmpPacket.Build(facts));
+        return FileFinisher.Finish(stream.GetBuffer(), (int)stream.Length, hash =>
+        {
+            // PDFsharp writes the ID's characters as hex digits, one byte each.
+            var id = ("<" + Convert.ToHexString(Encoding.Latin1.GetBytes(IdPlaceholder)) + ">", "<" + Convert.ToHexString(hash, 0, 16) + ">");
+            var names = tags.ToDictionary(t => "/" + t.Key + "+", t => "/" + Tag(hash, t.Value) + "+", StringComparer.Ordinal);
+            var facts = new DocumentFacts(m.Title, string.Join(", ", m.Authors), m.Subject, m.Keywords, m.Language, date,
+                Creator, PdfEditionWriter.Producer, Uuid(hash, "document"), Uuid(hash, "instance"));
+            return new FileFinisher.FileEdits(InfoDictionary(facts), XmpPacket.Build(facts), id, fontObjects, names);
+        });
     }
+
+    /// <summary>Stands for the document ID until the file's hash is known: sixteen characters that PDFsharp
+    /// writes as one hex string.</summary>
+    private const string IdPlaceholder = "pub-document-id!";
 
     private const string Creator = "pub";
 
@@ -98,28 +107,17 @@ internal static class Metadata
         pdf.Internals.Catalog.Elements["/OutputIntents"] = intents;
     }
 
-    /// <summary>SHA-256 of everything that decides the output: the dump, the fonts and the images.</summary>
-    public static byte[] ContentHash(PagedDocument document)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(document.Dump()));
-        foreach (var face in document.Faces)
-            sha.AppendData(SHA256.HashData(face.Data));
-        foreach (var (path, bytes) in document.Images.OrderBy(i => i.Key, StringComparer.Ordinal))
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(path));
-            sha.AppendData(SHA256.HashData(bytes));
-        }
-        return sha.GetHashAndReset();
-    }
-
     /// <summary>
     /// PDFsharp tags each font subset with six random letters (ABCDEF+Name). The tag only has to tell
-    /// different subsets of one font apart, so one derived from the content and the font name does the job
-    /// and keeps the bytes stable.
+    /// different subsets of one font apart, so one derived from the file's hash and the font name does the job
+    /// and keeps the bytes stable. Until the hash is known, each font name gets a placeholder tag of its own
+    /// (QAAAAA, QAAAAB, …); returns the placeholders with the names they stand for, and the numbers of the
+    /// objects that name them.
     /// </summary>
-    private static void FixSubsetTags(PdfDocument pdf, byte[] hash)
+    private static (Dictionary<string, string> Tags, HashSet<int> Objects) PlaceholderSubsetTags(PdfDocument pdf)
     {
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var objects = new HashSet<int>();
         foreach (var item in pdf.Internals.GetAllObjects())
         {
             if (item is not PdfDictionary dict)
@@ -129,9 +127,25 @@ internal static class Metadata
                 if (dict.Elements.GetName(key) is { Length: > 8 } name && name[7] == '+' && name[1..7].All(char.IsAsciiLetterUpper))
                 {
                     string bare = name[8..];
-                    dict.Elements.SetName(key, "/" + Tag(hash, bare) + "+" + bare);
+                    if (!byName.TryGetValue(bare, out var placeholder))
+                    {
+                        placeholder = Placeholder(byName.Count);
+                        byName[bare] = placeholder;
+                    }
+                    dict.Elements.SetName(key, "/" + placeholder + "+" + bare);
+                    objects.Add(dict.Internals.ObjectNumber);
                 }
             }
+        }
+        return (byName.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal), objects);
+
+        static string Placeholder(int n)
+        {
+            var letters = new char[6];
+            letters[0] = 'Q';
+            for (int i = 5; i >= 1; i--, n /= 26)
+                letters[i] = (char)('A' + n % 26);
+            return new string(letters);
         }
     }
 

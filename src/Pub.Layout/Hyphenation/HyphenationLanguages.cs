@@ -19,6 +19,11 @@ public static class HyphenationFiles
             return null;
         return name["hyph_".Length..^".dic".Length].Replace('_', '-');
     }
+
+    /// <summary>Parses the patterns layout will pick for <paramref name="language"/> now, into the cache that
+    /// layout reads, so that a build can do it while other work goes on.</summary>
+    public static void Prepare(IReadOnlyDictionary<string, byte[]> patterns, string? language) =>
+        _ = new HyphenationLanguages(patterns).For(language);
 }
 
 internal sealed class HyphenationLanguages(IReadOnlyDictionary<string, byte[]> patterns)
