@@ -270,7 +270,7 @@ public static class Typesetter
         foreach (var mark in layout.Drawings.Values.SelectMany(d => d.Marks).OfType<Vector.VectorText>())
             used.Add(mark.Run.FaceId);
         var faces = galley.Fonts.Faces.Where(f => used.Contains(f.Id))
-            .Select(f => new FaceData(f.Id, f.Family, f.Bold, f.Italic, f.Data))
+            .Select(f => new FaceData(f.Id, f.Family, f.Bold, f.Italic, f.Data) { Face = f })
             .OrderBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
 

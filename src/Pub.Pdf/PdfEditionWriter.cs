@@ -7,6 +7,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.Annotations;
+using Pub.Layout.Fonts;
 using Pub.Layout.Paged;
 
 namespace Pub.Pdf;
@@ -24,6 +25,7 @@ public static class PdfEditionWriter
         ArgumentNullException.ThrowIfNull(document);
         EditionFontResolver.Install();
         var families = document.Faces.ToDictionary(f => f.Id, f => EditionFontResolver.Instance.Register(f.Id, f.Data), StringComparer.Ordinal);
+        var faces = document.Faces.ToDictionary(f => f.Id, f => f.Face, StringComparer.Ordinal);
 
         using var pdf = new PdfDocument();
         // Nothing is compressed while drawing: marked content is put into the page streams afterwards, and the
@@ -38,7 +40,7 @@ public static class PdfEditionWriter
         for (int p = 0; p < document.Pages.Count; p++)
         {
             cancel.ThrowIfCancellationRequested();
-            pages.Add(DrawPage(pdf, p, document, families, fonts, artwork, tags));
+            pages.Add(DrawPage(pdf, p, document, families, faces, fonts, artwork, tags));
         }
         cancel.ThrowIfCancellationRequested();
         var destinations = AddDestinations(pdf, document);
@@ -51,7 +53,7 @@ public static class PdfEditionWriter
     }
 
     private static PdfPage DrawPage(PdfDocument pdf, int index, PagedDocument document, Dictionary<string, string> families,
-        Dictionary<(string, double), XFont> fonts, ArtworkCache artwork, TaggedContent tags)
+        Dictionary<string, FontFace?> faces, Dictionary<(string, double), XFont> fonts, ArtworkCache artwork, TaggedContent tags)
     {
         var page = document.Pages[index];
         var pdfPage = pdf.AddPage();
@@ -81,22 +83,22 @@ public static class PdfEditionWriter
                     tags.Begin(gfx, index, tag);
                     open = tag;
                 }
-                Draw(gfx, item, families, fonts, artwork);
+                Draw(gfx, item, families, faces, fonts, artwork);
             }
             if (open is not null)
                 TaggedContent.End(gfx);
         }
-        TaggedContent.ReplaceMarks(pdfPage);
+        TaggedContent.ReplacePlaceholders(pdfPage);
         return pdfPage;
     }
 
     private static void Draw(XGraphics gfx, PageItem item, Dictionary<string, string> families,
-        Dictionary<(string, double), XFont> fonts, ArtworkCache artwork)
+        Dictionary<string, FontFace?> faces, Dictionary<(string, double), XFont> fonts, ArtworkCache artwork)
     {
         switch (item)
         {
             case TextRun run:
-                DrawRun(gfx, run, Font(run, families, fonts));
+                DrawRun(gfx, run, Font(run, families, fonts), faces.GetValueOrDefault(run.FaceId));
                 break;
             case RuleItem rule:
                 gfx.DrawLine(new XPen(Colour(rule.Colour), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
@@ -110,30 +112,36 @@ public static class PdfEditionWriter
         }
     }
 
-    internal static void DrawRun(XGraphics gfx, TextRun run, XFont font)
+    /// <param name="face">The face layout measured the run with; without it (text in a form XObject, whose stream is
+    /// not rewritten) a kerned run is drawn in pieces.</param>
+    internal static void DrawRun(XGraphics gfx, TextRun run, XFont font, FontFace? face = null)
     {
         if (run.Rotation != 0)
         {
             // XGraphics turns clockwise for positive angles (its y axis points down).
             var state = gfx.Save();
             gfx.RotateAtTransform(-run.Rotation, new XPoint(run.X, run.Baseline));
-            DrawText(gfx, run, font);
+            DrawText(gfx, run, font, face);
             gfx.Restore(state);
         }
         else
-            DrawText(gfx, run, font);
+            DrawText(gfx, run, font, face);
     }
 
     /// <summary>
-    /// PDFsharp sets text by the plain advance widths, so a kerned run is drawn in pieces, each placed where
-    /// layout's kerning puts it: the run ends exactly where layout measured it, and justified lines stay flush.
-    /// A rotated run (the draft watermark) is drawn in its rotated frame, where it runs along x all the same.
+    /// PDFsharp sets text by the plain advance widths, so a kerned run is drawn after a placeholder that turns its
+    /// string into a TJ array placing each kerned glyph where layout's kerning puts it (see <see cref="KernedText"/>),
+    /// or, without the face, in pieces placed there: either way the run ends exactly where layout measured it, and
+    /// justified lines stay flush. A rotated run (the draft watermark) is drawn in its rotated frame, where it runs
+    /// along x all the same.
     /// </summary>
-    private static void DrawText(XGraphics gfx, TextRun run, XFont font)
+    private static void DrawText(XGraphics gfx, TextRun run, XFont font, FontFace? face)
     {
-        var brush = new XSolidBrush(Colour(run.Colour));
-        if (run.Kerns.Count == 0)
+        var brush = run.Colour is null ? XBrushes.Black : new XSolidBrush(Colour(run.Colour));
+        if (run.Kerns.Count == 0 || face is not null)
         {
+            if (run.Kerns.Count > 0)
+                gfx.WriteComment(KernedText.Comment(run, face!));
             gfx.DrawString(run.Text, font, brush, run.X, run.Baseline, XStringFormats.BaseLineLeft);
             return;
         }

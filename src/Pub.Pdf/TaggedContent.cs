@@ -11,7 +11,7 @@ namespace Pub.Pdf;
 /// Tagged PDF from the paged document's structure elements. While pages are drawn, every item is wrapped in
 /// marked content: an item with a tag gets the next marked-content id (MCID) of its page and becomes a kid of
 /// its element; anything else is an /Artifact. PDFsharp has no public way to put operators into the stream it
-/// writes, so a comment stands in for each operator and <see cref="ReplaceMarks"/> turns the comments into
+/// writes, so a comment stands in for each operator and <see cref="ReplacePlaceholders"/> turns the comments into
 /// BDC/BMC/EMC once the page is drawn (text mode is closed before each mark, so marks never cut a text object).
 ///
 /// The tree is built from what is drawn: an element joins its parent the first time content of its own or of
@@ -100,12 +100,13 @@ internal sealed class TaggedContent
 
     /// <summary>
     /// Turns the placeholder comments of a drawn page into marked-content operators, line by line (PDFsharp writes
-    /// one operator per line, comments included). PDFsharp saves the graphics state ("q") for its page
+    /// one operator per line, comments included), and the string after a kerned run's comment into a TJ array
+    /// (see <see cref="KernedText"/>). PDFsharp saves the graphics state ("q") for its page
     /// transformation just before the first thing it draws and restores it at the end of the page, so that "q"
     /// lands inside the first item's marked content; graphics state and marked content must nest, so that "q"
     /// moves in front of the first mark.
     /// </summary>
-    public static void ReplaceMarks(PdfPage page)
+    public static void ReplacePlaceholders(PdfPage page)
     {
         for (int i = 0; i < page.Contents.Elements.Count; i++)
         {
@@ -117,6 +118,7 @@ internal sealed class TaggedContent
                 continue;
             var output = new MemoryStream(source.Length + source.Length / 4);
             bool marked = false;
+            string? kerns = null;
             int at = 0;
             while (at < source.Length)
             {
@@ -124,14 +126,37 @@ internal sealed class TaggedContent
                 end = end < 0 ? source.Length : at + end;
                 var line = source.AsSpan(at, end - at).TrimEnd((byte)'\r');
                 int next = Math.Min(source.Length, end + 1);
-                if (Operator(line) is not { } replacement)
+                if (KernComment(line) is { } adjustments)
+                    kerns = adjustments;
+                else if (kerns is not null && line.StartsWith("<"u8))
+                {
+                    // PDFsharp breaks a long hex string after every hundred digits.
+                    int close = source.AsSpan(at).IndexOf((byte)'>') + at;
+                    int tjEnd = source.AsSpan(close).IndexOf((byte)'\n') is var n and >= 0 ? close + n : source.Length;
+                    var shown = source.AsSpan(at, tjEnd - at).ToArray().Where(b => b is not ((byte)'\n' or (byte)'\r')).ToArray();
+                    output.Write(KernedText.ToTj(shown, kerns));
+                    output.WriteByte((byte)'\n');
+                    kerns = null;
+                    next = Math.Min(source.Length, tjEnd + 1);
+                }
+                else if (Operator(line) is not { } replacement)
                     output.Write(source, at, next - at);
                 else
                 {
-                    if (!marked && replacement[0] != 'E' && IsSaveState(source, next, out int afterSave))
+                    if (!marked && replacement[0] != 'E')
                     {
-                        output.Write("q\n"u8);
-                        next = afterSave;
+                        // A kerned run's comment may stand between the first mark and that "q".
+                        int look = next;
+                        int lookEnd = source.AsSpan(look).IndexOf((byte)'\n') is var e and >= 0 ? look + e : source.Length;
+                        var pending = KernComment(source.AsSpan(look, lookEnd - look).TrimEnd((byte)'\r'));
+                        if (pending is not null)
+                            look = Math.Min(source.Length, lookEnd + 1);
+                        if (IsSaveState(source, look, out int afterSave))
+                        {
+                            output.Write("q\n"u8);
+                            next = afterSave;
+                            kerns = pending ?? kerns;
+                        }
                     }
                     marked = true;
                     output.Write(Encoding.ASCII.GetBytes(replacement));
@@ -142,6 +167,15 @@ internal sealed class TaggedContent
             stream.Value = output.ToArray();
             content.Elements.SetInteger("/Length", stream.Value.Length);
         }
+    }
+
+    /// <summary>The adjustments of a kerned run's placeholder comment ("% pub:tj 3 12.5"); null for any other line.</summary>
+    private static string? KernComment(ReadOnlySpan<byte> line)
+    {
+        if (line.Length == 0 || line[0] != '%')
+            return null;
+        line = line[1..].TrimStart((byte)' ');
+        return line.StartsWith(KernedText.PrefixBytes) ? Encoding.ASCII.GetString(line[KernedText.PrefixBytes.Length..]) : null;
     }
 
     /// <summary>The operator a placeholder comment stands for ("% pub:bdc P 3" is "/P &lt;&lt;/MCID 3&gt;&gt; BDC"); null for any other line.</summary>

@@ -70,6 +70,39 @@ public sealed class KerningTests
     }
 
     [Fact]
+    public void Every_glyph_of_a_kerned_run_is_drawn_where_layout_put_it_by_one_operator()
+    {
+        var paged = Laid("AVAST Today: WAVY Tokyo, Yves, P.V. Taylor.");
+        var page = paged.Pages.First(p => p.Items.OfType<TextRun>().Any(r => r.Text.StartsWith("AVAST", StringComparison.Ordinal)));
+        var run = page.Items.OfType<TextRun>().First(r => r.Text.StartsWith("AVAST", StringComparison.Ordinal));
+        Assert.True(run.Kerns.Count >= 4, $"{run.Kerns.Count} kerns");
+        // Where layout puts each character: after the last kern before it, by the plain advances.
+        var expected = new List<double>();
+        double start = 0;
+        int from = 0;
+        foreach (var kern in run.Kerns.Append(new KernAt(run.Text.Length, 0)))
+        {
+            for (int i = from; i < kern.Index; i++)
+                expected.Add(run.X + start + run.Text[from..i].Sum(c => Serif.Advance(c)) * run.Size / Serif.UnitsPerEm);
+            (from, start) = (kern.Index, kern.Offset);
+        }
+
+        using var pdf = PdfDocument.Open(PdfEditionWriter.Write(paged, TestContext.Current.CancellationToken));
+        var pdfPage = pdf.GetPage(paged.Pages.ToList().IndexOf(page) + 1);
+        var letters = pdfPage.Letters.ToList();
+        int first = letters.FindIndex(l => l.Value == "A" && Math.Abs(l.StartBaseLine.X - run.X) < 0.01);
+        Assert.True(first >= 0, "the run's first letter is not where layout put it");
+        for (int i = 0; i < run.Text.Length; i++)
+        {
+            Assert.Equal(run.Text[i].ToString(), letters[first + i].Value);
+            Assert.True(Math.Abs(letters[first + i].StartBaseLine.X - expected[i]) < 0.01,
+                string.Create(CultureInfo.InvariantCulture, $"'{run.Text[i]}' ({i}) at {letters[first + i].StartBaseLine.X:0.000}, layout {expected[i]:0.000}"));
+        }
+        // One TJ array per kerned run, not a string per piece.
+        Assert.Contains(pdfPage.Operations, o => o.Operator == "TJ");
+    }
+
+    [Fact]
     public void Justified_lines_stay_flush_with_kerning()
     {
         var settings = SampleDocuments.Settings();

@@ -16,8 +16,12 @@ public sealed record Page(int Number, double Width, double Height, IReadOnlyList
 /// at the heading (links and the table of contents point there).</summary>
 public sealed record OutlineEntry(int Level, string Title, int PageIndex, double Y, string? Destination = null);
 
-/// <summary>A font face the pages use, with the bytes the writer embeds.</summary>
-public sealed record FaceData(string Id, string Family, bool Bold, bool Italic, byte[] Data);
+/// <summary>A font face the pages use, with the bytes the writer embeds and, when layout measured with it, the
+/// face itself (the writer reads its advance widths to place kerned glyphs).</summary>
+public sealed record FaceData(string Id, string Family, bool Bold, bool Italic, byte[] Data)
+{
+    public Fonts.FontFace? Face { get; init; }
+}
 
 /// <summary>Document-level metadata for the PDF's Info dictionary and XMP.</summary>
 public sealed record PagedMetadata(
