@@ -2,4 +2,4 @@
 // codes; it is the only code that touches the console.
 using Pub.Cli;
 
-return PubCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);
+return PubCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, () => CollectorChoice.RestartForParallelBuild(args));

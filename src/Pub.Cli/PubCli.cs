@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pub.Cli.Commands;
+using Pub.Compiler;
 
 namespace Pub.Cli;
 
@@ -7,9 +8,11 @@ namespace Pub.Cli;
 /// working folder.</summary>
 public static class PubCli
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    /// <param name="beforeParallelBuild">What a build does before it renders several manuscripts at once (see
+    /// <see cref="BuildOptions.BeforeParallelWork"/>); the executable passes <see cref="CollectorChoice"/>'s restart.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Action? beforeParallelBuild = null)
     {
-        var session = new CliSession(output, error, workingDirectory);
+        var session = new CliSession(output, error, workingDirectory) { BeforeParallelBuild = beforeParallelBuild };
         var root = new RootCommand("pub: builds numbered PDF and HTML editions of a report series from Markdown manuscripts.")
         {
             BuildCommand.Create(session),

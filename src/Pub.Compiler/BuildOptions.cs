@@ -49,6 +49,11 @@ public sealed record BuildOptions
     /// the cache and the diagnostics are the same whatever the number.</summary>
     public int Jobs { get; init; } = 1;
 
+    /// <summary>Called once when the build is about to render more than one manuscript with more than one job
+    /// (unless the cache shows the whole project unchanged), before it has parsed, written or reported anything:
+    /// the command line starts pub again with the collector that suits a parallel build.</summary>
+    public Action? BeforeParallelWork { get; init; }
+
     /// <summary>Told about each manuscript built or failed (not those unchanged), in manuscript order, as soon
     /// as it and those before it are done.</summary>
     public Action<EditionResult>? Progress { get; init; }

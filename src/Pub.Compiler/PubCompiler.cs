@@ -19,6 +19,11 @@ public static class PubCompiler
         {
             return new BuildResult([.. replayed, .. cache.Diagnostics], [.. units.Select(u => new EditionResult(u, [], Failed: false, Unchanged: true))], ConfigurationFailed: false);
         }
+        // Before the manuscripts are parsed, which the restart it may cause would only repeat.
+        if (options is { Jobs: > 1, BeforeParallelWork: { } beforeParallelWork } && Workspace.CountChosen(world, options.Paths) > 1)
+        {
+            beforeParallelWork();
+        }
         var workspace = Workspace.Load(world, options.Paths);
         var diagnostics = new List<Diagnostic>(workspace.Diagnostics);
         if (workspace.Config is null)

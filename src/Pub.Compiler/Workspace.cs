@@ -77,6 +77,11 @@ public sealed class Workspace
         return new Workspace(world, config, chosen, loaded, diagnostics, history.Diagnostics);
     }
 
+    /// <summary>How many manuscripts <see cref="Load"/> would choose, from the file listing alone (nothing is read
+    /// or parsed, nothing reported).</summary>
+    public static int CountChosen(IWorld world, IReadOnlyList<string>? paths) =>
+        Select(world, [.. world.ListFiles(PapersFolder).Where(p => ProjectPath.FileName(p) == ManuscriptFileName)], paths, []).Count;
+
     private static HashSet<string> Select(IWorld world, List<string> all, IReadOnlyList<string>? paths, List<Diagnostic> diagnostics)
     {
         if (paths is null || paths.Count == 0)

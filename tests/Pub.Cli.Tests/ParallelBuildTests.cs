@@ -134,6 +134,39 @@ public sealed class ParallelBuildTests
     }
 
     [Fact]
+    public void ABuildAboutToRenderSeveralManuscriptsAtOnceSaysSoOnceBeforeItWritesAnything()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-001-a", 1);
+        project.AddPaper("op-002-b", 2);
+        var told = new List<bool>();
+        int Build(params string[] args) =>
+            PubCli.Run(args, TextWriter.Null, TextWriter.Null, project.Root, () => told.Add(Directory.Exists(Path.Combine(project.Root, "dist"))));
+
+        Assert.Equal(0, Build("build", "--jobs", "2"));
+        // Told once, and the output folder did not exist yet.
+        Assert.Equal([false], told);
+        Assert.True(project.Exists("dist/op-002-en-ed1.pdf"));
+
+        Assert.Equal(0, Build("build", "--jobs", "1", "--force"));
+        Assert.Equal(0, Build("build", "papers/op-001-a", "--jobs", "2", "--force"));
+        Assert.Equal(0, Build("check", "--jobs", "2"));
+        Assert.Single(told);
+    }
+
+    [Theory]
+    [InlineData(null, true, true, "/usr/local/bin/pub", true)]
+    [InlineData("1", true, true, "/usr/local/bin/pub", false)]
+    [InlineData("0", true, true, "/usr/local/bin/pub", false)]
+    [InlineData(null, false, true, "/usr/bin/dotnet", false)]
+    [InlineData(null, true, false, @"C:\tools\pub.exe", false)]
+    [InlineData(null, true, true, null, false)]
+    public void OnlyTheNativePubOnLinuxRestartsWithTheServerCollectorAndOnlyWhenNobodyChoseOne(string? variable, bool native, bool linux, string? path, bool restarts)
+    {
+        Assert.Equal(restarts, CollectorChoice.ShouldRestart(variable, native, linux, path));
+    }
+
+    [Fact]
     public void JobsMustBeOneOrMore()
     {
         using var project = new TestProject();

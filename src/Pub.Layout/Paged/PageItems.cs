@@ -39,7 +39,7 @@ public readonly record struct KernAt(int Index, double Offset);
 /// advance, kerning included. Spaces between words are real space characters inside runs.</summary>
 public sealed record TextRun(string Text, string FaceId, double Size, double X, double Baseline, double Width, Colour? Colour = null) : PageItem
 {
-    /// <summary>Kerned pairs, in text order; the writer draws the text in pieces at these offsets.</summary>
+    /// <summary>Kerned pairs, in text order; the writer places the glyph at each index at its offset.</summary>
     public IReadOnlyList<KernAt> Kerns { get; init; } = [];
 
     /// <summary>Degrees counterclockwise about (X, Baseline); 0 for ordinary text (a draft watermark is set on the diagonal).</summary>
