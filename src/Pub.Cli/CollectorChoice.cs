@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Pub.Cli;
@@ -24,7 +23,7 @@ internal static partial class CollectorChoice
     /// only when it does not (or cannot) restart, and the build goes on as it is.</summary>
     public static void RestartForParallelBuild(string[] args)
     {
-        if (!ShouldRestart(Environment.GetEnvironmentVariable(Variable), !RuntimeFeature.IsDynamicCodeSupported, OperatingSystem.IsLinux(), Environment.ProcessPath))
+        if (!ShouldRestart(Environment.GetEnvironmentVariable(Variable), OperatingSystem.IsLinux(), Environment.ProcessPath))
         {
             return;
         }
@@ -40,10 +39,12 @@ internal static partial class CollectorChoice
         Execute(path, [path, .. args], [.. environment]);
     }
 
-    /// <summary>Restart only the native executable on Linux (where <c>execve</c> replaces it in place), and only
-    /// when nobody chose a collector through the environment, which also keeps the restarted pub from restarting.</summary>
-    internal static bool ShouldRestart(string? variable, bool native, bool linux, string? processPath) =>
-        variable is null && native && linux && !string.IsNullOrEmpty(processPath);
+    /// <summary>Restart only on Linux (where <c>execve</c> replaces the process in place), only a process that is
+    /// pub itself (the native executable or the tool's launcher, not <c>dotnet pub.dll</c> or a test host, which
+    /// would start with other arguments), and only when nobody chose a collector through the environment, which also
+    /// keeps the restarted pub from restarting.</summary>
+    internal static bool ShouldRestart(string? variable, bool linux, string? processPath) =>
+        variable is null && linux && Path.GetFileName(processPath) == "pub";
 
     private static void Execute(string path, string[] argv, string[] environment)
     {

@@ -155,15 +155,17 @@ public sealed class ParallelBuildTests
     }
 
     [Theory]
-    [InlineData(null, true, true, "/usr/local/bin/pub", true)]
-    [InlineData("1", true, true, "/usr/local/bin/pub", false)]
-    [InlineData("0", true, true, "/usr/local/bin/pub", false)]
-    [InlineData(null, false, true, "/usr/bin/dotnet", false)]
-    [InlineData(null, true, false, @"C:\tools\pub.exe", false)]
-    [InlineData(null, true, true, null, false)]
-    public void OnlyTheNativePubOnLinuxRestartsWithTheServerCollectorAndOnlyWhenNobodyChoseOne(string? variable, bool native, bool linux, string? path, bool restarts)
+    [InlineData(null, true, "/usr/local/bin/pub", true)]
+    [InlineData(null, true, "/home/editor/.dotnet/tools/pub", true)]
+    [InlineData("1", true, "/usr/local/bin/pub", false)]
+    [InlineData("0", true, "/usr/local/bin/pub", false)]
+    [InlineData(null, true, "/usr/bin/dotnet", false)]
+    [InlineData(null, true, "/usr/lib/dotnet/testhost", false)]
+    [InlineData(null, false, "/usr/local/bin/pub", false)]
+    [InlineData(null, true, null, false)]
+    public void OnlyPubItselfOnLinuxRestartsWithTheServerCollectorAndOnlyWhenNobodyChoseOne(string? variable, bool linux, string? path, bool restarts)
     {
-        Assert.Equal(restarts, CollectorChoice.ShouldRestart(variable, native, linux, path));
+        Assert.Equal(restarts, CollectorChoice.ShouldRestart(variable, linux, path));
     }
 
     [Fact]
