@@ -19,6 +19,7 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     public const string HouseStyle = "csl/pub-note.csl";
 
     private readonly Dictionary<string, IReadOnlyList<Reference>> _bibliographies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<(IReadOnlyList<Reference> References, IReadOnlyList<Diagnostic> Problems)>> _reading = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Style? Style, IReadOnlyList<string> Read)> _styles = new(StringComparer.Ordinal);
     private readonly StyleCatalogue _catalogue = new(world, config);
     private readonly Dictionary<string, StyleLookup> _lookups = new(StringComparer.Ordinal);
@@ -81,6 +82,15 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
                 diagnostics.Add(MissingStyle(document, missing.Value, missing.Own, missing.Lookup));
             }
             return null;
+        }
+        // The bibliographies are read and parsed on another thread while the style is loaded here; what they
+        // report is added in the same order as when they are read one after the other (see Bibliography).
+        foreach (var path in paths)
+        {
+            if (!_bibliographies.ContainsKey(path) && !_reading.ContainsKey(path))
+            {
+                _reading[path] = Task.Run(() => ReadBibliography(path));
+            }
         }
         var style = StyleFor(document, diagnostics);
         if (style is null)
@@ -211,23 +221,26 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         {
             return cached;
         }
-        IReadOnlyList<Reference> references = [];
-        if (world.ReadBytes(path) is { } bytes)
-        {
-            var text = TextDecoding.Decode(bytes, out var reason);
-            if (text is null)
-            {
-                _fileDiagnostics.Add(new Diagnostic(Severity.Error, Codes.NotText.Id, $"the bibliography is not UTF-8 text: {reason}", Path: path));
-            }
-            else
-            {
-                var (found, problems) = BibliographyFile.Read(new SourceText(path, text));
-                references = found;
-                _fileDiagnostics.AddRange(problems);
-            }
-        }
+        var (references, problems) = _reading.Remove(path, out var reading) ? reading.GetAwaiter().GetResult() : ReadBibliography(path);
+        _fileDiagnostics.AddRange(problems);
         _bibliographies[path] = references;
         return references;
+    }
+
+    /// <summary>A bibliography file's entries and what is wrong with it; touches nothing of the loader's.</summary>
+    private (IReadOnlyList<Reference> References, IReadOnlyList<Diagnostic> Problems) ReadBibliography(string path)
+    {
+        if (world.ReadBytes(path) is not { } bytes)
+        {
+            return ([], []);
+        }
+        var text = TextDecoding.Decode(bytes, out var reason);
+        if (text is null)
+        {
+            return ([], [new Diagnostic(Severity.Error, Codes.NotText.Id, $"the bibliography is not UTF-8 text: {reason}", Path: path)]);
+        }
+        var (found, problems) = BibliographyFile.Read(new SourceText(path, text));
+        return (found, problems);
     }
 
     /// <summary>

@@ -26,25 +26,26 @@ internal sealed partial class Evaluator
         // itself each time it is evaluated (see TestOne).
         var any = false;
         var all = true;
-        foreach (var test in cond.Tests)
+        for (var t = 0; t < cond.Tests.Count; t++)
         {
+            var test = cond.Tests[t];
             // An item has one type, so "type" with several values is one test that any of them passes,
             // even under match="all" ('<else-if type="bill treaty">'), as citeproc-js reads it and as
             // real styles are written for it.
             if (test.Kind == "type" && cond.Match == ConditionMatch.All)
             {
                 var oneOf = false;
-                foreach (var v in test.Values)
+                for (var v = 0; v < test.Values.Count; v++)
                 {
-                    oneOf |= TestOne(test.Kind, v, ctx);
+                    oneOf |= TestOne(test.Kind, test.Values[v], ctx);
                 }
                 any |= oneOf;
                 all &= oneOf;
                 continue;
             }
-            foreach (var v in test.Values)
+            for (var v = 0; v < test.Values.Count; v++)
             {
-                var passed = TestOne(test.Kind, v, ctx);
+                var passed = TestOne(test.Kind, test.Values[v], ctx);
                 any |= passed;
                 all &= passed;
             }

@@ -62,14 +62,22 @@ internal sealed partial class Evaluator
 
     public List<Node> RenderChildren(IReadOnlyList<CslElement> elements, RenderContext ctx)
     {
+        // Indexed loops here and in RenderChoose and Test: this is the evaluator's innermost path, and a foreach
+        // over an interface allocates an enumerator every time.
         var list = new List<Node>(elements.Count);
-        foreach (var e in elements)
+        for (var i = 0; i < elements.Count; i++)
         {
-            var n = Render(e, ctx);
+            var n = Render(elements[i], ctx);
             if (n is GroupNode { Splice: true } spliced)
             {
                 // cs:choose is transparent: its branch's elements take part in the parent's delimiting.
-                list.AddRange(spliced.Children.Where(c => !c.IsEmpty));
+                foreach (var child in spliced.Children)
+                {
+                    if (!child.IsEmpty)
+                    {
+                        list.Add(child);
+                    }
+                }
             }
             else if (n is not null && !n.IsEmpty)
             {
@@ -114,8 +122,9 @@ internal sealed partial class Evaluator
 
     private Node? RenderChoose(ChooseElement c, RenderContext ctx)
     {
-        foreach (var b in c.Branches)
+        for (var i = 0; i < c.Branches.Count; i++)
         {
+            var b = c.Branches[i];
             if (b.Condition is null || Test(b.Condition, ctx))
             {
                 var children = RenderChildren(b.Children, ctx);
