@@ -24,7 +24,7 @@ public static class PubCompiler
         {
             beforeParallelWork();
         }
-        var workspace = Workspace.Load(world, options.Paths);
+        var workspace = Workspace.Load(world, options.Paths, options.Jobs);
         var diagnostics = new List<Diagnostic>(workspace.Diagnostics);
         if (workspace.Config is null)
         {

@@ -52,7 +52,9 @@ public sealed class Workspace
 
     /// <summary>Loads pub.yaml and the manuscripts named by <paramref name="paths"/> (files or folders),
     /// or all of them when none are named.</summary>
-    public static Workspace Load(IWorld world, IReadOnlyList<string>? paths = null)
+    /// <param name="jobs">How many manuscripts are parsed at once (a build's <c>--jobs</c>); the result is the same
+    /// whatever the number.</param>
+    public static Workspace Load(IWorld world, IReadOnlyList<string>? paths = null, int jobs = 1)
     {
         var diagnostics = new List<Diagnostic>();
         var (config, configDiagnostics) = ConfigReader.Read(world);
@@ -69,7 +71,9 @@ public sealed class Workspace
         var selected = Select(world, all, paths, diagnostics);
         // Every manuscript is read, so that series numbers are checked against the whole series even
         // when only some manuscripts are built.
-        var loaded = all.Select(path => ManuscriptLoader.Load(world, path, config)).ToList();
+        var loaded = jobs > 1 && all.Count > 1
+            ? all.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(jobs, Math.Min(all.Count, 512))).Select(path => ManuscriptLoader.Load(world, path, config)).ToList()
+            : all.Select(path => ManuscriptLoader.Load(world, path, config)).ToList();
         loaded = SeriesChecks.Apply(loaded);
         var history = EditionHistory.Load(world, config);
         loaded = [.. loaded.Select(history.Apply)];

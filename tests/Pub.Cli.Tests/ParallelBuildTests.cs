@@ -169,6 +169,17 @@ public sealed class ParallelBuildTests
     }
 
     [Fact]
+    public void MoreJobsThanManuscriptsOrThanTheMachineCanRunAreFine()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-001-a", 1);
+        project.AddPaper("op-002-b", 2);
+        var (exit, _, error) = project.Run("build", "--jobs", "600");
+        Assert.True(exit == 0, error);
+        Assert.True(project.Exists("dist/op-002-en-ed1.pdf"));
+    }
+
+    [Fact]
     public void JobsMustBeOneOrMore()
     {
         using var project = new TestProject();
