@@ -31,17 +31,17 @@ internal static class FileFinisher
     {
         var (offsets, trailer) = ReadXref(pdf, length);
         int infoNumber = Reference(trailer, "/Info");
-        var order = offsets.Where(o => o.Value > 0).OrderBy(o => o.Value).ToList();
+        // Each object with where it starts and ends, found once for both the hash and the rewrite.
+        var order = offsets.Where(o => o.Value > 0).OrderBy(o => o.Value).Select(o => (Number: o.Key, Start: o.Value, End: EndOfObject(pdf, o.Value))).ToList();
         var (info, xmp, id, objects, names) = edits(Hash(pdf, order, infoNumber, MetadataNumber(pdf, offsets, trailer)));
-        int firstObject = order[0].Value;
+        int firstObject = order[0].Start;
         // Compressed, the file is a fraction of what PDFsharp wrote.
         var output = new MemoryStream(Math.Max(4096, length / 4));
         output.Write(pdf, 0, firstObject);
         var newOffsets = new SortedDictionary<int, long>();
         for (int i = 0; i < order.Count; i++)
         {
-            var (number, start) = order[i];
-            int end = EndOfObject(pdf, start);
+            var (number, start, end) = order[i];
             newOffsets[number] = output.Length;
             if (number == infoNumber)
                 WriteAscii(output, $"{number} 0 obj\n{info}\nendobj\n");
@@ -66,14 +66,14 @@ internal static class FileFinisher
         return output.ToArray();
     }
 
-    private static byte[] Hash(byte[] pdf, List<KeyValuePair<int, int>> order, params int[] skipped)
+    private static byte[] Hash(byte[] pdf, List<(int Number, int Start, int End)> order, params int[] skipped)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(pdf, 0, order[0].Value);
-        foreach (var (number, start) in order)
+        sha.AppendData(pdf, 0, order[0].Start);
+        foreach (var (number, start, end) in order)
         {
             if (!skipped.Contains(number))
-                sha.AppendData(pdf, start, EndOfObject(pdf, start) - start);
+                sha.AppendData(pdf, start, end - start);
         }
         return sha.GetHashAndReset();
     }

@@ -170,20 +170,17 @@ internal sealed class TaggedContent
     }
 
     /// <summary>The adjustments of a kerned run's placeholder comment ("% pub:tj 3 12.5"); null for any other line.</summary>
-    private static string? KernComment(ReadOnlySpan<byte> line)
-    {
-        if (line.Length == 0 || line[0] != '%')
-            return null;
-        line = line[1..].TrimStart((byte)' ');
-        return line.StartsWith(KernedText.PrefixBytes) ? Encoding.ASCII.GetString(line[KernedText.PrefixBytes.Length..]) : null;
-    }
+    private static string? KernComment(ReadOnlySpan<byte> line) =>
+        Placeholder(line) is var text && text.StartsWith(KernedText.PrefixBytes) ? Encoding.ASCII.GetString(text[KernedText.PrefixBytes.Length..]) : null;
+
+    /// <summary>A comment line's text after "%" and its spaces; empty for any other line.</summary>
+    private static ReadOnlySpan<byte> Placeholder(ReadOnlySpan<byte> line) =>
+        line.Length == 0 || line[0] != '%' ? [] : line[1..].TrimStart((byte)' ');
 
     /// <summary>The operator a placeholder comment stands for ("% pub:bdc P 3" is "/P &lt;&lt;/MCID 3&gt;&gt; BDC"); null for any other line.</summary>
     private static string? Operator(ReadOnlySpan<byte> line)
     {
-        if (line.Length == 0 || line[0] != '%')
-            return null;
-        line = line[1..].TrimStart((byte)' ');
+        line = Placeholder(line);
         if (!line.StartsWith("pub:"u8))
             return null;
         line = line[4..];
