@@ -375,18 +375,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         {
             return diagnostics;
         }
-        var assets = ProjectPath.Combine(_config.Templates, "html/assets");
-        // The stylesheet's @font-face rules name assets/fonts/: the project's own fonts (the same files the
-        // PDF embeds) and their licences, copied unchanged so that pages request nothing from elsewhere.
-        var fontFolder = ProjectPath.Combine(_config.Templates, "fonts");
-        // Links leading outside the project are reported once, by the font loader for the fonts folder.
-        var fontFiles = ProjectFiles.List(_world, fontFolder, [])
-            .Where(file => ProjectPath.FileName(file) is var name && (name.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith(".otf", StringComparison.OrdinalIgnoreCase) || name.StartsWith("OFL", StringComparison.Ordinal)));
-        var files = ProjectFiles.List(_world, assets, diagnostics)
-            .Select(file => (Source: file, Path: Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..])))
-            .Concat(fontFiles.Select(file => (Source: file, Path: Combine(OutputFolder, "assets/fonts/" + file[(fontFolder.Length + 1)..]))))
-            .ToList();
+        var files = AssetCopies(diagnostics);
         foreach (var (source, target) in files)
         {
             CopyIfChanged(source, target, written, diagnostics);
@@ -395,7 +384,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         {
             if (diagnostics.Count == 0)
             {
-                cache.Record(AssetsUnit, cache.FolderInputs(assets), files.Select(f => (f.Path, _world.Digest(f.Source)?.Sha256 ?? "-")), []);
+                cache.Record(AssetsUnit, cache.FolderInputs(AssetsFolder), files.Select(f => (f.Path, _world.Digest(f.Source)?.Sha256 ?? "-")), []);
             }
             else
             {
@@ -403,6 +392,25 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             }
         }
         return diagnostics;
+    }
+
+    private string AssetsFolder => ProjectPath.Combine(_config.Templates, "html/assets");
+
+    /// <summary>The files <see cref="WriteAssets"/> copies: the HTML shell's assets and, since the stylesheet's
+    /// @font-face rules name assets/fonts/, the project's own fonts (the same files the PDF embeds) and their
+    /// licences, copied unchanged so that pages request nothing from elsewhere.</summary>
+    public List<(string Source, string Path)> AssetCopies(List<Diagnostic> diagnostics)
+    {
+        var assets = AssetsFolder;
+        var fontFolder = ProjectPath.Combine(_config.Templates, "fonts");
+        // Links leading outside the project are reported once, by the font loader for the fonts folder.
+        var fontFiles = ProjectFiles.List(_world, fontFolder, [])
+            .Where(file => ProjectPath.FileName(file) is var name && (name.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(".otf", StringComparison.OrdinalIgnoreCase) || name.StartsWith("OFL", StringComparison.Ordinal)));
+        return ProjectFiles.List(_world, assets, diagnostics)
+            .Select(file => (Source: file, Path: Combine(OutputFolder, "assets/" + file[(assets.Length + 1)..])))
+            .Concat(fontFiles.Select(file => (Source: file, Path: Combine(OutputFolder, "assets/fonts/" + file[(fontFolder.Length + 1)..]))))
+            .ToList();
     }
 
     /// <summary>PUB code for an output that could not be written, at the output's path.</summary>

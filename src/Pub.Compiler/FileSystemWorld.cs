@@ -234,11 +234,17 @@ public sealed class FileSystemWorld(string root) : IWorld
         return Replace(path, content, static (stream, bytes) => stream.Write(bytes));
     }
 
+    public string? WriteAtomicUnsynced(string path, ReadOnlySpan<byte> content)
+    {
+        return Replace(path, content, static (stream, bytes) => stream.Write(bytes), durable: false);
+    }
+
     private delegate void Fill<TState>(FileStream stream, TState state) where TState : allows ref struct;
 
-    /// <summary>Makes a file beside <paramref name="path"/> with <paramref name="fill"/>, puts it on disk and
-    /// renames it over the path, so that readers see the old file or the new one, never half of one.</summary>
-    private string? Replace<TState>(string path, TState state, Fill<TState> fill) where TState : allows ref struct
+    /// <summary>Makes a file beside <paramref name="path"/> with <paramref name="fill"/>, puts it on disk (unless
+    /// it need not be <paramref name="durable"/>) and renames it over the path, so that readers see the old file
+    /// or the new one, never half of one.</summary>
+    private string? Replace<TState>(string path, TState state, Fill<TState> fill, bool durable = true) where TState : allows ref struct
     {
         if (Full(path) is not { } target)
         {
@@ -251,7 +257,7 @@ public sealed class FileSystemWorld(string root) : IWorld
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 fill(stream, state);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
             File.Move(temporary, target, overwrite: true);
             return null;

@@ -16,7 +16,9 @@ namespace Pub.Compiler;
 /// which a manuscript before it in the same build may write: such a manuscript waits until every manuscript
 /// before it is committed, exactly as it would in a sequential build.
 /// </remarks>
-internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions options)
+/// <param name="idle">Work the build needs done later anyway, one piece per call (false when none is left), which
+/// the calling thread takes on while it would otherwise only wait for a manuscript rendering on another.</param>
+internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions options, Func<bool>? idle = null)
 {
     private readonly int _jobs = Math.Max(1, options.Jobs);
 
@@ -81,6 +83,12 @@ internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions optio
     private (EditionResult, IReadOnlyList<Diagnostic>) Rendered(PendingEdition pending, Task<RenderedEdition>? rendering)
     {
         RenderedEdition rendered;
+        if (rendering is not null && idle is not null)
+        {
+            while (!rendering.IsCompleted && idle())
+            {
+            }
+        }
         try
         {
             rendered = rendering?.GetAwaiter().GetResult() ?? builder.Render(pending);

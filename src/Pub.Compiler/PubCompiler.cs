@@ -42,7 +42,7 @@ public static class PubCompiler
         var builder = new EditionBuilder(workspace, options, fonts, citations, cache);
         var editions = new List<EditionResult>();
         var manuscriptsFrom = diagnostics.Count;
-        new ManuscriptQueue(builder, options).Run([.. workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply)], editions, diagnostics);
+        new ManuscriptQueue(builder, options, WhileWaiting(world, cache, workspace.Config, builder, options)).Run([.. workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply)], editions, diagnostics);
         if (builder.FontsUsed())
         {
             diagnostics.AddRange(fontDiagnostics);
@@ -78,6 +78,43 @@ public static class PubCompiler
             diagnostics.AddRange(cache.Diagnostics);
         }
         return new BuildResult(diagnostics, editions, ConfigurationFailed: diagnostics.Any(d => d.Severity == Severity.Error && IsConfiguration(d))) { Removed = removed };
+    }
+
+    /// <summary>What the end of a build that records itself in the cache needs and can be had before: the
+    /// fingerprints of the project's inputs, recorded with every edition, and the digests of the HTML assets
+    /// already in the output folder, which are compared with their sources. Hashing them is most of the
+    /// time between the last manuscript and the end of a build; while the manuscripts render on other
+    /// threads, the calling thread takes it on (see <see cref="ManuscriptQueue"/>).</summary>
+    private static Func<bool>? WhileWaiting(IWorld world, BuildCache? cache, ProjectConfig config, EditionBuilder builder, BuildOptions options)
+    {
+        if (cache is null)
+        {
+            return null;
+        }
+        IEnumerable<Action> Steps()
+        {
+            foreach (var input in cache.ProjectInputs(config))
+            {
+                yield return () => cache.Prefetch(input);
+            }
+            if (options.Formats.HasFlag(OutputFormats.Html))
+            {
+                foreach (var (_, copy) in builder.AssetCopies([]))
+                {
+                    yield return () => world.Digest(copy);
+                }
+            }
+        }
+        var steps = Steps().GetEnumerator();
+        return () =>
+        {
+            if (!steps.MoveNext())
+            {
+                return false;
+            }
+            steps.Current();
+            return true;
+        };
     }
 
     /// <summary>The manifest with the files this build made, after deleting what a complete build no longer

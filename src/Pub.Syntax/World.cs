@@ -45,6 +45,11 @@ public interface IWorld
     /// then a rename. Returns an error message on failure, null on success.</summary>
     string? WriteAtomic(string path, ReadOnlySpan<byte> content);
 
+    /// <summary>As <see cref="WriteAtomic"/>, without waiting for the file to reach the disk before it replaces
+    /// the old one: for files that are verified whenever they are read (the build cache's checksummed entries),
+    /// which a power failure can only cost the work of making them again.</summary>
+    string? WriteAtomicUnsynced(string path, ReadOnlySpan<byte> content) => WriteAtomic(path, content);
+
     /// <summary>Deletes a file, or a folder that holds nothing. Something already absent is not an error.
     /// Returns an error message on failure, null on success.</summary>
     string? Delete(string path);

@@ -119,6 +119,16 @@ internal sealed class BuildCache
         Remember(entry);
     }
 
+    /// <summary>Takes an input's fingerprint now for a record made later in this build, as a record would take
+    /// it then (a unit's own entry excepted, which changes when the unit is recorded).</summary>
+    public void Prefetch(string input)
+    {
+        if (!input.StartsWith("unit:", StringComparison.Ordinal))
+        {
+            _ = Fingerprint(input);
+        }
+    }
+
     /// <summary>The files of every unit found up to date or recorded in this build.</summary>
     public IEnumerable<string> Outputs => _buildOutputs.Keys;
 
@@ -252,8 +262,9 @@ internal sealed class BuildCache
 
     private void Write(CacheEntry entry)
     {
-        // A cache that cannot be written only makes the next build slower; the outputs are already in place.
-        _ = _world.WriteAtomic(EntryPath(entry.Unit, entry.Options), Encoding.UTF8.GetBytes(entry.Serialize()));
+        // A cache that cannot be written only makes the next build slower; the outputs are already in place. An
+        // entry is checked against its checksum when it is read, so it need not wait for the disk.
+        _ = _world.WriteAtomicUnsynced(EntryPath(entry.Unit, entry.Options), Encoding.UTF8.GetBytes(entry.Serialize()));
         _fingerprints.Remove("unit:" + entry.Unit);
     }
 
