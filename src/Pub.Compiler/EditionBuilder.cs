@@ -134,8 +134,30 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         var editions = 0;
 
         // The PDF is laid out first: a handbook's chapter pages in its HTML edition cite the pages the PDF gives them.
-        var pdfFiles = new List<(string Path, byte[] Content)>();
-        IReadOnlyList<(string First, string Last)> chapterPages = [];
+        var pdfFiles = RenderPdf(manuscript, resolved, series, baseName, draft, stamp, diagnostics, out var chapterPages);
+        if (options.Formats.HasFlag(OutputFormats.Html))
+        {
+            var html = RenderHtml(manuscript, resolved, baseName, draft, stamp, chapterPages);
+            diagnostics.AddRange(html.Diagnostics);
+            files.AddRange(html.Files);
+            editions += html.Editions;
+        }
+        if (pdfFiles is not null)
+        {
+            files.AddRange(pdfFiles);
+            editions++;
+        }
+
+        return new RenderedEdition(manuscript, resolved, earlierFiles, files, diagnostics, Stopped: false, System.Diagnostics.Stopwatch.GetElapsedTime(started)) { Editions = editions };
+    }
+
+    /// <summary>The PDF edition, laid out and serialised, or null when it is not made (not asked for, no font,
+    /// an error in its front matter or its layout, reported in <paramref name="diagnostics"/>).</summary>
+    private List<(string Path, byte[] Content)>? RenderPdf(Manuscript manuscript, Document resolved, SeriesConfig series, string baseName, bool draft,
+        string? stamp, List<Diagnostic> diagnostics, out IReadOnlyList<(string First, string Last)> chapterPages)
+    {
+        var meta = resolved.Meta;
+        chapterPages = [];
         // Without a single readable font there is nothing to set a PDF with; the build reports why once (PUB0505, PUB0910).
         if (options.Formats.HasFlag(OutputFormats.Pdf))
         {
@@ -175,9 +197,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
                 diagnostics.AddRange(paged.Diagnostics);
                 if (!paged.Diagnostics.Any(d => d.Severity == Severity.Error))
                 {
-                    pdfFiles.Add((baseName + ".pdf", PdfEditionWriter.Write(paged, options.Cancel)));
                     chapterPages = paged.ChapterPages;
-                    editions++;
+                    return [(baseName + ".pdf", PdfEditionWriter.Write(paged, options.Cancel))];
                 }
             }
             catch (LayoutStoppedException) when (options.Cancel.IsCancellationRequested)
@@ -193,56 +214,65 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             }
         }
 
-        if (options.Formats.HasFlag(OutputFormats.Html))
+        return null;
+    }
+
+    /// <summary>The files of a manuscript's HTML edition and what making it reported.</summary>
+    private sealed record HtmlFiles(List<(string Path, byte[] Content)> Files, List<Diagnostic> Diagnostics, int Editions);
+
+    /// <param name="chapterPages">Each chapter's first and last page in the PDF edition this build made; none
+    /// when it made none.</param>
+    private HtmlFiles RenderHtml(Manuscript manuscript, Document resolved, string baseName, bool draft, string? stamp,
+        IReadOnlyList<(string First, string Last)> chapterPages)
+    {
+        var (series, meta) = (manuscript.Series!, resolved.Meta);
+        var files = new List<(string Path, byte[] Content)>();
+        var diagnostics = new List<Diagnostic>();
+        var editions = 0;
+        var images = Images(resolved);
+        var (suggested, downloads, citationFiles) = EditionCitation.For(manuscript, meta, baseName, citations);
+        // Each chapter is cited with the pages it has in the PDF edition, when this build made it.
+        var chapterCitations = resolved.Chapters.Select((_, i) => EditionCitation.ForChapter(manuscript, meta, i, baseName,
+            i < chapterPages.Count ? chapterPages[i] : null, citations)).ToList();
+        var page = HtmlEditionWriter.Render(resolved, new HtmlPageContext
         {
-            var images = Images(resolved);
-            var (suggested, downloads, citationFiles) = EditionCitation.For(manuscript, meta, baseName, citations);
-            // Each chapter is cited with the pages it has in the PDF edition, when this build made it.
-            var chapterCitations = resolved.Chapters.Select((_, i) => EditionCitation.ForChapter(manuscript, meta, i, baseName,
-                i < chapterPages.Count ? chapterPages[i] : null, citations)).ToList();
-            var page = HtmlEditionWriter.Render(resolved, new HtmlPageContext
+            SeriesTitle = series.Title,
+            SeriesId = series.Id,
+            SeriesIssn = series.Issn,
+            NumberLabel = series.NumberLabel(meta.Number),
+            PageFileName = baseName + ".html",
+            BaseUrl = _config.BaseUrl,
+            PublisherName = _config.Publisher.Name,
+            PublisherPlace = _config.Publisher.Place,
+            SeriesLanguage = _config.Language,
+            PdfFileName = options.Formats.HasFlag(OutputFormats.Pdf) || options.LinkPdf ? baseName + ".pdf" : null,
+            Generator = "pub " + PubVersion.Text,
+            Draft = draft,
+            DraftStamp = stamp,
+            ImageUrl = path => baseName + "-files/" + RelativeToManuscript(path, resolved),
+            SuggestedCitation = suggested,
+            CitationDownloads = downloads,
+            ChapterCitations = [.. chapterCitations.Select(c => new ChapterCitation(c.Suggested, c.Downloads))],
+        }, new WorldTemplateSource(_world, _config.Templates));
+        diagnostics.AddRange(page.Diagnostics);
+        // A template problem stops the HTML edition only; the PDF is still made and written.
+        if (page.Html is not null)
+        {
+            files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
+            editions++;
+            files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
+            files.AddRange(citationFiles);
+            files.AddRange(chapterCitations.SelectMany(c => c.Files));
+            // A PDF figure is shown by a picture of its page; the other figures are copied as they are.
+            var (pictures, problems) = PdfFigurePictures.Render(Figures.Of(resolved), _world.ReadBytes);
+            diagnostics.AddRange(problems);
+            foreach (var image in images.Where(i => !PdfFigure.Is(_world.ReadBytes(i) ?? [])))
             {
-                SeriesTitle = series.Title,
-                SeriesId = series.Id,
-                SeriesIssn = series.Issn,
-                NumberLabel = series.NumberLabel(meta.Number),
-                PageFileName = baseName + ".html",
-                BaseUrl = _config.BaseUrl,
-                PublisherName = _config.Publisher.Name,
-                PublisherPlace = _config.Publisher.Place,
-                SeriesLanguage = _config.Language,
-                PdfFileName = options.Formats.HasFlag(OutputFormats.Pdf) || options.LinkPdf ? baseName + ".pdf" : null,
-                Generator = "pub " + PubVersion.Text,
-                Draft = draft,
-                DraftStamp = stamp,
-                ImageUrl = path => baseName + "-files/" + RelativeToManuscript(path, resolved),
-                SuggestedCitation = suggested,
-                CitationDownloads = downloads,
-                ChapterCitations = [.. chapterCitations.Select(c => new ChapterCitation(c.Suggested, c.Downloads))],
-            }, new WorldTemplateSource(_world, _config.Templates));
-            diagnostics.AddRange(page.Diagnostics);
-            // A template problem stops the HTML edition only; the PDF is still made and written.
-            if (page.Html is not null)
-            {
-                files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
-                editions++;
-                files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
-                files.AddRange(citationFiles);
-                files.AddRange(chapterCitations.SelectMany(c => c.Files));
-                // A PDF figure is shown by a picture of its page; the other figures are copied as they are.
-                var (pictures, problems) = PdfFigurePictures.Render(Figures.Of(resolved), _world.ReadBytes);
-                diagnostics.AddRange(problems);
-                foreach (var image in images.Where(i => !PdfFigure.Is(_world.ReadBytes(i) ?? [])))
-                {
-                    files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
-                }
-                files.AddRange(pictures.Select(p => (baseName + "-files/" + RelativeToManuscript(p.Path, resolved), p.Png)));
+                files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
             }
+            files.AddRange(pictures.Select(p => (baseName + "-files/" + RelativeToManuscript(p.Path, resolved), p.Png)));
         }
-
-        files.AddRange(pdfFiles);
-
-        return new RenderedEdition(manuscript, resolved, earlierFiles, files, diagnostics, Stopped: false, System.Diagnostics.Stopwatch.GetElapsedTime(started)) { Editions = editions };
+        return new HtmlFiles(files, diagnostics, editions);
     }
 
     /// <summary>The last step, taken in manuscript order: write the files and record them in the cache. The

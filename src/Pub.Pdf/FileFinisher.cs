@@ -39,16 +39,34 @@ internal static class FileFinisher
         var output = new MemoryStream(Math.Max(4096, length / 4));
         output.Write(pdf, 0, firstObject);
         var newOffsets = new SortedDictionary<int, long>();
-        for (int i = 0; i < order.Count; i++)
+        // Compressing the streams is most of the work: runs of objects, about equal in size, are rewritten on as
+        // many threads as there are cores and put together in order, so the file is the same however it was split.
+        var runs = Runs(order, 4 * Environment.ProcessorCount);
+        var rewritten = new (MemoryStream Bytes, long[] Offsets)[runs.Count];
+        Parallel.For(0, runs.Count, r =>
         {
-            var (number, start, end) = order[i];
-            newOffsets[number] = output.Length;
-            if (number == infoNumber)
-                WriteAscii(output, $"{number} 0 obj\n{info}\nendobj\n");
-            else if (objects.Contains(number))
-                WriteAscii(output, Edited(Encoding.Latin1.GetString(pdf, start, end - start), names) + "\n");
-            else
-                Rewrite(output, pdf, start, end, xmp);
+            var (from, to) = runs[r];
+            var bytes = new MemoryStream();
+            var at = new long[to - from];
+            for (int i = from; i < to; i++)
+            {
+                var (number, start, end) = order[i];
+                at[i - from] = bytes.Length;
+                if (number == infoNumber)
+                    WriteAscii(bytes, $"{number} 0 obj\n{info}\nendobj\n");
+                else if (objects.Contains(number))
+                    WriteAscii(bytes, Edited(Encoding.Latin1.GetString(pdf, start, end - start), names) + "\n");
+                else
+                    Rewrite(bytes, pdf, start, end, xmp);
+            }
+            rewritten[r] = (bytes, at);
+        });
+        for (int r = 0; r < runs.Count; r++)
+        {
+            long origin = output.Length;
+            for (int i = runs[r].From; i < runs[r].To; i++)
+                newOffsets[order[i].Number] = origin + rewritten[r].Offsets[i - runs[r].From];
+            rewritten[r].Bytes.WriteTo(output);
         }
         long xref = output.Length;
         int size = offsets.Keys.Max() + 1;
@@ -64,6 +82,29 @@ internal static class FileFinisher
         table.Append("trailer\n").Append(trailer.Replace(id.Placeholder, id.Value, StringComparison.Ordinal)).Append(CultureInfo.InvariantCulture, $"\nstartxref\n{xref}\n%%EOF\n");
         WriteAscii(output, table.ToString());
         return output.ToArray();
+    }
+
+    /// <summary>Consecutive runs of objects (from, to exclusive), at most <paramref name="count"/>, each about an
+    /// equal share of the file's bytes.</summary>
+    private static List<(int From, int To)> Runs(List<(int Number, int Start, int End)> order, int count)
+    {
+        long total = 0;
+        foreach (var (_, start, end) in order)
+            total += end - start;
+        long share = Math.Max(1, total / Math.Max(1, count));
+        var runs = new List<(int, int)>();
+        int from = 0;
+        long size = 0;
+        for (int i = 0; i < order.Count; i++)
+        {
+            size += order[i].End - order[i].Start;
+            if (size >= share || i == order.Count - 1)
+            {
+                runs.Add((from, i + 1));
+                (from, size) = (i + 1, 0);
+            }
+        }
+        return runs;
     }
 
     private static byte[] Hash(byte[] pdf, List<(int Number, int Start, int End)> order, params int[] skipped)
