@@ -14,13 +14,22 @@ namespace Pub.Compiler;
 /// once per build, however many manuscripts share them, and their problems are reported once. Manuscripts
 /// rendered at once share one loader: its caches are filled under a lock.
 /// </summary>
-internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOnlyList<Manuscript> series)
+/// <remarks>The files the first manuscripts' front matter names start loading before the manuscripts are parsed
+/// (<see cref="StartReading"/>); what they report is added when a manuscript's setup asks for them, in the same
+/// order as when they are read then.</remarks>
+internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IReadOnlyList<Manuscript>> series)
 {
+    /// <summary>How many manuscripts' front matter <see cref="StartReading"/> looks at: the files they name are
+    /// usually the series' shared ones.</summary>
+    private const int ManuscriptsLookedAhead = 4;
+
     public const string HouseStyle = "csl/pub-note.csl";
 
     private readonly Dictionary<string, IReadOnlyList<Reference>> _bibliographies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task<(IReadOnlyList<Reference> References, IReadOnlyList<Diagnostic> Problems)>> _reading = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Style? Style, IReadOnlyList<string> Read)> _styles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<(Style? Style, IReadOnlyList<string> Read, IReadOnlyList<Diagnostic> Problems)>> _loadingStyles = new(StringComparer.Ordinal);
+    private Task? _lookingAhead;
     private readonly StyleCatalogue _catalogue = new(world, config);
     private readonly Dictionary<string, StyleLookup> _lookups = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> _fileDiagnostics = [];
@@ -119,6 +128,69 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
         return new CitationSetup(style, Locales, references);
     }
 
+    /// <summary>Starts reading, on other threads, the style and the bibliographies that the first of
+    /// <paramref name="manuscripts"/> name in their front matter.</summary>
+    public void StartReading(IReadOnlyList<string> manuscripts)
+    {
+        _lookingAhead = Task.Run(() =>
+        {
+            foreach (var path in manuscripts.Take(ManuscriptsLookedAhead))
+            {
+                if (world.ReadBytes(path) is not { } bytes || TextDecoding.Decode(bytes, out _) is not { } text)
+                {
+                    continue;
+                }
+                var (csl, bibliography) = Pub.Markdown.ManuscriptParser.CitationFields(new SourceText(path, text));
+                if (bibliography.Count == 0)
+                {
+                    continue;
+                }
+                lock (_gate)
+                {
+                    foreach (var file in bibliography.Select(b => ProjectPath.Combine(ProjectPath.Folder(path), b)))
+                    {
+                        if (!ProjectPath.EscapesRoot(ProjectPath.Normalize(file)) && !_bibliographies.ContainsKey(file) && !_reading.ContainsKey(file))
+                        {
+                            _reading[file] = Task.Run(() => ReadBibliography(file));
+                        }
+                    }
+                    if (LookUp(csl, path).Lookup.Path is { } style && !_styles.ContainsKey(style) && !_loadingStyles.ContainsKey(style))
+                    {
+                        _loadingStyles[style] = Task.Run(() => ReadStyle(style));
+                    }
+                }
+            }
+        });
+    }
+
+    /// <summary>Waits for whatever <see cref="StartReading"/> started and no manuscript asked for, so that nothing
+    /// of the build goes on running once it has returned.</summary>
+    public void Settle()
+    {
+        Wait(_lookingAhead);
+        Task[] pending;
+        lock (_gate)
+        {
+            pending = [.. _reading.Values, .. _loadingStyles.Values];
+        }
+        foreach (var task in pending)
+        {
+            Wait(task);
+        }
+    }
+
+    /// <summary>What a file no manuscript asked for would have reported is not the build's to report.</summary>
+    private static void Wait(Task? task)
+    {
+        try
+        {
+            task?.Wait(CancellationToken.None);
+        }
+        catch (AggregateException)
+        {
+        }
+    }
+
     private Style? StyleFor(Document document, List<Diagnostic> diagnostics)
     {
         lock (_gate)
@@ -129,7 +201,7 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
 
     private Style? LoadStyle(Document document, List<Diagnostic> diagnostics)
     {
-        var (lookup, value, own) = LookUp(document);
+        var (lookup, value, own) = LookUp(document.Meta.Csl, document.Path);
         if (lookup.Path is not { } path)
         {
             // A missing style is the manuscript's problem and is reported for each one that uses the value.
@@ -141,20 +213,28 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
             return cached.Style;
         }
         // A broken style file is reported once, with the file's own diagnostics.
-        var bag = new DiagnosticBag();
-        var read = new List<string>();
-        var style = StyleResolver.Load(path, p => { read.Add(p); return Read(p); }, bag, _catalogue.Folders);
-        _fileDiagnostics.AddRange(bag.Items);
+        var (style, read, problems) = _loadingStyles.Remove(path, out var loading) ? loading.GetAwaiter().GetResult() : ReadStyle(path);
+        _fileDiagnostics.AddRange(problems);
         _styles[path] = (style, read);
         return style;
     }
 
+    /// <summary>A style file (and its parent, for a dependent style), the files read for it and what is wrong with
+    /// them; touches nothing of the loader's.</summary>
+    private (Style? Style, IReadOnlyList<string> Read, IReadOnlyList<Diagnostic> Problems) ReadStyle(string path)
+    {
+        var bag = new DiagnosticBag();
+        var read = new List<string>();
+        var style = StyleResolver.Load(path, p => { read.Add(p); return Read(p); }, bag, _catalogue.Folders);
+        return (style, read, bag.Items);
+    }
+
     /// <summary>The style value that applies to a document (its own <c>csl:</c>, else pub.yaml's
     /// <c>citation-style</c>, else the house note style) and where it led.</summary>
-    private (StyleLookup Lookup, string Value, bool Own) LookUp(Document document)
+    private (StyleLookup Lookup, string Value, bool Own) LookUp(string? ownStyle, string documentPath)
     {
-        var (value, folder, own) = document.Meta.Csl is { } csl
-            ? (csl, ProjectPath.Folder(document.Path), true)
+        var (value, folder, own) = ownStyle is { } csl
+            ? (csl, ProjectPath.Folder(documentPath), true)
             : config.CitationStyle is { } configured ? (configured, "", false) : (ProjectPath.Combine(config.Templates, HouseStyle), "", false);
         var key = folder + "\0" + value;
         if (!_lookups.TryGetValue(key, out var lookup))
@@ -169,7 +249,7 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     {
         lock (_gate)
         {
-            return LookUp(document);
+            return LookUp(document.Meta.Csl, document.Path);
         }
     }
 
@@ -205,7 +285,7 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     {
         lock (_gate)
         {
-            var (lookup, _, _) = LookUp(document);
+            var (lookup, _, _) = LookUp(document.Meta.Csl, document.Path);
             return lookup.Path is { } path && _styles.TryGetValue(path, out var loaded) ? [.. lookup.Probed, .. loaded.Read] : [.. lookup.Probed];
         }
     }
@@ -259,7 +339,7 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, IReadOn
     private List<Reference> BuildSeriesReferences()
     {
         var result = new List<Reference>();
-        var numbered = series.Where(m => m.Document?.Meta is { Number: not null, Series: not null } && m.Series is not null).ToList();
+        var numbered = series().Where(m => m.Document?.Meta is { Number: not null, Series: not null } && m.Series is not null).ToList();
         foreach (var group in numbered.GroupBy(m => (m.Document!.Meta.Series, m.Document.Meta.Number)))
         {
             var editions = group.OrderByDescending(m => m.Document!.Meta.Edition).ToList();

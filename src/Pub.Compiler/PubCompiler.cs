@@ -24,25 +24,44 @@ public static class PubCompiler
         {
             beforeParallelWork();
         }
-        var workspace = Workspace.Load(world, options.Paths, options.Jobs);
-        var diagnostics = new List<Diagnostic>(workspace.Diagnostics);
+        // The citation styles and bibliographies the manuscripts name are read while the manuscripts are parsed.
+        CitationLoader? citations = null;
+        Workspace? loaded = null;
+        var workspace = loaded = Workspace.Load(world, options.Paths, options.Jobs, (config, chosen) =>
+        {
+            citations = new CitationLoader(world, config, () => loaded!.AllManuscripts);
+            citations.StartReading(chosen);
+        });
         if (workspace.Config is null)
         {
-            return new BuildResult(diagnostics, [], ConfigurationFailed: true);
+            return new BuildResult([.. workspace.Diagnostics], [], ConfigurationFailed: true);
         }
+        citations ??= new CitationLoader(world, workspace.Config, () => workspace.AllManuscripts);
+        try
+        {
+            return Build(world, options, cache, workspace, workspace.Config, citations);
+        }
+        finally
+        {
+            citations.Settle();
+        }
+    }
+
+    private static BuildResult Build(IWorld world, BuildOptions options, BuildCache? cache, Workspace workspace, ProjectConfig config, CitationLoader citations)
+    {
+        var diagnostics = new List<Diagnostic>(workspace.Diagnostics);
         diagnostics.AddRange(workspace.RegistryDiagnostics);
-        if (options.Write && OutputFolderCheck.Check(world, workspace.Config, options.OutputFolder ?? workspace.Config.Output) is { } refused)
+        if (options.Write && OutputFolderCheck.Check(world, config, options.OutputFolder ?? config.Output) is { } refused)
         {
             diagnostics.Add(refused);
             return new BuildResult(diagnostics, [], ConfigurationFailed: true);
         }
         var fontDiagnostics = new List<Diagnostic>();
-        var fonts = new Lazy<FontSet?>(() => FontLoader.Load(world, workspace.Config, fontDiagnostics));
-        var citations = new CitationLoader(world, workspace.Config, workspace.AllManuscripts);
+        var fonts = new Lazy<FontSet?>(() => FontLoader.Load(world, config, fontDiagnostics));
         var builder = new EditionBuilder(workspace, options, fonts, citations, cache);
         var editions = new List<EditionResult>();
         var manuscriptsFrom = diagnostics.Count;
-        new ManuscriptQueue(builder, options, WhileWaiting(world, cache, workspace.Config, builder, options)).Run([.. workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply)], editions, diagnostics);
+        new ManuscriptQueue(builder, options, WhileWaiting(world, cache, config, builder, options)).Run([.. workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply)], editions, diagnostics);
         if (builder.FontsUsed())
         {
             diagnostics.AddRange(fontDiagnostics);
@@ -60,7 +79,7 @@ public static class PubCompiler
             // a build of some (and the preview) leaves them as they are.
             if (options.Paths.Count == 0)
             {
-                diagnostics.AddRange(new SiteBuilder(world, workspace.Config, workspace.AllManuscripts, builder, cache).Write(written, "pub " + PubVersion.Text));
+                diagnostics.AddRange(new SiteBuilder(world, config, workspace.AllManuscripts, builder, cache).Write(written, "pub " + PubVersion.Text));
             }
             editions.Add(new EditionResult(EditionBuilder.AssetsUnit, written, Failed: false));
         }

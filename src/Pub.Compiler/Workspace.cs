@@ -54,7 +54,9 @@ public sealed class Workspace
     /// or all of them when none are named.</summary>
     /// <param name="jobs">How many manuscripts are parsed at once (a build's <c>--jobs</c>); the result is the same
     /// whatever the number.</param>
-    public static Workspace Load(IWorld world, IReadOnlyList<string>? paths = null, int jobs = 1)
+    /// <param name="beforeParsing">Called once the configuration is read and the manuscripts to build are known (in
+    /// order), before any manuscript is parsed.</param>
+    public static Workspace Load(IWorld world, IReadOnlyList<string>? paths = null, int jobs = 1, Action<ProjectConfig, IReadOnlyList<string>>? beforeParsing = null)
     {
         var diagnostics = new List<Diagnostic>();
         var (config, configDiagnostics) = ConfigReader.Read(world);
@@ -69,6 +71,7 @@ public sealed class Workspace
         diagnostics.AddRange(listed.Where(p => p.EndsWith('/')).Select(ProjectFiles.Refused));
         var all = listed.Where(p => ProjectPath.FileName(p) == ManuscriptFileName).ToList();
         var selected = Select(world, all, paths, diagnostics);
+        beforeParsing?.Invoke(config, [.. all.Where(selected.Contains)]);
         // Every manuscript is read, so that series numbers are checked against the whole series even
         // when only some manuscripts are built.
         var loaded = jobs > 1 && all.Count > 1

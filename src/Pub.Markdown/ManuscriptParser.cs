@@ -55,6 +55,28 @@ public static class ManuscriptParser
         return new ParseResult(document, diagnostics.Items);
     }
 
+    /// <summary>The citation style and bibliography files a manuscript's front matter names, as written, read
+    /// without the rest of the manuscript: a build starts loading them while the manuscripts are parsed. Nothing
+    /// when the front matter cannot be read (its parse reports why).</summary>
+    public static (string? Csl, IReadOnlyList<string> Bibliography) CitationFields(SourceText source)
+    {
+        if (FrontMatterSplitter.Split(source, new DiagnosticBag()) is not { } front)
+        {
+            return (null, []);
+        }
+        static YamlDotNet.RepresentationModel.YamlNode? Field(FrontMatterBlock front, string key) =>
+            front.Root.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode(key), out var node) ? node : null;
+        var csl = Field(front, "csl") is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { Length: > 0 } value } ? value : null;
+        IReadOnlyList<string> bibliography = Field(front, "bibliography") switch
+        {
+            YamlDotNet.RepresentationModel.YamlScalarNode { Value: { Length: > 0 } one } => [one],
+            YamlDotNet.RepresentationModel.YamlSequenceNode list => [.. list.Children.OfType<YamlDotNet.RepresentationModel.YamlScalarNode>()
+                .Select(n => n.Value).OfType<string>().Where(v => v.Length > 0)],
+            _ => [],
+        };
+        return (csl, bibliography);
+    }
+
     /// <summary>Parses Markdown without front matter or positions (abstracts and other field values).</summary>
     public static IReadOnlyList<Block> ParseFragment(string markdown, string language = "en")
     {

@@ -264,7 +264,7 @@ internal sealed class BuildCache
     {
         // A cache that cannot be written only makes the next build slower; the outputs are already in place. An
         // entry is checked against its checksum when it is read, so it need not wait for the disk.
-        _ = _world.WriteAtomicUnsynced(EntryPath(entry.Unit, entry.Options), Encoding.UTF8.GetBytes(entry.Serialize()));
+        _ = _world.WriteAtomicUnsynced(EntryPath(entry.Unit, entry.Options), entry.Serialize());
         _fingerprints.Remove("unit:" + entry.Unit);
     }
 

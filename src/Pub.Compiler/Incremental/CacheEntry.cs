@@ -28,7 +28,8 @@ internal sealed record CacheEntry(string Unit, string Options, IReadOnlyDictiona
 
     public const string Format = "pub-build-cache 1";
 
-    public string Serialize()
+    /// <summary>The entry as the UTF-8 bytes of its file.</summary>
+    public byte[] Serialize()
     {
         var body = new StringBuilder();
         body.Append(Format).Append('\n');
@@ -49,8 +50,19 @@ internal sealed record CacheEntry(string Unit, string Options, IReadOnlyDictiona
                 .Append(d.Start.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(d.Length.ToString(CultureInfo.InvariantCulture)).Append(' ')
                 .AppendJoin(' ', new[] { d.Path ?? "", d.Message }.Concat(d.Hints).Select(Encode)).Append('\n');
         }
-        var text = body.ToString();
-        return text + "sha256 " + Hash(text) + "\n";
+        // Encoded from the builder's pieces: the whole build's entry, with every diagnostic it replays, is large
+        // enough that a string of it would be a large object, and allocating those soon costs a full collection.
+        using var bytes = new MemoryStream();
+        using (var writer = new StreamWriter(bytes, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
+        {
+            foreach (var chunk in body.GetChunks())
+            {
+                writer.Write(chunk.Span);
+            }
+        }
+        var checksum = Hash(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+        bytes.Write(Encoding.ASCII.GetBytes("sha256 " + checksum + "\n"));
+        return bytes.ToArray();
     }
 
     /// <summary>The entry, or null and the reason it cannot be trusted.</summary>
