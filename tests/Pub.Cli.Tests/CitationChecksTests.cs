@@ -162,4 +162,32 @@ public sealed class MissingBibliographyTests : IDisposable
         Assert.True(cause >= 0 && consequence > cause, error);
         Assert.DoesNotContain("unknown citation key 'beta-2002'", error, StringComparison.Ordinal);
     }
+    [Fact]
+    public void StyleAndBibliographyProblemsAreReportedInManuscriptOrder()
+    {
+        // The style and bibliographies the first manuscripts name are read while the manuscripts are parsed; what
+        // they report still comes in the order the manuscripts ask for them, with one job or two.
+        var style = File.ReadAllText(Path.Combine(_project.Root, "templates/csl/pub-author-date.csl"))
+            .Replace("font-style=\"italic\"", "font-style=\"italc\"", StringComparison.Ordinal);
+        _project.Write("styles/first.csl", style).Write("styles/second.csl", style)
+            .Write("papers/first.json", "[{\"id\": \"a\", \"type\": \"book\",\n")
+            .Write("papers/second.json", "[{\"id\": \"b\", \"type\": \"book\",\n");
+        _project.AddPaper("op-001-a", 1, extraFrontMatter: "bibliography: ../first.json\ncsl: ../../styles/first.csl", body: "Cited [@a].");
+        _project.AddPaper("op-002-b", 2, extraFrontMatter: "bibliography: ../second.json\ncsl: ../../styles/second.csl", body: "Cited [@b].");
+        foreach (var jobs in new[] { "1", "2" })
+        {
+            var (exit, _, error) = _project.Run("check", "--jobs", jobs);
+            Assert.True(exit != 0, error);
+            int At(string reported)
+            {
+                var at = error.IndexOf(reported, StringComparison.Ordinal);
+                Assert.True(at >= 0, reported + " is not reported:\n" + error);
+                return at;
+            }
+            // Errors (the bibliographies) come before the manuscripts' own problems, warnings (the styles) after.
+            Assert.True(At("papers/first.json(") < At("papers/second.json("), error);
+            Assert.True(At("styles/first.csl(") < At("styles/second.csl("), error);
+            Assert.True(At("papers/second.json(") < At("styles/first.csl("), error);
+        }
+    }
 }
