@@ -30,6 +30,8 @@ internal sealed class DigestMemoWorld(IWorld inner) : IWorld
 
     public FileDigest? Digest(string path) => _digests.GetOrAdd(path, inner.Digest);
 
+    public long? FileSize(string path) => _digests.TryGetValue(path, out var digest) && digest is not null ? digest.Size : inner.FileSize(path);
+
     public IReadOnlyList<string> ListFiles(string folder) => _listings.GetOrAdd(folder, inner.ListFiles);
 
     public bool IsOutside(string path) => inner.IsOutside(path);

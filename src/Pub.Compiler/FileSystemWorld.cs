@@ -113,6 +113,23 @@ public sealed class FileSystemWorld(string root) : IWorld
 
     public bool DirectoryExists(string path) => Full(path) is { } full && Directory.Exists(full);
 
+    public long? FileSize(string path)
+    {
+        if (Full(path) is not { } full)
+        {
+            return null;
+        }
+        try
+        {
+            var file = new FileInfo(full);
+            return file.Exists ? file.Length : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public bool HasEntries(string folder)
     {
         try

@@ -139,7 +139,7 @@ internal sealed class SiteBuilder(IWorld world, ProjectConfig config, IReadOnlyL
         {
             return;
         }
-        long? size = pdf is null ? null : world.ReadBytes(Combine(outputFolder, pdf))?.LongLength;
+        long? size = pdf is null ? null : world.FileSize(Combine(outputFolder, pdf));
         var summary = meta is null ? null : HtmlText.Plain(meta.Abstract);
         if (summary is { Length: > 600 })
         {

@@ -20,6 +20,10 @@ public interface IWorld
     /// <summary>The bytes of a file, or null when it does not exist or cannot be read.</summary>
     byte[]? ReadBytes(string path);
 
+    /// <summary>The size of a file in bytes, or null when <see cref="ReadBytes"/> would give null. A world on disk
+    /// asks the file system instead of reading the file.</summary>
+    long? FileSize(string path) => ReadBytes(path)?.LongLength;
+
     /// <summary>The size and SHA-256 of a file, or null when <see cref="ReadBytes"/> would give null. A world on
     /// disk streams the file instead of holding it whole.</summary>
     FileDigest? Digest(string path) => ReadBytes(path) is { } bytes ? FileDigest.Of(bytes) : null;

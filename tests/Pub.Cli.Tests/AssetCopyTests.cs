@@ -37,6 +37,9 @@ public sealed class AssetCopyTests
         Assert.Equal(new FileDigest(bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))), world.Digest("data/blob.bin"));
         Assert.Single(Directory.GetFiles(Path.Combine(project.Root, "dist/copy")));
         Assert.Null(world.Digest("data/missing.bin"));
+        Assert.Equal(bytes.Length, world.FileSize("dist/copy/blob.bin"));
+        Assert.Null(world.FileSize("data/missing.bin"));
+        Assert.Null(world.FileSize("data"));
         Assert.NotNull(world.Copy("data/missing.bin", "dist/copy/missing.bin"));
         Assert.False(File.Exists(Path.Combine(project.Root, "dist/copy/missing.bin")));
     }
@@ -56,6 +59,7 @@ public sealed class AssetCopyTests
             Assert.Contains("outside the project", world.Copy("link.txt", "dist/secret.txt"), StringComparison.Ordinal);
             Assert.Contains("outside the project", world.Copy("../" + Path.GetFileName(project.Root) + "/pub.yaml", "../copied.yaml"), StringComparison.Ordinal);
             Assert.Null(world.Digest("link.txt"));
+            Assert.Null(world.FileSize("link.txt"));
             Assert.False(File.Exists(Path.Combine(project.Root, "dist/secret.txt")));
         }
         finally

@@ -58,7 +58,9 @@ public sealed class DigestMemoWorldTests
         var first = world.Digest("dist/a.css");
         files.Add("dist/a.css", "two");
         Assert.Equal(first, world.Digest("dist/a.css"));
+        Assert.Equal(3, world.FileSize("dist/a.css"));
         Assert.Null(world.WriteAtomicUnsynced("dist/a.css", "three"u8));
+        Assert.Equal(5, world.FileSize("dist/a.css"));
         Assert.Equal(FileDigest.Of("three"u8), world.Digest("dist/a.css"));
     }
 }
