@@ -96,10 +96,7 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IR
         // report is added in the same order as when they are read one after the other (see Bibliography).
         foreach (var path in paths)
         {
-            if (!_bibliographies.ContainsKey(path) && !_reading.ContainsKey(path))
-            {
-                _reading[path] = Task.Run(() => ReadBibliography(path));
-            }
+            StartBibliography(path);
         }
         var style = StyleFor(document, diagnostics);
         if (style is null)
@@ -147,12 +144,9 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IR
                 }
                 lock (_gate)
                 {
-                    foreach (var file in bibliography.Select(b => ProjectPath.Combine(ProjectPath.Folder(path), b)))
+                    foreach (var file in bibliography)
                     {
-                        if (!ProjectPath.EscapesRoot(ProjectPath.Normalize(file)) && !_bibliographies.ContainsKey(file) && !_reading.ContainsKey(file))
-                        {
-                            _reading[file] = Task.Run(() => ReadBibliography(file));
-                        }
+                        StartBibliography(ProjectPath.Combine(ProjectPath.Folder(path), file));
                     }
                     if (LookUp(csl, path).Lookup.Path is { } style && !_styles.ContainsKey(style) && !_loadingStyles.ContainsKey(style))
                     {
@@ -161,6 +155,16 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IR
                 }
             }
         });
+    }
+
+    /// <summary>Starts reading and parsing a bibliography file on another thread, unless it is read or being read
+    /// already (under the lock).</summary>
+    private void StartBibliography(string path)
+    {
+        if (!_bibliographies.ContainsKey(path) && !_reading.ContainsKey(path))
+        {
+            _reading[path] = Task.Run(() => ReadBibliography(path));
+        }
     }
 
     /// <summary>Waits for whatever <see cref="StartReading"/> started and no manuscript asked for, so that nothing

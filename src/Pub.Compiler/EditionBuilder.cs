@@ -135,12 +135,9 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
 
         // The PDF is laid out first: a handbook's chapter pages in its HTML edition cite the pages the PDF gives them.
         var pdfFiles = RenderPdf(manuscript, resolved, series, baseName, draft, stamp, diagnostics, out var chapterPages);
-        if (options.Formats.HasFlag(OutputFormats.Html))
+        if (options.Formats.HasFlag(OutputFormats.Html) && RenderHtml(manuscript, resolved, baseName, draft, stamp, chapterPages, files, diagnostics))
         {
-            var html = RenderHtml(manuscript, resolved, baseName, draft, stamp, chapterPages);
-            diagnostics.AddRange(html.Diagnostics);
-            files.AddRange(html.Files);
-            editions += html.Editions;
+            editions++;
         }
         if (pdfFiles is not null)
         {
@@ -217,18 +214,14 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         return null;
     }
 
-    /// <summary>The files of a manuscript's HTML edition and what making it reported.</summary>
-    private sealed record HtmlFiles(List<(string Path, byte[] Content)> Files, List<Diagnostic> Diagnostics, int Editions);
-
+    /// <summary>Adds the files of a manuscript's HTML edition to <paramref name="files"/> and what making it
+    /// reported to <paramref name="diagnostics"/>; false when a template problem stopped it.</summary>
     /// <param name="chapterPages">Each chapter's first and last page in the PDF edition this build made; none
     /// when it made none.</param>
-    private HtmlFiles RenderHtml(Manuscript manuscript, Document resolved, string baseName, bool draft, string? stamp,
-        IReadOnlyList<(string First, string Last)> chapterPages)
+    private bool RenderHtml(Manuscript manuscript, Document resolved, string baseName, bool draft, string? stamp,
+        IReadOnlyList<(string First, string Last)> chapterPages, List<(string Path, byte[] Content)> files, List<Diagnostic> diagnostics)
     {
         var (series, meta) = (manuscript.Series!, resolved.Meta);
-        var files = new List<(string Path, byte[] Content)>();
-        var diagnostics = new List<Diagnostic>();
-        var editions = 0;
         var images = Images(resolved);
         var (suggested, downloads, citationFiles) = EditionCitation.For(manuscript, meta, baseName, citations);
         // Each chapter is cited with the pages it has in the PDF edition, when this build made it.
@@ -256,23 +249,23 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         }, new WorldTemplateSource(_world, _config.Templates));
         diagnostics.AddRange(page.Diagnostics);
         // A template problem stops the HTML edition only; the PDF is still made and written.
-        if (page.Html is not null)
+        if (page.Html is null)
         {
-            files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
-            editions++;
-            files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
-            files.AddRange(citationFiles);
-            files.AddRange(chapterCitations.SelectMany(c => c.Files));
-            // A PDF figure is shown by a picture of its page; the other figures are copied as they are.
-            var (pictures, problems) = PdfFigurePictures.Render(Figures.Of(resolved), _world.ReadBytes);
-            diagnostics.AddRange(problems);
-            foreach (var image in images.Where(i => !PdfFigure.Is(_world.ReadBytes(i) ?? [])))
-            {
-                files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
-            }
-            files.AddRange(pictures.Select(p => (baseName + "-files/" + RelativeToManuscript(p.Path, resolved), p.Png)));
+            return false;
         }
-        return new HtmlFiles(files, diagnostics, editions);
+        files.Add((baseName + ".html", Encoding.UTF8.GetBytes(page.Html)));
+        files.AddRange(page.ChapterPages.Select(p => (p.FileName, Encoding.UTF8.GetBytes(p.Html))));
+        files.AddRange(citationFiles);
+        files.AddRange(chapterCitations.SelectMany(c => c.Files));
+        // A PDF figure is shown by a picture of its page; the other figures are copied as they are.
+        var (pictures, problems) = PdfFigurePictures.Render(Figures.Of(resolved), _world.ReadBytes);
+        diagnostics.AddRange(problems);
+        foreach (var image in images.Where(i => !PdfFigure.Is(_world.ReadBytes(i) ?? [])))
+        {
+            files.Add((baseName + "-files/" + RelativeToManuscript(image, resolved), _world.ReadBytes(image)!));
+        }
+        files.AddRange(pictures.Select(p => (baseName + "-files/" + RelativeToManuscript(p.Path, resolved), p.Png)));
+        return true;
     }
 
     /// <summary>The last step, taken in manuscript order: write the files and record them in the cache. The

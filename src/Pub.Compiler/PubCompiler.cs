@@ -26,10 +26,10 @@ public static class PubCompiler
         }
         // The citation styles and bibliographies the manuscripts name are read while the manuscripts are parsed.
         CitationLoader? citations = null;
-        Workspace? loaded = null;
-        var workspace = loaded = Workspace.Load(world, options.Paths, options.Jobs, (config, chosen) =>
+        Workspace workspace = null!;
+        workspace = Workspace.Load(world, options.Paths, options.Jobs, (config, chosen) =>
         {
-            citations = new CitationLoader(world, config, () => loaded!.AllManuscripts);
+            citations = new CitationLoader(world, config, () => workspace.AllManuscripts);
             citations.StartReading(chosen);
         });
         if (workspace.Config is null)
@@ -110,30 +110,24 @@ public static class PubCompiler
         {
             return null;
         }
-        IEnumerable<Action> Steps()
+        // Each step of the enumeration hashes one file.
+        IEnumerable<bool> Steps()
         {
             foreach (var input in cache.ProjectInputs(config))
             {
-                yield return () => cache.Prefetch(input);
+                cache.Prefetch(input);
+                yield return true;
             }
             if (options.Formats.HasFlag(OutputFormats.Html))
             {
                 foreach (var (_, copy) in builder.AssetCopies([]))
                 {
-                    yield return () => world.Digest(copy);
+                    _ = world.Digest(copy);
+                    yield return true;
                 }
             }
         }
-        var steps = Steps().GetEnumerator();
-        return () =>
-        {
-            if (!steps.MoveNext())
-            {
-                return false;
-            }
-            steps.Current();
-            return true;
-        };
+        return Steps().GetEnumerator().MoveNext;
     }
 
     /// <summary>The manifest with the files this build made, after deleting what a complete build no longer
