@@ -62,6 +62,10 @@ public sealed record BuildOptions
     /// layout stops at the next block, writing the PDF at the next page, and the build throws
     /// <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Cancel { get; init; }
+
+    /// <summary>Bibliography and style files parsed by earlier builds of this process, reused where their bytes
+    /// are unchanged (the preview keeps one for all its builds); null parses every file.</summary>
+    public ParsedFiles? Parsed { get; init; }
 }
 
 /// <summary>The outcome of one manuscript. <see cref="Unchanged"/>: skipped, because nothing it depends on

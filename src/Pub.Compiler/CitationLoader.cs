@@ -17,7 +17,7 @@ namespace Pub.Compiler;
 /// <remarks>The files the first manuscripts' front matter names start loading before the manuscripts are parsed
 /// (<see cref="StartReading"/>); what they report is added when a manuscript's setup asks for them, in the same
 /// order as when they are read then.</remarks>
-internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IReadOnlyList<Manuscript>> series)
+internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IReadOnlyList<Manuscript>> series, ParsedFiles? parsed = null)
 {
     /// <summary>How many manuscripts' front matter <see cref="StartReading"/> looks at: the files they name are
     /// usually the series' shared ones.</summary>
@@ -227,9 +227,21 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IR
     /// them; touches nothing of the loader's.</summary>
     private (Style? Style, IReadOnlyList<string> Read, IReadOnlyList<Diagnostic> Problems) ReadStyle(string path)
     {
+        if (parsed?.Style(path, _catalogue.Folders, ReadBytes) is { } known)
+        {
+            return known;
+        }
         var bag = new DiagnosticBag();
         var read = new List<string>();
-        var style = StyleResolver.Load(path, p => { read.Add(p); return Read(p); }, bag, _catalogue.Folders);
+        var inputs = new List<(string Path, byte[]? Hash)>();
+        var style = StyleResolver.Load(path, p =>
+        {
+            read.Add(p);
+            var bytes = ReadBytes(p);
+            inputs.Add((p, ParsedFiles.Hash(bytes)));
+            return Decode(p, bytes);
+        }, bag, _catalogue.Folders);
+        parsed?.RememberStyle(path, new ParsedFiles.StyleParse([.. _catalogue.Folders], inputs, (style, read, bag.Items)));
         return (style, read, bag.Items);
     }
 
@@ -294,10 +306,10 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IR
         }
     }
 
-    private SourceText? Read(string path) =>
-        ProjectPath.EscapesRoot(ProjectPath.Normalize(path)) || world.ReadBytes(path) is not { } bytes || TextDecoding.Decode(bytes, out _) is not { } text
-            ? null
-            : new SourceText(path, text);
+    private byte[]? ReadBytes(string path) => ProjectPath.EscapesRoot(ProjectPath.Normalize(path)) ? null : world.ReadBytes(path);
+
+    private static SourceText? Decode(string path, byte[]? bytes) =>
+        bytes is null || TextDecoding.Decode(bytes, out _) is not { } text ? null : new SourceText(path, text);
 
     private IReadOnlyList<Reference> Bibliography(string path)
     {
@@ -318,12 +330,17 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IR
         {
             return ([], []);
         }
+        if (parsed?.Bibliography(path, bytes) is { } known)
+        {
+            return known;
+        }
         var text = TextDecoding.Decode(bytes, out var reason);
         if (text is null)
         {
             return ([], [new Diagnostic(Severity.Error, Codes.NotText.Id, $"the bibliography is not UTF-8 text: {reason}", Path: path)]);
         }
         var (found, problems) = BibliographyFile.Read(new SourceText(path, text));
+        parsed?.RememberBibliography(path, bytes, found, problems);
         return (found, problems);
     }
 

@@ -29,14 +29,14 @@ public static class PubCompiler
         Workspace workspace = null!;
         workspace = Workspace.Load(world, options.Paths, options.Jobs, (config, chosen) =>
         {
-            citations = new CitationLoader(world, config, () => workspace.AllManuscripts);
+            citations = new CitationLoader(world, config, () => workspace.AllManuscripts, options.Parsed);
             citations.StartReading(chosen);
         });
         if (workspace.Config is null)
         {
             return new BuildResult([.. workspace.Diagnostics], [], ConfigurationFailed: true);
         }
-        citations ??= new CitationLoader(world, workspace.Config, () => workspace.AllManuscripts);
+        citations ??= new CitationLoader(world, workspace.Config, () => workspace.AllManuscripts, options.Parsed);
         try
         {
             return Build(world, options, cache, workspace, workspace.Config, citations);

@@ -11,6 +11,9 @@ namespace Pub.Preview;
 /// </summary>
 internal sealed class EditionPreview(IWorld files, PreviewSite site, bool pdf, TextWriter log)
 {
+    /// <summary>Bibliographies and styles are parsed again only when their files change.</summary>
+    private readonly ParsedFiles _parsed = new();
+
     public static string HtmlOwner(string manuscript) => manuscript;
 
     public static string PdfOwner(string manuscript) => manuscript + "#pdf";
@@ -59,6 +62,7 @@ internal sealed class EditionPreview(IWorld files, PreviewSite site, bool pdf, T
                 LinkPdf = pdf,
                 Manifest = false,
                 Cancel = abandon,
+                Parsed = _parsed,
             });
         }
         catch (OperationCanceledException) when (abandon.IsCancellationRequested)
