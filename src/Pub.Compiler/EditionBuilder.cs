@@ -109,6 +109,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
     public RenderedEdition Render(PendingEdition pending)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        options.Cancel.ThrowIfCancellationRequested();
         var (manuscript, document, diagnostics) = (pending.Manuscript, pending.Document, pending.Diagnostics);
         var context = new ResolveContext(_world.FileExists, _world.ReadBytes, _world.IsOutside) { Citations = pending.Setup, CitationsUnavailable = pending.Unavailable };
         var resolved = Resolver.Resolve(document, context);
@@ -162,6 +163,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         }
         if (options.Formats.HasFlag(OutputFormats.Pdf) && fonts.Value is { } fontSet && FrontMatter(manuscript, resolved, draft, diagnostics) is { } front)
         {
+            // Loading the fonts may have taken a while: a build nobody waits for any more stops before its layout.
+            options.Cancel.ThrowIfCancellationRequested();
             var images = Images(resolved);
             if (front.Logo is { } logo && !images.Contains(logo))
             {
