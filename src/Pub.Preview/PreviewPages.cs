@@ -33,11 +33,30 @@ internal static class PreviewPages
     /// that learns of a newer version reloads, even when the change happened before it connected.</summary>
     public static byte[] Inject(byte[] html, long version)
     {
-        var text = Encoding.UTF8.GetString(html);
-        var tag = string.Create(CultureInfo.InvariantCulture, $"<script src=\"/{ScriptPath}\" data-pub-version=\"{version}\" defer></script>\n");
-        var head = text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
-        text = head >= 0 ? text.Insert(head, tag) : tag + text;
-        return Encoding.UTF8.GetBytes(text);
+        var tag = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"<script src=\"/{ScriptPath}\" data-pub-version=\"{version}\" defer></script>\n"));
+        var head = HeadEnd(html);
+        var page = new byte[html.Length + tag.Length];
+        html.AsSpan(0, head).CopyTo(page);
+        tag.CopyTo(page.AsSpan(head));
+        html.AsSpan(head).CopyTo(page.AsSpan(head + tag.Length));
+        return page;
+    }
+
+    /// <summary>Where <c>&lt;/head&gt;</c> starts in the UTF-8 page, in any letter case (an ASCII tag never
+    /// matches inside a multi-byte character); 0 when there is none, so the script goes first.</summary>
+    private static int HeadEnd(ReadOnlySpan<byte> html)
+    {
+        ReadOnlySpan<byte> end = "</head>"u8;
+        for (var at = html.IndexOf("</"u8); at >= 0 && at <= html.Length - end.Length; )
+        {
+            if (Ascii.EqualsIgnoreCase(html.Slice(at, end.Length), end))
+            {
+                return at;
+            }
+            var next = html[(at + 1)..].IndexOf("</"u8);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return 0;
     }
 
     /// <summary>The state sent to pages: one line of JSON (a server-sent event's data may not span lines).</summary>

@@ -75,6 +75,7 @@ public sealed class PreviewServer : IAsyncDisposable
                 $"no {ConfigReader.FileName} in {files.Root} or the folders above it", Path: ConfigReader.FileName,
                 Hints: ["run pub preview inside a pub project"])], null));
         }
+        EnoughThreads();
         var site = new PreviewSite();
         var session = new PreviewSession(options, files, site);
         var problems = session.ResolveTargets();
@@ -131,6 +132,18 @@ public sealed class PreviewServer : IAsyncDisposable
         return (server, null);
     }
 
+    /// <summary>
+    /// A build runs on the thread pool and starts tasks of its own there (reading the bibliography and the style,
+    /// rendering beside parsing, finishing the PDF on every core). With the pool at its usual minimum of one
+    /// thread per core, the request for a rebuilt page waited until the pool added a thread, tens of
+    /// milliseconds while a PDF was being set. A few threads more are made at once when needed.
+    /// </summary>
+    private static void EnoughThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 4), completions);
+    }
+
     private static bool IsAddressInUse(Exception ex) =>
         ex is AddressInUseException || (ex is IOException && ex.InnerException is AddressInUseException);
 
@@ -158,7 +171,15 @@ public sealed class PreviewServer : IAsyncDisposable
         switch (path)
         {
             case PreviewPages.EventsPath:
-                await _events.StreamAsync(context, PreviewPages.State(_site.PageVersion, _site.Errors), _stopping.Token);
+                _site.Follow(true);
+                try
+                {
+                    await _events.StreamAsync(context, PreviewPages.State(_site.PageVersion, _site.Errors), _stopping.Token);
+                }
+                finally
+                {
+                    _site.Follow(false);
+                }
                 return;
             case PreviewPages.StatePath:
                 await WriteAsync(response, "application/json; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(PreviewPages.State(_site.PageVersion, _site.Errors)));
@@ -179,9 +200,11 @@ public sealed class PreviewServer : IAsyncDisposable
         if (path.EndsWith(".html", StringComparison.Ordinal))
         {
             await WriteAsync(response, "text/html; charset=utf-8", PreviewPages.Inject(content, version));
+            _site.Served(version);
             return;
         }
         await WriteAsync(response, ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream", content);
+        _site.Served(null);
     }
 
     /// <summary>One manuscript with a page goes straight to it; otherwise an index of all of them.</summary>

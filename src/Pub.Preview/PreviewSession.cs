@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Threading.Channels;
 using Pub.Compiler;
 using Pub.Syntax;
 
@@ -103,6 +105,10 @@ internal sealed class PreviewSession
         {
             if (_pdfPending.Count > 0 && !changes.TryPeek(out _))
             {
+                if (!await LetPagesReloadAsync(changes, cancel))
+                {
+                    continue;
+                }
                 var (next, printed) = _pdfPending[0];
                 _pdfPending.RemoveAt(0);
                 // A save while the PDF is set abandons it: the page the author waits for is built first, and the
@@ -134,6 +140,31 @@ internal sealed class PreviewSession
         }
     }
 
+    /// <summary>How long the pages that follow the preview may take to fetch a rebuilt page before its PDF is set.</summary>
+    private static readonly TimeSpan ReloadWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long no request must have come for the pages to count as reloaded.</summary>
+    private static readonly TimeSpan ReloadQuiet = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>
+    /// Lets the open pages reload before the PDF is set: the PDF takes both cores for a while, and the page the
+    /// author is looking at comes first. Returns at once when no page follows the preview; false when a change
+    /// came meanwhile (it is built first).
+    /// </summary>
+    private async Task<bool> LetPagesReloadAsync(ChannelReader<string> changes, CancellationToken cancel)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!_site.Reloaded(ReloadQuiet) && Stopwatch.GetElapsedTime(started) < ReloadWait)
+        {
+            if (changes.TryPeek(out _))
+            {
+                return false;
+            }
+            await Task.Delay(5, cancel);
+        }
+        return !changes.TryPeek(out _);
+    }
+
     /// <summary>The owner of problems that belong to no manuscript's build.</summary>
     internal const string SessionOwner = "(preview)";
 
@@ -156,26 +187,33 @@ internal sealed class PreviewSession
         }
     }
 
-    /// <summary>Debounce: gathers changes until none has arrived for the debounce interval.</summary>
+    /// <summary>Debounce: gathers changes until none has arrived for the debounce interval, counted from the
+    /// last one (a save's events come within a few milliseconds of each other), or for at most
+    /// <see cref="LongestDebounce"/> while they keep coming.</summary>
     private async Task<HashSet<string>> CollectAsync(ProjectWatcher watcher, CancellationToken cancel)
     {
         var batch = new HashSet<string>(StringComparer.Ordinal);
-        var started = DateTime.UtcNow;
+        var started = Stopwatch.GetTimestamp();
         while (true)
         {
             while (watcher.Changes.TryRead(out var path))
             {
                 batch.Add(path);
             }
-            if (DateTime.UtcNow - started > LongestDebounce)
+            if (Stopwatch.GetElapsedTime(started) > LongestDebounce)
             {
                 return batch;
             }
-            await Task.Delay(_options.Debounce, cancel);
-            if (!watcher.Changes.TryPeek(out _))
+            var quiet = Stopwatch.GetElapsedTime(watcher.LastChange);
+            if (quiet >= _options.Debounce)
             {
-                return batch;
+                if (!watcher.Changes.TryPeek(out _))
+                {
+                    return batch;
+                }
+                continue;
             }
+            await Task.Delay(_options.Debounce - quiet, cancel);
         }
     }
 
@@ -237,8 +275,7 @@ internal sealed class PreviewSession
             }
             if (!path.Contains('/', StringComparison.Ordinal))
             {
-                // Other files at the project root matter only if a manuscript may name them as its bibliography.
-                if (IsBibliography(path))
+                if (MattersAtRoot(path))
                 {
                     affected.UnionWith(Targets);
                 }
@@ -263,6 +300,10 @@ internal sealed class PreviewSession
 
     private static bool IsBelow(string path, string folder) =>
         folder.Length > 0 && path.StartsWith(ProjectPath.Normalize(folder) + "/", StringComparison.Ordinal);
+
+    /// <summary>Of the files at the project root, pub.yaml matters, and any file a manuscript may name as its
+    /// bibliography; nothing else there (a log, an editor's or a version control's folder) is a change.</summary>
+    internal static bool MattersAtRoot(string name) => name == ConfigReader.FileName || IsBibliography(name);
 
     private static bool IsBibliography(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".bib" or ".json" or ".yaml" or ".yml" or ".csl";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Pub.Syntax;
 
 namespace Pub.Preview;
@@ -114,6 +115,46 @@ internal sealed class PreviewSite
         }
         _files = files;
         _errors = [.. _problems.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value).Distinct()];
+    }
+
+    private int _followers;
+    private long _servedVersion;
+    private long _lastRequest;
+
+    /// <summary>A page started (or stopped) following the preview's events.</summary>
+    public void Follow(bool following) => Interlocked.Add(ref _followers, following ? 1 : -1);
+
+    /// <summary>Called for every request answered; <paramref name="pageVersion"/> is the version of the HTML page
+    /// served, if the request was for one.</summary>
+    public void Served(long? pageVersion)
+    {
+        Volatile.Write(ref _lastRequest, Stopwatch.GetTimestamp());
+        if (pageVersion is { } version)
+        {
+            InterlockedMax(ref _servedVersion, version);
+        }
+    }
+
+    /// <summary>True when no page follows the preview, or when a page of the current version has been served and
+    /// no request has come for <paramref name="quiet"/> (the page's styles, scripts and figures are fetched).</summary>
+    public bool Reloaded(TimeSpan quiet)
+    {
+        lock (_gate)
+        {
+            return Volatile.Read(ref _followers) == 0
+                || (Volatile.Read(ref _servedVersion) >= PageVersion && Stopwatch.GetElapsedTime(Volatile.Read(ref _lastRequest)) >= quiet);
+        }
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var seen = Volatile.Read(ref target); seen < value; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
     }
 
     private static bool IsEdition(string path) =>

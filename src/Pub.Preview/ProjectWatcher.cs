@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Pub.Preview;
@@ -31,6 +32,11 @@ internal sealed class ProjectWatcher : IDisposable
 
     public ChannelReader<string> Changes => _changes.Reader;
 
+    /// <summary>When the last change was reported (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long LastChange => Volatile.Read(ref _lastChange);
+
+    private long _lastChange = Stopwatch.GetTimestamp();
+
     private void Watch(string folder, bool recursive)
     {
         if (!Directory.Exists(folder))
@@ -51,7 +57,11 @@ internal sealed class ProjectWatcher : IDisposable
             Report(e.OldFullPath);
             Report(e.FullPath);
         };
-        watcher.Error += (_, _) => _changes.Writer.TryWrite(Everything);
+        watcher.Error += (_, _) =>
+        {
+            Volatile.Write(ref _lastChange, Stopwatch.GetTimestamp());
+            _changes.Writer.TryWrite(Everything);
+        };
         watcher.EnableRaisingEvents = true;
         _watchers.Add(watcher);
     }
@@ -63,8 +73,14 @@ internal sealed class ProjectWatcher : IDisposable
             return;
         }
         var relative = Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
+        if (!relative.Contains('/', StringComparison.Ordinal) && !PreviewSession.MattersAtRoot(relative))
+        {
+            // Not a change: it would only set aside a PDF being typeset.
+            return;
+        }
         if (!relative.StartsWith("../", StringComparison.Ordinal))
         {
+            Volatile.Write(ref _lastChange, Stopwatch.GetTimestamp());
             _changes.Writer.TryWrite(relative);
         }
     }

@@ -47,3 +47,50 @@ public sealed class ChangeTests
         Assert.Empty(session.Affected(["other/journal.csl"]));
     }
 }
+
+/// <summary>What the watcher passes on: files at the project root count only when they are pub.yaml or may be a
+/// bibliography, so that a log or a version control's folder beside the project never sets aside a PDF.</summary>
+public sealed class WatcherTests
+{
+    [Fact]
+    public async Task AFileAtTheRootThatNoManuscriptReadsIsNoChange()
+    {
+        using var project = new PreviewProject();
+        using var watcher = new ProjectWatcher(project.Root, ["templates"]);
+        await File.WriteAllTextAsync(Path.Combine(project.Root, "preview.log"), "pub preview: serving\n", TestContext.Current.CancellationToken);
+        Directory.CreateDirectory(Path.Combine(project.Root, ".git"));
+        await File.WriteAllTextAsync(Path.Combine(project.Root, "references.bib"), "@book{a, title={A}}\n", TestContext.Current.CancellationToken);
+        File.AppendAllText(Path.Combine(project.Root, "pub.yaml"), "\n");
+        project.Write(PreviewProject.Text("A sentence saved while watched."));
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        wait.CancelAfter(TimeSpan.FromSeconds(10));
+        while (!seen.Contains(PreviewProject.Manuscript))
+        {
+            seen.Add(await watcher.Changes.ReadAsync(wait.Token));
+        }
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        while (watcher.Changes.TryRead(out var path))
+        {
+            seen.Add(path);
+        }
+
+        Assert.Contains("references.bib", seen);
+        Assert.Contains("pub.yaml", seen);
+        Assert.DoesNotContain("preview.log", seen);
+        Assert.DoesNotContain(".git", seen);
+    }
+
+    [Theory]
+    [InlineData("pub.yaml", true)]
+    [InlineData("references.bib", true)]
+    [InlineData("shared.json", true)]
+    [InlineData("library.yaml", true)]
+    [InlineData("journal.csl", true)]
+    [InlineData("preview.log", false)]
+    [InlineData("README.md", false)]
+    [InlineData(".git", false)]
+    [InlineData("dist", false)]
+    public void FilesAtTheRootThatMatter(string name, bool matters) => Assert.Equal(matters, PreviewSession.MattersAtRoot(name));
+}
