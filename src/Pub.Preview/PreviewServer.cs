@@ -183,9 +183,11 @@ public sealed class PreviewServer : IAsyncDisposable
                 return;
             case PreviewPages.StatePath:
                 await WriteAsync(response, "application/json; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(PreviewPages.State(_site.PageVersion, _site.Errors)));
+                _site.Served(null);
                 return;
             case PreviewPages.ScriptPath:
                 await WriteAsync(response, "text/javascript; charset=utf-8", PreviewPages.ScriptBytes);
+                _site.Served(null);
                 return;
             case "":
                 await StartPageAsync(response);
@@ -218,9 +220,12 @@ public sealed class PreviewServer : IAsyncDisposable
         if (manuscripts.Count == 1 && manuscripts[0].Item2.FirstOrDefault(f => f.EndsWith(".html", StringComparison.Ordinal)) is { } page)
         {
             response.Redirect("/" + Uri.EscapeDataString(page));
+            _site.Served(null);
             return;
         }
         await WriteAsync(response, "text/html; charset=utf-8", PreviewPages.Index(manuscripts, version));
+        // The index follows the preview's events too, and reloads as a page does.
+        _site.Served(version);
     }
 
     private static async Task WriteAsync(HttpResponse response, string contentType, byte[] content)
