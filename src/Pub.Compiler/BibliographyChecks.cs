@@ -53,10 +53,38 @@ internal static class BibliographyChecks
             $"key '{loser.Id}' is also defined at {Where(winner)}; that entry wins, this one is not used",
             loser.Span, "a manuscript's bibliographies are searched in the order the front matter names them; rename one of the keys or delete one entry");
 
-    public static IEnumerable<Diagnostic> Uncited(IReadOnlyList<Reference> all, ISet<string> cited) =>
-        all.Where(r => r.Span is not null && !cited.Contains(r.Id))
-            .Select(r => Diagnostic.Info(Codes.UncitedEntry, $"entry '{r.Id}' is not cited by any manuscript", r.Span,
-                "cite it, list it under nocite in a front matter, or delete it"));
+    /// <summary>How many uncited entries of one file a build reports one by one; more are summed up in one line.</summary>
+    internal const int UncitedListedEach = 5;
+
+    /// <summary>
+    /// Entries no manuscript cites. A series' shared bibliography may hold hundreds, and a build would print
+    /// each of them every time: unless <paramref name="listEach"/> (pub check), a file with more than
+    /// <see cref="UncitedListedEach"/> gets one line at its first uncited entry, with their number and the first
+    /// keys.
+    /// </summary>
+    public static IEnumerable<Diagnostic> Uncited(IReadOnlyList<Reference> all, ISet<string> cited, bool listEach)
+    {
+        var uncited = all.Where(r => r.Span is not null && !cited.Contains(r.Id)).ToList();
+        foreach (var file in uncited.GroupBy(r => r.Span!.Value.Source.Path, StringComparer.Ordinal))
+        {
+            var entries = file.ToList();
+            if (listEach || entries.Count <= UncitedListedEach)
+            {
+                foreach (var r in entries)
+                {
+                    yield return Diagnostic.Info(Codes.UncitedEntry, $"entry '{r.Id}' is not cited by any manuscript", r.Span,
+                        "cite it, list it under nocite in a front matter, or delete it");
+                }
+                continue;
+            }
+            var count = entries.Count.ToString(CultureInfo.InvariantCulture);
+            var more = (entries.Count - 3).ToString(CultureInfo.InvariantCulture);
+            yield return Diagnostic.Info(Codes.UncitedEntry,
+                $"{count} entries of this file are not cited by any manuscript: {string.Join(", ", entries.Take(3).Select(r => $"'{r.Id}'"))} and {more} more",
+                entries[0].Span,
+                "'pub check' lists each of them at its entry; cite them, list them under nocite in a front matter, or delete them");
+        }
+    }
 
     public static IEnumerable<Diagnostic> MissingFields(IEnumerable<Reference> cited)
     {

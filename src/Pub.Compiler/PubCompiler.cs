@@ -160,7 +160,7 @@ public static class PubCompiler
         if (options.Paths.Count == 0)
         {
             var citedAnywhere = BibliographyChecks.CitedKeys(workspace.AllManuscripts.Select(m => m.Document).OfType<Model.Document>());
-            problems = problems.Concat(BibliographyChecks.Uncited(loaded, citedAnywhere));
+            problems = problems.Concat(BibliographyChecks.Uncited(loaded, citedAnywhere, listEach: !options.Write));
         }
         return problems.ToList();
     }

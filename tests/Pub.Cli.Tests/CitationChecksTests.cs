@@ -82,6 +82,38 @@ public sealed class CitationChecksTests : IDisposable
     }
 
     [Fact]
+    public void ABuildSumsUpAFileOfManyUncitedEntriesAndCheckListsEachOfThem()
+    {
+        var entries = string.Join("", Enumerable.Range(1, 7).Select(i => $"""
+              - id: unused-{i}
+                type: book
+                title: Unused {i}
+                publisher: P
+                issued: {"{"}date-parts: [[200{i}]]{"}"}
+
+            """));
+        _project.Write("papers/references.yaml", Shared).Write("papers/more.yaml", "references:\n" + entries);
+        _project.AddPaper("op-001-a", 1, extraFrontMatter: "bibliography: [../references.yaml, ../more.yaml]", body: "Cited [@gallagher-2010] and [@ilo-2012].");
+
+        var (exit, _, built) = _project.Run("build", "--format", "html");
+        Assert.True(exit == 0, built);
+        Assert.Contains("papers/more.yaml(2,5): info PUB0205: 7 entries of this file are not cited by any manuscript: 'unused-1', 'unused-2', 'unused-3' and 4 more", built);
+        Assert.Contains("hint: 'pub check' lists each of them at its entry", built);
+        Assert.DoesNotContain("entry 'unused-4' is not cited", built);
+        // Two uncited entries in the shared file are few enough to be named one by one.
+        Assert.Contains("info PUB0205: entry 'gallagher-book' is not cited by any manuscript", built);
+        Assert.Contains("info PUB0205: entry 'never-cited' is not cited by any manuscript", built);
+
+        var (checkExit, _, checkedText) = _project.Run("check");
+        Assert.True(checkExit == 0, checkedText);
+        for (var i = 1; i <= 7; i++)
+        {
+            Assert.Contains($"info PUB0205: entry 'unused-{i}' is not cited by any manuscript", checkedText);
+        }
+        Assert.DoesNotContain("entries of this file", checkedText);
+    }
+
+    [Fact]
     public void SeriesPapersAreCitableByTheirGeneratedKey()
     {
         _project.Write("papers/references.yaml", Shared);
