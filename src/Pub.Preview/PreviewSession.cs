@@ -52,6 +52,8 @@ internal sealed class PreviewSession
 
     private volatile bool _idle;
 
+    private bool _collectedOnce;
+
     /// <summary>Finds the manuscripts named by the options; problems here mean nothing can be previewed.</summary>
     public IReadOnlyList<Diagnostic> ResolveTargets()
     {
@@ -129,6 +131,13 @@ internal sealed class PreviewSession
                 continue;
             }
             _idle = !changes.TryPeek(out _);
+            if (_idle && !_collectedOnce)
+            {
+                // The first builds leave fonts, patterns and the first PDF's garbage behind; collected now, while
+                // nobody waits, instead of during the page build after the first save.
+                _collectedOnce = true;
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
             var more = await changes.WaitToReadAsync(cancel);
             _idle = false;
             if (!more)
