@@ -233,12 +233,12 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IR
         }
         var bag = new DiagnosticBag();
         var read = new List<string>();
-        var inputs = new List<(string Path, byte[]? Hash)>();
+        var inputs = new List<(string Path, FileDigest? Digest)>();
         var style = StyleResolver.Load(path, p =>
         {
             read.Add(p);
             var bytes = ReadBytes(p);
-            inputs.Add((p, ParsedFiles.Hash(bytes)));
+            inputs.Add((p, ParsedFiles.Digest(bytes)));
             return Decode(p, bytes);
         }, bag, _catalogue.Folders);
         parsed?.RememberStyle(path, new ParsedFiles.StyleParse([.. _catalogue.Folders], inputs, (style, read, bag.Items)));

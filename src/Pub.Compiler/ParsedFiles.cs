@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Pub.Citations;
 using Pub.Syntax;
 
@@ -13,36 +12,33 @@ namespace Pub.Compiler;
 public sealed class ParsedFiles
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, (byte[] Hash, IReadOnlyList<Reference> References, IReadOnlyList<Diagnostic> Problems)> _bibliographies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (FileDigest Digest, IReadOnlyList<Reference> References, IReadOnlyList<Diagnostic> Problems)> _bibliographies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StyleParse> _styles = new(StringComparer.Ordinal);
 
     /// <summary>A style's parse and what it rests on: the folders a dependent style's parent was looked for in,
     /// and each file read (null where there was none).</summary>
     internal sealed record StyleParse(
         IReadOnlyList<string> Folders,
-        IReadOnlyList<(string Path, byte[]? Hash)> Inputs,
+        IReadOnlyList<(string Path, FileDigest? Digest)> Inputs,
         (Style? Style, IReadOnlyList<string> Read, IReadOnlyList<Diagnostic> Problems) Result);
 
-    internal static byte[]? Hash(byte[]? bytes) => bytes is null ? null : SHA256.HashData(bytes);
+    internal static FileDigest? Digest(byte[]? bytes) => bytes is null ? null : FileDigest.Of(bytes);
 
     internal (IReadOnlyList<Reference> References, IReadOnlyList<Diagnostic> Problems)? Bibliography(string path, byte[] bytes)
     {
+        var digest = FileDigest.Of(bytes);
         lock (_gate)
         {
-            if (!_bibliographies.TryGetValue(path, out var known))
-            {
-                return null;
-            }
-            return Hash(bytes).AsSpan().SequenceEqual(known.Hash) ? (known.References, known.Problems) : null;
+            return _bibliographies.TryGetValue(path, out var known) && known.Digest == digest ? (known.References, known.Problems) : null;
         }
     }
 
     internal void RememberBibliography(string path, byte[] bytes, IReadOnlyList<Reference> references, IReadOnlyList<Diagnostic> problems)
     {
-        var hash = Hash(bytes)!;
+        var digest = FileDigest.Of(bytes);
         lock (_gate)
         {
-            _bibliographies[path] = (hash, references, problems);
+            _bibliographies[path] = (digest, references, problems);
         }
     }
 
@@ -55,19 +51,10 @@ public sealed class ParsedFiles
         {
             known = _styles.GetValueOrDefault(path);
         }
-        if (known is null || !known.Folders.SequenceEqual(folders, StringComparer.Ordinal))
-        {
-            return null;
-        }
-        foreach (var (input, hash) in known.Inputs)
-        {
-            var now = Hash(read(input));
-            if (now is null != hash is null || (now is not null && !now.AsSpan().SequenceEqual(hash)))
-            {
-                return null;
-            }
-        }
-        return known.Result;
+        return known is not null && known.Folders.SequenceEqual(folders, StringComparer.Ordinal)
+            && known.Inputs.All(input => Digest(read(input.Path)) == input.Digest)
+            ? known.Result
+            : null;
     }
 
     internal void RememberStyle(string path, StyleParse parse)

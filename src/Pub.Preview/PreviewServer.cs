@@ -151,6 +151,8 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         var request = context.Request;
         var response = context.Response;
+        // A page reloading asks for itself, its script, styles and figures; the PDF waits until that is over.
+        _site.Served(null);
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
         ResponsePolicy.Apply(response, raw);
         if (LocalOrigin.Refusal(request.Headers.Host, request.Headers.Origin, context.Connection.LocalPort) is { } refusal)
@@ -183,11 +185,9 @@ public sealed class PreviewServer : IAsyncDisposable
                 return;
             case PreviewPages.StatePath:
                 await WriteAsync(response, "application/json; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(PreviewPages.State(_site.PageVersion, _site.Errors)));
-                _site.Served(null);
                 return;
             case PreviewPages.ScriptPath:
                 await WriteAsync(response, "text/javascript; charset=utf-8", PreviewPages.ScriptBytes);
-                _site.Served(null);
                 return;
             case "":
                 await StartPageAsync(response);
@@ -206,7 +206,6 @@ public sealed class PreviewServer : IAsyncDisposable
             return;
         }
         await WriteAsync(response, ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream", content);
-        _site.Served(null);
     }
 
     /// <summary>One manuscript with a page goes straight to it; otherwise an index of all of them.</summary>
@@ -220,7 +219,6 @@ public sealed class PreviewServer : IAsyncDisposable
         if (manuscripts.Count == 1 && manuscripts[0].Item2.FirstOrDefault(f => f.EndsWith(".html", StringComparison.Ordinal)) is { } page)
         {
             response.Redirect("/" + Uri.EscapeDataString(page));
-            _site.Served(null);
             return;
         }
         await WriteAsync(response, "text/html; charset=utf-8", PreviewPages.Index(manuscripts, version));

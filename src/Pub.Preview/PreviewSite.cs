@@ -124,8 +124,8 @@ internal sealed class PreviewSite
     /// <summary>A page started (or stopped) following the preview's events.</summary>
     public void Follow(bool following) => Interlocked.Add(ref _followers, following ? 1 : -1);
 
-    /// <summary>Called for every request answered; <paramref name="pageVersion"/> is the version of the HTML page
-    /// served, if the request was for one.</summary>
+    /// <summary>Called when a request comes, and again with <paramref name="pageVersion"/> once an HTML page of that
+    /// version has been served.</summary>
     public void Served(long? pageVersion)
     {
         Volatile.Write(ref _lastRequest, Stopwatch.GetTimestamp());

@@ -57,11 +57,7 @@ internal sealed class ProjectWatcher : IDisposable
             Report(e.OldFullPath);
             Report(e.FullPath);
         };
-        watcher.Error += (_, _) =>
-        {
-            Volatile.Write(ref _lastChange, Stopwatch.GetTimestamp());
-            _changes.Writer.TryWrite(Everything);
-        };
+        watcher.Error += (_, _) => Post(Everything);
         watcher.EnableRaisingEvents = true;
         _watchers.Add(watcher);
     }
@@ -80,9 +76,15 @@ internal sealed class ProjectWatcher : IDisposable
         }
         if (!relative.StartsWith("../", StringComparison.Ordinal))
         {
-            Volatile.Write(ref _lastChange, Stopwatch.GetTimestamp());
-            _changes.Writer.TryWrite(relative);
+            Post(relative);
         }
+    }
+
+    /// <summary>Passes a change on, after noting its time (so that whoever reads it finds the time at least as new).</summary>
+    private void Post(string change)
+    {
+        Volatile.Write(ref _lastChange, Stopwatch.GetTimestamp());
+        _changes.Writer.TryWrite(change);
     }
 
     public void Dispose()

@@ -21,18 +21,7 @@ public sealed class ParsedFilesTests : IDisposable
         WriteBibliography("ILO Indicators of Forced Labour");
         _project.Write(Parent, File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", "csl", "pub-author-date.csl"))
             .Replace("https://pubpipeline.example/styles/pub-author-date", "http://www.zotero.org/styles/house-author-date", StringComparison.Ordinal));
-        _project.Write("more-styles/dependent/journal-of-testing.csl", """
-            <?xml version="1.0" encoding="utf-8"?>
-            <style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="en-GB">
-              <info>
-                <title>Journal of Testing</title>
-                <id>http://www.zotero.org/styles/journal-of-testing</id>
-                <link href="http://www.zotero.org/styles/journal-of-testing" rel="self"/>
-                <link href="http://www.zotero.org/styles/house-author-date" rel="independent-parent"/>
-                <category citation-format="author-date"/>
-              </info>
-            </style>
-            """);
+        _project.Write("more-styles/dependent/journal-of-testing.csl", StyleNameTests.Dependent("journal-of-testing", "Journal of Testing", "house-author-date"));
         _project.AddPaper("op-001-a", 1, extraFrontMatter: "bibliography: ../references.yaml\ncsl: journal-of-testing", body: "As the indicators show [@ilo-2012].");
     }
 

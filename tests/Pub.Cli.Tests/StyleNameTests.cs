@@ -41,7 +41,8 @@ public sealed class StyleNameTests : IDisposable
 
     public void Dispose() => _project.Dispose();
 
-    private static string Dependent(string name, string title, string parent) => $"""
+    /// <summary>A dependent style in the official repository's form, whose parent is named by id.</summary>
+    internal static string Dependent(string name, string title, string parent) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="en-GB">
           <info>
