@@ -57,6 +57,9 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <summary>True when every change has been built, PDFs included, and nothing is waiting.</summary>
     public bool Idle => _session.Idle;
 
+    /// <summary>True while a PDF is being set.</summary>
+    internal bool SettingPdf => _session.SettingPdf;
+
     /// <summary>Ends when the preview stops by itself (the rebuild loop failed).</summary>
     public Task Completion => _loop;
 

@@ -52,6 +52,11 @@ internal sealed class PreviewSession
 
     private volatile bool _idle;
 
+    /// <summary>True while a PDF is being set (a save now sets it aside).</summary>
+    public bool SettingPdf => _settingPdf;
+
+    private volatile bool _settingPdf;
+
     private bool _collectedOnce;
 
     /// <summary>Finds the manuscripts named by the options; problems here mean nothing can be previewed.</summary>
@@ -118,7 +123,17 @@ internal sealed class PreviewSession
                 using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                 var saved = changes.WaitToReadAsync(abandon.Token).AsTask().ContinueWith(
                     _ => abandon.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                if (!_builder.BuildPdf(next, printed, abandon.Token) && !cancel.IsCancellationRequested)
+                bool set;
+                _settingPdf = true;
+                try
+                {
+                    set = _builder.BuildPdf(next, printed, abandon.Token);
+                }
+                finally
+                {
+                    _settingPdf = false;
+                }
+                if (!set && !cancel.IsCancellationRequested)
                 {
                     _options.Log.WriteLine($"pub preview: {next}: PDF set aside for the change just saved");
                     if (!_pdfPending.Exists(p => p.Manuscript == next))

@@ -36,9 +36,11 @@ public sealed class PreviewLogTests
         using var log = new StringWriter();
         var synchronized = TextWriter.Synchronized(log);
         var cancel = TestContext.Current.CancellationToken;
-        await using var _ = await Started(project, synchronized, cancel);
+        await using var server = await Started(project, synchronized, cancel);
 
-        await WaitFor(() => Count(log, synchronized, "HTML rebuilt") == 1, cancel);
+        // The save comes once the first PDF is being set (before that, it would simply be built first).
+        await WaitFor(() => server.SettingPdf, cancel);
+        Assert.Equal(1, Count(log, synchronized, "HTML rebuilt"));
         project.Write(PreviewProject.Text(longText + " Second version."));
         await WaitFor(() => Count(log, synchronized, "PDF rebuilt") == 1, cancel);
 
