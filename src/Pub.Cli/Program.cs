@@ -2,4 +2,5 @@
 // codes; it is the only code that touches the console.
 using Pub.Cli;
 
+Prewarm.Start(args);
 return PubCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, () => CollectorChoice.RestartForParallelBuild(args));
