@@ -60,6 +60,19 @@ internal sealed class DigestMemoWorld(IWorld inner) : IWorld
         return error;
     }
 
+    public void PrepareCopy(string source, string target)
+    {
+        // The prepared copy is a new file in the target's folder; the target itself is as it was.
+        ListingsChanged(target);
+        inner.PrepareCopy(source, target);
+    }
+
+    public void DiscardPreparedCopies()
+    {
+        _listings.Clear();
+        inner.DiscardPreparedCopies();
+    }
+
     public string? Delete(string path)
     {
         Changing(path);
@@ -71,6 +84,12 @@ internal sealed class DigestMemoWorld(IWorld inner) : IWorld
     private void Changing(string path)
     {
         _digests.TryRemove(path, out _);
+        ListingsChanged(path);
+    }
+
+    /// <summary>Forgets the listings of the folders a file or folder is in (and of those in it).</summary>
+    private void ListingsChanged(string path)
+    {
         var trimmed = path.TrimEnd('/');
         foreach (var folder in _listings.Keys)
         {

@@ -422,6 +422,22 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
 
     private string AssetsFolder => ProjectPath.Combine(_config.Templates, "html/assets");
 
+    /// <summary>What <see cref="WriteAssets"/> will need, done one file per step while manuscripts render: the copy in
+    /// the output folder and its source are hashed, and where they differ the copy is prepared (written and put on
+    /// disk beside its target, see <see cref="IWorld.PrepareCopy"/>), so that writing it at the end of the build is
+    /// a rename. Copying the fonts, each put on disk before the next, took about 10 ms at the end of a build.</summary>
+    public IEnumerable<bool> PrepareAssets()
+    {
+        foreach (var (source, target) in AssetCopies([]))
+        {
+            if (_world.Digest(target) is not { } existing || _world.Digest(source)?.Sha256 != existing.Sha256)
+            {
+                _world.PrepareCopy(source, target);
+            }
+            yield return true;
+        }
+    }
+
     /// <summary>The files <see cref="WriteAssets"/> copies: the HTML shell's assets and, since the stylesheet's
     /// @font-face rules name assets/fonts/, the project's own fonts (the same files the PDF embeds) and their
     /// licences, copied unchanged so that pages request nothing from elsewhere.</summary>

@@ -267,7 +267,17 @@ public sealed class FileSystemWorld(string root) : IWorld
         {
             return Refused(path);
         }
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
+        var (temporary, error) = WriteBeside(target, state, fill, durable);
+        return error ?? PutInPlace(temporary!, target);
+    }
+
+    /// <summary>The hidden file beside <paramref name="target"/> that <see cref="Replace"/> writes first.</summary>
+    private static string Temporary(string target) =>
+        Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
+
+    private static (string? Temporary, string? Error) WriteBeside<TState>(string target, TState state, Fill<TState> fill, bool durable) where TState : allows ref struct
+    {
+        var temporary = Temporary(target);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -276,22 +286,47 @@ public sealed class FileSystemWorld(string root) : IWorld
                 fill(stream, state);
                 stream.Flush(flushToDisk: durable);
             }
+            return (temporary, null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Remove(temporary);
+            return (null, ex.Message);
+        }
+    }
+
+    private static string? PutInPlace(string temporary, string target)
+    {
+        try
+        {
             File.Move(temporary, target, overwrite: true);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // The temporary file is ours; if it cannot be removed either, the first error is the one to report.
-            }
+            Remove(temporary);
             return ex.Message;
         }
     }
+
+    /// <summary>Deletes a temporary file of ours; if it cannot be removed either, the first error is the one to report.</summary>
+    private static void Remove(string temporary)
+    {
+        try
+        {
+            File.Delete(temporary);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Copies prepared by <see cref="PrepareCopy"/>: the full target path, with the full source path and the
+    /// hidden file that holds the copy.</summary>
+    private readonly Dictionary<string, (string Source, string Temporary)> _prepared = new(StringComparer.Ordinal);
+
+    /// <summary>The folders <see cref="PrepareCopy"/> made for its copies.</summary>
+    private readonly List<string> _preparedFolders = [];
 
     public string? Copy(string source, string target)
     {
@@ -299,6 +334,19 @@ public sealed class FileSystemWorld(string root) : IWorld
         {
             return Refused(source);
         }
+        if (Full(target) is { } to && TakePrepared(to) is { } prepared)
+        {
+            if (prepared.Source == from && PutInPlace(prepared.Temporary, to) is null)
+            {
+                return null;
+            }
+            Remove(prepared.Temporary);
+        }
+        return CopyNow(from, target);
+    }
+
+    private string? CopyNow(string from, string target)
+    {
         try
         {
             using var read = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
@@ -307,6 +355,83 @@ public sealed class FileSystemWorld(string root) : IWorld
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return ex.Message;
+        }
+    }
+
+    public void PrepareCopy(string source, string target)
+    {
+        if (Full(source) is not { } from || Full(target) is not { } to)
+        {
+            return;
+        }
+        lock (_prepared)
+        {
+            if (_prepared.ContainsKey(to))
+            {
+                return;
+            }
+        }
+        // The folders the preparation makes are removed again if nothing is put in place there.
+        var made = new List<string>();
+        for (var folder = Path.GetDirectoryName(to); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            made.Add(folder);
+        }
+        try
+        {
+            using var read = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            if (WriteBeside(to, read, static (stream, source) => source.CopyTo(stream), durable: true) is ({ } temporary, null))
+            {
+                lock (_prepared)
+                {
+                    _prepared[to] = (from, temporary);
+                    _preparedFolders.AddRange(made);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Copy tries again and reports what it finds.
+        }
+    }
+
+    private (string Source, string Temporary)? TakePrepared(string target)
+    {
+        lock (_prepared)
+        {
+            return _prepared.Remove(target, out var prepared) ? prepared : null;
+        }
+    }
+
+    public void DiscardPreparedCopies()
+    {
+        List<string> left;
+        List<string> folders;
+        lock (_prepared)
+        {
+            left = [.. _prepared.Values.Select(p => p.Temporary)];
+            folders = [.. _preparedFolders];
+            _prepared.Clear();
+            _preparedFolders.Clear();
+        }
+        foreach (var temporary in left)
+        {
+            Remove(temporary);
+        }
+        // Deepest first, so that a folder is empty once the folders in it are gone.
+        foreach (var folder in folders.Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length))
+        {
+            try
+            {
+                if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    Directory.Delete(folder);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Only an empty folder was to go; one that cannot be removed is left as it is.
+            }
         }
     }
 

@@ -44,6 +44,7 @@ public static class PubCompiler
         finally
         {
             citations.Settle();
+            world.DiscardPreparedCopies();
         }
     }
 
@@ -83,6 +84,8 @@ public static class PubCompiler
             }
             editions.Add(new EditionResult(EditionBuilder.AssetsUnit, written, Failed: false));
         }
+        // Copies prepared while the manuscripts rendered and not needed after all (every edition failed).
+        world.DiscardPreparedCopies();
         var removed = new List<string>();
         var manifest = options is { Write: true, Manifest: true } ? WriteManifest(workspace, options, builder, cache, editions, diagnostics, removed) : null;
         if (cache is not null)
@@ -100,8 +103,9 @@ public static class PubCompiler
     }
 
     /// <summary>What the end of a build that records itself in the cache needs and can be had before: the
-    /// fingerprints of the project's inputs, recorded with every edition, and the digests of the HTML assets
-    /// already in the output folder, which are compared with their sources. Hashing them is most of the
+    /// fingerprints of the project's inputs, recorded with every edition, the digests of the HTML assets
+    /// already in the output folder, which are compared with their sources, and the copies of those that differ,
+    /// prepared beside their targets so that writing the assets at the end is a rename each. Hashing them is most of the
     /// time between the last manuscript and the end of a build; while the manuscripts render on other
     /// threads, the calling thread takes it on (see <see cref="ManuscriptQueue"/>).</summary>
     private static Func<bool>? WhileWaiting(IWorld world, BuildCache? cache, ProjectConfig config, EditionBuilder builder, BuildOptions options)
@@ -118,12 +122,11 @@ public static class PubCompiler
                 cache.Prefetch(input);
                 yield return true;
             }
-            if (options.Formats.HasFlag(OutputFormats.Html))
+            if (options.Formats.HasFlag(OutputFormats.Html) && options.Write)
             {
-                foreach (var (_, copy) in builder.AssetCopies([]))
+                foreach (var step in builder.PrepareAssets())
                 {
-                    _ = world.Digest(copy);
-                    yield return true;
+                    yield return step;
                 }
             }
         }

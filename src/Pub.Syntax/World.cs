@@ -33,6 +33,19 @@ public interface IWorld
     string? Copy(string source, string target) =>
         ReadBytes(source) is { } bytes ? WriteAtomic(target, bytes) : $"cannot read '{source}'";
 
+    /// <summary>Makes the copy of <paramref name="source"/> that a later <see cref="Copy"/> to <paramref name="target"/>
+    /// puts in place, hidden beside the target and already on disk, so that the copy itself is only a rename: a build
+    /// prepares its assets' copies while it waits for manuscripts to render. Nothing is reported; a copy that could not
+    /// be prepared is made by <see cref="Copy"/> as usual. A world that keeps nothing on disk prepares nothing.</summary>
+    void PrepareCopy(string source, string target)
+    {
+    }
+
+    /// <summary>Removes the prepared copies that no <see cref="Copy"/> put in place (when every edition failed).</summary>
+    void DiscardPreparedCopies()
+    {
+    }
+
     /// <summary>Files below a folder (recursively), project-relative, in ordinal order. A symbolic link to a
     /// folder outside the project is not descended into: it is listed as its own path with a trailing slash,
     /// so that the caller can say it was refused.</summary>

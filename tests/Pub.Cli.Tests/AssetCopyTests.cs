@@ -45,6 +45,47 @@ public sealed class AssetCopyTests
     }
 
     [Fact]
+    public void A_prepared_copy_is_put_in_place_by_the_copy_and_one_never_put_in_place_is_discarded()
+    {
+        using var project = new TestProject();
+        var (first, second) = (RandomNumberGenerator.GetBytes(200_000), RandomNumberGenerator.GetBytes(1_000));
+        project.Write("data/first.bin", first);
+        project.Write("data/second.bin", second);
+        var world = new FileSystemWorld(project.Root);
+        var folder = Path.Combine(project.Root, "dist/copy");
+
+        world.PrepareCopy("data/first.bin", "dist/copy/first.bin");
+        world.PrepareCopy("data/second.bin", "dist/copy/unused.bin");
+        world.PrepareCopy("data/first.bin", "dist/copy/other.bin");
+        // Prepared copies are hidden files beside their targets until they are put in place.
+        Assert.Equal(3, Directory.GetFiles(folder).Length);
+        Assert.All(Directory.GetFiles(folder), f => Assert.StartsWith(".", Path.GetFileName(f), StringComparison.Ordinal));
+
+        Assert.Null(world.Copy("data/first.bin", "dist/copy/first.bin"));
+        // A copy from another source than the prepared one copies what it is asked to.
+        Assert.Null(world.Copy("data/second.bin", "dist/copy/other.bin"));
+        world.DiscardPreparedCopies();
+
+        Assert.Equal(["first.bin", "other.bin"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(first, File.ReadAllBytes(Path.Combine(folder, "first.bin")));
+        Assert.Equal(second, File.ReadAllBytes(Path.Combine(folder, "other.bin")));
+    }
+
+    [Fact]
+    public void A_build_whose_only_edition_fails_writes_no_assets_and_leaves_no_prepared_copy()
+    {
+        using var project = new TestProject();
+        project.AddPaper("op-004-test", 4, title: "Fonts", body: "A claim [@nobody-1999].");
+
+        var (exit, _, error) = project.Run("build", "--format", "html", "--jobs", "2");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("PUB0201", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(project.Dist, "assets")) && Directory.EnumerateFileSystemEntries(Path.Combine(project.Dist, "assets"), "*", SearchOption.AllDirectories).Any(),
+            string.Join(", ", Directory.Exists(Path.Combine(project.Dist, "assets")) ? Directory.EnumerateFileSystemEntries(Path.Combine(project.Dist, "assets"), "*", SearchOption.AllDirectories) : []));
+    }
+
+    [Fact]
     public void A_copy_never_reads_or_writes_outside_the_project()
     {
         using var project = new TestProject();
