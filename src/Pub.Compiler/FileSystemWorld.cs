@@ -371,6 +371,7 @@ public sealed class FileSystemWorld(string root) : IWorld
                 return;
             }
         }
+        SweepOnce(Path.GetDirectoryName(to)!);
         // The folders the preparation makes are removed again if nothing is put in place there.
         var made = new List<string>();
         for (var folder = Path.GetDirectoryName(to); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
@@ -392,6 +393,65 @@ public sealed class FileSystemWorld(string root) : IWorld
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Copy tries again and reports what it finds.
+        }
+    }
+
+    /// <summary>The folders whose leftovers <see cref="SweepOnce"/> has removed.</summary>
+    private readonly HashSet<string> _swept = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Removes, once per folder and build, the hidden files that another pub left beside its targets and that
+    /// no running process will put in place: a copy is prepared long before it is used, and a build killed
+    /// meanwhile (by SIGKILL or a power cut; an interrupted build removes its own) would otherwise leave it in
+    /// the output folder for good. A file counts as such a leftover when its name is one this world writes
+    /// (".name.PID.tmp") and no process with that id is running.
+    /// </summary>
+    private void SweepOnce(string folder)
+    {
+        lock (_swept)
+        {
+            if (!_swept.Add(folder))
+            {
+                return;
+            }
+        }
+        try
+        {
+            if (!Directory.Exists(folder))
+            {
+                return;
+            }
+            foreach (var file in Directory.EnumerateFiles(folder, ".*.tmp"))
+            {
+                var name = Path.GetFileName(file);
+                var dot = name.LastIndexOf('.', name.Length - ".tmp".Length - 1);
+                if (dot > 1 && int.TryParse(name.AsSpan(dot + 1, name.Length - ".tmp".Length - dot - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var process)
+                    && process != System.Environment.ProcessId && !IsRunning(process))
+                {
+                    Remove(file);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Leftovers only take room; the build does not depend on their removal.
+        }
+    }
+
+    private static bool IsRunning(int process)
+    {
+        try
+        {
+            using var found = System.Diagnostics.Process.GetProcessById(process);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -72,6 +72,32 @@ public sealed class AssetCopyTests
     }
 
     [Fact]
+    public void Preparing_a_copy_removes_what_a_killed_pub_left_beside_its_targets_and_nothing_else()
+    {
+        using var project = new TestProject();
+        project.Write("data/font.ttf", [1, 2, 3]);
+        var folder = Path.Combine(project.Root, "dist/fonts");
+        Directory.CreateDirectory(folder);
+        // No process has the largest id; process 1 always runs.
+        var left = Path.Combine(folder, $".font.ttf.{int.MaxValue}.tmp");
+        var running = Path.Combine(folder, ".other.ttf.1.tmp");
+        var unrelated = Path.Combine(folder, ".notes.tmp");
+        foreach (var file in new[] { left, running, unrelated })
+        {
+            File.WriteAllBytes(file, [0]);
+        }
+        var world = new FileSystemWorld(project.Root);
+
+        world.PrepareCopy("data/font.ttf", "dist/fonts/font.ttf");
+        world.DiscardPreparedCopies();
+
+        Assert.False(File.Exists(left));
+        Assert.True(File.Exists(running));
+        Assert.True(File.Exists(unrelated));
+        Assert.False(File.Exists(Path.Combine(folder, "font.ttf")));
+    }
+
+    [Fact]
     public void A_build_whose_only_edition_fails_writes_no_assets_and_leaves_no_prepared_copy()
     {
         using var project = new TestProject();
