@@ -20,6 +20,14 @@ internal static class Prewarm
         {
             return;
         }
+        // The runtime's class-constructor locks, when two threads contend for one, read their spin settings
+        // through AppContext, whose own class constructor the main thread runs as it opens the console. Started
+        // first, this thread could hold a constructor the main thread needs (the string comparer's, for
+        // OpenSSL's tables) while it waits for AppContext's, held by the main thread waiting for it: both spin
+        // for ever (seen once, with the server collector). AppContext and the processor count are therefore
+        // set up here, before there is a second thread.
+        _ = AppContext.GetData("System.GC.Server");
+        _ = Environment.ProcessorCount;
         var thread = new Thread(static () => SHA256.HashData(ReadOnlySpan<byte>.Empty)) { IsBackground = true, Name = "pub prewarm" };
         thread.Start();
     }
