@@ -68,7 +68,13 @@ public sealed class Workspace
         // A manuscript file that is a link leading outside is reported by the loader, where it is read; a folder
         // link is reported here, since nothing in it is ever looked at.
         var listed = world.ListFiles(PapersFolder);
-        diagnostics.AddRange(listed.Where(p => p.EndsWith('/')).Select(ProjectFiles.Refused));
+        foreach (var folder in listed)
+        {
+            if (folder.EndsWith('/'))
+            {
+                diagnostics.Add(ProjectFiles.Refused(folder));
+            }
+        }
         var all = listed.Where(p => ProjectPath.FileName(p) == ManuscriptFileName).ToList();
         var selected = Select(world, all, paths, diagnostics);
         beforeParsing?.Invoke(config, [.. all.Where(selected.Contains)]);

@@ -226,13 +226,29 @@ internal sealed class Lowering
             {
                 continue;
             }
-            var cells = row.OfType<Markdig.Extensions.Tables.TableCell>()
-                .Select(c => new Pub.Model.TableCell(Blocks(c), Math.Max(1, c.ColumnSpan), Math.Max(1, c.RowSpan)))
-                .ToList();
+            // Loops rather than Select over OfType and Concat here and below: in the native executable a Select over
+            // another query's result is a generic virtual call, which is resolved at its first use for about a
+            // millisecond.
+            var cells = new List<Pub.Model.TableCell>(row.Count);
+            foreach (var block in row)
+            {
+                if (block is Markdig.Extensions.Tables.TableCell c)
+                {
+                    cells.Add(new Pub.Model.TableCell(Blocks(c), Math.Max(1, c.ColumnSpan), Math.Max(1, c.RowSpan)));
+                }
+            }
             (row.IsHeader ? header : body).Add(new Pub.Model.TableRow(cells));
         }
         // Grid tables and pipe tables may be wider in the definitions than in the rows.
-        var columns = Math.Max(1, header.Concat(body).Select(r => r.Cells.Sum(c => c.ColumnSpan)).DefaultIfEmpty(1).Max());
+        var columns = 1;
+        foreach (var row in header)
+        {
+            columns = Math.Max(columns, row.Cells.Sum(c => c.ColumnSpan));
+        }
+        foreach (var row in body)
+        {
+            columns = Math.Max(columns, row.Cells.Sum(c => c.ColumnSpan));
+        }
         if (alignments.Count > columns)
         {
             alignments = alignments.Take(columns).ToList();
