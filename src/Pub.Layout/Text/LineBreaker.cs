@@ -143,6 +143,7 @@ internal static class LineBreaker
             var active = new List<Node> { new(-1, 0, 1, 0, 0, null, 0, 0, 0, 0, 0) };
             int n = _items.Count;
             var best = new Dictionary<(int Fitness, int LineClass, int Hyphens), (Node From, double Demerits, double Ratio, double Badness)>();
+            var ordered = new List<KeyValuePair<(int Fitness, int LineClass, int Hyphens), (Node From, double Demerits, double Ratio, double Badness)>>();
             // The paragraph ends with an implicit forced break after its last item.
             for (int i = 0; i <= n; i++)
             {
@@ -223,7 +224,17 @@ internal static class LineBreaker
                 if (best.Count > 0)
                 {
                     var (w, y, z) = AfterBreak(i);
-                    foreach (var ((fitness, _, hyphens), (from, demerits, ratio, badness)) in best.OrderBy(b => b.Value.Demerits))
+                    // The new nodes by demerits, equal ones in the order they were found (a stable insertion sort:
+                    // there are a few at most).
+                    ordered.Clear();
+                    foreach (var candidate in best)
+                    {
+                        int at = ordered.Count;
+                        while (at > 0 && ordered[at - 1].Value.Demerits > candidate.Value.Demerits)
+                            at--;
+                        ordered.Insert(at, candidate);
+                    }
+                    foreach (var ((fitness, _, hyphens), (from, demerits, ratio, badness)) in ordered)
                         active.Add(new Node(i, from.Line + 1, fitness, hyphens, demerits, from, w, y, z, ratio, badness));
                 }
                 if (active.Count == 0)

@@ -146,18 +146,32 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics, Hy
     private List<Piece> ByFace(string text, TextStyle style, double size)
     {
         var primary = Face(style);
+        // Most words: the pieces are slices of the word itself, with no copy made character by character.
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            var slices = new List<Piece>(1);
+            FontFace? face = null;
+            int start = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                var next = FaceFor(new Rune(text[i]), primary);
+                if (face is not null && next != face)
+                {
+                    slices.Add(Make(text[start..i], face, size, style));
+                    start = i;
+                }
+                face = next;
+            }
+            if (face is not null)
+                slices.Add(Make(start == 0 ? text : text[start..], face, size, style));
+            return slices;
+        }
         var pieces = new List<Piece>();
         var run = new StringBuilder();
         FontFace? current = null;
         foreach (var rune in text.EnumerateRunes())
         {
-            var face = primary;
-            if (!primary.HasGlyph(rune.Value) && !IsIgnorable(rune.Value))
-            {
-                face = fonts.Fallback(rune.Value, primary) ?? primary;
-                if (face == primary)
-                    diagnostics.MissingGlyph(rune, primary);
-            }
+            var face = FaceFor(rune, primary);
             if (current is not null && face != current)
             {
                 pieces.Add(Make(run.ToString(), current, size, style));
@@ -171,13 +185,25 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics, Hy
         return pieces;
     }
 
+    /// <summary>The face that sets a character: the style's own, or the first fallback that has the glyph (a missing
+    /// glyph is reported and set as the own face's box).</summary>
+    private FontFace FaceFor(Rune rune, FontFace primary)
+    {
+        if (primary.HasGlyph(rune.Value) || IsIgnorable(rune.Value))
+            return primary;
+        var face = fonts.Fallback(rune.Value, primary) ?? primary;
+        if (face == primary)
+            diagnostics.MissingGlyph(rune, primary);
+        return face;
+    }
+
     // Soft hyphens and zero-width characters carry no glyph and are not worth a warning.
     private static bool IsIgnorable(int codePoint) => codePoint is 0xAD or 0x200B or 0x200C or 0x200D or 0xFEFF;
 
     private static Piece Make(string text, FontFace face, double size, TextStyle style)
     {
         text = text.Replace("\u00AD", "", StringComparison.Ordinal).Replace("\u200B", "", StringComparison.Ordinal);
-        return new Piece(text, face, size, face.Measure(text, size), style with { Size = size });
+        return new Piece(text, face, size, face.Measure(text, size), size == style.Size ? style : style with { Size = size });
     }
 }
 
