@@ -28,6 +28,9 @@ internal static class KernedText
         var comment = new StringBuilder(Prefix, Prefix.Length + 12 * run.Kerns.Count);
         int glyph = 0, at = 0;
         long units = 0;
+        // Where the glyph at the last kern stands as the PDF places it: the adjustments are written to a thousandth
+        // of an em, and each next one makes up for the rounding of those before, so that the words of a line shown
+        // as one string do not drift.
         double start = 0;
         foreach (var kern in run.Kerns)
         {
@@ -39,10 +42,9 @@ internal static class KernedText
                 glyph++;
             }
             double plain = start + units * run.Size / face.UnitsPerEm;
-            double adjustment = (plain - kern.Offset) * 1000 / run.Size;
-            comment.Append(' ').Append(glyph.ToString(CultureInfo.InvariantCulture))
-                .Append(' ').Append(adjustment.ToString("0.###", CultureInfo.InvariantCulture));
-            start = kern.Offset;
+            var adjustment = ((plain - kern.Offset) * 1000 / run.Size).ToString("0.###", CultureInfo.InvariantCulture);
+            comment.Append(' ').Append(glyph.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(adjustment);
+            start = plain - double.Parse(adjustment, CultureInfo.InvariantCulture) * run.Size / 1000;
             units = 0;
         }
         return comment.ToString();

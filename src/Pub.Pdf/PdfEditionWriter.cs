@@ -68,8 +68,9 @@ public static class PdfEditionWriter
             // marked-content sequence; a new line opens a new one, so that each text object holds one line.
             int? open = null;
             double line = double.NaN;
-            foreach (var item in page.Items)
+            for (int k = 0; k < page.Items.Count; k++)
             {
+                var item = page.Items[k];
                 if (item is LinkItem or DestinationItem || item is ImageItem i && !artwork.Has(i))
                     continue;
                 int tag = tags.Sequence(item.Tag);
@@ -83,6 +84,11 @@ public static class PdfEditionWriter
                     tags.Begin(gfx, index, tag);
                     open = tag;
                 }
+                if (item is TextRun && Words(page.Items, k, tags, faces) is ({ Count: > 1 } words, var end))
+                {
+                    item = Shown(words);
+                    k = end;
+                }
                 Draw(gfx, item, families, faces, fonts, artwork);
             }
             if (open is not null)
@@ -90,6 +96,63 @@ public static class PdfEditionWriter
         }
         TaggedContent.ReplacePlaceholders(pdfPage);
         return pdfPage;
+    }
+
+    /// <summary>
+    /// The run at <paramref name="start"/> and the runs after it that one string can show: the words of a line in one
+    /// face, size and colour within one marked-content sequence, left to right, each after a run that ends with its
+    /// space or clear of it by at least a tenth of an em (where a space is put between them). Link and destination
+    /// items between them draw nothing and are passed over.
+    /// </summary>
+    private static (List<TextRun> Words, int End) Words(IReadOnlyList<PageItem> items, int start, TaggedContent tags, Dictionary<string, FontFace?> faces)
+    {
+        var first = (TextRun)items[start];
+        var words = new List<TextRun>(1) { first };
+        int end = start;
+        if (first.Rotation != 0 || faces.GetValueOrDefault(first.FaceId) is null || first.Kerns.Any(k => k.Index == 0))
+            return (words, end);
+        int tag = tags.Sequence(first.Tag);
+        for (int k = start + 1; k < items.Count; k++)
+        {
+            if (items[k] is LinkItem or DestinationItem)
+                continue;
+            var last = words[^1];
+            if (items[k] is not TextRun next || next.FaceId != first.FaceId || next.Size != first.Size || next.Colour != first.Colour
+                || next.Rotation != 0 || next.Baseline != first.Baseline || tags.Sequence(next.Tag) != tag
+                || next.X <= last.X || !(last.Text.EndsWith(' ') || next.X - (last.X + last.Width) >= first.Size / 10)
+                || next.Text.Length == 0 || next.Kerns.Any(k => k.Index == 0))
+                break;
+            words.Add(next);
+            end = k;
+        }
+        return (words, end);
+    }
+
+    /// <summary>
+    /// Words of one line as one run: their texts with a space between (their own where they end with one), each word
+    /// placed where layout put it (a kern at its first glyph, which the TJ array turns into the distance from where
+    /// the space would leave it) and its own kerns kept. One string a line instead of one a word: a justified line is
+    /// one text-showing operator, and the PDF is drawn with far fewer of them.
+    /// </summary>
+    private static TextRun Shown(List<TextRun> words)
+    {
+        var first = words[0];
+        var text = new StringBuilder(first.Text);
+        var kerns = new List<KernAt>(first.Kerns);
+        for (int w = 1; w < words.Count; w++)
+        {
+            var word = words[w];
+            if (!words[w - 1].Text.EndsWith(' '))
+                text.Append(' ');
+            int at = text.Length;
+            double offset = word.X - first.X;
+            kerns.Add(new KernAt(at, offset));
+            foreach (var kern in word.Kerns)
+                kerns.Add(new KernAt(at + kern.Index, offset + kern.Offset));
+            text.Append(word.Text);
+        }
+        var last = words[^1];
+        return first with { Text = text.ToString(), Width = last.X + last.Width - first.X, Kerns = kerns };
     }
 
     private static void Draw(XGraphics gfx, PageItem item, Dictionary<string, string> families,
