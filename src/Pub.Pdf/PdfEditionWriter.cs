@@ -109,7 +109,7 @@ public static class PdfEditionWriter
         var first = (TextRun)items[start];
         var words = new List<TextRun>(1) { first };
         int end = start;
-        if (first.Rotation != 0 || faces.GetValueOrDefault(first.FaceId) is null || first.Kerns.Any(k => k.Index == 0))
+        if (first.Rotation != 0 || faces.GetValueOrDefault(first.FaceId) is null)
             return (words, end);
         int tag = tags.Sequence(first.Tag);
         for (int k = start + 1; k < items.Count; k++)
@@ -120,7 +120,7 @@ public static class PdfEditionWriter
             if (items[k] is not TextRun next || next.FaceId != first.FaceId || next.Size != first.Size || next.Colour != first.Colour
                 || next.Rotation != 0 || next.Baseline != first.Baseline || tags.Sequence(next.Tag) != tag
                 || next.X <= last.X || !(last.Text.EndsWith(' ') || next.X - (last.X + last.Width) >= first.Size / 10)
-                || next.Text.Length == 0 || next.Kerns.Any(k => k.Index == 0))
+                || next.Text.Length == 0)
                 break;
             words.Add(next);
             end = k;

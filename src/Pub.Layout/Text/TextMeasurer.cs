@@ -146,42 +146,32 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics, Hy
     private List<Piece> ByFace(string text, TextStyle style, double size)
     {
         var primary = Face(style);
-        // Most words: the pieces are slices of the word itself, with no copy made character by character.
-        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        // A lone surrogate is set as the replacement character, as reading the text by runes gives it; then each
+        // piece is a slice of the word, with no copy made character by character.
+        if (text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
         {
-            var slices = new List<Piece>(1);
-            FontFace? face = null;
-            int start = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                var next = FaceFor(new Rune(text[i]), primary);
-                if (face is not null && next != face)
-                {
-                    slices.Add(Make(text[start..i], face, size, style));
-                    start = i;
-                }
-                face = next;
-            }
-            if (face is not null)
-                slices.Add(Make(start == 0 ? text : text[start..], face, size, style));
-            return slices;
+            var repaired = new StringBuilder(text.Length);
+            foreach (var rune in text.EnumerateRunes())
+                repaired.Append(rune.ToString());
+            text = repaired.ToString();
         }
-        var pieces = new List<Piece>();
-        var run = new StringBuilder();
+        var pieces = new List<Piece>(1);
         FontFace? current = null;
-        foreach (var rune in text.EnumerateRunes())
+        int start = 0;
+        for (int i = 0; i < text.Length;)
         {
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out int length);
             var face = FaceFor(rune, primary);
             if (current is not null && face != current)
             {
-                pieces.Add(Make(run.ToString(), current, size, style));
-                run.Clear();
+                pieces.Add(Make(text[start..i], current, size, style));
+                start = i;
             }
             current = face;
-            run.Append(rune.ToString());
+            i += length;
         }
-        if (current is not null && run.Length > 0)
-            pieces.Add(Make(run.ToString(), current, size, style));
+        if (current is not null)
+            pieces.Add(Make(start == 0 ? text : text[start..], current, size, style));
         return pieces;
     }
 
