@@ -2,5 +2,6 @@
 // codes; it is the only code that touches the console.
 using Pub.Cli;
 
+HeapPages.Prepare();
 Prewarm.Start(args);
 return PubCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, () => CollectorChoice.RestartForParallelBuild(args));
