@@ -19,6 +19,8 @@ internal static partial class CollectorChoice
     /// <summary>The runtime's switch for the server collector; when it is set, whoever set it decided.</summary>
     public const string Variable = "DOTNET_gcServer";
 
+    private const string YoungGeneration = "DOTNET_GCgen0size";
+
     /// <summary>Starts this pub again with the server collector when <see cref="ShouldRestart"/> says so; returns
     /// only when it does not (or cannot) restart, and the build goes on as it is.</summary>
     public static void RestartForParallelBuild(string[] args)
@@ -34,6 +36,12 @@ internal static partial class CollectorChoice
             environment.Add($"{variable.Key}={variable.Value}");
         }
         environment.Add(Variable + "=1");
+        // The young generation's size set for the workstation collector (Pub.Cli.csproj) is not the server
+        // collector's: 0 gives it back its own, unless somebody chose one.
+        if (Environment.GetEnvironmentVariable(YoungGeneration) is null)
+        {
+            environment.Add(YoungGeneration + "=0");
+        }
         Console.Out.Flush();
         Console.Error.Flush();
         Execute(path, [path, .. args], [.. environment]);
