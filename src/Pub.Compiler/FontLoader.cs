@@ -35,15 +35,45 @@ internal static class FontLoader
     }
 
     /// <summary>Hyphenation patterns from templates/hyphenation, keyed by language tag (hyph_en_GB.dic → en-GB).
-    /// A missing folder only means no hyphenation.</summary>
+    /// A missing folder only means no hyphenation. A file is read when its language is first looked up, not
+    /// before: the shipped German patterns alone are a megabyte, and most papers are in one language.</summary>
     public static IReadOnlyDictionary<string, byte[]> LoadHyphenation(IWorld world, ProjectConfig config)
     {
-        var patterns = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in world.ListFiles(ProjectPath.Combine(config.Templates, "hyphenation")).Order(StringComparer.Ordinal))
         {
-            if (Pub.Layout.Hyphenation.HyphenationFiles.LanguageOf(ProjectPath.FileName(file)) is { } language && world.ReadBytes(file) is { } bytes)
-                patterns[language] = bytes;
+            if (Pub.Layout.Hyphenation.HyphenationFiles.LanguageOf(ProjectPath.FileName(file)) is { } language)
+                files[language] = file;
         }
-        return patterns;
+        return new FilesOnDemand(world, files);
+    }
+
+    /// <summary>Files by key, each read on first use and kept (the same array every time, which the parsed
+    /// patterns are cached by); a file that cannot be read is empty.</summary>
+    private sealed class FilesOnDemand(IWorld world, Dictionary<string, string> paths) : IReadOnlyDictionary<string, byte[]>
+    {
+        private readonly Dictionary<string, Lazy<byte[]>> _files = paths.ToDictionary(
+            p => p.Key, p => new Lazy<byte[]>(() => world.ReadBytes(p.Value) ?? []), StringComparer.OrdinalIgnoreCase);
+
+        public byte[] this[string key] => _files[key].Value;
+
+        public IEnumerable<string> Keys => _files.Keys;
+
+        public IEnumerable<byte[]> Values => _files.Values.Select(f => f.Value);
+
+        public int Count => _files.Count;
+
+        public bool ContainsKey(string key) => _files.ContainsKey(key);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out byte[] value)
+        {
+            value = _files.TryGetValue(key, out var file) ? file.Value : null;
+            return value is not null;
+        }
+
+        public IEnumerator<KeyValuePair<string, byte[]>> GetEnumerator() =>
+            _files.Select(f => KeyValuePair.Create(f.Key, f.Value.Value)).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -6,7 +6,8 @@ namespace Pub.Layout.Hyphenation;
 /// Picks the patterns for a language tag from those handed to layout (keyed by BCP 47 tag, as bytes: layout
 /// reads no files). An exact tag wins ("en-GB"); otherwise the primary language ("ru-RU" → "ru"), and for a
 /// bare tag the first regional variant in a fixed order ("en" → "en-US"). Parsed files are cached per byte
-/// array, so the passes of one build and the editions of one run parse each file once.
+/// array, so the passes of one build and the editions of one run parse each file once. Only the value picked is
+/// taken (the keys are looked at first): a build hands over patterns it reads from disk when first asked for.
 /// </summary>
 public static class HyphenationFiles
 {
@@ -61,13 +62,13 @@ internal sealed class HyphenationLanguages(IReadOnlyDictionary<string, byte[]> p
             return bare;
         if (Preferred.TryGetValue(primary, out var preferred) && Lookup(preferred) is { } regional)
             return regional;
-        return patterns
-            .Where(p => p.Key.Split('-', '_')[0].Equals(primary, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => p.Value)
-            .FirstOrDefault();
+        return patterns.Keys
+            .Where(k => k.Split('-', '_')[0].Equals(primary, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault() is { } key ? patterns[key] : null;
     }
 
+    // By key first, then the value: the patterns may be read only when looked up.
     private byte[]? Lookup(string tag) =>
-        patterns.FirstOrDefault(p => p.Key.Replace('_', '-').Equals(tag, StringComparison.OrdinalIgnoreCase)).Value;
+        patterns.Keys.FirstOrDefault(k => k.Replace('_', '-').Equals(tag, StringComparison.OrdinalIgnoreCase)) is { } key ? patterns[key] : null;
 }
