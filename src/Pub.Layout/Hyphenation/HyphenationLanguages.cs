@@ -29,7 +29,9 @@ public static class HyphenationFiles
 
 internal sealed class HyphenationLanguages(IReadOnlyDictionary<string, byte[]> patterns)
 {
-    private static readonly ConditionalWeakTable<byte[], Hyphenator> Parsed = [];
+    // Lazy, so that a file is parsed once even when a build prepares it on one thread while layout on another
+    // asks for it: the table may run its factory on both, but hands both the same Lazy.
+    private static readonly ConditionalWeakTable<byte[], Lazy<Hyphenator>> Parsed = [];
     private readonly Dictionary<string, Hyphenator?> _byTag = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The regional variant a bare language takes when the data has no bare entry.</summary>
@@ -48,7 +50,7 @@ internal sealed class HyphenationLanguages(IReadOnlyDictionary<string, byte[]> p
         if (_byTag.TryGetValue(language, out var cached))
             return cached;
         var data = Find(language.Replace('_', '-'));
-        var hyphenator = data is null ? null : Parsed.GetValue(data, PatternFile.Parse);
+        var hyphenator = data is null ? null : Parsed.GetValue(data, static d => new Lazy<Hyphenator>(() => PatternFile.Parse(d))).Value;
         _byTag[language] = hyphenator;
         return hyphenator;
     }
