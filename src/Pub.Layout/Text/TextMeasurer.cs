@@ -108,13 +108,24 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics, Hy
 
     private static bool IsSpace(char c) => c is ' ' or '\n' or '\r' or '\t';
 
+    /// <summary>The last space measured, for the style object it was measured in: the spaces of a text span
+    /// share their style, and a glue is never changed, so one serves them all.</summary>
+    private (TextStyle Style, Glue Glue)? _space;
+
     private void AddGlue(List<LineItem> items, TextStyle style)
     {
+        if (_space is { } last && ReferenceEquals(last.Style, style))
+        {
+            items.Add(last.Glue);
+            return;
+        }
         var face = Face(style);
         double width = face.Measure(" ", style.Size);
         var piece = new Piece(" ", face, style.Size, width, style);
         // TeX's values for a text face: stretch half a space, shrink a third.
-        items.Add(new Glue(width, width / 2, width / 3, piece));
+        var glue = new Glue(width, width / 2, width / 3, piece);
+        _space = (style, glue);
+        items.Add(glue);
     }
 
     public FontFace Face(TextStyle style) => fonts.Resolve(style.Role, style.Bold, style.Italic);
