@@ -27,64 +27,83 @@ public static class PatternFile
         var levels = new List<Hyphenator.Level> { new() };
         int leftMin = 2, rightMin = 2, compoundLeft = 0, compoundRight = 0;
         var noHyphen = new List<string>();
-        foreach (var raw in text.Split('\n'))
+        // Read line by line as spans: a file has thousands of patterns, and only each pattern's letters and
+        // votes are kept.
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            var line = raw.Trim();
+            var line = text.AsSpan(range).Trim();
             if (line.Length == 0 || line[0] is '%' or '#')
                 continue;
-            var fields = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            switch (fields[0])
+            var first = Fields(line, out var second);
+            switch (first)
             {
                 case "LEFTHYPHENMIN":
-                    leftMin = Number(fields, leftMin);
+                    leftMin = Number(second, leftMin);
                     continue;
                 case "RIGHTHYPHENMIN":
-                    rightMin = Number(fields, rightMin);
+                    rightMin = Number(second, rightMin);
                     continue;
                 case "COMPOUNDLEFTHYPHENMIN":
-                    compoundLeft = Number(fields, compoundLeft);
+                    compoundLeft = Number(second, compoundLeft);
                     continue;
                 case "COMPOUNDRIGHTHYPHENMIN":
-                    compoundRight = Number(fields, compoundRight);
+                    compoundRight = Number(second, compoundRight);
                     continue;
                 case "NOHYPHEN":
-                    if (fields.Length > 1)
-                        noHyphen.AddRange(fields[1].Split(',', StringSplitOptions.RemoveEmptyEntries));
+                    if (second.Length > 0)
+                        noHyphen.AddRange(second.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries));
                     continue;
                 case "NEXTLEVEL":
                     levels.Add(new Hyphenator.Level());
                     continue;
             }
-            var pattern = fields[0];
-            if (pattern.Contains('/', StringComparison.Ordinal))
+            if (first.Contains('/'))
                 continue;
-            AddPattern(levels[^1], pattern);
+            AddPattern(levels[^1], first);
         }
         if (levels[0].Patterns.Count == 0 && levels.Count > 1)
             levels.RemoveAt(0); // NEXTLEVEL at the top: a single level after all
         return new Hyphenator(levels, leftMin, rightMin, compoundLeft == 0 ? leftMin : compoundLeft, compoundRight == 0 ? rightMin : compoundRight, noHyphen);
     }
 
-    private static int Number(string[] fields, int fallback) =>
-        fields.Length > 1 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+    /// <summary>The first field of a trimmed line and, in <paramref name="second"/>, the second (empty when there is
+    /// none); fields are separated by spaces or tabs.</summary>
+    private static ReadOnlySpan<char> Fields(ReadOnlySpan<char> line, out ReadOnlySpan<char> second)
+    {
+        int end = line.IndexOfAny(' ', '\t');
+        if (end < 0)
+        {
+            second = [];
+            return line;
+        }
+        var rest = line[end..].TrimStart(" \t");
+        int next = rest.IndexOfAny(' ', '\t');
+        second = next < 0 ? rest : rest[..next];
+        return line[..end];
+    }
+
+    private static int Number(ReadOnlySpan<char> field, int fallback) =>
+        field.Length > 0 && int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
 
     /// <summary>"a1b4c" → letters "abc", votes [0, 1, 4, 0].</summary>
-    private static void AddPattern(Hyphenator.Level level, string pattern)
+    private static void AddPattern(Hyphenator.Level level, ReadOnlySpan<char> pattern)
     {
-        var letters = new StringBuilder(pattern.Length);
-        var votes = new List<byte> { 0 };
+        Span<char> letters = pattern.Length <= 256 ? stackalloc char[pattern.Length] : new char[pattern.Length];
+        Span<byte> votes = pattern.Length < 256 ? stackalloc byte[pattern.Length + 1] : new byte[pattern.Length + 1];
+        int count = 0;
+        votes[0] = 0;
         foreach (char c in pattern)
         {
             if (c is >= '0' and <= '9')
-                votes[^1] = (byte)(c - '0');
+                votes[count] = (byte)(c - '0');
             else
             {
-                letters.Append(char.ToLowerInvariant(c));
-                votes.Add(0);
+                letters[count++] = char.ToLowerInvariant(c);
+                votes[count] = 0;
             }
         }
-        if (letters.Length > 0)
-            level.Add(letters.ToString(), [.. votes]);
+        if (count > 0)
+            level.Add(new string(letters[..count]), votes[..(count + 1)].ToArray());
     }
 
     private static Encoding? EncodingFor(string name)
