@@ -28,12 +28,16 @@ internal static partial class HeapPages
     /// <summary>The size of a region, to which regions are aligned.</summary>
     private const long Region = 4L << 20;
 
-    private static byte[]? Probe;
+    private const long HugePageSize = 2L << 20;
+
+    // mprotect's PROT_READ | PROT_WRITE; madvise's MADV_HUGEPAGE, MADV_DODUMP and MADV_COLLAPSE (Linux).
     private const int ReadWrite = 0x1 | 0x2;
     private const int HugePage = 14;
     private const int InCoreDump = 17;
     private const int Collapse = 25;
-    private const long HugePageSize = 2L << 20;
+
+    /// <summary>Where the probe of the heap is kept while its address is read.</summary>
+    private static byte[]? Probe;
 
     public static void Prepare()
     {
@@ -104,6 +108,7 @@ internal static partial class HeapPages
         }
     }
 
+    // mallopt's M_TRIM_THRESHOLD and M_MMAP_THRESHOLD (glibc).
     private const int TrimThreshold = -1;
     private const int MmapThreshold = -3;
 
