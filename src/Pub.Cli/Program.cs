@@ -2,6 +2,10 @@
 // codes; it is the only code that touches the console.
 using Pub.Cli;
 
-HeapPages.Prepare();
+// Not for `pub --version` or `--help`, which allocate next to nothing.
+if (args.Length > 0 && !args[0].StartsWith('-'))
+{
+    HeapPages.Prepare();
+}
 Prewarm.Start(args);
 return PubCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, () => CollectorChoice.RestartForParallelBuild(args));

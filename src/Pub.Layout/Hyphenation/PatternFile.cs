@@ -89,7 +89,7 @@ public static class PatternFile
     private static void AddPattern(Hyphenator.Level level, ReadOnlySpan<char> pattern)
     {
         Span<char> letters = pattern.Length <= 256 ? stackalloc char[pattern.Length] : new char[pattern.Length];
-        Span<byte> votes = pattern.Length < 256 ? stackalloc byte[pattern.Length + 1] : new byte[pattern.Length + 1];
+        Span<byte> votes = pattern.Length <= 256 ? stackalloc byte[pattern.Length + 1] : new byte[pattern.Length + 1];
         int count = 0;
         votes[0] = 0;
         foreach (char c in pattern)
