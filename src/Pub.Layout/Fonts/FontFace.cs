@@ -52,7 +52,7 @@ public sealed class FontFace
     public int GlyphCount => _advances.Length;
     public bool HasKerning => _pairs is not null || _kerning.Count > 0;
 
-    public bool HasGlyph(int codePoint) => _cmap.ContainsKey(codePoint);
+    public bool HasGlyph(int codePoint) => codePoint is >= 0 and < CachedChars && CharGlyph((char)codePoint) > 0 || _cmap.ContainsKey(codePoint);
 
     /// <summary>Glyph index for a code point; 0 (.notdef) when the face lacks it.</summary>
     public ushort GlyphId(int codePoint) => _cmap.GetValueOrDefault(codePoint);
@@ -83,9 +83,7 @@ public sealed class FontFace
         {
             if (c >= CachedChars || char.IsSurrogate(c))
                 return MeasureRunes(text, size);
-            int glyph = _charGlyphs[c];
-            if (glyph < 0)
-                _charGlyphs[c] = glyph = GlyphId(c);
+            int glyph = CharGlyph(c);
             if (previous >= 0)
                 units += GlyphKerning((ushort)previous, (ushort)glyph);
             units += _advances[glyph];
@@ -114,6 +112,14 @@ public sealed class FontFace
     private readonly int[] _charGlyphs = Enumerable.Repeat(-1, CachedChars).ToArray();
 
     private const int CachedChars = 0x600;
+
+    private int CharGlyph(char c)
+    {
+        int glyph = _charGlyphs[c];
+        if (glyph < 0)
+            _charGlyphs[c] = glyph = GlyphId(c);
+        return glyph;
+    }
 
     /// <summary>Where kerning moves a text at a size: for each kerned pair, the index of the right character and
     /// where it starts, from the start of the text, in points. Empty when nothing is kerned.</summary>

@@ -41,8 +41,8 @@ public sealed class Hyphenator
     /// between word[p - 1] and word[p]. At least <paramref name="leftMin"/> letters stay before the first and
     /// <paramref name="rightMin"/> after the last; the file's own minimums apply when they are larger.
     /// </summary>
-    public List<int> Points(string word, int leftMin = 2, int rightMin = 3) =>
-        [.. _cache.GetOrAdd((word, leftMin, rightMin), key => [.. Compute(key.Word, key.Left, key.Right)])];
+    public IReadOnlyList<int> Points(string word, int leftMin = 2, int rightMin = 3) =>
+        _cache.GetOrAdd((word, leftMin, rightMin), key => [.. Compute(key.Word, key.Left, key.Right)]);
 
     /// <summary>Points by word and minimums: a document repeats its words, and the passes and editions of a build
     /// share this hyphenator. Bounded by the vocabulary of the documents set.</summary>

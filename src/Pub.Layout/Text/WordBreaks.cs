@@ -37,14 +37,14 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
 
     public void Add(List<LineItem> items, List<Piece> word, List<string> anchors, List<int> softHyphens, TextMeasurer measurer)
     {
-        string text = string.Concat(word.Select(p => p.Text));
+        string text = word.Count == 1 ? word[0].Text : string.Concat(word.Select(p => p.Text));
         var points = Points(word, text, softHyphens);
-        if (points.Count == 0)
+        if (points is null)
         {
             items.Add(new Box([.. word], [.. anchors]));
             return;
         }
-        var parts = Split(word, points.Select(p => p.Offset).ToList());
+        var parts = Split(word, points);
         for (int k = 0; k < parts.Count; k++)
         {
             items.Add(new Box(parts[k], k == 0 ? [.. anchors] : []));
@@ -53,8 +53,7 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
             var (_, kind) = points[k];
             if (kind == Kind.Hyphen)
             {
-                var last = parts[k][^1];
-                var hyphen = measurer.Pieces("-", last.Style with { Size = last.Size, SmallCaps = false }).First();
+                var hyphen = Hyphen(parts[k][^1], measurer);
                 items.Add(new Penalty(HyphenPenalty, hyphen.Width, Flagged: true, Hyphen: hyphen));
             }
             else
@@ -62,13 +61,29 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
         }
     }
 
-    private List<(int Offset, Kind Kind)> Points(List<Piece> word, string text, List<int> softHyphens)
+    /// <summary>The last hyphen measured, for the style object and size it was measured in: the pieces of a text span
+    /// share their style, and a piece is never changed, so one serves all the break points of a paragraph.</summary>
+    private (TextStyle Style, double Size, Piece Hyphen)? _hyphen;
+
+    /// <summary>The hyphen drawn when a line breaks after <paramref name="last"/>: in its face and size, never in
+    /// small capitals.</summary>
+    private Piece Hyphen(Piece last, TextMeasurer measurer)
     {
-        var points = new List<(int, Kind)>();
+        if (_hyphen is { } known && ReferenceEquals(known.Style, last.Style) && known.Size == last.Size)
+            return known.Hyphen;
+        var hyphen = measurer.Pieces("-", last.Style with { Size = last.Size, SmallCaps = false }).First();
+        _hyphen = (last.Style, last.Size, hyphen);
+        return hyphen;
+    }
+
+    /// <summary>The word's break points in ascending order, or null when it has none.</summary>
+    private List<(int Offset, Kind Kind)>? Points(List<Piece> word, string text, List<int> softHyphens)
+    {
         if (text.Length < 2)
-            return points;
-        var styles = StyleAt(word, text.Length);
-        if (IsUrl(text, styles))
+            return null;
+        var styles = new WordStyles(word);
+        List<(int, Kind)>? points = null;
+        if (IsUrl(text, styles[0]))
         {
             // Never inside the scheme and its slashes ("https://"), nor before the last two characters.
             int scheme = text.IndexOf("://", StringComparison.Ordinal);
@@ -76,9 +91,9 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
             for (int i = from; i < text.Length - 2; i++)
             {
                 if (IsUrlSeparator(text[i - 1]) && !IsUrlSeparator(text[i]))
-                    points.Add((i, Kind.Url));
+                    (points ??= []).Add((i, Kind.Url));
                 else if (char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i]) && i >= from + 1)
-                    points.Add((i, Kind.UrlAnywhere));
+                    (points ??= []).Add((i, Kind.UrlAnywhere));
             }
             return points;
         }
@@ -86,16 +101,16 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
         {
             if (text[i - 1] is '-' or '\u2010' or '\u2013' or '\u2014' && i >= 3 && text.Length - i >= 2
                 && char.IsLetterOrDigit(text[i - 2]) && char.IsLetterOrDigit(text[i]) && styles[i - 1].Role != Fonts.FontRole.Mono)
-                points.Add((i, Kind.Explicit));
+                (points ??= []).Add((i, Kind.Explicit));
         }
         if (softHyphens.Count > 0)
         {
             foreach (int offset in softHyphens)
             {
-                if (offset > 0 && offset < text.Length && !points.Exists(p => p.Item1 == offset))
-                    points.Add((offset, Kind.Hyphen));
+                if (offset > 0 && offset < text.Length && !(points?.Exists(p => p.Item1 == offset) ?? false))
+                    (points ??= []).Add((offset, Kind.Hyphen));
             }
-            points.Sort();
+            points?.Sort();
             return points;
         }
         if (hyphenation is null)
@@ -110,15 +125,15 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
                 start = i;
             else if (!letter && start >= 0)
             {
-                HyphenateRun(text, start, i, styles, points);
+                HyphenateRun(text, start, i, styles, ref points);
                 start = -1;
             }
         }
-        points.Sort();
+        points?.Sort();
         return points;
     }
 
-    private void HyphenateRun(string text, int start, int end, TextStyle[] styles, List<(int, Kind)> points)
+    private void HyphenateRun(string text, int start, int end, WordStyles styles, ref List<(int, Kind)>? points)
     {
         int length = end - start;
         if (length < LeftMin + RightMin)
@@ -136,14 +151,14 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
         if (capitals || hyphenation!.For(LanguageFor(style.Language, run)) is not { } patterns)
             return;
         foreach (int point in patterns.Points(run.ToString(), LeftMin, RightMinFor(LanguageFor(style.Language, run))))
-            points.Add((start + point, Kind.Hyphen));
+            (points ??= []).Add((start + point, Kind.Hyphen));
     }
 
     private static bool IsUrlSeparator(char c) => c is '/' or '.' or '-' or '_' or '?' or '&' or '=' or '#' or '~';
 
-    private static bool IsUrl(string text, TextStyle[] styles) =>
+    private static bool IsUrl(string text, TextStyle first) =>
         text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
-        || styles.Length > 0 && styles[0].Url is { } url && string.Equals(url, text, StringComparison.Ordinal);
+        || first.Url is { } url && string.Equals(url, text, StringComparison.Ordinal);
 
     /// <summary>Letters a word keeps after its last hyphen: three in English and French (TeX's and babel's
     /// default), two in Russian and German, where a two-letter ending on the next line is the house rule
@@ -166,30 +181,38 @@ internal sealed class WordBreaks(HyphenationLanguages? hyphenation)
         return language;
     }
 
-    /// <summary>The style of each character of the word.</summary>
-    private static TextStyle[] StyleAt(List<Piece> word, int length)
+    /// <summary>The style of each character of a word: the style of the piece that holds it (a word is mostly one
+    /// piece, and then it is that piece's style throughout).</summary>
+    private readonly struct WordStyles(List<Piece> word)
     {
-        var styles = new TextStyle[length];
-        int at = 0;
-        foreach (var piece in word)
+        public TextStyle this[int index]
         {
-            for (int k = 0; k < piece.Text.Length && at < length; k++)
-                styles[at++] = piece.Style;
+            get
+            {
+                if (word.Count == 1)
+                    return word[0].Style;
+                foreach (var piece in word)
+                {
+                    if (index < piece.Text.Length)
+                        return piece.Style;
+                    index -= piece.Text.Length;
+                }
+                return word[^1].Style;
+            }
         }
-        return styles;
     }
 
     /// <summary>Cuts the word's pieces at character offsets (ascending, inside the word) into one list per part.</summary>
-    private static List<List<Piece>> Split(List<Piece> word, List<int> offsets)
+    private static List<List<Piece>> Split(List<Piece> word, List<(int Offset, Kind Kind)> offsets)
     {
         var parts = new List<List<Piece>> { new() };
         int at = 0, next = 0;
         foreach (var piece in word)
         {
             int from = 0;
-            while (next < offsets.Count && offsets[next] < at + piece.Text.Length)
+            while (next < offsets.Count && offsets[next].Offset < at + piece.Text.Length)
             {
-                int cut = offsets[next] - at;
+                int cut = offsets[next].Offset - at;
                 if (cut > from)
                     parts[^1].Add(Slice(piece, from, cut));
                 parts.Add([]);
