@@ -27,7 +27,9 @@ internal static class FileFinisher
     /// buffer of the stream it was saved to, not a copy: a long document is tens of megabytes uncompressed).</param>
     /// <param name="edits">What to put in, given the SHA-256 of the file as PDFsharp wrote it, except for its
     /// Info dictionary, its XMP packet (PDFsharp fills both with the time and random ids) and its trailer.</param>
-    public static byte[] Finish(byte[] pdf, int length, Func<byte[], FileEdits> edits)
+    /// <param name="deflated">Streams compressed while the pages were still being drawn; any other stream is
+    /// compressed here.</param>
+    public static byte[] Finish(byte[] pdf, int length, Func<byte[], FileEdits> edits, DeflatedStreams? deflated = null)
     {
         var (offsets, trailer) = ReadXref(pdf, length);
         int infoNumber = Reference(trailer, "/Info");
@@ -57,7 +59,7 @@ internal static class FileFinisher
                 else if (objects.Contains(number))
                     WriteAscii(bytes, Edited(Encoding.Latin1.GetString(pdf, start, end - start), names) + "\n");
                 else
-                    Rewrite(bytes, pdf, start, end, xmp);
+                    Rewrite(bytes, pdf, start, end, xmp, deflated);
             }
             rewritten[r] = (bytes, at);
         });
@@ -182,7 +184,7 @@ internal static class FileFinisher
         return at + 6;
     }
 
-    private static void Rewrite(MemoryStream output, byte[] pdf, int start, int end, byte[] xmp)
+    private static void Rewrite(MemoryStream output, byte[] pdf, int start, int end, byte[] xmp, DeflatedStreams? deflated)
     {
         int dict = SkipSpace(pdf, IndexOf(pdf, "obj"u8, start) + 3);
         if (pdf[dict] != '<' || pdf[dict + 1] != '<')
@@ -210,7 +212,7 @@ internal static class FileFinisher
         if (entries.GetValueOrDefault("/Type") == "/Metadata")
             (encoded, newFilter) = (xmp, null);
         else if (filter is null)
-            (encoded, newFilter) = (Deflate(content), "/FlateDecode");
+            (encoded, newFilter) = (deflated?.Find(content) ?? Deflate(content), "/FlateDecode");
         else if (filter is "/FlateDecode" or "[/FlateDecode]")
             (encoded, newFilter) = (Deflate(Inflate(content)), "/FlateDecode");
         else
@@ -387,5 +389,28 @@ internal static class FileFinisher
         using var output = new MemoryStream();
         deflate.CopyTo(output);
         return output.ToArray();
+    }
+}
+
+/// <summary>
+/// Streams compressed ahead of the final pass, on another thread while later pages are drawn. The final pass finds a
+/// stream here by its bytes (the same bytes compress to the same output, so the file does not depend on which
+/// streams were ready) and compresses whatever it does not find.
+/// </summary>
+internal sealed class DeflatedStreams
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Length, int Hash), (byte[] Content, byte[] Deflated)> _streams = new();
+
+    public void Add(byte[] content) => _streams.TryAdd(Key(content), (content, FileFinisher.Deflate(content)));
+
+    /// <summary>The compressed form of <paramref name="content"/>, when it was added; null otherwise.</summary>
+    public byte[]? Find(ReadOnlySpan<byte> content) =>
+        _streams.TryGetValue(Key(content), out var found) && found.Content.AsSpan().SequenceEqual(content) ? found.Deflated : null;
+
+    private static (int, int) Key(ReadOnlySpan<byte> content)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(content);
+        return (content.Length, hash.ToHashCode());
     }
 }

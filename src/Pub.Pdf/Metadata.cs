@@ -30,7 +30,8 @@ internal static class Metadata
         pdf.ViewerPreferences.DisplayDocTitle = true;
     }
 
-    public static byte[] SaveDeterministic(PdfDocument pdf, PagedDocument document)
+    /// <param name="deflated">Streams already compressed (see <see cref="FileFinisher.Finish"/>).</param>
+    public static byte[] SaveDeterministic(PdfDocument pdf, PagedDocument document, DeflatedStreams? deflated = null)
     {
         var date = document.Metadata.Created ?? Undated;
         // The ids and subset tags derive from the file itself: it is saved with placeholders in their places,
@@ -53,7 +54,7 @@ internal static class Metadata
             var facts = new DocumentFacts(m.Title, string.Join(", ", m.Authors), m.Subject, m.Keywords, m.Language, date,
                 Creator, PdfEditionWriter.Producer, Uuid(hash, "document"), Uuid(hash, "instance"));
             return new FileFinisher.FileEdits(InfoDictionary(facts), XmpPacket.Build(facts), id, fontObjects, names);
-        });
+        }, deflated);
     }
 
     /// <summary>Stands for the document ID until the file's hash is known: sixteen characters that PDFsharp

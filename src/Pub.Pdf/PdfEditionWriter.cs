@@ -37,11 +37,31 @@ public static class PdfEditionWriter
         var fonts = new Dictionary<(string, double), XFont>();
         using var artwork = new ArtworkCache(pdf, document, run => Font(run, families, fonts));
         var pages = new List<PdfPage>();
-        for (int p = 0; p < document.Pages.Count; p++)
+        // A drawn page's stream is finished (placeholders replaced, then compressed) on another thread while the next
+        // pages are drawn: nothing else touches it until the document is put together.
+        var deflated = new DeflatedStreams();
+        var finishing = new List<Task>();
+        try
         {
-            cancel.ThrowIfCancellationRequested();
-            pages.Add(DrawPage(pdf, p, document, families, faces, fonts, artwork, tags));
+            for (int p = 0; p < document.Pages.Count; p++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var (page, streams) = DrawPage(pdf, p, document, families, faces, fonts, artwork, tags);
+                pages.Add(page);
+                if (streams.Count > 0)
+                    finishing.Add(Task.Run(() => Finish(streams, deflated)));
+            }
         }
+        catch
+        {
+            // Drawing stopped: nothing is left working on the document about to be disposed.
+            foreach (IAsyncResult task in finishing)
+                task.AsyncWaitHandle.WaitOne();
+            throw;
+        }
+        // A failure in one is thrown as it was.
+        foreach (var task in finishing)
+            task.GetAwaiter().GetResult();
         cancel.ThrowIfCancellationRequested();
         var destinations = AddDestinations(pdf, document);
         AddLinks(pages, document, destinations, tags);
@@ -49,11 +69,22 @@ public static class PdfEditionWriter
         PageLabels.Add(pdf, document.Numbering);
         Metadata.Apply(pdf, document);
         tags.Write(pdf, pages);
-        return Metadata.SaveDeterministic(pdf, document);
+        return Metadata.SaveDeterministic(pdf, document, deflated);
     }
 
-    private static PdfPage DrawPage(PdfDocument pdf, int index, PagedDocument document, Dictionary<string, string> families,
-        Dictionary<string, FontFace?> faces, Dictionary<(string, double), XFont> fonts, ArtworkCache artwork, TaggedContent tags)
+    private static void Finish(List<PdfDictionary.PdfStream> streams, DeflatedStreams deflated)
+    {
+        foreach (var stream in streams)
+        {
+            TaggedContent.ReplacePlaceholders(stream);
+            deflated.Add(stream.Value);
+        }
+    }
+
+    /// <returns>The page and its content streams, none when the page is blank.</returns>
+    private static (PdfPage Page, List<PdfDictionary.PdfStream> Streams) DrawPage(PdfDocument pdf, int index, PagedDocument document,
+        Dictionary<string, string> families, Dictionary<string, FontFace?> faces, Dictionary<(string, double), XFont> fonts, ArtworkCache artwork,
+        TaggedContent tags)
     {
         var page = document.Pages[index];
         var pdfPage = pdf.AddPage();
@@ -61,7 +92,7 @@ public static class PdfEditionWriter
         pdfPage.Height = XUnit.FromPoint(page.Height);
         // A blank page gets no content stream.
         if (page.Items.Count == 0)
-            return pdfPage;
+            return (pdfPage, []);
         using (var gfx = XGraphics.FromPdfPage(pdfPage))
         {
             // Neighbouring items of one element on one line (the words of a justified line) share one
@@ -94,8 +125,7 @@ public static class PdfEditionWriter
             if (open is not null)
                 TaggedContent.End(gfx);
         }
-        TaggedContent.ReplacePlaceholders(pdfPage);
-        return pdfPage;
+        return (pdfPage, TaggedContent.Streams(pdfPage));
     }
 
     /// <summary>

@@ -98,75 +98,83 @@ internal sealed class TaggedContent
         }
     }
 
-    /// <summary>
-    /// Turns the placeholder comments of a drawn page into marked-content operators, line by line (PDFsharp writes
-    /// one operator per line, comments included), and the string after a kerned run's comment into a TJ array
-    /// (see <see cref="KernedText"/>). PDFsharp saves the graphics state ("q") for its page
-    /// transformation just before the first thing it draws and restores it at the end of the page, so that "q"
-    /// lands inside the first item's marked content; graphics state and marked content must nest, so that "q"
-    /// moves in front of the first mark.
-    /// </summary>
-    public static void ReplacePlaceholders(PdfPage page)
+    /// <summary>The content streams of a drawn page, looked up where the page is drawn, so that another thread can
+    /// replace their placeholders without touching the document (<see cref="ReplacePlaceholders"/>).</summary>
+    public static List<PdfDictionary.PdfStream> Streams(PdfPage page)
     {
+        var streams = new List<PdfDictionary.PdfStream>(1);
         for (int i = 0; i < page.Contents.Elements.Count; i++)
         {
-            var content = page.Contents.Elements.GetDictionary(i);
-            if (content?.Stream is not { } stream)
-                continue;
-            var source = stream.Value;
-            if (source.AsSpan().IndexOf("pub:"u8) < 0)
-                continue;
-            var output = new MemoryStream(source.Length + source.Length / 4);
-            bool marked = false;
-            string? kerns = null;
-            int at = 0;
-            while (at < source.Length)
-            {
-                int end = source.AsSpan(at).IndexOf((byte)'\n');
-                end = end < 0 ? source.Length : at + end;
-                var line = source.AsSpan(at, end - at).TrimEnd((byte)'\r');
-                int next = Math.Min(source.Length, end + 1);
-                if (KernComment(line) is { } adjustments)
-                    kerns = adjustments;
-                else if (kerns is not null && line.StartsWith("<"u8))
-                {
-                    // PDFsharp breaks a long hex string after every hundred digits.
-                    int close = source.AsSpan(at).IndexOf((byte)'>') + at;
-                    int tjEnd = source.AsSpan(close).IndexOf((byte)'\n') is var n and >= 0 ? close + n : source.Length;
-                    var shown = source.AsSpan(at, tjEnd - at).ToArray().Where(b => b is not ((byte)'\n' or (byte)'\r')).ToArray();
-                    output.Write(KernedText.ToTj(shown, kerns));
-                    output.WriteByte((byte)'\n');
-                    kerns = null;
-                    next = Math.Min(source.Length, tjEnd + 1);
-                }
-                else if (Operator(line) is not { } replacement)
-                    output.Write(source, at, next - at);
-                else
-                {
-                    if (!marked && replacement[0] != 'E')
-                    {
-                        // A kerned run's comment may stand between the first mark and that "q".
-                        int look = next;
-                        int lookEnd = source.AsSpan(look).IndexOf((byte)'\n') is var e and >= 0 ? look + e : source.Length;
-                        var pending = KernComment(source.AsSpan(look, lookEnd - look).TrimEnd((byte)'\r'));
-                        if (pending is not null)
-                            look = Math.Min(source.Length, lookEnd + 1);
-                        if (IsSaveState(source, look, out int afterSave))
-                        {
-                            output.Write("q\n"u8);
-                            next = afterSave;
-                            kerns = pending ?? kerns;
-                        }
-                    }
-                    marked = true;
-                    output.Write(Encoding.ASCII.GetBytes(replacement));
-                    output.WriteByte((byte)'\n');
-                }
-                at = next;
-            }
-            stream.Value = output.ToArray();
-            content.Elements.SetInteger("/Length", stream.Value.Length);
+            if (page.Contents.Elements.GetDictionary(i)?.Stream is { } stream)
+                streams.Add(stream);
         }
+        return streams;
+    }
+
+    /// <summary>
+    /// Turns the placeholder comments of a drawn page's content stream into marked-content operators, line by line
+    /// (PDFsharp writes one operator per line, comments included), and the string after a kerned run's comment into
+    /// a TJ array (see <see cref="KernedText"/>). PDFsharp saves the graphics state ("q") for its page
+    /// transformation just before the first thing it draws and restores it at the end of the page, so that "q"
+    /// lands inside the first item's marked content; graphics state and marked content must nest, so that "q"
+    /// moves in front of the first mark. Only the stream and its dictionary's length change, so the streams of
+    /// different pages may be done on different threads.
+    /// </summary>
+    public static void ReplacePlaceholders(PdfDictionary.PdfStream stream)
+    {
+        var source = stream.Value;
+        if (source.AsSpan().IndexOf("pub:"u8) < 0)
+            return;
+        var output = new MemoryStream(source.Length + source.Length / 4);
+        bool marked = false;
+        string? kerns = null;
+        int at = 0;
+        while (at < source.Length)
+        {
+            int end = source.AsSpan(at).IndexOf((byte)'\n');
+            end = end < 0 ? source.Length : at + end;
+            var line = source.AsSpan(at, end - at).TrimEnd((byte)'\r');
+            int next = Math.Min(source.Length, end + 1);
+            if (KernComment(line) is { } adjustments)
+                kerns = adjustments;
+            else if (kerns is not null && line.StartsWith("<"u8))
+            {
+                // PDFsharp breaks a long hex string after every hundred digits.
+                int close = source.AsSpan(at).IndexOf((byte)'>') + at;
+                int tjEnd = source.AsSpan(close).IndexOf((byte)'\n') is var n and >= 0 ? close + n : source.Length;
+                var shown = source.AsSpan(at, tjEnd - at).ToArray().Where(b => b is not ((byte)'\n' or (byte)'\r')).ToArray();
+                output.Write(KernedText.ToTj(shown, kerns));
+                output.WriteByte((byte)'\n');
+                kerns = null;
+                next = Math.Min(source.Length, tjEnd + 1);
+            }
+            else if (Operator(line) is not { } replacement)
+                output.Write(source, at, next - at);
+            else
+            {
+                if (!marked && replacement[0] != 'E')
+                {
+                    // A kerned run's comment may stand between the first mark and that "q".
+                    int look = next;
+                    int lookEnd = source.AsSpan(look).IndexOf((byte)'\n') is var e and >= 0 ? look + e : source.Length;
+                    var pending = KernComment(source.AsSpan(look, lookEnd - look).TrimEnd((byte)'\r'));
+                    if (pending is not null)
+                        look = Math.Min(source.Length, lookEnd + 1);
+                    if (IsSaveState(source, look, out int afterSave))
+                    {
+                        output.Write("q\n"u8);
+                        next = afterSave;
+                        kerns = pending ?? kerns;
+                    }
+                }
+                marked = true;
+                output.Write(Encoding.ASCII.GetBytes(replacement));
+                output.WriteByte((byte)'\n');
+            }
+            at = next;
+        }
+        // The setter puts the new length into the stream's dictionary.
+        stream.Value = output.ToArray();
     }
 
     /// <summary>The adjustments of a kerned run's placeholder comment ("% pub:tj 3 12.5"); null for any other line.</summary>
