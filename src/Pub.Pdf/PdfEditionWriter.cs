@@ -38,9 +38,10 @@ public static class PdfEditionWriter
         using var artwork = new ArtworkCache(pdf, document, run => Font(run, families, fonts));
         var pages = new List<PdfPage>();
         // A drawn page's stream is finished (placeholders replaced, then compressed) on another thread while the next
-        // pages are drawn: nothing else touches it until the document is put together.
+        // pages are drawn: nothing else touches it until the document is put together. The pages are finished one
+        // after the other, in a chain: one core draws, one finishes, and finishing never takes the drawing's core.
         var deflated = new DeflatedStreams();
-        var finishing = new List<Task>();
+        var finishing = Task.CompletedTask;
         try
         {
             for (int p = 0; p < document.Pages.Count; p++)
@@ -49,19 +50,17 @@ public static class PdfEditionWriter
                 var (page, streams) = DrawPage(pdf, p, document, families, faces, fonts, artwork, tags);
                 pages.Add(page);
                 if (streams.Count > 0)
-                    finishing.Add(Task.Run(() => Finish(streams, deflated)));
+                    finishing = finishing.ContinueWith(before => { before.GetAwaiter().GetResult(); Finish(streams, deflated); }, TaskScheduler.Default);
             }
         }
         catch
         {
             // Drawing stopped: nothing is left working on the document about to be disposed.
-            foreach (IAsyncResult task in finishing)
-                task.AsyncWaitHandle.WaitOne();
+            ((IAsyncResult)finishing).AsyncWaitHandle.WaitOne();
             throw;
         }
-        // A failure in one is thrown as it was.
-        foreach (var task in finishing)
-            task.GetAwaiter().GetResult();
+        // A failure in finishing a page is thrown as it was.
+        finishing.GetAwaiter().GetResult();
         cancel.ThrowIfCancellationRequested();
         var destinations = AddDestinations(pdf, document);
         AddLinks(pages, document, destinations, tags);
