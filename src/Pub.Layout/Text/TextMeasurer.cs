@@ -18,6 +18,11 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics, Hy
     /// <summary>Small capitals are faked by setting lowercase letters as capitals at this fraction of the size.</summary>
     private const double SmallCapScale = 0.78;
 
+    /// <summary>The items of each word measured so far, by its text and style: a document repeats its words, and
+    /// the items of a word are never changed (the spaces' glue is shared the same way). Only words that stand on
+    /// their own are kept: in one style, without soft hyphens or an anchor.</summary>
+    private readonly Dictionary<(string Text, TextStyle Style), LineItem[]> _words = [];
+
     public List<LineItem> Measure(IReadOnlyList<Span> spans)
     {
         var items = new List<LineItem>();
@@ -25,9 +30,33 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics, Hy
         var anchors = new List<string>();
         var softHyphens = new List<int>();
         int wordLength = 0;
+        // A word's text in one style, kept until it is known whether the word ends there (then its items may be
+        // known already) or goes on in another style.
+        string? pending = null;
+        TextStyle? pendingStyle = null;
 
         void EndWord()
         {
+            if (pending is not null && word.Count == 0 && anchors.Count == 0)
+            {
+                var (text, style) = (pending, pendingStyle!);
+                pending = null;
+                if (!_words.TryGetValue((text, style), out var known))
+                {
+                    AddPieces(text, style);
+                    int from = items.Count;
+                    _breaks.Add(items, word, anchors, softHyphens, this);
+                    known = new LineItem[items.Count - from];
+                    items.CopyTo(from, known, 0, known.Length);
+                    _words[(text, style)] = known;
+                }
+                else
+                    items.AddRange(known);
+                word.Clear();
+                wordLength = 0;
+                return;
+            }
+            Resume();
             if (word.Count > 0 || anchors.Count > 0)
                 _breaks.Add(items, word, anchors, softHyphens, this);
             word.Clear();
@@ -36,7 +65,28 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics, Hy
             wordLength = 0;
         }
 
+        // The word goes on: what was kept is measured as its first pieces.
+        void Resume()
+        {
+            if (pending is null)
+                return;
+            var text = pending;
+            pending = null;
+            AddPieces(text, pendingStyle!);
+        }
+
         void AddText(string text, TextStyle style)
+        {
+            if (word.Count == 0 && pending is null && anchors.Count == 0 && !text.Contains('\u00AD', StringComparison.Ordinal))
+            {
+                (pending, pendingStyle) = (text, style);
+                return;
+            }
+            Resume();
+            AddPieces(text, style);
+        }
+
+        void AddPieces(string text, TextStyle style)
         {
             // A soft hyphen is an author's hyphenation point; it is not drawn unless the line breaks there.
             int from = 0;
