@@ -32,6 +32,7 @@ internal static class KernedText
         // of an em, and each next one makes up for the rounding of those before, so that the words of a line shown
         // as one string do not drift.
         double start = 0;
+        Span<char> number = stackalloc char[32];
         foreach (var kern in run.Kerns)
         {
             while (at < kern.Index)
@@ -42,8 +43,11 @@ internal static class KernedText
                 glyph++;
             }
             double plain = start + units * run.Size / face.UnitsPerEm;
-            var adjustment = ((plain - kern.Offset) * 1000 / run.Size).ToString("0.###", CultureInfo.InvariantCulture);
-            comment.Append(' ').Append(glyph.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(adjustment);
+            // Formatted and read back in place: a string each was most of what drawing a kerned run allocated.
+            if (!((plain - kern.Offset) * 1000 / run.Size).TryFormat(number, out int written, "0.###", CultureInfo.InvariantCulture))
+                throw new InvalidOperationException("a kerning adjustment does not fit its buffer");
+            var adjustment = number[..written];
+            comment.Append(' ').Append(glyph).Append(' ').Append(adjustment);
             start = plain - double.Parse(adjustment, CultureInfo.InvariantCulture) * run.Size / 1000;
             units = 0;
         }

@@ -166,8 +166,15 @@ public static class PdfEditionWriter
     private static TextRun Shown(List<TextRun> words)
     {
         var first = words[0];
-        var text = new StringBuilder(first.Text);
-        var kerns = new List<KernAt>(first.Kerns);
+        int length = 0, count = 0;
+        foreach (var word in words)
+        {
+            length += word.Text.Length + 1;
+            count += word.Kerns.Count + 1;
+        }
+        var text = new StringBuilder(first.Text, length);
+        var kerns = new List<KernAt>(count);
+        kerns.AddRange(first.Kerns);
         for (int w = 1; w < words.Count; w++)
         {
             var word = words[w];
