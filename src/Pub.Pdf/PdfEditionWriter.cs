@@ -50,7 +50,7 @@ public static class PdfEditionWriter
                 var (page, streams) = DrawPage(pdf, p, document, families, faces, fonts, artwork, tags);
                 pages.Add(page);
                 if (streams.Count > 0)
-                    finishing = finishing.ContinueWith(before => { before.GetAwaiter().GetResult(); Finish(streams, deflated); }, TaskScheduler.Default);
+                    finishing = finishing.ContinueWith(before => { before.GetAwaiter().GetResult(); FinishPage(streams, deflated); }, TaskScheduler.Default);
             }
         }
         catch
@@ -71,7 +71,8 @@ public static class PdfEditionWriter
         return Metadata.SaveDeterministic(pdf, document, deflated);
     }
 
-    private static void Finish(List<PdfDictionary.PdfStream> streams, DeflatedStreams deflated)
+    /// <summary>A drawn page's streams: placeholders replaced, then compressed for the final pass.</summary>
+    private static void FinishPage(List<PdfDictionary.PdfStream> streams, DeflatedStreams deflated)
     {
         foreach (var stream in streams)
         {

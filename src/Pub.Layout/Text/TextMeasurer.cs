@@ -37,7 +37,8 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics, Hy
 
         void EndWord()
         {
-            if (pending is not null && word.Count == 0 && anchors.Count == 0)
+            // A word that stands on its own in one style (no anchor) was kept whole: its items may be known.
+            if (pending is not null && anchors.Count == 0)
             {
                 var (text, style) = (pending, pendingStyle!);
                 pending = null;
@@ -52,13 +53,13 @@ internal sealed class TextMeasurer(FontSet fonts, DiagnosticSink diagnostics, Hy
                 }
                 else
                     items.AddRange(known);
-                word.Clear();
-                wordLength = 0;
-                return;
             }
-            Resume();
-            if (word.Count > 0 || anchors.Count > 0)
-                _breaks.Add(items, word, anchors, softHyphens, this);
+            else
+            {
+                Resume();
+                if (word.Count > 0 || anchors.Count > 0)
+                    _breaks.Add(items, word, anchors, softHyphens, this);
+            }
             word.Clear();
             anchors.Clear();
             softHyphens.Clear();
