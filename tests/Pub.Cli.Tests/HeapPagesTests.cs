@@ -60,23 +60,26 @@ public sealed class HeapPagesTests
         Assert.True(OperatingSystem.IsLinux(), "the machines pub is built and tested on run Linux");
         var mode = File.ReadAllText("/sys/kernel/mm/transparent_hugepage/enabled");
         HeapPages.Prepare();
-        // In a field, so that the array is on the heap, not on the stack.
+        // In a field, so that the array is on the heap, not on the stack; pinned while its mapping is read, so that
+        // a collection started by a test running beside this one cannot move it and give its old place back.
         Fresh = new byte[64];
-        var (perms, eligible) = Smaps(AddressOf(Fresh));
+        var pin = System.Runtime.InteropServices.GCHandle.Alloc(Fresh, System.Runtime.InteropServices.GCHandleType.Pinned);
+        (string Perms, string? Eligible) mapping;
+        try
+        {
+            mapping = Smaps(pin.AddrOfPinnedObject());
+        }
+        finally
+        {
+            pin.Free();
+        }
+        var (perms, eligible) = mapping;
         Assert.Equal("rw-p", perms);
         // With huge pages turned off the heap is left alone; otherwise its mapping asks for them.
         Assert.Equal(mode.Contains("[never]", StringComparison.Ordinal) ? "0" : "1", eligible);
     }
 
     private static byte[]? Fresh;
-
-    private static unsafe long AddressOf(byte[] array)
-    {
-        fixed (byte* pointer = array)
-        {
-            return (long)pointer;
-        }
-    }
 
     private static (string Perms, string? Eligible) Smaps(long address)
     {
