@@ -5,6 +5,11 @@ using Xunit;
 
 namespace Pub.Cli.Tests;
 
+[CollectionDefinition(nameof(HeapPagesTests), DisableParallelization = true)]
+public sealed class HeapPagesAlone;
+
+// Run alone: what this checks is the state of the whole process's heap, which a test beside it changes.
+[Collection(nameof(HeapPagesTests))]
 public sealed class HeapPagesTests
 {
     private static readonly string[] Maps =
@@ -59,11 +64,28 @@ public sealed class HeapPagesTests
     {
         Assert.True(OperatingSystem.IsLinux(), "the machines pub is built and tested on run Linux");
         var mode = File.ReadAllText("/sys/kernel/mm/transparent_hugepage/enabled");
-        HeapPages.Prepare();
-        // In a field, so that the array is on the heap, not on the stack; pinned while its mapping is read, so that
-        // a collection started by a test running beside this one cannot move it and give its old place back.
-        Fresh = new byte[64];
-        var pin = System.Runtime.InteropServices.GCHandle.Alloc(Fresh, System.Runtime.InteropServices.GCHandleType.Pinned);
+        // No collection may run between preparing and placing the array: one would hand this thread a region the
+        // collector had given back and opened again, which no longer asks for huge pages (pub prepares once, at
+        // start, before anything else runs). The array is then pinned while its mapping is read.
+        Assert.True(GC.TryStartNoGCRegion(64L << 20), "the collector grants a short window without collections");
+        System.Runtime.InteropServices.GCHandle pin;
+        bool unbroken;
+        try
+        {
+            HeapPages.Prepare();
+            // In a field, so that the array is on the heap, not on the stack.
+            Fresh = new byte[64];
+            pin = System.Runtime.InteropServices.GCHandle.Alloc(Fresh, System.Runtime.InteropServices.GCHandleType.Pinned);
+        }
+        finally
+        {
+            unbroken = System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion;
+            if (unbroken)
+            {
+                GC.EndNoGCRegion();
+            }
+        }
+        Assert.True(unbroken, "no collection ran while the heap was prepared and the array placed");
         (string Perms, string? Eligible) mapping;
         try
         {
