@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 using Pub.Layout.Paged;
 using Pub.Layout.Vector;
 
@@ -18,14 +19,46 @@ internal sealed class ArtworkCache(PdfDocument pdf, PagedDocument document, Func
 
     public bool Has(ImageItem item) => document.Drawings.ContainsKey(item.Path) || document.Images.ContainsKey(item.Path);
 
-    public void Draw(XGraphics gfx, ImageItem item)
+    /// <summary>The XObject an item shows: an image, a form holding an imported page, or a form drawn from a vector
+    /// drawing.</summary>
+    private XImage Artwork(ImageItem item) =>
+        document.Drawings.TryGetValue(item.Path, out var drawing) ? Form(item.Path, drawing)
+        : document.Images.TryGetValue(item.Path, out var bytes) ? IsPdf(bytes) ? Page(item.Path, item.Page, bytes) : Image(item.Path, bytes)
+        : throw new InvalidOperationException($"artwork '{item.Path}' is not in the paged document");
+
+    /// <summary>
+    /// Places an item's artwork on a page: the XObject is named in the page's resources and drawn into the item's
+    /// box, an image (a unit square) scaled to the box, a form scaled from its own size, an imported page moved by
+    /// its media box's origin.
+    /// </summary>
+    public void Place(PdfPage page, PageContent content, ImageItem item)
     {
-        var box = new XRect(item.X, item.Y, item.Width, item.Height);
-        if (document.Drawings.TryGetValue(item.Path, out var drawing))
-            gfx.DrawImage(Form(item.Path, drawing), box);
-        else if (document.Images.TryGetValue(item.Path, out var bytes))
-            gfx.DrawImage(IsPdf(bytes) ? Page(item.Path, item.Page, bytes) : Image(item.Path, bytes), box);
+        var artwork = Artwork(item);
+        if (!_objects.TryGetValue(artwork, out var xobject))
+        {
+            // PDFsharp makes the XObject the first time it draws the artwork.
+            (xobject, _) = ScratchPage.Draw(pdf, "/XObject", gfx => gfx.DrawImage(artwork, 0, 0, 1, 1));
+            _objects[artwork] = xobject;
+        }
+        double bottom = content.Up(item.Y + item.Height);
+        switch (artwork, xobject)
+        {
+            case (XForm form, PdfFormXObject pdfForm) when form.PointWidth > 0 && form.PointHeight > 0:
+                var (left, low) = form is XPdfForm { Page: { } imported } ? (imported.MediaBox.X1, imported.MediaBox.Y1) : (0, 0);
+                content.Artwork(page.Resources.AddForm(pdfForm), item.Width / form.PointWidth, item.Height / form.PointHeight,
+                    item.X - left, bottom - low, resetColours: form is XPdfForm);
+                break;
+            case (XForm, _):
+                break;
+            case (_, PdfImage image):
+                content.Artwork(page.Resources.AddImage(image), item.Width, item.Height, item.X, bottom, resetColours: false);
+                break;
+            default:
+                throw new InvalidOperationException($"artwork '{item.Path}' did not become an image or a form");
+        }
     }
+
+    private readonly Dictionary<XImage, PdfObject> _objects = [];
 
     private static bool IsPdf(byte[] bytes) => bytes.AsSpan().StartsWith("%PDF-"u8);
 

@@ -38,13 +38,15 @@ internal static class Metadata
         // and the final pass hashes it and puts in what the hash gives.
         pdf.Internals.FirstDocumentID = IdPlaceholder;
         pdf.Internals.SecondDocumentID = IdPlaceholder;
-        var (tags, fontObjects) = PlaceholderSubsetTags(pdf);
+        var (tags, fonts) = PlaceholderSubsetTags(pdf);
         FixAnnotations(pdf);
         AddOutputIntent(pdf);
         // Streams stay uncompressed here (see PdfEditionWriter); the final pass compresses them and replaces
         // Info and XMP (see FileFinisher).
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
+        // Saving renumbers the objects (it leaves out those nothing refers to), so their numbers are read after it.
+        var fontObjects = fonts.Select(f => f.Internals.ObjectNumber).ToHashSet();
         var m = document.Metadata;
         return FileFinisher.Finish(stream.GetBuffer(), (int)stream.Length, hash =>
         {
@@ -112,13 +114,13 @@ internal static class Metadata
     /// PDFsharp tags each font subset with six random letters (ABCDEF+Name). The tag only has to tell
     /// different subsets of one font apart, so one derived from the file's hash and the font name does the job
     /// and keeps the bytes stable. Until the hash is known, each font name gets a placeholder tag of its own
-    /// (QAAAAA, QAAAAB, …); returns the placeholders with the names they stand for, and the numbers of the
-    /// objects that name them.
+    /// (QAAAAA, QAAAAB, …); returns the placeholders with the names they stand for, and the objects that name
+    /// them.
     /// </summary>
-    private static (Dictionary<string, string> Tags, HashSet<int> Objects) PlaceholderSubsetTags(PdfDocument pdf)
+    private static (Dictionary<string, string> Tags, List<PdfDictionary> Objects) PlaceholderSubsetTags(PdfDocument pdf)
     {
         var byName = new Dictionary<string, string>(StringComparer.Ordinal);
-        var objects = new HashSet<int>();
+        var objects = new List<PdfDictionary>();
         foreach (var item in pdf.Internals.GetAllObjects())
         {
             if (item is not PdfDictionary dict)
@@ -134,7 +136,8 @@ internal static class Metadata
                         byName[bare] = placeholder;
                     }
                     dict.Elements.SetName(key, "/" + placeholder + "+" + bare);
-                    objects.Add(dict.Internals.ObjectNumber);
+                    if (!objects.Contains(dict))
+                        objects.Add(dict);
                 }
             }
         }

@@ -1,13 +1,12 @@
-// Pub.Pdf: serialises a PagedDocument with PDFsharp. It decides nothing about layout; it draws what it is
-// given, then adds what a PDF needs beyond the marks on the page: embedded font subsets, links and named
-// destinations, bookmarks, the Info dictionary, XMP metadata and the document language, all deterministic
-// (the same PagedDocument gives the same bytes, on any machine, at any time).
+// Pub.Pdf: serialises a PagedDocument as a PDF. It decides nothing about layout; it writes the marks it is given
+// into each page's content (PageContent), and with PDFsharp adds what a PDF needs beyond them: embedded font
+// subsets, artwork, links and named destinations, bookmarks, the Info dictionary, XMP metadata and the document
+// language, all deterministic (the same PagedDocument gives the same bytes, on any machine, at any time).
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.Annotations;
-using Pub.Layout.Fonts;
 using Pub.Layout.Paged;
 
 namespace Pub.Pdf;
@@ -25,44 +24,44 @@ public static class PdfEditionWriter
         ArgumentNullException.ThrowIfNull(document);
         EditionFontResolver.Install();
         var families = document.Faces.ToDictionary(f => f.Id, f => EditionFontResolver.Instance.Register(f.Id, f.Data), StringComparer.Ordinal);
-        var faces = document.Faces.ToDictionary(f => f.Id, f => f.Face, StringComparer.Ordinal);
 
         using var pdf = new PdfDocument();
-        // Nothing is compressed while drawing: marked content is put into the page streams afterwards, and the
-        // final pass compresses every stream itself (see FileFinisher).
+        // Nothing is compressed while the document is made: the final pass compresses every stream itself (see
+        // FileFinisher), and takes the pages' content already compressed.
         pdf.Options.CompressContentStreams = false;
         pdf.Options.NoCompression = true;
         pdf.PageLayout = PdfPageLayout.SinglePage;
         var tags = new TaggedContent(document);
         var fonts = new Dictionary<(string, double), XFont>();
-        using var artwork = new ArtworkCache(pdf, document, run => Font(run, families, fonts));
+        var embedded = new EmbeddedFaces(pdf, document, id => Font(id, 10, families, fonts));
+        using var artwork = new ArtworkCache(pdf, document, run => Font(run.FaceId, run.Size, families, fonts));
         var pages = new List<PdfPage>();
-        // A drawn page's stream is finished (placeholders replaced, then compressed) on another thread while the next
-        // pages are drawn: nothing else touches it until the document is put together. The pages are finished one
-        // after the other, in a chain: one core draws, one finishes, and finishing never takes the drawing's core.
+        // A page's content is compressed on another thread while the next pages are written, one page after the
+        // other in a chain: one core writes, one compresses, and compressing never takes the writing's core.
         var deflated = new DeflatedStreams();
-        var finishing = Task.CompletedTask;
+        var compressing = Task.CompletedTask;
         try
         {
             for (int p = 0; p < document.Pages.Count; p++)
             {
                 cancel.ThrowIfCancellationRequested();
-                var (page, streams) = DrawPage(pdf, p, document, families, faces, fonts, artwork, tags);
+                var (page, content) = WritePage(pdf, p, document, embedded, artwork, tags);
                 pages.Add(page);
-                if (streams.Count > 0)
-                    finishing = finishing.ContinueWith(before => { before.GetAwaiter().GetResult(); FinishPage(streams, deflated); }, TaskScheduler.Default);
+                if (content is not null)
+                    compressing = compressing.ContinueWith(before => { before.GetAwaiter().GetResult(); deflated.Add(content); }, TaskScheduler.Default);
             }
         }
         catch
         {
-            // Drawing stopped: nothing is left working on the document about to be disposed.
-            ((IAsyncResult)finishing).AsyncWaitHandle.WaitOne();
+            // Writing stopped: nothing is left working on the document about to be disposed.
+            ((IAsyncResult)compressing).AsyncWaitHandle.WaitOne();
             throw;
         }
-        // A failure in finishing a page is thrown as it was.
-        finishing.GetAwaiter().GetResult();
+        embedded.Embed();
+        // A failure in compressing a page is thrown as it was.
+        compressing.GetAwaiter().GetResult();
         cancel.ThrowIfCancellationRequested();
-        var destinations = AddDestinations(pdf, document);
+        var destinations = AddDestinations(pdf, document, pages);
         AddLinks(pages, document, destinations, tags);
         Outline.Add(pdf, pages, document.Outline);
         PageLabels.Add(pdf, document.Numbering);
@@ -71,20 +70,9 @@ public static class PdfEditionWriter
         return Metadata.SaveDeterministic(pdf, document, deflated);
     }
 
-    /// <summary>A drawn page's streams: placeholders replaced, then compressed for the final pass.</summary>
-    private static void FinishPage(List<PdfDictionary.PdfStream> streams, DeflatedStreams deflated)
-    {
-        foreach (var stream in streams)
-        {
-            TaggedContent.ReplacePlaceholders(stream);
-            deflated.Add(stream.Value);
-        }
-    }
-
-    /// <returns>The page and its content streams, none when the page is blank.</returns>
-    private static (PdfPage Page, List<PdfDictionary.PdfStream> Streams) DrawPage(PdfDocument pdf, int index, PagedDocument document,
-        Dictionary<string, string> families, Dictionary<string, FontFace?> faces, Dictionary<(string, double), XFont> fonts, ArtworkCache artwork,
-        TaggedContent tags)
+    /// <returns>The page and its content, none when the page is blank.</returns>
+    private static (PdfPage Page, byte[]? Content) WritePage(PdfDocument pdf, int index, PagedDocument document, EmbeddedFaces faces,
+        ArtworkCache artwork, TaggedContent tags)
     {
         var page = document.Pages[index];
         var pdfPage = pdf.AddPage();
@@ -92,40 +80,55 @@ public static class PdfEditionWriter
         pdfPage.Height = XUnit.FromPoint(page.Height);
         // A blank page gets no content stream.
         if (page.Items.Count == 0)
-            return (pdfPage, []);
-        using (var gfx = XGraphics.FromPdfPage(pdfPage))
+            return (pdfPage, null);
+        var content = new PageContent(page.Height);
+        // Neighbouring items of one element on one line (the words of a justified line) share one marked-content
+        // sequence; a new line opens a new one, so that each text object holds one line.
+        int? open = null;
+        double line = double.NaN;
+        for (int k = 0; k < page.Items.Count; k++)
         {
-            // Neighbouring items of one element on one line (the words of a justified line) share one
-            // marked-content sequence; a new line opens a new one, so that each text object holds one line.
-            int? open = null;
-            double line = double.NaN;
-            for (int k = 0; k < page.Items.Count; k++)
+            var item = page.Items[k];
+            if (item is LinkItem or DestinationItem || item is ImageItem i && !artwork.Has(i) || item is TextRun { Text.Length: 0 })
+                continue;
+            int tag = tags.Sequence(item.Tag);
+            double baseline = item is TextRun run ? run.Baseline : double.NaN;
+            bool newLine = !double.IsNaN(baseline) && baseline != line;
+            line = baseline;
+            if (open != tag || newLine)
             {
-                var item = page.Items[k];
-                if (item is LinkItem or DestinationItem || item is ImageItem i && !artwork.Has(i))
-                    continue;
-                int tag = tags.Sequence(item.Tag);
-                double baseline = item is TextRun run ? run.Baseline : double.NaN;
-                bool newLine = !double.IsNaN(baseline) && baseline != line;
-                line = baseline;
-                if (open != tag || newLine)
-                {
-                    if (open is not null)
-                        TaggedContent.End(gfx);
-                    tags.Begin(gfx, index, tag);
-                    open = tag;
-                }
-                if (item is TextRun && Words(page.Items, k, tags, faces) is ({ Count: > 1 } words, var end))
-                {
-                    item = Shown(words);
-                    k = end;
-                }
-                Draw(gfx, item, families, faces, fonts, artwork);
+                if (open is not null)
+                    content.EndMarked();
+                tags.Begin(content, index, tag);
+                open = tag;
             }
-            if (open is not null)
-                TaggedContent.End(gfx);
+            if (item is TextRun && Words(page.Items, k, tags) is ({ Count: > 1 } words, var end))
+            {
+                item = Shown(words);
+                k = end;
+            }
+            switch (item)
+            {
+                case TextRun text:
+                    var (name, face, used) = faces.Use(pdfPage, text.FaceId);
+                    content.Text(text, name, face, used);
+                    break;
+                case RuleItem rule:
+                    content.Rule(rule);
+                    break;
+                case RectItem rect:
+                    content.Rect(rect);
+                    break;
+                case ImageItem image:
+                    artwork.Place(pdfPage, content, image);
+                    break;
+            }
         }
-        return (pdfPage, TaggedContent.Streams(pdfPage));
+        if (open is not null)
+            content.EndMarked();
+        var bytes = content.ToArray();
+        pdfPage.Contents.AppendContent().CreateStream(bytes);
+        return (pdfPage, bytes);
     }
 
     /// <summary>
@@ -134,12 +137,12 @@ public static class PdfEditionWriter
     /// space or clear of it by at least a tenth of an em (where a space is put between them). Link and destination
     /// items between them draw nothing and are passed over.
     /// </summary>
-    private static (List<TextRun> Words, int End) Words(IReadOnlyList<PageItem> items, int start, TaggedContent tags, Dictionary<string, FontFace?> faces)
+    private static (List<TextRun> Words, int End) Words(IReadOnlyList<PageItem> items, int start, TaggedContent tags)
     {
         var first = (TextRun)items[start];
         var words = new List<TextRun>(1) { first };
         int end = start;
-        if (first.Rotation != 0 || faces.GetValueOrDefault(first.FaceId) is null)
+        if (first.Rotation != 0)
             return (words, end);
         int tag = tags.Sequence(first.Tag);
         for (int k = start + 1; k < items.Count; k++)
@@ -192,59 +195,19 @@ public static class PdfEditionWriter
         return first with { Text = text.ToString(), Width = last.X + last.Width - first.X, Kerns = kerns };
     }
 
-    private static void Draw(XGraphics gfx, PageItem item, Dictionary<string, string> families,
-        Dictionary<string, FontFace?> faces, Dictionary<(string, double), XFont> fonts, ArtworkCache artwork)
+    /// <summary>A run of text in a form XObject (the text of a vector figure), through PDFsharp: it sets a string by
+    /// the plain advance widths, so a kerned run is drawn in pieces, each placed where layout's kerning puts it. A
+    /// rotated run is drawn in its rotated frame, where it runs along x all the same.</summary>
+    internal static void DrawRun(XGraphics gfx, TextRun run, XFont font)
     {
-        switch (item)
-        {
-            case TextRun run:
-                DrawRun(gfx, run, Font(run, families, fonts), faces.GetValueOrDefault(run.FaceId));
-                break;
-            case RuleItem rule:
-                gfx.DrawLine(new XPen(Colour(rule.Colour), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
-                break;
-            case RectItem rect:
-                gfx.DrawRectangle(new XSolidBrush(Colour(rect.Fill)), rect.X, rect.Y, rect.Width, rect.Height);
-                break;
-            case ImageItem image:
-                artwork.Draw(gfx, image);
-                break;
-        }
-    }
-
-    /// <param name="face">The face layout measured the run with; without it (text in a form XObject, whose stream is
-    /// not rewritten) a kerned run is drawn in pieces.</param>
-    internal static void DrawRun(XGraphics gfx, TextRun run, XFont font, FontFace? face = null)
-    {
+        XGraphicsState? state = null;
         if (run.Rotation != 0)
         {
             // XGraphics turns clockwise for positive angles (its y axis points down).
-            var state = gfx.Save();
+            state = gfx.Save();
             gfx.RotateAtTransform(-run.Rotation, new XPoint(run.X, run.Baseline));
-            DrawText(gfx, run, font, face);
-            gfx.Restore(state);
         }
-        else
-            DrawText(gfx, run, font, face);
-    }
-
-    /// <summary>
-    /// PDFsharp sets text by the plain advance widths, so a kerned run is drawn after a placeholder that turns its
-    /// string into a TJ array placing each kerned glyph where layout's kerning puts it (see <see cref="KernedText"/>),
-    /// or, without the face, in pieces placed there: either way the run ends exactly where layout measured it, and
-    /// justified lines stay flush. A rotated run (the draft watermark) is drawn in its rotated frame, where it runs
-    /// along x all the same.
-    /// </summary>
-    private static void DrawText(XGraphics gfx, TextRun run, XFont font, FontFace? face)
-    {
         var brush = run.Colour is null ? XBrushes.Black : new XSolidBrush(Colour(run.Colour));
-        if (run.Kerns.Count == 0 || face is not null)
-        {
-            if (run.Kerns.Count > 0)
-                gfx.WriteComment(KernedText.Comment(run, face!));
-            gfx.DrawString(run.Text, font, brush, run.X, run.Baseline, XStringFormats.BaseLineLeft);
-            return;
-        }
         int from = 0;
         double offset = 0;
         foreach (var kern in run.Kerns.Append(new KernAt(run.Text.Length, 0)))
@@ -254,53 +217,76 @@ public static class PdfEditionWriter
             from = kern.Index;
             offset = kern.Offset;
         }
+        if (state is not null)
+            gfx.Restore(state);
     }
 
-    private static XFont Font(TextRun run, Dictionary<string, string> families, Dictionary<(string, double), XFont> fonts)
+    private static XFont Font(string faceId, double size, Dictionary<string, string> families, Dictionary<(string, double), XFont> fonts)
     {
-        if (!fonts.TryGetValue((run.FaceId, run.Size), out var font))
+        if (!fonts.TryGetValue((faceId, size), out var font))
         {
-            if (!families.TryGetValue(run.FaceId, out var family))
-                throw new InvalidOperationException($"text run uses face '{run.FaceId}' that the paged document does not carry");
-            font = new XFont(family, run.Size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset));
-            fonts[(run.FaceId, run.Size)] = font;
+            if (!families.TryGetValue(faceId, out var family))
+                throw new InvalidOperationException($"text run uses face '{faceId}' that the paged document does not carry");
+            font = new XFont(family, size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset));
+            fonts[(faceId, size)] = font;
         }
         return font;
     }
 
     private static XColor Colour(Colour? colour) => colour is { } c ? XColor.FromArgb(c.R, c.G, c.B) : XColors.Black;
 
-    /// <summary>Named destinations, the first of each name winning (a label is unique; a repeat is a document error
-    /// reported earlier).</summary>
-    private static HashSet<string> AddDestinations(PdfDocument pdf, PagedDocument document)
+    /// <summary>
+    /// Named destinations, the first of each name winning (a label is unique; a repeat is a document error reported
+    /// earlier): one name tree in the catalog, its names in byte order, each naming a place on a page by reference
+    /// (PDFsharp's own named destinations hold the page's object number as text, which saving changes when it leaves
+    /// out objects nothing refers to).
+    /// </summary>
+    private static HashSet<string> AddDestinations(PdfDocument pdf, PagedDocument document, List<PdfPage> pages)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var places = new SortedDictionary<string, PdfArray>(StringComparer.Ordinal);
         for (int p = 0; p < document.Pages.Count; p++)
         {
             var page = document.Pages[p];
             foreach (var dest in page.Items.OfType<DestinationItem>())
             {
-                if (!names.Add(dest.Name))
+                if (places.ContainsKey(dest.Name))
                     continue;
+                // Show a little above the target, left and zoom as they are.
                 double top = page.Height - Math.Max(0, dest.Y - 12);
-                pdf.AddNamedDestination(dest.Name, p + 1, PdfNamedDestinationParameters.CreatePosition(null, top, null));
+                places[dest.Name] = new PdfArray(pdf, pages[p].Reference!, new PdfName("/XYZ"), PdfNull.Value, new PdfReal(top), PdfNull.Value);
             }
         }
-        return names;
+        if (places.Count > 0)
+        {
+            var names = new PdfArray(pdf);
+            foreach (var (name, place) in places)
+            {
+                names.Elements.Add(new PdfString(name));
+                names.Elements.Add(place);
+            }
+            var tree = new PdfDictionary(pdf);
+            tree.Elements["/Names"] = names;
+            pdf.Internals.AddObject(tree);
+            var dictionary = new PdfDictionary(pdf);
+            dictionary.Elements.SetReference("/Dests", tree);
+            pdf.Internals.Catalog.Elements["/Names"] = dictionary;
+        }
+        return [.. places.Keys];
     }
 
     /// <summary>The text a link covers on its line (a citation, a note number, a contents entry): what a screen
     /// reader says for the link.</summary>
-    private static string LinkedText(Page page, LinkItem link)
+    /// <param name="runs">The page's runs that are not artifacts (the dot leaders of a contents line are not part
+    /// of what a link says).</param>
+    private static string LinkedText(List<TextRun> runs, LinkItem link)
     {
         var text = new StringBuilder();
         double end = double.NaN;
-        foreach (var run in page.Items.OfType<TextRun>())
+        foreach (var run in runs)
         {
-            // A run belongs to the link when its middle lies in the link's area. Artifacts (the dot leaders of a
-            // contents line) are not part of what the link says.
+            // A run belongs to the link when its middle lies in the link's area.
             double x = run.X + run.Width / 2, y = run.Baseline - run.Size * 0.35;
-            if (run.Tag == 0 || x < link.X || x > link.X + link.Width || y < link.Y || y > link.Y + link.Height)
+            if (x < link.X || x > link.X + link.Width || y < link.Y || y > link.Y + link.Height)
                 continue;
             if (!double.IsNaN(end) && run.X > end + 1)
                 text.Append(' ');
@@ -315,6 +301,7 @@ public static class PdfEditionWriter
         for (int p = 0; p < document.Pages.Count; p++)
         {
             var page = document.Pages[p];
+            List<TextRun>? runs = null;
             foreach (var link in page.Items.OfType<LinkItem>())
             {
                 // Annotations live in PDF user space: origin at the bottom left.
@@ -324,7 +311,7 @@ public static class PdfEditionWriter
                 if (link.Url is { } url)
                     (annotation, description) = (pages[p].AddWebLink(rect, url), url);
                 else if (link.Destination is { } name && destinations.Contains(name))
-                    (annotation, description) = (pages[p].AddDocumentLink(rect, name), LinkedText(page, link) is { Length: > 0 } text ? text : "Go to " + name);
+                    (annotation, description) = (pages[p].AddDocumentLink(rect, name), LinkedText(runs ??= [.. page.Items.OfType<TextRun>().Where(r => r.Tag != 0)], link) is { Length: > 0 } text ? text : "Go to " + name);
                 if (annotation is null)
                     continue;
                 // PDF/A: printable annotations; PDF/UA: a description and a place in the structure tree.

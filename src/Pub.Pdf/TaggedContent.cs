@@ -1,8 +1,5 @@
-using System.Text;
-using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Annotations;
-using PdfSharp.UniversalAccessibility;
 using Pub.Layout.Paged;
 
 namespace Pub.Pdf;
@@ -10,9 +7,8 @@ namespace Pub.Pdf;
 /// <summary>
 /// Tagged PDF from the paged document's structure elements. While pages are drawn, every item is wrapped in
 /// marked content: an item with a tag gets the next marked-content id (MCID) of its page and becomes a kid of
-/// its element; anything else is an /Artifact. PDFsharp has no public way to put operators into the stream it
-/// writes, so a comment stands in for each operator and <see cref="ReplacePlaceholders"/> turns the comments into
-/// BDC/BMC/EMC once the page is drawn (text mode is closed before each mark, so marks never cut a text object).
+/// its element; anything else is an /Artifact (see <see cref="PageContent"/>, which writes the operators; a
+/// sequence never cuts a text object or a saved graphics state).
 ///
 /// The tree is built from what is drawn: an element joins its parent the first time content of its own or of
 /// a descendant is drawn, so kids come in reading order and elements of text set only to be measured never
@@ -46,12 +42,11 @@ internal sealed class TaggedContent
     public int Sequence(int tag) => Tagged(tag) ? tag : 0;
 
     /// <summary>Opens a marked-content sequence on a page: the next MCID of an element, or an artifact (0).</summary>
-    public void Begin(XGraphics gfx, int page, int tag)
+    public void Begin(PageContent content, int page, int tag)
     {
-        PdfRendererExtensions.BeginGraphicMode(gfx);
         if (!Tagged(tag))
         {
-            gfx.WriteComment("pub:artifact");
+            content.BeginMarked(null, 0);
             return;
         }
         var mcids = _pageMcids[page];
@@ -59,14 +54,12 @@ internal sealed class TaggedContent
         mcids.Add(tag);
         Kids(tag).Add(new Mcr(page, mcid));
         Appear(tag);
-        gfx.WriteComment(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pub:bdc {Element(tag).Role} {mcid}"));
+        content.BeginMarked(Role(Element(tag).Role), mcid);
     }
 
-    public static void End(XGraphics gfx)
-    {
-        PdfRendererExtensions.BeginGraphicMode(gfx);
-        gfx.WriteComment("pub:emc");
-    }
+    private static readonly Dictionary<StructureRole, string> Roles = Enum.GetValues<StructureRole>().ToDictionary(r => r, r => r.ToString());
+
+    private static string Role(StructureRole role) => Roles[role];
 
     /// <summary>A link annotation becomes an object reference inside its Link element.</summary>
     public void Annotation(int page, PdfAnnotation annotation, int tag)
@@ -96,116 +89,6 @@ internal sealed class TaggedContent
             Kids(parent).Add(id);
             id = parent;
         }
-    }
-
-    /// <summary>The content streams of a drawn page, looked up where the page is drawn, so that another thread can
-    /// replace their placeholders without touching the document (<see cref="ReplacePlaceholders"/>).</summary>
-    public static List<PdfDictionary.PdfStream> Streams(PdfPage page)
-    {
-        var streams = new List<PdfDictionary.PdfStream>(1);
-        for (int i = 0; i < page.Contents.Elements.Count; i++)
-        {
-            if (page.Contents.Elements.GetDictionary(i)?.Stream is { } stream)
-                streams.Add(stream);
-        }
-        return streams;
-    }
-
-    /// <summary>
-    /// Turns the placeholder comments of a drawn page's content stream into marked-content operators, line by line
-    /// (PDFsharp writes one operator per line, comments included), and the string after a kerned run's comment into
-    /// a TJ array (see <see cref="KernedText"/>). PDFsharp saves the graphics state ("q") for its page
-    /// transformation just before the first thing it draws and restores it at the end of the page, so that "q"
-    /// lands inside the first item's marked content; graphics state and marked content must nest, so that "q"
-    /// moves in front of the first mark. Only the stream and its dictionary's length change, so the streams of
-    /// different pages may be done on different threads.
-    /// </summary>
-    public static void ReplacePlaceholders(PdfDictionary.PdfStream stream)
-    {
-        var source = stream.Value;
-        if (source.AsSpan().IndexOf("pub:"u8) < 0)
-            return;
-        var output = new MemoryStream(source.Length + source.Length / 4);
-        bool marked = false;
-        string? kerns = null;
-        int at = 0;
-        while (at < source.Length)
-        {
-            int end = source.AsSpan(at).IndexOf((byte)'\n');
-            end = end < 0 ? source.Length : at + end;
-            var line = source.AsSpan(at, end - at).TrimEnd((byte)'\r');
-            int next = Math.Min(source.Length, end + 1);
-            if (KernComment(line) is { } adjustments)
-                kerns = adjustments;
-            else if (kerns is not null && line.StartsWith("<"u8))
-            {
-                // PDFsharp breaks a long hex string after every hundred digits.
-                int close = source.AsSpan(at).IndexOf((byte)'>') + at;
-                int tjEnd = source.AsSpan(close).IndexOf((byte)'\n') is var n and >= 0 ? close + n : source.Length;
-                var shown = source.AsSpan(at, tjEnd - at).ToArray().Where(b => b is not ((byte)'\n' or (byte)'\r')).ToArray();
-                output.Write(KernedText.ToTj(shown, kerns));
-                output.WriteByte((byte)'\n');
-                kerns = null;
-                next = Math.Min(source.Length, tjEnd + 1);
-            }
-            else if (Operator(line) is not { } replacement)
-                output.Write(source, at, next - at);
-            else
-            {
-                if (!marked && replacement[0] != 'E')
-                {
-                    // A kerned run's comment may stand between the first mark and that "q".
-                    int look = next;
-                    int lookEnd = source.AsSpan(look).IndexOf((byte)'\n') is var e and >= 0 ? look + e : source.Length;
-                    var pending = KernComment(source.AsSpan(look, lookEnd - look).TrimEnd((byte)'\r'));
-                    if (pending is not null)
-                        look = Math.Min(source.Length, lookEnd + 1);
-                    if (IsSaveState(source, look, out int afterSave))
-                    {
-                        output.Write("q\n"u8);
-                        next = afterSave;
-                        kerns = pending ?? kerns;
-                    }
-                }
-                marked = true;
-                output.Write(Encoding.ASCII.GetBytes(replacement));
-                output.WriteByte((byte)'\n');
-            }
-            at = next;
-        }
-        // The setter puts the new length into the stream's dictionary.
-        stream.Value = output.ToArray();
-    }
-
-    /// <summary>The adjustments of a kerned run's placeholder comment ("% pub:tj 3 12.5"); null for any other line.</summary>
-    private static string? KernComment(ReadOnlySpan<byte> line) =>
-        Placeholder(line) is var text && text.StartsWith(KernedText.PrefixBytes) ? Encoding.ASCII.GetString(text[KernedText.PrefixBytes.Length..]) : null;
-
-    /// <summary>A comment line's text after "%" and its spaces; empty for any other line.</summary>
-    private static ReadOnlySpan<byte> Placeholder(ReadOnlySpan<byte> line) =>
-        line.Length == 0 || line[0] != '%' ? [] : line[1..].TrimStart((byte)' ');
-
-    /// <summary>The operator a placeholder comment stands for ("% pub:bdc P 3" is "/P &lt;&lt;/MCID 3&gt;&gt; BDC"); null for any other line.</summary>
-    private static string? Operator(ReadOnlySpan<byte> line)
-    {
-        line = Placeholder(line);
-        if (!line.StartsWith("pub:"u8))
-            return null;
-        line = line[4..];
-        if (line.SequenceEqual("artifact"u8))
-            return "/Artifact BMC";
-        if (line.SequenceEqual("emc"u8))
-            return "EMC";
-        var parts = Encoding.ASCII.GetString(line).Split(' ');
-        return parts is ["bdc", var role, var mcid] ? $"/{role} <</MCID {mcid}>> BDC" : null;
-    }
-
-    private static bool IsSaveState(byte[] source, int at, out int after)
-    {
-        var rest = source.AsSpan(at);
-        int length = rest.StartsWith("q\r\n"u8) ? 3 : rest.StartsWith("q\n"u8) ? 2 : 0;
-        after = at + length;
-        return length > 0;
     }
 
     /// <summary>Writes the structure tree, the parent tree and the catalog and page entries that make the document tagged.</summary>

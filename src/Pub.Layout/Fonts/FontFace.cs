@@ -55,7 +55,10 @@ public sealed class FontFace
     public bool HasGlyph(int codePoint) => codePoint is >= 0 and < CachedChars && CharGlyph((char)codePoint) > 0 || _cmap.ContainsKey(codePoint);
 
     /// <summary>Glyph index for a code point; 0 (.notdef) when the face lacks it.</summary>
-    public ushort GlyphId(int codePoint) => _cmap.GetValueOrDefault(codePoint);
+    public ushort GlyphId(int codePoint) => codePoint is >= 0 and < CachedChars ? (ushort)CharGlyph((char)codePoint) : _cmap.GetValueOrDefault(codePoint);
+
+    /// <summary>Advance width of a glyph in font units.</summary>
+    public int GlyphAdvance(int glyph) => _advances[glyph];
 
     /// <summary>Advance width in font units; the .notdef advance for an unmapped code point.</summary>
     public int Advance(int codePoint) => _advances[GlyphId(codePoint)];
@@ -117,7 +120,7 @@ public sealed class FontFace
     {
         int glyph = _charGlyphs[c];
         if (glyph < 0)
-            _charGlyphs[c] = glyph = GlyphId(c);
+            _charGlyphs[c] = glyph = _cmap.GetValueOrDefault(c);
         return glyph;
     }
 
