@@ -31,7 +31,8 @@ internal static class Metadata
     }
 
     /// <param name="deflated">Streams already compressed (see <see cref="FileFinisher.Finish"/>).</param>
-    public static byte[] SaveDeterministic(PdfDocument pdf, PagedDocument document, DeflatedStreams? deflated = null)
+    /// <param name="size">About how many bytes PDFsharp will write: its buffer then grows once or not at all.</param>
+    public static byte[] SaveDeterministic(PdfDocument pdf, PagedDocument document, DeflatedStreams? deflated = null, int size = 0)
     {
         var date = document.Metadata.Created ?? Undated;
         // The ids and subset tags derive from the file itself: it is saved with placeholders in their places,
@@ -43,7 +44,7 @@ internal static class Metadata
         AddOutputIntent(pdf);
         // Streams stay uncompressed here (see PdfEditionWriter); the final pass compresses them and replaces
         // Info and XMP (see FileFinisher).
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(size);
         pdf.Save(stream, closeStream: false);
         // Saving renumbers the objects (it leaves out those nothing refers to), so their numbers are read after it.
         var fontObjects = fonts.Select(f => f.Internals.ObjectNumber).ToHashSet();

@@ -40,6 +40,7 @@ public static class PdfEditionWriter
         // other in a chain: one core writes, one compresses, and compressing never takes the writing's core.
         var deflated = new DeflatedStreams();
         var compressing = Task.CompletedTask;
+        long contentBytes = 0;
         try
         {
             for (int p = 0; p < document.Pages.Count; p++)
@@ -47,6 +48,7 @@ public static class PdfEditionWriter
                 cancel.ThrowIfCancellationRequested();
                 var (page, content) = WritePage(pdf, p, document, embedded, artwork, tags);
                 pages.Add(page);
+                contentBytes += content?.Length ?? 0;
                 if (content is not null)
                     compressing = compressing.ContinueWith(before => { before.GetAwaiter().GetResult(); deflated.Add(content); }, TaskScheduler.Default);
             }
@@ -67,7 +69,9 @@ public static class PdfEditionWriter
         PageLabels.Add(pdf, document.Numbering);
         Metadata.Apply(pdf, document);
         tags.Write(pdf, pages);
-        return Metadata.SaveDeterministic(pdf, document, deflated);
+        // What PDFsharp writes is mostly the pages' content and the font subsets, uncompressed.
+        long size = contentBytes + document.Faces.Sum(f => (long)f.Data.Length) / 4 + (256 << 10);
+        return Metadata.SaveDeterministic(pdf, document, deflated, (int)Math.Min(size, int.MaxValue / 2));
     }
 
     /// <returns>The page and its content, none when the page is blank.</returns>
