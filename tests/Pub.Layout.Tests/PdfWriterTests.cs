@@ -2,6 +2,7 @@ using System.Text;
 using Pub.Layout.Paged;
 using Pub.Pdf;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Actions;
 using UglyToad.PdfPig.Annotations;
 
 namespace Pub.Layout.Tests;
@@ -59,6 +60,63 @@ public sealed class PdfWriterTests
         string raw = Encoding.Latin1.GetString(bytes);
         Assert.Contains("/Lang(en)", raw.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("<dc:title>", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_run_starts_where_layout_put_it_in_its_size_and_colour()
+    {
+        var (paged, bytes) = Paper.Value;
+        using var pdf = PdfDocument.Open(bytes);
+        int runs = 0, coloured = 0;
+        for (int p = 0; p < paged.Pages.Count; p++)
+        {
+            var page = paged.Pages[p];
+            var letters = pdf.GetPage(p + 1).Letters;
+            foreach (var run in page.Items.OfType<TextRun>().Where(r => r.Text.Length > 0 && !char.IsWhiteSpace(r.Text[0]) && r.Rotation == 0))
+            {
+                // The run's first character, at the baseline layout gave it, in PDF space (y up).
+                double y = page.Height - run.Baseline;
+                var letter = letters.FirstOrDefault(l => Math.Abs(l.StartBaseLine.X - run.X) < 0.01 && Math.Abs(l.StartBaseLine.Y - y) < 0.01
+                    && l.Value == run.Text[0].ToString());
+                Assert.True(letter is not null, $"page {p + 1}: '{run.Text}' does not start at ({run.X:0.00}, {y:0.00})");
+                Assert.Equal(run.Size, letter.FontSize, 3);
+                var (r, g, b) = letter.Color.ToRGBValues();
+                var expected = run.Colour ?? new Colour(0, 0, 0);
+                Assert.Equal((expected.R / 255.0, expected.G / 255.0, expected.B / 255.0), (r, g, b), (e, a) => Math.Abs(e.Item1 - a.Item1) < 0.002
+                    && Math.Abs(e.Item2 - a.Item2) < 0.002 && Math.Abs(e.Item3 - a.Item3) < 0.002);
+                runs++;
+                if (run.Colour is { } c && c != new Colour(0, 0, 0))
+                    coloured++;
+            }
+        }
+        Assert.True(runs > 500, $"only {runs} runs");
+        Assert.True(coloured > 10, $"only {coloured} coloured runs");
+    }
+
+    [Fact]
+    public void Every_link_inside_the_document_lands_on_the_page_of_its_target()
+    {
+        var (paged, bytes) = Paper.Value;
+        using var pdf = PdfDocument.Open(bytes);
+        var pageOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int p = 0; p < paged.Pages.Count; p++)
+        {
+            foreach (var dest in paged.Pages[p].Items.OfType<DestinationItem>())
+                pageOf.TryAdd(dest.Name, p + 1);
+        }
+        int links = 0;
+        for (int p = 0; p < paged.Pages.Count; p++)
+        {
+            var annotations = pdf.GetPage(p + 1).GetAnnotations().Where(a => a.Action is GoToAction).ToList();
+            var items = paged.Pages[p].Items.OfType<LinkItem>().Where(l => l.Destination is { } d && pageOf.ContainsKey(d)).ToList();
+            Assert.Equal(items.Count, annotations.Count);
+            foreach (var (item, annotation) in items.Zip(annotations))
+            {
+                Assert.Equal(pageOf[item.Destination!], ((GoToAction)annotation.Action!).Destination.PageNumber);
+                links++;
+            }
+        }
+        Assert.True(links > 10, $"only {links} links");
     }
 
     [Fact]
