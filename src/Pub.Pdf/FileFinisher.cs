@@ -48,7 +48,8 @@ internal static class FileFinisher
         Parallel.For(0, runs.Count, r =>
         {
             var (from, to) = runs[r];
-            var bytes = new MemoryStream();
+            // Streams compress to about half or less, the other objects stay as they are.
+            var bytes = new MemoryStream(Math.Max(256, (order[to - 1].End - order[from].Start) / 2));
             var at = new long[to - from];
             for (int i = from; i < to; i++)
             {
@@ -374,7 +375,8 @@ internal static class FileFinisher
 
     public static byte[] Deflate(ReadOnlySpan<byte> data)
     {
-        using var buffer = new MemoryStream();
+        // Sized for the content of a page, which compresses to about a third: the buffer grows once at most.
+        using var buffer = new MemoryStream(data.Length / 2 + 64);
         using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
             zlib.Write(data);
         return buffer.ToArray();
