@@ -16,6 +16,7 @@ internal sealed class ArtworkCache(PdfDocument pdf, PagedDocument document, Func
     private readonly Dictionary<string, XImage> _images = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), XPdfForm> _pages = [];
     private readonly Dictionary<string, XForm> _forms = new(StringComparer.Ordinal);
+    private readonly Dictionary<XImage, PdfObject> _objects = [];
 
     public bool Has(ImageItem item) => document.Drawings.ContainsKey(item.Path) || document.Images.ContainsKey(item.Path);
 
@@ -57,8 +58,6 @@ internal sealed class ArtworkCache(PdfDocument pdf, PagedDocument document, Func
                 throw new InvalidOperationException($"artwork '{item.Path}' did not become an image or a form");
         }
     }
-
-    private readonly Dictionary<XImage, PdfObject> _objects = [];
 
     private static bool IsPdf(byte[] bytes) => bytes.AsSpan().StartsWith("%PDF-"u8);
 

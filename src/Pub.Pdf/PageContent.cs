@@ -182,22 +182,18 @@ internal sealed class PageContent(double height)
         (_fill, _stroke, _font, _lineWidth) = (null, null, null, double.NaN);
     }
 
-    private void Fill(Colour colour)
-    {
-        if (_fill == colour)
-            return;
-        Colour(colour);
-        Write("rg\n"u8);
-        _fill = colour;
-    }
+    private void Fill(Colour colour) => SetColour(ref _fill, colour, "rg\n"u8);
 
-    private void Stroke(Colour colour)
+    private void Stroke(Colour colour) => SetColour(ref _stroke, colour, "RG\n"u8);
+
+    /// <summary>Sets the fill or stroke colour (<paramref name="setter"/>) unless it is already set.</summary>
+    private void SetColour(ref Colour? current, Colour colour, ReadOnlySpan<byte> setter)
     {
-        if (_stroke == colour)
+        if (current == colour)
             return;
         Colour(colour);
-        Write("RG\n"u8);
-        _stroke = colour;
+        Write(setter);
+        current = colour;
     }
 
     private void Colour(Colour colour)
