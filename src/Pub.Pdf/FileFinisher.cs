@@ -37,9 +37,6 @@ internal static class FileFinisher
         var order = offsets.Where(o => o.Value > 0).OrderBy(o => o.Value).Select(o => (Number: o.Key, Start: o.Value, End: EndOfObject(pdf, o.Value))).ToList();
         var (info, xmp, id, objects, names) = edits(Hash(pdf, order, infoNumber, MetadataNumber(pdf, offsets, trailer)));
         int firstObject = order[0].Start;
-        // Compressed, the file is a fraction of what PDFsharp wrote.
-        var output = new MemoryStream(Math.Max(4096, length / 4));
-        output.Write(pdf, 0, firstObject);
         var newOffsets = new SortedDictionary<int, long>();
         // Compressing the streams is most of the work: runs of objects, about equal in size, are rewritten on as
         // many threads as there are cores and put together in order, so the file is the same however it was split.
@@ -64,14 +61,13 @@ internal static class FileFinisher
             }
             rewritten[r] = (bytes, at);
         });
+        long xref = firstObject;
         for (int r = 0; r < runs.Count; r++)
         {
-            long origin = output.Length;
             for (int i = runs[r].From; i < runs[r].To; i++)
-                newOffsets[order[i].Number] = origin + rewritten[r].Offsets[i - runs[r].From];
-            rewritten[r].Bytes.WriteTo(output);
+                newOffsets[order[i].Number] = xref + rewritten[r].Offsets[i - runs[r].From];
+            xref += rewritten[r].Bytes.Length;
         }
-        long xref = output.Length;
         int size = offsets.Keys.Max() + 1;
         var table = new StringBuilder();
         table.Append(CultureInfo.InvariantCulture, $"xref\n0 {size}\n0000000000 65535 f \n");
@@ -83,8 +79,19 @@ internal static class FileFinisher
                 table.Append("0000000000 65535 f \n");
         }
         table.Append("trailer\n").Append(trailer.Replace(id.Placeholder, id.Value, StringComparison.Ordinal)).Append(CultureInfo.InvariantCulture, $"\nstartxref\n{xref}\n%%EOF\n");
-        WriteAscii(output, table.ToString());
-        return output.ToArray();
+        // The file is put together once, in an array of its size: the header as PDFsharp wrote it, the objects
+        // run by run, the new cross-reference table and trailer.
+        var tail = Encoding.Latin1.GetBytes(table.ToString());
+        var file = new byte[checked((int)xref + tail.Length)];
+        pdf.AsSpan(0, firstObject).CopyTo(file);
+        int next = firstObject;
+        foreach (var (bytes, _) in rewritten)
+        {
+            bytes.GetBuffer().AsSpan(0, (int)bytes.Length).CopyTo(file.AsSpan(next));
+            next += (int)bytes.Length;
+        }
+        tail.CopyTo(file.AsSpan(next));
+        return file;
     }
 
     /// <summary>Consecutive runs of objects (from, to exclusive), at most <paramref name="count"/>, each about an

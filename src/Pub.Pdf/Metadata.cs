@@ -32,7 +32,9 @@ internal static class Metadata
 
     /// <param name="deflated">Streams already compressed (see <see cref="FileFinisher.Finish"/>).</param>
     /// <param name="size">About how many bytes PDFsharp will write: its buffer then grows once or not at all.</param>
-    public static byte[] SaveDeterministic(PdfDocument pdf, PagedDocument document, DeflatedStreams? deflated = null, int size = 0)
+    /// <param name="beforeFinishing">Called after PDFsharp has saved and before the final pass reads
+    /// <paramref name="deflated"/>: waits for what is still compressing.</param>
+    public static byte[] SaveDeterministic(PdfDocument pdf, PagedDocument document, DeflatedStreams? deflated = null, int size = 0, Action? beforeFinishing = null)
     {
         var date = document.Metadata.Created ?? Undated;
         // The ids and subset tags derive from the file itself: it is saved with placeholders in their places,
@@ -49,6 +51,7 @@ internal static class Metadata
         // Saving renumbers the objects (it leaves out those nothing refers to), so their numbers are read after it.
         var fontObjects = fonts.Select(f => f.Internals.ObjectNumber).ToHashSet();
         var m = document.Metadata;
+        beforeFinishing?.Invoke();
         return FileFinisher.Finish(stream.GetBuffer(), (int)stream.Length, hash =>
         {
             // PDFsharp writes the ID's characters as hex digits, one byte each.

@@ -52,6 +52,20 @@ public static class PdfEditionWriter
                 if (content is not null)
                     compressing = compressing.ContinueWith(before => { before.GetAwaiter().GetResult(); deflated.Add(content); }, TaskScheduler.Default);
             }
+            embedded.Embed();
+            cancel.ThrowIfCancellationRequested();
+            var destinations = AddDestinations(pdf, document, pages);
+            AddLinks(pages, document, destinations, tags);
+            Outline.Add(pdf, pages, document.Outline);
+            PageLabels.Add(pdf, document.Numbering);
+            Metadata.Apply(pdf, document);
+            tags.Write(pdf, pages);
+            // What PDFsharp writes is mostly the pages' content and the font subsets, uncompressed.
+            long size = contentBytes + document.Faces.Sum(f => (long)f.Data.Length) / 4 + (256 << 10);
+            // The pages still being compressed are waited for only by the final pass, which takes them: saving the
+            // rest of the document goes on meanwhile. A failure in compressing a page is thrown as it was.
+            return Metadata.SaveDeterministic(pdf, document, deflated, (int)Math.Min(size, int.MaxValue / 2),
+                beforeFinishing: () => compressing.GetAwaiter().GetResult());
         }
         catch
         {
@@ -59,19 +73,6 @@ public static class PdfEditionWriter
             ((IAsyncResult)compressing).AsyncWaitHandle.WaitOne();
             throw;
         }
-        embedded.Embed();
-        // A failure in compressing a page is thrown as it was.
-        compressing.GetAwaiter().GetResult();
-        cancel.ThrowIfCancellationRequested();
-        var destinations = AddDestinations(pdf, document, pages);
-        AddLinks(pages, document, destinations, tags);
-        Outline.Add(pdf, pages, document.Outline);
-        PageLabels.Add(pdf, document.Numbering);
-        Metadata.Apply(pdf, document);
-        tags.Write(pdf, pages);
-        // What PDFsharp writes is mostly the pages' content and the font subsets, uncompressed.
-        long size = contentBytes + document.Faces.Sum(f => (long)f.Data.Length) / 4 + (256 << 10);
-        return Metadata.SaveDeterministic(pdf, document, deflated, (int)Math.Min(size, int.MaxValue / 2));
     }
 
     /// <returns>The page and its content, none when the page is blank.</returns>
