@@ -41,21 +41,20 @@ internal static class FileFinisher
         // Compressing the streams is most of the work: runs of objects, about equal in size, are rewritten on as
         // many threads as there are cores and put together in order, so the file is the same however it was split.
         var runs = Runs(order, 4 * Environment.ProcessorCount);
-        var rewritten = new (MemoryStream Bytes, long[] Offsets)[runs.Count];
+        var rewritten = new (Pieces Bytes, long[] Offsets)[runs.Count];
         Parallel.For(0, runs.Count, r =>
         {
             var (from, to) = runs[r];
-            // Streams compress to about half or less, the other objects stay as they are.
-            var bytes = new MemoryStream(Math.Max(256, (order[to - 1].End - order[from].Start) / 2));
+            var bytes = new Pieces();
             var at = new long[to - from];
             for (int i = from; i < to; i++)
             {
                 var (number, start, end) = order[i];
                 at[i - from] = bytes.Length;
                 if (number == infoNumber)
-                    WriteAscii(bytes, $"{number} 0 obj\n{info}\nendobj\n");
+                    bytes.AddAscii($"{number} 0 obj\n{info}\nendobj\n");
                 else if (objects.Contains(number))
-                    WriteAscii(bytes, Edited(Encoding.Latin1.GetString(pdf, start, end - start), names) + "\n");
+                    bytes.AddAscii(Edited(Encoding.Latin1.GetString(pdf, start, end - start), names) + "\n");
                 else
                     Rewrite(bytes, pdf, start, end, xmp, deflated);
             }
@@ -86,12 +85,37 @@ internal static class FileFinisher
         pdf.AsSpan(0, firstObject).CopyTo(file);
         int next = firstObject;
         foreach (var (bytes, _) in rewritten)
-        {
-            bytes.GetBuffer().AsSpan(0, (int)bytes.Length).CopyTo(file.AsSpan(next));
-            next += (int)bytes.Length;
-        }
+            next = bytes.CopyTo(file, next);
         tail.CopyTo(file.AsSpan(next));
         return file;
+    }
+
+    /// <summary>A run's rewritten objects as the pieces they are made of, most of them parts of the file PDFsharp
+    /// wrote or streams compressed already: copied once, into the finished file, and never into a buffer between.</summary>
+    private sealed class Pieces
+    {
+        private readonly List<ReadOnlyMemory<byte>> _pieces = [];
+
+        public long Length { get; private set; }
+
+        public void Add(ReadOnlyMemory<byte> piece)
+        {
+            _pieces.Add(piece);
+            Length += piece.Length;
+        }
+
+        public void AddAscii(string text) => Add(Encoding.Latin1.GetBytes(text));
+
+        /// <summary>Copies the pieces into <paramref name="file"/> from <paramref name="at"/>; returns where they end.</summary>
+        public int CopyTo(byte[] file, int at)
+        {
+            foreach (var piece in _pieces)
+            {
+                piece.Span.CopyTo(file.AsSpan(at));
+                at += piece.Length;
+            }
+            return at;
+        }
     }
 
     /// <summary>Consecutive runs of objects (from, to exclusive), at most <paramref name="count"/>, each about an
@@ -192,7 +216,7 @@ internal static class FileFinisher
         return at + 6;
     }
 
-    private static void Rewrite(MemoryStream output, byte[] pdf, int start, int end, byte[] xmp, DeflatedStreams? deflated)
+    private static void Rewrite(Pieces output, byte[] pdf, int start, int end, byte[] xmp, DeflatedStreams? deflated)
     {
         int dict = SkipSpace(pdf, IndexOf(pdf, "obj"u8, start) + 3);
         if (pdf[dict] != '<' || pdf[dict + 1] != '<')
@@ -236,9 +260,9 @@ internal static class FileFinisher
         foreach (var (key, value) in entries)
             head.Append(key).Append(value.StartsWith('/') || value.StartsWith('<') || value.StartsWith('[') || value.StartsWith('(') ? "" : " ").Append(value);
         head.Append(">>\nstream\n");
-        output.Write(Encoding.Latin1.GetBytes(head.ToString()));
-        output.Write(encoded);
-        WriteAscii(output, "\nendstream\nendobj\n");
+        output.AddAscii(head.ToString());
+        output.Add(encoded);
+        output.Add(EndStream);
     }
 
     /// <summary>Top-level entries of a dictionary, in order, values as written.</summary>
@@ -372,13 +396,15 @@ internal static class FileFinisher
         return at < 0 ? -1 : from + at;
     }
 
-    private static void Copy(MemoryStream output, byte[] pdf, int start, int end)
+    private static void Copy(Pieces output, byte[] pdf, int start, int end)
     {
-        output.Write(pdf, start, end - start);
-        output.WriteByte((byte)'\n');
+        output.Add(pdf.AsMemory(start, end - start));
+        output.Add(NewLine);
     }
 
-    private static void WriteAscii(MemoryStream output, string text) => output.Write(Encoding.Latin1.GetBytes(text));
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    private static readonly byte[] EndStream = "\nendstream\nendobj\n"u8.ToArray();
 
     public static byte[] Deflate(ReadOnlySpan<byte> data)
     {
