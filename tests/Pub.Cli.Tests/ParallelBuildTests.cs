@@ -169,13 +169,13 @@ public sealed class ParallelBuildTests
     }
 
     [Fact]
-    public void TheRestartedPubRunsTheServerCollectorWithoutBackgroundCollectionsUnlessSomebodyChose()
+    public void TheRestartedPubRunsTheServerCollectorSetUpForParallelWorkUnlessSomebodyChose()
     {
         var chosen = CollectorChoice.RestartEnvironment(new Dictionary<string, string> { ["HOME"] = "/home/editor" });
-        Assert.Equal(["HOME=/home/editor", "DOTNET_gcServer=1", "DOTNET_GCgen0size=0", "DOTNET_gcConcurrent=0"], chosen);
+        Assert.Equal(["HOME=/home/editor", "DOTNET_gcServer=1", "DOTNET_GCgen0size=4000000", "DOTNET_GCDynamicAdaptationMode=0", "DOTNET_gcConcurrent=0"], chosen);
 
         var kept = CollectorChoice.RestartEnvironment(new Dictionary<string, string> { ["DOTNET_gcConcurrent"] = "1", ["DOTNET_GCgen0size"] = "4000000" });
-        Assert.Equal(["DOTNET_gcConcurrent=1", "DOTNET_GCgen0size=4000000", "DOTNET_gcServer=1"], kept);
+        Assert.Equal(["DOTNET_gcConcurrent=1", "DOTNET_GCgen0size=4000000", "DOTNET_gcServer=1", "DOTNET_GCDynamicAdaptationMode=0"], kept);
     }
 
     [Fact]
