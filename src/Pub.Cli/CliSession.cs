@@ -12,8 +12,9 @@ public sealed class CliSession(TextWriter output, TextWriter error, string worki
 
     public string WorkingDirectory { get; } = workingDirectory;
 
-    /// <summary>What a build does before it renders several manuscripts at once (see <see cref="PubCli.Run"/>).</summary>
-    public Action? BeforeParallelBuild { get; init; }
+    /// <summary>How a build starts a render worker (see <see cref="BuildOptions.StartRenderWorker"/>); null renders on
+    /// threads of this process.</summary>
+    public Func<RenderWorker?>? StartRenderWorker { get; init; }
 
     /// <summary>The project folder: the nearest folder holding pub.yaml, from the working folder upwards.</summary>
     public string ProjectRoot { get; } = FindRoot(workingDirectory);

@@ -17,8 +17,8 @@ namespace Pub.Cli;
 /// </summary>
 internal static class Prewarm
 {
-    /// <summary>The commands that build, and therefore hash, from their first steps.</summary>
-    private static readonly string[] Hashing = ["build", "preview", "publish"];
+    /// <summary>The commands that build, and therefore hash, from their first steps (a render worker included).</summary>
+    private static readonly string[] Hashing = ["build", "preview", "publish", RenderWorkerProcess.Command];
 
     public static void Start(string[] args)
     {

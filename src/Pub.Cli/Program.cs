@@ -8,4 +8,6 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
     HeapPages.Prepare();
 }
 Prewarm.Start(args);
-return PubCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, () => CollectorChoice.RestartForParallelBuild(args));
+var self = RenderWorkerProcess.SelfCommand();
+var workingDirectory = Environment.CurrentDirectory;
+return PubCli.Run(args, Console.Out, Console.Error, workingDirectory, self is null ? null : () => RenderWorkerProcess.Start(self, workingDirectory));

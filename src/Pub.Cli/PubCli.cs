@@ -8,11 +8,11 @@ namespace Pub.Cli;
 /// working folder.</summary>
 public static class PubCli
 {
-    /// <param name="beforeParallelBuild">What a build does before it renders several manuscripts at once (see
-    /// <see cref="BuildOptions.BeforeParallelWork"/>); the executable passes <see cref="CollectorChoice"/>'s restart.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Action? beforeParallelBuild = null)
+    /// <param name="startRenderWorker">Starts a render worker for a parallel build (see <see cref="BuildOptions.StartRenderWorker"/>);
+    /// the executable passes <see cref="RenderWorkerProcess"/>'s. Null renders a parallel build on threads of this process.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<RenderWorker?>? startRenderWorker = null)
     {
-        var session = new CliSession(output, error, workingDirectory) { BeforeParallelBuild = beforeParallelBuild };
+        var session = new CliSession(output, error, workingDirectory) { StartRenderWorker = startRenderWorker };
         var root = new RootCommand("pub: builds numbered PDF and HTML editions of a report series from Markdown manuscripts.")
         {
             BuildCommand.Create(session),
@@ -25,6 +25,10 @@ public static class PubCli
             PreviewCommand.Create(session),
             PublishCommand.Create(session),
         };
+        if (args is [RenderWorkerProcess.Command])
+        {
+            return ServeRenders(session, Console.OpenStandardInput(), Console.OpenStandardOutput());
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -47,5 +51,19 @@ public static class PubCli
             error.WriteLine(ex.ToString());
             return (int)ExitCode.InternalError;
         }
+    }
+
+    /// <summary><c>pub render-worker</c>, which only a build starts (it is not listed in the help): renders the
+    /// manuscripts the build asks for until it closes standard input.</summary>
+    private static int ServeRenders(CliSession session, Stream requests, Stream replies)
+    {
+        // Standard output carries the replies and nothing else.
+        Console.SetOut(Console.Error);
+        using (requests)
+        using (replies)
+        {
+            PubCompiler.ServeRenders(session.World, requests, replies);
+        }
+        return 0;
     }
 }

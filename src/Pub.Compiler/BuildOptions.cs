@@ -49,10 +49,10 @@ public sealed record BuildOptions
     /// the cache and the diagnostics are the same whatever the number.</summary>
     public int Jobs { get; init; } = 1;
 
-    /// <summary>Called once when the build is about to render more than one manuscript with more than one job
-    /// (unless the cache shows the whole project unchanged), before it has parsed, written or reported anything:
-    /// the command line starts pub again with the collector that suits a parallel build.</summary>
-    public Action? BeforeParallelWork { get; init; }
+    /// <summary>Starts a render worker (<c>pub render-worker</c>, see <see cref="RenderService"/>); null when none can
+    /// be started. A build with more than one job renders in one slot of its own and in <see cref="Jobs"/> - 1 workers,
+    /// each with a heap of its own; without this, all its jobs are threads of this process.</summary>
+    public Func<RenderWorker?>? StartRenderWorker { get; init; }
 
     /// <summary>Told about each manuscript built or failed (not those unchanged), in manuscript order, as soon
     /// as it and those before it are done.</summary>

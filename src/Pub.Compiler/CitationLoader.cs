@@ -125,6 +125,22 @@ internal sealed class CitationLoader(IWorld world, ProjectConfig config, Func<IR
         return new CitationSetup(style, Locales, references);
     }
 
+    /// <summary>What another loader of the same files (a render worker's) reported about them: each diagnostic is
+    /// added unless this loader reported it already.</summary>
+    public void Adopt(IReadOnlyList<Diagnostic> reported)
+    {
+        if (reported.Count == 0)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            var known = _fileDiagnostics.Select(Key).ToHashSet();
+            _fileDiagnostics.AddRange(reported.Where(d => known.Add(Key(d))));
+        }
+        static (Severity, string, string, string?, int, int) Key(Diagnostic d) => (d.Severity, d.Code, d.Message, d.FilePath, d.Span?.Start ?? -1, d.Span?.Length ?? -1);
+    }
+
     /// <summary>Starts reading, on other threads, the style and the bibliographies that the first of
     /// <paramref name="manuscripts"/> name in their front matter.</summary>
     public void StartReading(IReadOnlyList<string> manuscripts)

@@ -120,7 +120,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         // build (a broken style file), not among the manuscript's own diagnostics.
         if (pending.Unavailable || diagnostics.Any(d => d.Severity == Severity.Error))
         {
-            return new RenderedEdition(manuscript, resolved, [], [], diagnostics, Stopped: true, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return new RenderedEdition(manuscript, [], [], [], diagnostics, Stopped: true, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
 
         var series = manuscript.Series!;
@@ -146,7 +146,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             editions++;
         }
 
-        return new RenderedEdition(manuscript, resolved, earlierFiles, files, diagnostics, Stopped: false, System.Diagnostics.Stopwatch.GetElapsedTime(started)) { Editions = editions };
+        return new RenderedEdition(manuscript, earlierFiles, NamedInputs(manuscript, resolved), files, diagnostics, Stopped: false,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started)) { Editions = editions };
     }
 
     /// <summary>The PDF edition, laid out and serialised, or null when it is not made (not asked for, no font,
@@ -276,6 +277,15 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
     public (EditionResult Result, IReadOnlyList<Diagnostic> Diagnostics) Commit(RenderedEdition rendered)
     {
         var (manuscript, diagnostics, files) = (rendered.Manuscript, rendered.Diagnostics, rendered.Files);
+        if (rendered.Elsewhere)
+        {
+            // What rendering it here would have left behind: the fonts asked for, and what the shared files reported.
+            citations.Adopt(rendered.FileDiagnostics);
+            if (!rendered.Stopped && options.Formats.HasFlag(OutputFormats.Pdf))
+            {
+                Volatile.Write(ref _fontsUsed, 1);
+            }
+        }
         if (rendered.Stopped)
         {
             return (new EditionResult(manuscript.Path, [], Failed: true) { Elapsed = rendered.Elapsed }, diagnostics);
@@ -302,7 +312,8 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
             else
             {
                 // What loading reported is found again when the manuscript is loaded; the rest is replayed.
-                cache.Record(manuscript.Path, Inputs(manuscript, rendered.Resolved).Concat(rendered.EarlierFiles), files.Select(f => (Combine(OutputFolder, f.Path), f.Content)),
+                var inputs = cache.ProjectInputs(_config).Concat(cache.FolderInputs(manuscript.Folder)).Concat(rendered.Inputs).Concat(rendered.EarlierFiles);
+                cache.Record(manuscript.Path, inputs, files.Select(f => (Combine(OutputFolder, f.Path), f.Content)),
                     diagnostics.Skip(manuscript.Diagnostics.Count));
             }
         }
@@ -378,20 +389,17 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         written.Add(target);
     }
 
-    /// <summary>Everything an edition depends on: the project's shared inputs, the manuscript's folder (its
-    /// chapters and figures), the bibliographies and images it names wherever they are, and the files its
-    /// citation style was resolved to (a dependent style's parent included).</summary>
-    private IEnumerable<string> Inputs(Manuscript manuscript, Document resolved)
-    {
-        var named = new[] { resolved }.Concat(resolved.Chapters)
+    /// <summary>What an edition depends on besides the project's shared inputs and the manuscript's folder (its
+    /// chapters and figures), which <see cref="Commit"/> adds: the bibliographies and images it names wherever they
+    /// are, and the files its citation style was resolved to (a dependent style's parent included).</summary>
+    private List<string> NamedInputs(Manuscript manuscript, Document resolved) =>
+        [.. new[] { resolved }.Concat(resolved.Chapters)
             .SelectMany(d => d.Meta.Bibliography.Select(p => ProjectPath.Combine(ProjectPath.Folder(d.Path), p)))
             .Concat(citations.StyleInputs(resolved))
             .Concat(Images(resolved))
             .Concat(_config.Publisher.Logo is { } logo ? [ProjectPath.Normalize(logo)] : [])
             .Append(manuscript.Path)
-            .Select(p => "file:" + p);
-        return cache!.ProjectInputs(_config).Concat(cache.FolderInputs(manuscript.Folder)).Concat(named);
-    }
+            .Select(p => "file:" + p)];
 
     /// <summary>Copies the HTML shell's assets (stylesheet, fonts) into the output folder once per build.</summary>
     public IReadOnlyList<Diagnostic> WriteAssets(List<string> written)
@@ -533,9 +541,16 @@ internal sealed record PendingEdition(Manuscript Manuscript, Document Document, 
 
 /// <summary>A manuscript's files made in memory, with what was found; <see cref="Stopped"/> when an error
 /// stopped it before anything was rendered.</summary>
-internal sealed record RenderedEdition(Manuscript Manuscript, Document Resolved, IReadOnlyList<string> EarlierFiles,
+/// <param name="Inputs">The files it depends on besides the project's and its folder's.</param>
+internal sealed record RenderedEdition(Manuscript Manuscript, IReadOnlyList<string> EarlierFiles, IReadOnlyList<string> Inputs,
     IReadOnlyList<(string Path, byte[] Content)> Files, List<Diagnostic> Diagnostics, bool Stopped, TimeSpan Elapsed)
 {
     /// <summary>How many editions (HTML, PDF) were made.</summary>
     public int Editions { get; init; }
+
+    /// <summary>Rendered by a render worker (see <see cref="RenderService"/>), whose own loader reported
+    /// <see cref="FileDiagnostics"/> about the shared files it read.</summary>
+    public bool Elsewhere { get; init; }
+
+    public IReadOnlyList<Diagnostic> FileDiagnostics { get; init; } = [];
 }

@@ -7,7 +7,8 @@ namespace Pub.Compiler;
 /// building them one after the other. Each manuscript goes through three steps of <see cref="EditionBuilder"/>:
 /// prepare and commit run on the calling thread in manuscript order, so files, the cache, the manifest and the
 /// order of diagnostics never depend on which manuscript finished first; only rendering (resolve, HTML, layout,
-/// PDF), which reads and writes nothing shared but thread-safe caches, runs on other threads.
+/// PDF), which reads and writes nothing shared but thread-safe caches, runs elsewhere: in render workers, processes
+/// with a heap of their own (see <see cref="RenderPool"/>), and on another thread of this process.
 /// </summary>
 /// <remarks>
 /// Memory stays bounded: at most twice as many manuscripts as jobs are in flight (rendering, or rendered and
@@ -18,15 +19,18 @@ namespace Pub.Compiler;
 /// </remarks>
 /// <param name="idle">Work the build needs done later anyway, one piece per call (false when none is left), which
 /// the calling thread takes on while it would otherwise only wait for a manuscript rendering on another.</param>
-internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions options, Func<bool>? idle = null)
+/// <param name="pool">Where manuscripts render when there are several jobs (render workers among them); without
+/// one, they render on as many threads of this process.</param>
+internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions options, Func<bool>? idle = null, RenderPool? pool = null)
 {
-    private readonly int _jobs = Math.Max(1, options.Jobs);
+    private readonly int _jobs = pool?.Jobs ?? Math.Max(1, options.Jobs);
 
     public void Run(IReadOnlyList<Manuscript> manuscripts, List<EditionResult> editions, List<Diagnostic> diagnostics)
     {
         var inFlight = new Queue<(PreparedEdition Prepared, Task<RenderedEdition>? Rendering)>();
         var window = _jobs == 1 ? 1 : 2 * _jobs;
-        using var slots = new SemaphoreSlim(_jobs);
+        using var threads = pool is null && _jobs > 1 ? RenderPool.Start(_jobs, options, start: null) : null;
+        var slots = pool ?? threads;
         using var stop = new CancellationTokenSource();
         var next = 0;
         try
@@ -37,7 +41,7 @@ internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions optio
                 {
                     var prepared = Isolated(manuscripts[next], () => builder.Prepare(manuscripts[next]));
                     next++;
-                    inFlight.Enqueue((prepared, prepared.Pending is { } pending && _jobs > 1 ? RenderAsync(pending, slots, stop.Token) : null));
+                    inFlight.Enqueue((prepared, prepared.Pending is { } pending && slots is not null ? RenderAsync(pending, slots, stop.Token) : null));
                 }
                 if (!inFlight.TryDequeue(out var head))
                 {
@@ -59,8 +63,13 @@ internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions optio
         finally
         {
             // After --fail-fast the manuscripts still in flight are abandoned: those not started never start, and
-            // those rendering are waited for, so that nothing runs once the build has returned.
+            // those rendering are waited for, so that nothing runs once the build has returned; the render workers are
+            // stopped at once, as what they are rendering will not be written.
             stop.Cancel();
+            if (inFlight.Count > 0)
+            {
+                slots?.Dispose();
+            }
             foreach (var (_, rendering) in inFlight)
             {
                 if (rendering is not null)
@@ -116,18 +125,8 @@ internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions optio
         }
     }
 
-    private Task<RenderedEdition> RenderAsync(PendingEdition pending, SemaphoreSlim slots, CancellationToken stop) => Task.Run(async () =>
-    {
-        await slots.WaitAsync(stop).ConfigureAwait(false);
-        try
-        {
-            return builder.Render(pending);
-        }
-        finally
-        {
-            slots.Release();
-        }
-    }, stop);
+    private Task<RenderedEdition> RenderAsync(PendingEdition pending, RenderPool slots, CancellationToken stop) =>
+        Task.Run(() => slots.RenderAsync(pending, builder.Render, stop), stop);
 
     private static bool ReadsEarlierOutputs(Manuscript manuscript) => manuscript.Document?.Meta.EarlierEditions.Count > 0;
 }

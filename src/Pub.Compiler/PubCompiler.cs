@@ -19,27 +19,23 @@ public static class PubCompiler
         {
             return new BuildResult([.. replayed, .. cache.Diagnostics], [.. units.Select(u => new EditionResult(u, [], Failed: false, Unchanged: true))], ConfigurationFailed: false);
         }
-        // Before the manuscripts are parsed, which the restart it may cause would only repeat.
-        if (options is { Jobs: > 1, BeforeParallelWork: { } beforeParallelWork } && Workspace.CountChosen(world, options.Paths) > 1)
+        // The render workers are started before the manuscripts are parsed: each loads the project while this
+        // process does.
+        RenderPool? pool = null;
+        if (options.Jobs > 1 && Workspace.CountChosen(world, options.Paths) is var chosen and > 1)
         {
-            beforeParallelWork();
+            pool = RenderPool.Start(Math.Min(options.Jobs, chosen), options, options.StartRenderWorker);
         }
-        // The citation styles and bibliographies the manuscripts name are read while the manuscripts are parsed.
-        CitationLoader? citations = null;
-        Workspace workspace = null!;
-        workspace = Workspace.Load(world, options.Paths, options.Jobs, (config, chosen) =>
-        {
-            citations = new CitationLoader(world, config, () => workspace.AllManuscripts, options.Parsed);
-            citations.StartReading(chosen);
-        });
+        using var stopWorkers = pool;
+        var (workspace, loaded) = LoadProject(world, options);
         if (workspace.Config is null)
         {
             return new BuildResult([.. workspace.Diagnostics], [], ConfigurationFailed: true);
         }
-        citations ??= new CitationLoader(world, workspace.Config, () => workspace.AllManuscripts, options.Parsed);
+        var citations = loaded ?? new CitationLoader(world, workspace.Config, () => workspace.AllManuscripts, options.Parsed);
         try
         {
-            return Build(world, options, cache, workspace, workspace.Config, citations);
+            return Build(world, options, cache, workspace, workspace.Config, citations, pool);
         }
         finally
         {
@@ -48,7 +44,26 @@ public static class PubCompiler
         }
     }
 
-    private static BuildResult Build(IWorld world, BuildOptions options, BuildCache? cache, Workspace workspace, ProjectConfig config, CitationLoader citations)
+    /// <summary>The configuration and the manuscripts, with the citation styles and bibliographies they name read
+    /// while they are parsed; no loader without a configuration.</summary>
+    internal static (Workspace Workspace, CitationLoader? Citations) LoadProject(IWorld world, BuildOptions options)
+    {
+        CitationLoader? citations = null;
+        Workspace workspace = null!;
+        workspace = Workspace.Load(world, options.Paths, options.Jobs, (config, chosen) =>
+        {
+            citations = new CitationLoader(world, config, () => workspace.AllManuscripts, options.Parsed);
+            citations.StartReading(chosen);
+        });
+        return (workspace, citations);
+    }
+
+    /// <summary><c>pub render-worker</c>: renders manuscripts for a build that started this process, reading its
+    /// requests from <paramref name="requests"/> and answering on <paramref name="replies"/> until the build closes
+    /// them (see <see cref="RenderService"/>).</summary>
+    public static void ServeRenders(IWorld world, Stream requests, Stream replies) => RenderService.Serve(world, requests, replies);
+
+    private static BuildResult Build(IWorld world, BuildOptions options, BuildCache? cache, Workspace workspace, ProjectConfig config, CitationLoader citations, RenderPool? pool)
     {
         var diagnostics = new List<Diagnostic>(workspace.Diagnostics);
         diagnostics.AddRange(workspace.RegistryDiagnostics);
@@ -62,7 +77,7 @@ public static class PubCompiler
         var builder = new EditionBuilder(workspace, options, fonts, citations, cache);
         var editions = new List<EditionResult>();
         var manuscriptsFrom = diagnostics.Count;
-        new ManuscriptQueue(builder, options, WhileWaiting(world, cache, config, builder, options)).Run([.. workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply)], editions, diagnostics);
+        new ManuscriptQueue(builder, options, WhileWaiting(world, cache, config, builder, options), pool).Run([.. workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply)], editions, diagnostics);
         if (builder.FontsUsed())
         {
             diagnostics.AddRange(fontDiagnostics);

@@ -116,11 +116,15 @@ public sealed partial class TestProject : IDisposable
     public static string WithoutProgress(string error) =>
         string.Join('\n', error.Split('\n').Where(l => !ProgressTime().IsMatch(l)));
 
-    public static (int Exit, string Output, string Error) RunIn(string folder, params string[] args)
+    public static (int Exit, string Output, string Error) RunIn(string folder, params string[] args) => RunIn(folder, args, null);
+
+    /// <summary>Runs pub in <paramref name="folder"/>; a parallel build starts its render workers with
+    /// <paramref name="startRenderWorker"/> (without, it renders on threads).</summary>
+    public static (int Exit, string Output, string Error) RunIn(string folder, string[] args, Func<Pub.Compiler.RenderWorker?>? startRenderWorker)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = PubCli.Run(args, output, error, folder);
+        var exit = PubCli.Run(args, output, error, folder, startRenderWorker: startRenderWorker);
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -43,7 +43,7 @@ internal static class BuildCommand
                 Force = parse.GetValue(force),
                 Jobs = parse.GetValue(jobs),
                 Progress = session.Progress("built"),
-                BeforeParallelWork = session.BeforeParallelBuild,
+                StartRenderWorker = session.StartRenderWorker,
             };
             var result = PubCompiler.Build(session.World, options);
             var inCi = session.InCi(parse.GetValue(ci));

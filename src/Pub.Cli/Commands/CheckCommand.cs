@@ -23,6 +23,7 @@ internal static class CheckCommand
                 Paths = [.. (parse.GetValue(paths) ?? []).Select(session.ToProjectPath)],
                 Write = false,
                 Jobs = parse.GetValue(jobs),
+                StartRenderWorker = session.StartRenderWorker,
                 Progress = session.Progress("checked"),
             });
             var inCi = session.InCi(parse.GetValue(ci));

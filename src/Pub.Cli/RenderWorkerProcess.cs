@@ -1,0 +1,81 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Reflection;
+using Pub.Compiler;
+
+namespace Pub.Cli;
+
+/// <summary>
+/// Render workers as processes: this pub started again as <c>pub render-worker</c>, in the same working folder and
+/// environment, its standard input and output the build's requests and replies (see <see cref="BuildOptions.StartRenderWorker"/>).
+/// What a worker writes to standard error (nothing, unless the runtime itself fails) is read and dropped: the build
+/// renders in its own process whatever a worker did not answer, and reports what it finds then.
+/// </summary>
+internal static class RenderWorkerProcess
+{
+    public const string Command = "render-worker";
+
+    /// <summary>How to start this pub again: the executable itself (the native pub, or the tool's launcher), or
+    /// <c>dotnet pub.dll</c>; null in a process that is not pub (a test host), which renders on threads instead.</summary>
+    public static string[]? SelfCommand()
+    {
+        if (Environment.ProcessPath is not { } process)
+        {
+            return null;
+        }
+        var name = Path.GetFileNameWithoutExtension(process);
+        if (name == "pub")
+        {
+            return [process];
+        }
+        var library = Path.Combine(AppContext.BaseDirectory, "pub.dll");
+        return name == "dotnet" && Assembly.GetEntryAssembly()?.GetName().Name == "pub" && File.Exists(library) ? [process, library] : null;
+    }
+
+    /// <summary>Starts a worker with <paramref name="command"/>; null when it cannot be started.</summary>
+    public static RenderWorker? Start(IReadOnlyList<string> command, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(command[0])
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in command.Skip(1))
+        {
+            info.ArgumentList.Add(argument);
+        }
+        info.ArgumentList.Add(Command);
+        Process? process;
+        try
+        {
+            process = Process.Start(info);
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException or IOException)
+        {
+            return null;
+        }
+        if (process is null)
+        {
+            return null;
+        }
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginErrorReadLine();
+        return new RenderWorker(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, () => Stop(process));
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            process.Kill();
+        }
+        catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException)
+        {
+            // It has ended already.
+        }
+        process.Dispose();
+    }
+}
