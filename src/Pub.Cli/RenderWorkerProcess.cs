@@ -48,6 +48,7 @@ internal static class RenderWorkerProcess
             info.ArgumentList.Add(argument);
         }
         info.ArgumentList.Add(Command);
+        SetUp(info.Environment);
         Process? process;
         try
         {
@@ -65,6 +66,17 @@ internal static class RenderWorkerProcess
         process.BeginErrorReadLine();
         return new RenderWorker(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, () => Stop(process));
     }
+
+    /// <summary>The worker's environment: this process's, with a young generation of 64 MiB where nobody chose one (the
+    /// runtime reads the value as hexadecimal). pub itself starts with 128 MiB, so that one paper's PDF is set without
+    /// a collection; a worker renders one manuscript after another, and its first 128 MiB would all be fresh memory,
+    /// faulted in and cleared, on top of what the build's own process takes. Twenty generated papers, PDF, two jobs:
+    /// 1.12 s against 1.25 s (seven alternating rounds; CPU time 2.08 s against 2.33 s), five papers 0.44 s against
+    /// 0.51 s; 200 papers 10.6 s against 10.2 s (three rounds, within the machine's noise).</summary>
+    internal static void SetUp(IDictionary<string, string?> environment) => environment.TryAdd(YoungGeneration, "4000000");
+
+    /// <summary>The runtime's setting for the budget of young objects.</summary>
+    internal const string YoungGeneration = "DOTNET_GCgen0size";
 
     private static void Stop(Process process)
     {

@@ -50,8 +50,9 @@ public sealed record BuildOptions
     public int Jobs { get; init; } = 1;
 
     /// <summary>Starts a render worker (<c>pub render-worker</c>, see <see cref="RenderService"/>); null when none can
-    /// be started. A build with more than one job renders in one slot of its own and in <see cref="Jobs"/> - 1 workers,
-    /// each with a heap of its own; without this, all its jobs are threads of this process.</summary>
+    /// be started. A build of PDF editions with more than one job renders in one slot of its own and in
+    /// <see cref="Jobs"/> - 1 workers, each with a heap of its own; without this, and for HTML alone (quick to render, on
+    /// little memory: a worker's start would cost more than it saves), all its jobs are threads of this process.</summary>
     public Func<RenderWorker?>? StartRenderWorker { get; init; }
 
     /// <summary>Told about each manuscript built or failed (not those unchanged), in manuscript order, as soon

@@ -20,11 +20,11 @@ public static class PubCompiler
             return new BuildResult([.. replayed, .. cache.Diagnostics], [.. units.Select(u => new EditionResult(u, [], Failed: false, Unchanged: true))], ConfigurationFailed: false);
         }
         // The render workers are started before the manuscripts are parsed: each loads the project while this
-        // process does.
+        // process does. HTML alone renders on threads (see BuildOptions.StartRenderWorker).
         RenderPool? pool = null;
         if (options.Jobs > 1 && Workspace.CountChosen(world, options.Paths) is var chosen and > 1)
         {
-            pool = RenderPool.Start(Math.Min(options.Jobs, chosen), options, options.StartRenderWorker);
+            pool = RenderPool.Start(Math.Min(options.Jobs, chosen), options, options.Formats.HasFlag(OutputFormats.Pdf) ? options.StartRenderWorker : null);
         }
         using var stopWorkers = pool;
         var (workspace, loaded) = LoadProject(world, options);

@@ -162,7 +162,9 @@ public sealed class ParallelBuildTests
         Assert.Equal([false], started);
         Assert.True(project.Exists("dist/op-002-en-ed1.pdf"));
 
-        // Nothing to render in parallel: one job, one manuscript, or nothing changed.
+        // Nothing to render in parallel: one job, one manuscript, or nothing changed; and HTML alone, which renders
+        // quickly and on little memory, renders on threads.
+        Assert.Equal(0, Build("build", "--format", "html", "--jobs", "2", "--force"));
         Assert.Equal(0, Build("build", "--jobs", "1", "--force"));
         Assert.Equal(0, Build("build", "papers/op-001-a", "--jobs", "2", "--force"));
         Assert.Equal(0, Build("build", "--jobs", "2"));
@@ -171,6 +173,18 @@ public sealed class ParallelBuildTests
         // At most one worker per manuscript but the one rendered here.
         Assert.Equal(0, Build("check", "--jobs", "4"));
         Assert.Equal([false, true], started);
+    }
+
+    [Fact]
+    public void AWorkerStartsWithASmallerYoungGenerationUnlessSomebodyChoseOne()
+    {
+        var chosen = new Dictionary<string, string?> { ["HOME"] = "/home/editor" };
+        RenderWorkerProcess.SetUp(chosen);
+        Assert.Equal(new Dictionary<string, string?> { ["HOME"] = "/home/editor", ["DOTNET_GCgen0size"] = "4000000" }, chosen);
+
+        var kept = new Dictionary<string, string?> { ["DOTNET_GCgen0size"] = "10000000" };
+        RenderWorkerProcess.SetUp(kept);
+        Assert.Equal("10000000", Assert.Single(kept).Value);
     }
 
     [Fact]
