@@ -144,7 +144,7 @@ internal static class RenderProtocol
         {
             return null;
         }
-        var body = new byte[BinaryPrimitives.ReadInt32LittleEndian(header)];
+        var body = new byte[Length(header)];
         await stream.ReadExactlyAsync(body, stop).ConfigureAwait(false);
         return body;
     }
@@ -156,10 +156,14 @@ internal static class RenderProtocol
         {
             return null;
         }
-        var body = new byte[BinaryPrimitives.ReadInt32LittleEndian(header)];
+        var body = new byte[Length(header)];
         stream.ReadExactly(body);
         return body;
     }
+
+    /// <summary>A frame's length from its header; a negative one is not pub's.</summary>
+    private static int Length(ReadOnlySpan<byte> header) =>
+        BinaryPrimitives.ReadInt32LittleEndian(header) is var length and >= 0 ? length : throw new InvalidDataException("a frame with a negative length");
 
     private static byte[] Frame(Action<BinaryWriter> write)
     {
