@@ -274,22 +274,21 @@ public sealed class ParallelBuildTests
         // The pub next to the tests: the JIT-compiled executable, started as a process of its own.
         var pub = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "pub.exe" : "pub");
         var started = 0;
+        long replied = 0;
         RenderWorker? Start()
         {
             started++;
             return RenderWorkerProcess.Start([pub], two.Root) is { } worker
-                ? new RenderWorker(worker.Requests, new CountingStream(worker.Replies, n => Interlocked.Add(ref _processReplied, n)), worker.Dispose)
+                ? new RenderWorker(worker.Requests, new CountingStream(worker.Replies, n => Interlocked.Add(ref replied, n)), worker.Dispose)
                 : null;
         }
         var sequential = one.Run("build", "--jobs", "1");
         var parallel = TestProject.RunIn(two.Root, ["build", "--jobs", "2"], Start);
 
         Assert.Equal(1, started);
-        Assert.True(Volatile.Read(ref _processReplied) > 10_000, "the worker process rendered nothing");
+        Assert.True(Interlocked.Read(ref replied) > 10_000, "the worker process rendered nothing");
         AssertSame(one, sequential, two, parallel);
     }
-
-    private static long _processReplied;
 
     private static string WithoutTimes(string error) => TestProject.ProgressTime().Replace(error, "");
 
