@@ -27,7 +27,8 @@ internal static class RenderService
         var (workspace, citations) = PubCompiler.LoadProject(world, options);
         try
         {
-            var renderer = workspace.Config is { } config ? new Renderer(workspace, options, citations ?? new CitationLoader(world, config, () => workspace.AllManuscripts)) : null;
+            // The loader is made once the configuration is read; without one there is nothing to render.
+            var renderer = citations is null ? null : new Renderer(workspace, options, citations);
             while (RenderProtocol.Read(requests) is { } request)
             {
                 RenderProtocol.Write(replies, renderer?.Render(RenderProtocol.DecodeRequest(request)) ?? RenderProtocol.EncodeNotRendered());
