@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# What a second job buys, measured as a user waits for it: whole `pub build` processes on generated papers (PDF
-# only, into an empty output folder and cache each time), alternating, several rounds:
+# What a second job buys, measured as a user waits for it: whole `pub build` processes on generated papers (into an
+# empty output folder and cache each time), alternating, several rounds:
 #   jobs 1   pub build --jobs 1
 #   jobs 2   pub build --jobs 2 (this process and one render worker)
 #   pair     two `pub build --jobs 1` on two copies of the papers, started together: what the machine gives two
@@ -8,14 +8,16 @@
 # Prints each one's median wall time and the machine's CPU time over the same span (from /proc/stat), then the
 # speed-up of two jobs over one and the pair's throughput against one job.
 #
-#   bash bench/jobs.sh [ROUNDS] [PAPERS] [PUB]
-#     ROUNDS  rounds of the three (default 7)
-#     PAPERS  generated papers (default 20, with the corpus generator's defaults: seed 1, chicago-author-date)
-#     PUB     the pub to run (default: published with `dotnet publish -c Release src/Pub.Cli`)
+#   bash bench/jobs.sh [ROUNDS] [PAPERS] [PUB] [FORMATS]
+#     ROUNDS   rounds of the three (default 7)
+#     PAPERS   generated papers (default 20, with the corpus generator's defaults: seed 1, chicago-author-date)
+#     PUB      the pub to run (default, or when empty: published with `dotnet publish -c Release src/Pub.Cli`)
+#     FORMATS  what to build, as `--format` takes it (default pdf; html,pdf for both editions)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-7}
 papers=${2:-20}
+formats=${4:-pdf}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -36,11 +38,11 @@ run() { # KIND: jobs1 | jobs2 | pair; prints "wall_ms cpu_ms"
   local cpu0 t0 t1 cpu1
   cpu0=$(busy); t0=$(date +%s%N)
   case $1 in
-    jobs1) (cd "$work/a" && "${pub[@]}" build --format pdf --jobs 1 >/dev/null 2>&1) ;;
-    jobs2) (cd "$work/a" && "${pub[@]}" build --format pdf --jobs 2 >/dev/null 2>&1) ;;
+    jobs1) (cd "$work/a" && "${pub[@]}" build --format "$formats" --jobs 1 >/dev/null 2>&1) ;;
+    jobs2) (cd "$work/a" && "${pub[@]}" build --format "$formats" --jobs 2 >/dev/null 2>&1) ;;
     pair)
-      (cd "$work/a" && "${pub[@]}" build --format pdf --jobs 1 >/dev/null 2>&1) &
-      (cd "$work/b" && "${pub[@]}" build --format pdf --jobs 1 >/dev/null 2>&1) &
+      (cd "$work/a" && "${pub[@]}" build --format "$formats" --jobs 1 >/dev/null 2>&1) &
+      (cd "$work/b" && "${pub[@]}" build --format "$formats" --jobs 1 >/dev/null 2>&1) &
       wait ;;
   esac
   t1=$(date +%s%N); cpu1=$(busy)

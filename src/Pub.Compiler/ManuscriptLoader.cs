@@ -11,24 +11,29 @@ internal static class ManuscriptLoader
     /// parsing and layout stay within seconds and a few hundred megabytes.</summary>
     public const int MaxBytes = 8 * 1_048_576;
 
-    public static Manuscript Load(IWorld world, string path, ProjectConfig config)
+    /// <param name="body">False to read the front matter alone (of the manuscript and of a handbook's chapters): the
+    /// metadata is the same as from a whole reading, and the manuscript is marked <see cref="Manuscript.FrontMatterOnly"/>,
+    /// as its diagnostics lack what its text would report.</param>
+    public static Manuscript Load(IWorld world, string path, ProjectConfig config, bool body = true)
     {
+        Manuscript loaded;
         try
         {
-            return LoadChecked(world, path, config);
+            loaded = LoadChecked(world, path, config, body);
         }
 #pragma warning disable CA1031 // An exception while reading one manuscript is a bug in pub; the others are still read.
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            return new Manuscript(path, null, [Diagnostic.Internal(path, ex)], null);
+            loaded = new Manuscript(path, null, [Diagnostic.Internal(path, ex)], null);
         }
+        return body ? loaded : loaded with { FrontMatterOnly = true };
     }
 
-    private static Manuscript LoadChecked(IWorld world, string path, ProjectConfig config)
+    private static Manuscript LoadChecked(IWorld world, string path, ProjectConfig config, bool body)
     {
         var diagnostics = new List<Diagnostic>();
-        var document = Parse(world, path, ManuscriptKind.Paper, diagnostics);
+        var document = Parse(world, path, ManuscriptKind.Paper, body, diagnostics);
         if (document is null)
         {
             return new Manuscript(path, null, diagnostics, null);
@@ -46,13 +51,13 @@ internal static class ManuscriptLoader
         }
         if (document.Meta.Kind == ManuscriptKind.Handbook)
         {
-            document = document with { Chapters = LoadChapters(world, document, diagnostics) };
+            document = document with { Chapters = LoadChapters(world, document, body, diagnostics) };
         }
         CheckBibliography(world, document, diagnostics);
         return new Manuscript(path, document, diagnostics, series);
     }
 
-    private static Document? Parse(IWorld world, string path, ManuscriptKind kind, List<Diagnostic> diagnostics)
+    private static Document? Parse(IWorld world, string path, ManuscriptKind kind, bool body, List<Diagnostic> diagnostics)
     {
         if (world.IsOutside(path))
         {
@@ -80,12 +85,12 @@ internal static class ManuscriptLoader
                 ["a manuscript is a Markdown text file saved as UTF-8"]));
             return null;
         }
-        var result = ManuscriptParser.Parse(new SourceText(path, text), kind);
+        var result = ManuscriptParser.Parse(new SourceText(path, text), kind, body);
         diagnostics.AddRange(result.Diagnostics);
         return result.Document;
     }
 
-    private static List<Document> LoadChapters(IWorld world, Document handbook, List<Diagnostic> diagnostics)
+    private static List<Document> LoadChapters(IWorld world, Document handbook, bool body, List<Diagnostic> diagnostics)
     {
         var chapters = new List<Document>();
         var folder = ProjectPath.Folder(handbook.Path);
@@ -114,7 +119,7 @@ internal static class ManuscriptLoader
                     "chapter paths are relative to the handbook's folder"));
                 continue;
             }
-            if (Parse(world, path, ManuscriptKind.Chapter, diagnostics) is { } chapter)
+            if (Parse(world, path, ManuscriptKind.Chapter, body, diagnostics) is { } chapter)
             {
                 // A chapter inherits the handbook's language unless it says otherwise; one that does not say, but
                 // reads as another language, would be hyphenated and labelled wrongly.

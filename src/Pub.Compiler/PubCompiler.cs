@@ -46,7 +46,8 @@ public static class PubCompiler
 
     /// <summary>The configuration and the manuscripts, with the citation styles and bibliographies they name read
     /// while they are parsed; no loader without a configuration.</summary>
-    internal static (Workspace Workspace, CitationLoader? Citations) LoadProject(IWorld world, BuildOptions options)
+    /// <param name="bodies">False to read only the manuscripts' front matter (see <see cref="Workspace.Load"/>).</param>
+    internal static (Workspace Workspace, CitationLoader? Citations) LoadProject(IWorld world, BuildOptions options, bool bodies = true)
     {
         CitationLoader? citations = null;
         Workspace workspace = null!;
@@ -54,7 +55,7 @@ public static class PubCompiler
         {
             citations = new CitationLoader(world, config, () => workspace.AllManuscripts, options.Parsed);
             citations.StartReading(chosen);
-        });
+        }, bodies);
         return (workspace, citations);
     }
 

@@ -9,8 +9,9 @@ namespace Pub.Compiler;
 /// heap, and every collection there traces and moves what all of them hold; each worker has a heap of its own.
 /// </summary>
 /// <remarks>
-/// The worker loads the project as the build does, from the same files, and renders a requested manuscript exactly as
-/// the build would: it prepares it itself (the build's cache and what preparing reports stay with the build) and
+/// The worker loads the project from the same files as the build, reading only the front matter of the manuscripts (the
+/// build has read and checked them whole) and the whole of each manuscript when it is asked to render it, and renders
+/// it exactly as the build would: it prepares it itself (the build's cache and what preparing reports stay with the build) and
 /// answers with the files and what rendering found (see <see cref="RenderProtocol"/>). It writes nothing. A manuscript
 /// it cannot render as the build asked (unknown to it, finished in preparing, or rendering threw) is answered as not
 /// rendered, and the build renders it itself.
@@ -24,7 +25,7 @@ internal static class RenderService
             return;
         }
         var options = setup.Options;
-        var (workspace, citations) = PubCompiler.LoadProject(world, options);
+        var (workspace, citations) = PubCompiler.LoadProject(world, options, bodies: false);
         try
         {
             // The loader is made once the configuration is read; without one there is nothing to render.
@@ -54,7 +55,8 @@ internal static class RenderService
         {
             try
             {
-                if (!_manuscripts.TryGetValue(path, out var manuscript) || _builder.Prepare(Publishing.IdentifierChecks.Apply(manuscript)).Pending is not { } pending)
+                if (!_manuscripts.TryGetValue(path, out var manuscript)
+                    || _builder.Prepare(Publishing.IdentifierChecks.Apply(workspace.Complete(manuscript))).Pending is not { } pending)
                 {
                     return null;
                 }

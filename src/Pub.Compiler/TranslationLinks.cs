@@ -9,17 +9,21 @@ namespace Pub.Compiler;
 /// </summary>
 internal static class TranslationLinks
 {
-    public static Metadata Fill(Metadata meta, SeriesConfig series, IReadOnlyList<Manuscript> workspace)
+    /// <param name="complete">The manuscript read whole (<see cref="Workspace.Complete"/>): only a manuscript without
+    /// errors is linked, and one read without its text may have them there.</param>
+    public static Metadata Fill(Metadata meta, SeriesConfig series, IReadOnlyList<Manuscript> workspace, Func<Manuscript, Manuscript> complete)
     {
         if (meta.Translations.Count > 0 || meta.Number is null)
         {
             return meta;
         }
         var links = workspace
-            .Select(m => (Manuscript: m, Meta: m.Document?.Meta))
-            .Where(m => !m.Manuscript.HasErrors && m.Meta is { } other
+            .Where(m => m.Document?.Meta is { } other
                 && other.Series == meta.Series && other.Number == meta.Number
                 && !string.Equals(other.Language, meta.Language, StringComparison.OrdinalIgnoreCase))
+            .Select(complete)
+            .Where(m => !m.HasErrors)
+            .Select(m => (Manuscript: m, Meta: m.Document?.Meta))
             .GroupBy(m => m.Meta!.Language, StringComparer.OrdinalIgnoreCase)
             .Select(g => g.OrderByDescending(m => m.Meta!.Edition).First())
             .OrderBy(m => m.Meta!.Language, StringComparer.Ordinal)

@@ -10,6 +10,11 @@ public sealed record Manuscript(string Path, Document? Document, IReadOnlyList<D
 {
     public bool HasErrors => Document is null || Diagnostics.Any(d => d.Severity == Severity.Error);
 
+    /// <summary>Read without its text (see <see cref="Workspace.Load"/>): the metadata is whole, but the document has
+    /// no blocks and the diagnostics only what the front matter gave, so <see cref="HasErrors"/> may be false where
+    /// the text has an error. <see cref="Workspace.Complete"/> reads the whole manuscript.</summary>
+    public bool FrontMatterOnly { get; init; }
+
     public string Folder => ProjectPath.Folder(Path);
 }
 
@@ -19,8 +24,12 @@ public sealed class Workspace
     public const string PapersFolder = "papers";
     public const string ManuscriptFileName = "paper.md";
 
+    /// <summary>For each manuscript whose number another claims too, the others (see <see cref="SeriesChecks"/>).</summary>
+    private readonly Dictionary<string, List<string>> _claims;
+    private readonly EditionHistory? _history;
+
     private Workspace(IWorld world, ProjectConfig? config, IReadOnlyList<Manuscript> manuscripts, IReadOnlyList<Manuscript> all, IReadOnlyList<Diagnostic> diagnostics,
-        IReadOnlyList<Diagnostic>? registryDiagnostics = null)
+        IReadOnlyList<Diagnostic>? registryDiagnostics = null, Dictionary<string, List<string>>? claims = null, EditionHistory? history = null)
     {
         RegistryDiagnostics = registryDiagnostics ?? [];
         World = world;
@@ -28,6 +37,8 @@ public sealed class Workspace
         Manuscripts = manuscripts;
         AllManuscripts = all;
         Diagnostics = diagnostics;
+        _claims = claims ?? [];
+        _history = history;
     }
 
     public IWorld World { get; }
@@ -56,7 +67,12 @@ public sealed class Workspace
     /// whatever the number.</param>
     /// <param name="beforeParsing">Called once the configuration is read and the manuscripts to build are known (in
     /// order), before any manuscript is parsed.</param>
-    public static Workspace Load(IWorld world, IReadOnlyList<string>? paths = null, int jobs = 1, Action<ProjectConfig, IReadOnlyList<string>>? beforeParsing = null)
+    /// <param name="bodies">False to read only the front matter of every manuscript, for a process that renders a few
+    /// of the manuscripts a build has checked already (a render worker): what spans the series (numbers, series
+    /// citations, earlier editions) is the same, and <see cref="Complete"/> reads a manuscript whole when it is
+    /// needed.</param>
+    public static Workspace Load(IWorld world, IReadOnlyList<string>? paths = null, int jobs = 1, Action<ProjectConfig, IReadOnlyList<string>>? beforeParsing = null,
+        bool bodies = true)
     {
         var diagnostics = new List<Diagnostic>();
         var (config, configDiagnostics) = ConfigReader.Read(world);
@@ -81,13 +97,26 @@ public sealed class Workspace
         // Every manuscript is read, so that series numbers are checked against the whole series even
         // when only some manuscripts are built.
         var loaded = jobs > 1 && all.Count > 1
-            ? all.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(jobs, Math.Min(all.Count, 512))).Select(path => ManuscriptLoader.Load(world, path, config)).ToList()
-            : all.Select(path => ManuscriptLoader.Load(world, path, config)).ToList();
-        loaded = SeriesChecks.Apply(loaded);
+            ? all.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(jobs, Math.Min(all.Count, 512))).Select(path => ManuscriptLoader.Load(world, path, config, bodies)).ToList()
+            : all.Select(path => ManuscriptLoader.Load(world, path, config, bodies)).ToList();
+        var claims = SeriesChecks.Claims(loaded);
         var history = EditionHistory.Load(world, config);
-        loaded = [.. loaded.Select(history.Apply)];
+        loaded = [.. loaded.Select(m => history.Apply(SeriesChecks.Mark(m, claims)))];
         var chosen = loaded.Where(m => selected.Contains(m.Path)).ToList();
-        return new Workspace(world, config, chosen, loaded, diagnostics, history.Diagnostics);
+        return new Workspace(world, config, chosen, loaded, diagnostics, history.Diagnostics, claims, history);
+    }
+
+    /// <summary>The manuscript read whole, as <see cref="Load"/> reads it with its text: itself unless it was read
+    /// <see cref="Manuscript.FrontMatterOnly"/>, else read again now. The workspace keeps the manuscript as it was
+    /// read, so that a process rendering many manuscripts holds the text of one at a time.</summary>
+    public Manuscript Complete(Manuscript manuscript)
+    {
+        if (!manuscript.FrontMatterOnly || Config is null)
+        {
+            return manuscript;
+        }
+        var whole = SeriesChecks.Mark(ManuscriptLoader.Load(World, manuscript.Path, Config), _claims);
+        return _history?.Apply(whole) ?? whole;
     }
 
     /// <summary>How many manuscripts <see cref="Load"/> would choose, from the file listing alone (nothing is read

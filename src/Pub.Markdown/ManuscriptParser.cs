@@ -12,7 +12,9 @@ public static class ManuscriptParser
     /// <summary>Parses one manuscript file. <paramref name="kind"/> says what the caller expects
     /// (a handbook chapter has fewer required fields). The document is null only when the front
     /// matter cannot be read at all.</summary>
-    public static ParseResult Parse(SourceText source, ManuscriptKind kind = ManuscriptKind.Paper)
+    /// <param name="body">False to read the front matter alone: the document's metadata is the same, its text is
+    /// left empty, and only what the front matter holds is reported.</param>
+    public static ParseResult Parse(SourceText source, ManuscriptKind kind = ManuscriptKind.Paper, bool body = true)
     {
         var diagnostics = new DiagnosticBag();
         if (source.Text.Trim().Length == 0)
@@ -32,6 +34,11 @@ public static class ManuscriptParser
         }
         var reader = new MetadataReader(source, diagnostics, front.FirstLine, text => ParseFragment(text, language));
         var meta = reader.Read(front.Root, kind, source.Span(0, Math.Min(3, source.Text.Length)));
+        if (!body)
+        {
+            return new ParseResult(new Document(source.Path, meta, [], []) { FieldSpans = reader.Spans, FieldValueSpans = reader.ValueSpans, Source = source },
+                diagnostics.Items);
+        }
 
         // Blank the front matter rather than cutting it off, so Markdig's offsets are file offsets.
         var blanked = string.Create(source.Text.Length, (source.Text, front.BodyStart), static (span, state) =>

@@ -87,6 +87,34 @@ public sealed class ParallelBuildTests
     }
 
     [Fact]
+    public void ATranslationWhoseTextHasAnErrorIsLinkedByNoEditionWithTwoJobs()
+    {
+        // A render worker reads only the front matter of the manuscripts it is not asked to render; an error in a
+        // translation's text (quotes nested too deep) still keeps the other languages from linking it, as with one job.
+        using var one = new TestProject();
+        using var two = new TestProject();
+        using var three = new TestProject();
+        foreach (var project in new[] { one, two, three })
+        {
+            for (var number = 1; number <= 4; number++)
+            {
+                project.AddPaper($"op-{number:000}-en", number, title: $"Paper {number}");
+                project.AddPaper($"op-{number:000}-fr", number, title: $"Document {number}", language: "fr",
+                    body: number == 4 ? "" : new string('>', 200) + " trop profond\n");
+            }
+        }
+        var (exit, error) = AssertSameBuild([one, two, three], "build");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(3, Regex.Count(error, "error PUB[0-9]+: quotes nested deeper than"));
+        for (var number = 1; number <= 4; number++)
+        {
+            var page = three.Read($"dist/op-{number:000}-en-ed1.html");
+            Assert.Equal(number == 4, page.Contains($"op-{number:000}-fr-ed1.html", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void FailFastWithTwoJobsStopsWhereOneJobStops()
     {
         using var one = new TestProject();
