@@ -27,6 +27,11 @@ public static class ManuscriptParser
         {
             return new ParseResult(null, diagnostics.Items);
         }
+        if (!body)
+        {
+            // The document keeps its source for the spans of its fields: the front matter alone, not the text.
+            source = new SourceText(source.Path, source.Text[..front.BodyStart]);
+        }
         var language = "en";
         if (front.Root.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("language"), out var lang) && lang is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { Length: > 0 } l })
         {

@@ -26,6 +26,11 @@ public sealed class WorkspaceFrontMatterTests
             Assert.Empty(front.Document!.Blocks);
             Assert.NotEmpty(full.Document!.Blocks);
             AssertSameMetadata(full.Document.Meta, front.Document.Meta);
+            // Only the front matter's text is kept, and the fields' places in it are those of the whole file.
+            Assert.StartsWith(front.Document.Source!.Text, full.Document.Source!.Text, StringComparison.Ordinal);
+            Assert.True(front.Document.Source.Text.Length < full.Document.Source.Text.Length / 2);
+            Assert.Equal(full.Document.FieldValueSpans.ToDictionary(f => f.Key, f => f.Value.ToString()),
+                front.Document.FieldValueSpans.ToDictionary(f => f.Key, f => f.Value.ToString()));
             Assert.Equal(full.Document.Chapters.Select(c => c.Meta.Title), front.Document.Chapters.Select(c => c.Meta.Title));
             Assert.Same(full.Series, whole.Config!.FindSeries(full.Document.Meta.Series));
             Assert.Equal(full.Series?.Id, front.Series?.Id);
