@@ -124,7 +124,7 @@ internal sealed class EditionBuilder(Workspace workspace, BuildOptions options, 
         }
 
         var series = manuscript.Series!;
-        resolved = resolved with { Meta = TranslationLinks.Fill(resolved.Meta, series, workspace.AllManuscripts, workspace.Complete) };
+        resolved = resolved with { Meta = TranslationLinks.Fill(resolved.Meta, series, workspace.AllManuscripts, workspace.Checked) };
         var earlierFiles = EarlierEditionFiles.Candidates(resolved.Meta).Select(f => "file:" + Combine(OutputFolder, f)).ToList();
         resolved = resolved with { Meta = EarlierEditionFiles.KeepPresent(resolved.Meta, f => _world.FileExists(Combine(OutputFolder, f))) };
         var meta = resolved.Meta;

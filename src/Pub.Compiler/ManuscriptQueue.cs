@@ -21,7 +21,10 @@ namespace Pub.Compiler;
 /// the calling thread takes on while it would otherwise only wait for a manuscript rendering on another.</param>
 /// <param name="pool">Where manuscripts render when there are several jobs (render workers among them); without
 /// one, they render on as many threads of this process.</param>
-internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions options, Func<bool>? idle = null, RenderPool? pool = null)
+/// <param name="take">The manuscript as it is to be prepared, given the one listed: read whole and checked (see
+/// <see cref="Workspace.Take"/>), on the calling thread, in manuscript order, just before it is prepared.</param>
+internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions options, Func<bool>? idle = null, RenderPool? pool = null,
+    Func<Manuscript, Manuscript>? take = null)
 {
     private readonly int _jobs = pool?.Jobs ?? Math.Max(1, options.Jobs);
 
@@ -39,7 +42,8 @@ internal sealed class ManuscriptQueue(EditionBuilder builder, BuildOptions optio
             {
                 while (next < manuscripts.Count && inFlight.Count < window && !(inFlight.Count > 0 && ReadsEarlierOutputs(manuscripts[next])))
                 {
-                    var prepared = Isolated(manuscripts[next], () => builder.Prepare(manuscripts[next]));
+                    var manuscript = take is null ? manuscripts[next] : take(manuscripts[next]);
+                    var prepared = Isolated(manuscript, () => builder.Prepare(manuscript));
                     next++;
                     inFlight.Enqueue((prepared, prepared.Pending is { } pending && slots is not null ? RenderAsync(pending, slots, stop.Token) : null));
                 }

@@ -27,6 +27,8 @@ public static class PubCompiler
             pool = RenderPool.Start(Math.Min(options.Jobs, chosen), options, options.Formats.HasFlag(OutputFormats.Pdf) ? options.StartRenderWorker : null);
         }
         using var stopWorkers = pool;
+        // The manuscripts' front matter first, for what spans the series; each text is read when its manuscript is
+        // built (see Build), so that the build holds the texts in flight rather than all of them.
         var (workspace, loaded) = LoadProject(world, options);
         if (workspace.Config is null)
         {
@@ -46,8 +48,10 @@ public static class PubCompiler
 
     /// <summary>The configuration and the manuscripts, with the citation styles and bibliographies they name read
     /// while they are parsed; no loader without a configuration.</summary>
-    /// <param name="bodies">False to read only the manuscripts' front matter (see <see cref="Workspace.Load"/>).</param>
-    internal static (Workspace Workspace, CitationLoader? Citations) LoadProject(IWorld world, BuildOptions options, bool bodies = true)
+    /// <remarks>Only the manuscripts' front matter is read (see <see cref="Workspace.Load"/>); the build and a render
+    /// worker read a manuscript's text when they build or render it (<see cref="Workspace.Take"/>,
+    /// <see cref="Workspace.Complete"/>).</remarks>
+    internal static (Workspace Workspace, CitationLoader? Citations) LoadProject(IWorld world, BuildOptions options)
     {
         CitationLoader? citations = null;
         Workspace workspace = null!;
@@ -55,7 +59,7 @@ public static class PubCompiler
         {
             citations = new CitationLoader(world, config, () => workspace.AllManuscripts, options.Parsed);
             citations.StartReading(chosen);
-        }, bodies);
+        }, bodies: false);
         return (workspace, citations);
     }
 
@@ -78,7 +82,27 @@ public static class PubCompiler
         var builder = new EditionBuilder(workspace, options, fonts, citations, cache);
         var editions = new List<EditionResult>();
         var manuscriptsFrom = diagnostics.Count;
-        new ManuscriptQueue(builder, options, WhileWaiting(world, cache, config, builder, options), pool).Run([.. workspace.Manuscripts.Select(Publishing.IdentifierChecks.Apply)], editions, diagnostics);
+        // Each manuscript is read whole just before it is prepared; what the bibliography checks need of its text (the
+        // keys it cites) is taken then.
+        var cited = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        Manuscript Take(Manuscript manuscript)
+        {
+            var whole = workspace.Take(manuscript);
+            taken.Add(whole.Path);
+            if (whole.Document is { } document)
+            {
+                cited.UnionWith(BibliographyChecks.CitedKeys([document]));
+            }
+            return Publishing.IdentifierChecks.Apply(whole);
+        }
+        new ManuscriptQueue(builder, options, WhileWaiting(world, cache, config, builder, options), pool, Take).Run(workspace.Manuscripts, editions, diagnostics);
+        // Those a --fail-fast build did not reach still count for the checks that span the series (the bibliography's,
+        // the site's list of papers without errors).
+        foreach (var manuscript in workspace.Manuscripts.Where(m => !taken.Contains(m.Path)).ToList())
+        {
+            _ = Take(manuscript);
+        }
         if (builder.FontsUsed())
         {
             diagnostics.AddRange(fontDiagnostics);
@@ -87,7 +111,7 @@ public static class PubCompiler
         // keys it should have defined: its errors come first, its warnings after the manuscripts'.
         diagnostics.InsertRange(manuscriptsFrom, citations.FileDiagnostics.Where(d => d.Severity == Severity.Error));
         diagnostics.AddRange(citations.FileDiagnostics.Where(d => d.Severity != Severity.Error));
-        diagnostics.AddRange(CheckBibliographies(workspace, citations, options));
+        diagnostics.AddRange(CheckBibliographies(cited, citations, options));
         if (options.Write && options.Formats.HasFlag(OutputFormats.Html) && editions.Any(e => !e.Failed))
         {
             var written = new List<string>();
@@ -168,18 +192,16 @@ public static class PubCompiler
         return (path, content);
     }
 
-    private static IEnumerable<Diagnostic> CheckBibliographies(Workspace workspace, CitationLoader citations, BuildOptions options)
+    /// <param name="cited">The keys the manuscripts built cite (every manuscript of the project when none is named).</param>
+    private static IEnumerable<Diagnostic> CheckBibliographies(HashSet<string> cited, CitationLoader citations, BuildOptions options)
     {
         var loaded = citations.LoadedReferences;
-        var documents = workspace.Manuscripts.Select(m => m.Document).OfType<Model.Document>().ToList();
-        var cited = BibliographyChecks.CitedKeys(documents);
         var problems = BibliographyChecks.Duplicates(loaded)
             .Concat(BibliographyChecks.MissingFields(loaded.Where(r => cited.Contains(r.Id))));
         // "Never cited" only means something when every manuscript was looked at.
         if (options.Paths.Count == 0)
         {
-            var citedAnywhere = BibliographyChecks.CitedKeys(workspace.AllManuscripts.Select(m => m.Document).OfType<Model.Document>());
-            problems = problems.Concat(BibliographyChecks.Uncited(loaded, citedAnywhere, listEach: !options.Write));
+            problems = problems.Concat(BibliographyChecks.Uncited(loaded, cited, listEach: !options.Write));
         }
         return problems.ToList();
     }

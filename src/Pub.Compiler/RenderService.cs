@@ -25,7 +25,7 @@ internal static class RenderService
             return;
         }
         var options = setup.Options;
-        var (workspace, citations) = PubCompiler.LoadProject(world, options, bodies: false);
+        var (workspace, citations) = PubCompiler.LoadProject(world, options);
         try
         {
             // The loader is made once the configuration is read; without one there is nothing to render.

@@ -9,9 +9,9 @@ namespace Pub.Compiler;
 /// </summary>
 internal static class TranslationLinks
 {
-    /// <param name="complete">The manuscript read whole (<see cref="Workspace.Complete"/>): only a manuscript without
-    /// errors is linked, and one read without its text may have them there.</param>
-    public static Metadata Fill(Metadata meta, SeriesConfig series, IReadOnlyList<Manuscript> workspace, Func<Manuscript, Manuscript> complete)
+    /// <param name="check">The manuscript with the diagnostics of a whole reading (<see cref="Workspace.Checked"/>): only
+    /// a manuscript without errors is linked, and one read without its text may have them there.</param>
+    public static Metadata Fill(Metadata meta, SeriesConfig series, IReadOnlyList<Manuscript> workspace, Func<Manuscript, Manuscript> check)
     {
         if (meta.Translations.Count > 0 || meta.Number is null)
         {
@@ -21,7 +21,7 @@ internal static class TranslationLinks
             .Where(m => m.Document?.Meta is { } other
                 && other.Series == meta.Series && other.Number == meta.Number
                 && !string.Equals(other.Language, meta.Language, StringComparison.OrdinalIgnoreCase))
-            .Select(complete)
+            .Select(check)
             .Where(m => !m.HasErrors)
             .Select(m => (Manuscript: m, Meta: m.Document?.Meta))
             .GroupBy(m => m.Meta!.Language, StringComparer.OrdinalIgnoreCase)

@@ -11,9 +11,14 @@ public sealed record Manuscript(string Path, Document? Document, IReadOnlyList<D
     public bool HasErrors => Document is null || Diagnostics.Any(d => d.Severity == Severity.Error);
 
     /// <summary>Read without its text (see <see cref="Workspace.Load"/>): the metadata is whole, but the document has
-    /// no blocks and the diagnostics only what the front matter gave, so <see cref="HasErrors"/> may be false where
-    /// the text has an error. <see cref="Workspace.Complete"/> reads the whole manuscript.</summary>
+    /// no blocks and, unless <see cref="TextChecked"/>, the diagnostics only what the front matter gave, so
+    /// <see cref="HasErrors"/> may be false where the text has an error. <see cref="Workspace.Complete"/> reads the
+    /// whole manuscript.</summary>
     public bool FrontMatterOnly { get; init; }
+
+    /// <summary>A manuscript held <see cref="FrontMatterOnly"/> whose diagnostics are nevertheless those of the whole
+    /// reading: the build read it whole and let go of its text (see <see cref="Workspace.Take"/>).</summary>
+    public bool TextChecked { get; init; }
 
     public string Folder => ProjectPath.Folder(Path);
 }
@@ -27,6 +32,8 @@ public sealed class Workspace
     /// <summary>For each manuscript whose number another claims too, the others (see <see cref="SeriesChecks"/>).</summary>
     private readonly Dictionary<string, List<string>> _claims;
     private readonly EditionHistory? _history;
+    private readonly Manuscript[] _manuscripts;
+    private readonly Manuscript[] _all;
 
     private Workspace(IWorld world, ProjectConfig? config, IReadOnlyList<Manuscript> manuscripts, IReadOnlyList<Manuscript> all, IReadOnlyList<Diagnostic> diagnostics,
         IReadOnlyList<Diagnostic>? registryDiagnostics = null, Dictionary<string, List<string>>? claims = null, EditionHistory? history = null)
@@ -34,8 +41,8 @@ public sealed class Workspace
         RegistryDiagnostics = registryDiagnostics ?? [];
         World = world;
         Config = config;
-        Manuscripts = manuscripts;
-        AllManuscripts = all;
+        _manuscripts = [.. manuscripts];
+        _all = [.. all];
         Diagnostics = diagnostics;
         _claims = claims ?? [];
         _history = history;
@@ -47,10 +54,10 @@ public sealed class Workspace
     public ProjectConfig? Config { get; }
 
     /// <summary>The manuscripts to work on: those named on the command line, or all.</summary>
-    public IReadOnlyList<Manuscript> Manuscripts { get; }
+    public IReadOnlyList<Manuscript> Manuscripts => _manuscripts;
 
     /// <summary>Every manuscript of the project, for what spans the series (numbers, series citations).</summary>
-    public IReadOnlyList<Manuscript> AllManuscripts { get; }
+    public IReadOnlyList<Manuscript> AllManuscripts => _all;
 
     /// <summary>Problems not tied to one manuscript: configuration, paths on the command line.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -117,6 +124,34 @@ public sealed class Workspace
         }
         var whole = SeriesChecks.Mark(ManuscriptLoader.Load(World, manuscript.Path, Config), _claims);
         return _history?.Apply(whole) ?? whole;
+    }
+
+    /// <summary>The manuscript with the diagnostics of a whole reading (and so the right <see cref="Manuscript.HasErrors"/>):
+    /// itself when it was read whole or <see cref="Manuscript.TextChecked"/>, else read whole now.</summary>
+    public Manuscript Checked(Manuscript manuscript) => manuscript.FrontMatterOnly && !manuscript.TextChecked ? Complete(manuscript) : manuscript;
+
+    /// <summary>The manuscript read whole, for the build that builds it now; in its place the workspace keeps its front
+    /// matter with the diagnostics of the whole reading (<see cref="Manuscript.TextChecked"/>), so that the text is
+    /// held only while the manuscript is built. Called by the build's own thread, in manuscript order; threads that
+    /// render other manuscripts read the series meanwhile and find the same metadata either way.</summary>
+    public Manuscript Take(Manuscript manuscript)
+    {
+        var whole = Complete(manuscript);
+        if (manuscript.FrontMatterOnly)
+        {
+            var kept = manuscript with { Diagnostics = whole.Diagnostics, TextChecked = true };
+            Replace(_manuscripts, kept);
+            Replace(_all, kept);
+        }
+        return whole;
+
+        static void Replace(Manuscript[] manuscripts, Manuscript kept)
+        {
+            if (Array.FindIndex(manuscripts, m => m.Path == kept.Path) is var at and >= 0)
+            {
+                manuscripts[at] = kept;
+            }
+        }
     }
 
     /// <summary>How many manuscripts <see cref="Load"/> would choose, from the file listing alone (nothing is read
