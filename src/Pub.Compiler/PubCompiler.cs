@@ -85,11 +85,9 @@ public static class PubCompiler
         // Each manuscript is read whole just before it is prepared; what the bibliography checks need of its text (the
         // keys it cites) is taken then.
         var cited = new HashSet<string>(StringComparer.Ordinal);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
         Manuscript Take(Manuscript manuscript)
         {
             var whole = workspace.Take(manuscript);
-            taken.Add(whole.Path);
             if (whole.Document is { } document)
             {
                 cited.UnionWith(BibliographyChecks.CitedKeys([document]));
@@ -99,7 +97,7 @@ public static class PubCompiler
         new ManuscriptQueue(builder, options, WhileWaiting(world, cache, config, builder, options), pool, Take).Run(workspace.Manuscripts, editions, diagnostics);
         // Those a --fail-fast build did not reach still count for the checks that span the series (the bibliography's,
         // the site's list of papers without errors).
-        foreach (var manuscript in workspace.Manuscripts.Where(m => !taken.Contains(m.Path)).ToList())
+        foreach (var manuscript in workspace.Manuscripts.Where(m => m.FrontMatterOnly && !m.TextChecked).ToList())
         {
             _ = Take(manuscript);
         }
